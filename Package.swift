@@ -1,0 +1,39 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// Dependency arrows (DESIGN.md): mpstudy -> Reporter -> Analyzer -> NeuralNet -> Precision -> SoftFloat,
+// Reference -> SoftFloat, CMPFR. SoftFloat depends on nothing.
+let package = Package(
+    name: "mpstudy",
+    products: [
+        .library(name: "SoftFloat", targets: ["SoftFloat"]),
+        .library(name: "Reference", targets: ["Reference"]),
+        .library(name: "NeuralNet", targets: ["NeuralNet"]),
+        .executable(name: "mpstudy", targets: ["mpstudy"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // System libraries (Debian: libmpfr-dev libgmp-dev libopenblas-dev zlib1g-dev).
+        .systemLibrary(name: "CMPFR", pkgConfig: "mpfr", providers: [.apt(["libmpfr-dev", "libgmp-dev"])]),
+        .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+
+        // Pure Swift IEEE 754 emulation; no dependencies.
+        .target(name: "SoftFloat"),
+        // MPFR-backed oracle, and the differential checker and benchmarks built on it.
+        .target(name: "Reference", dependencies: ["SoftFloat", "CMPFR"]),
+        // Float32 training engine: tensors, CBLAS GEMM, layers, loss, optimizer, IDX data.
+        .target(name: "NeuralNet", dependencies: ["SoftFloat", "CBLAS", "CZlib"]),
+
+        .executableTarget(name: "mpstudy", dependencies: [
+            "SoftFloat", "Reference", "NeuralNet",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        .testTarget(name: "SoftFloatTests", dependencies: ["SoftFloat", "Reference"]),
+        .testTarget(name: "ReferenceTests", dependencies: ["Reference", "SoftFloat"]),
+        .testTarget(name: "NeuralNetTests", dependencies: ["NeuralNet"]),
+    ]
+)

@@ -1,0 +1,22 @@
+/// Classification predicates (IEEE 754-2019, 5.7.2).
+extension BinaryFloat {
+    @inlinable @inline(__always)
+    public var isNaN: Bool {
+        Format.hasInfinities ? magnitude > Format.infinityMagnitude : magnitude == Format.nanMagnitude
+    }
+    /// A NaN whose quiet bit is clear (formats without infinities have no signalling NaN).
+    @inlinable @inline(__always)
+    public var isSignalingNaN: Bool { Format.hasInfinities && isNaN && word & Format.quietBit == 0 }
+    @inlinable @inline(__always)
+    public var isInfinite: Bool { Format.hasInfinities && magnitude == Format.infinityMagnitude }
+    @inlinable @inline(__always)
+    public var isFinite: Bool {
+        Format.hasInfinities ? magnitude < Format.infinityMagnitude : magnitude != Format.nanMagnitude
+    }
+    @inlinable @inline(__always)
+    public var isZero: Bool { magnitude == 0 }
+    @inlinable @inline(__always)
+    public var isSubnormal: Bool { exponentField == 0 && fractionField != 0 }
+    @inlinable @inline(__always)
+    public var isNormal: Bool { isFinite && exponentField != 0 }
+}

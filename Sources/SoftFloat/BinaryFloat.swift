@@ -1,0 +1,34 @@
+/// A floating-point value in `Format`, stored as its bit pattern and nothing else.
+///
+/// All arithmetic is written once, generically, and specialised by the compiler per format.
+/// Operations take a `FloatEnvironment` `inout` for the rounding attribute, the tininess rule
+/// and the exception flags they raise.
+@frozen
+public struct BinaryFloat<Format: BinaryFormat>: Hashable, Sendable {
+    /// The encoding: sign, biased exponent, trailing significand.
+    public var bits: Format.Bits
+
+    /// The value whose encoding is `bits`.
+    @inlinable @inline(__always)
+    public init(bits: Format.Bits) { self.bits = bits }
+
+    /// The encoding widened to 64 bits, the working width of the arithmetic.
+    @inlinable @inline(__always)
+    var word: UInt64 { UInt64(truncatingIfNeeded: bits) }
+
+    @inlinable @inline(__always)
+    init(word: UInt64) { bits = Format.Bits(truncatingIfNeeded: word) }
+
+    /// The value with sign `negative` and magnitude bits `magnitude`.
+    @inlinable @inline(__always)
+    init(negative: Bool, magnitude: UInt64) {
+        self.init(word: (negative ? Format.signMask : 0) | magnitude)
+    }
+}
+
+/// IEEE 754 binary16.
+public typealias SoftFloat16 = BinaryFloat<Binary16>
+/// IEEE 754 binary32.
+public typealias SoftFloat32 = BinaryFloat<Binary32>
+/// IEEE 754 binary64.
+public typealias SoftFloat64 = BinaryFloat<Binary64>
