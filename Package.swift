@@ -21,14 +21,16 @@ let package = Package(
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
 
         // Pure Swift IEEE 754 emulation; no dependencies.
-        .target(name: "SoftFloat"),
+        .target(name: "SoftFloat", linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]),
         // MPFR-backed oracle, and the differential checker and benchmarks built on it.
         .target(name: "Reference", dependencies: ["SoftFloat", "CMPFR"]),
+        // Throughput measurements behind `mpstudy bench` (no timing lives in unit tests).
+        .target(name: "Bench", dependencies: ["SoftFloat", "Reference"]),
         // Float32 training engine: tensors, CBLAS GEMM, layers, loss, optimizer, IDX data.
         .target(name: "NeuralNet", dependencies: ["SoftFloat", "CBLAS", "CZlib"]),
 
         .executableTarget(name: "mpstudy", dependencies: [
-            "SoftFloat", "Reference", "NeuralNet",
+            "SoftFloat", "Reference", "NeuralNet", "Bench",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 

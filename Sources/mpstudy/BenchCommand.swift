@@ -1,6 +1,61 @@
 import ArgumentParser
+import Bench
+import Foundation
 
+/// `mpstudy bench`: throughput measurements, printed as tables measured in one run.
 struct BenchCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "bench", abstract: "(not built yet)")
-    func run() throws { throw ValidationError("'bench' is not built yet") }
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Measure throughput (build with -c release for meaningful figures).",
+        subcommands: [SoftFloatBench.self])
+}
+
+/// `mpstudy bench softfloat`.
+struct SoftFloatBench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "softfloat",
+        abstract: "Operations per second of SoftFloat, the MPFR oracle and the hardware.",
+        discussion: """
+            Every operation in binary16, binary32 and binary64, round to nearest even, one \
+            thread, 4096 random operands with exponents in [-7, 7] (no specials), best of five \
+            rounds. MPFR is the oracle as used by `verify` (bits in, bits out, exponent range \
+            set and restored per call); hardware is Float16/Float/Double.
+            """)
+
+    @Option(help: "Seconds per measurement round (five rounds per cell).")
+    var seconds: Double = 0.05
+
+    func validate() throws {
+        guard seconds > 0 && seconds <= 10 else { throw ValidationError("--seconds must be in (0, 10], not \(seconds)") }
+    }
+
+    func run() {
+        let rows = benchmarkSoftFloat(minimumSeconds: seconds)
+        print("SoftFloat throughput, millions of operations per second (round to nearest even, one thread)")
+        print("")
+        let header = ["operation", "format", "SoftFloat", "MPFR oracle", "hardware", "SoftFloat / MPFR"]
+        let body = rows.map { r in
+            [r.operation, r.format, mops(r.softFloat), mops(r.mpfr), mops(r.hardware),
+             String(format: "%.1fx", r.softFloat / r.mpfr)]
+        }
+        print(renderTable(header: header, rows: body))
+        let slowest = rows.min { $0.softFloat / $0.mpfr < $1.softFloat / $1.mpfr }!
+        print("")
+        print("Smallest SoftFloat/MPFR ratio: \(String(format: "%.1fx", slowest.softFloat / slowest.mpfr)) (\(slowest.operation), \(slowest.format))")
+    }
+
+    func mops(_ rate: Double) -> String { String(format: "%.1f", rate / 1e6) }
+}
+
+/// A Markdown table with columns padded for reading in a terminal.
+func renderTable(header: [String], rows: [[String]]) -> String {
+    let widths = header.indices.map { c in ([header] + rows).map { $0[c].count }.max() ?? 0 }
+    func line(_ cells: [String]) -> String {
+        "| " + cells.enumerated().map { c, cell in
+            c < 2 ? cell.padding(toLength: widths[c], withPad: " ", startingAt: 0)
+                  : String(repeating: " ", count: widths[c] - cell.count) + cell
+        }.joined(separator: " | ") + " |"
+    }
+    let rule = "|" + widths.enumerated().map { c, w in c < 2 ? String(repeating: "-", count: w + 2) : " " + String(repeating: "-", count: w - 1) + ": " }.joined(separator: "|") + "|"
+    return ([line(header), rule] + rows.map(line)).joined(separator: "\n")
 }

@@ -30,9 +30,8 @@ extension BinaryFloat {
         if magnitude > Format.maxFiniteMagnitude {
             return overflow(negative: negative, &env)
         }
-        if inexact {
-            env.flags.insert(tiny ? [.underflow, .inexact] : .inexact)
-        }
+        let raised: ExceptionFlags = tiny ? [.underflow, .inexact] : .inexact
+        env.flags.formUnion(inexact ? raised : [])
         return Self(negative: negative, magnitude: magnitude)
     }
 

@@ -2,17 +2,18 @@
 /// a later rounding still sees that the discarded part was nonzero.
 @inlinable @inline(__always)
 func shiftRightJam(_ x: UInt64, _ count: Int) -> UInt64 {
-    if count <= 0 { return x }
-    if count >= 64 { return x != 0 ? 1 : 0 }
-    let lost = x &<< UInt64(64 - count)
-    return (x &>> UInt64(count)) | (lost != 0 ? 1 : 0)
+    // Written as selects rather than branches: shift counts are data-dependent.
+    let c = UInt64(truncatingIfNeeded: min(max(count, 0), 63))
+    let sticky: UInt64 = x & ((1 &<< c) &- 1) != 0 ? 1 : 0
+    let inRange = (x &>> c) | sticky
+    return count >= 64 ? (x != 0 ? 1 : 0) : inRange
 }
 
 /// `shiftRightJam` on 128 bits, for the exact products of fused multiply-add.
 @inlinable @inline(__always)
 func shiftRightJam(_ x: UInt128, _ count: Int) -> UInt128 {
-    if count <= 0 { return x }
-    if count >= 128 { return x != 0 ? 1 : 0 }
-    let lost = x &<< UInt128(128 - count)
-    return (x &>> UInt128(count)) | (lost != 0 ? 1 : 0)
+    let c = UInt128(truncatingIfNeeded: min(max(count, 0), 127))
+    let sticky: UInt128 = x & ((1 &<< c) &- 1) != 0 ? 1 : 0
+    let inRange = (x &>> c) | sticky
+    return count >= 128 ? (x != 0 ? 1 : 0) : inRange
 }

@@ -3,22 +3,22 @@ extension BinaryFloat {
     /// `self + other`, rounded by `env`.
     @inlinable
     public func adding(_ other: Self, in env: inout FloatEnvironment) -> Self {
-        Self.sum(self, other.word, &env)
+        Self.sum(self, other, negatingB: false, &env)
     }
 
     /// `self - other`, rounded by `env`: the sum with `other`'s sign flipped.
     @inlinable
     public func subtracting(_ other: Self, in env: inout FloatEnvironment) -> Self {
-        Self.sum(self, other.word ^ Format.signMask, &env)
+        Self.sum(self, other, negatingB: true, &env)
     }
 
-    /// `a + b`, where `bWord` is b's encoding (already negated for a subtraction, so that a
-    /// NaN b keeps the sign the caller passed; x86 flips a NaN's sign on subtraction too).
+    /// `a + b`, or `a - b` when `negatingB`. A NaN operand is propagated with its own sign:
+    /// x86 `subss` does not flip the sign of a NaN subtrahend.
     @inlinable @inline(__always)
-    static func sum(_ a: Self, _ bWord: UInt64, _ env: inout FloatEnvironment) -> Self {
-        let b = Self(word: bWord)
+    static func sum(_ a: Self, _ operand: Self, negatingB: Bool, _ env: inout FloatEnvironment) -> Self {
+        let b = Self(word: operand.word ^ (negatingB ? Format.signMask : 0))
         if !a.isFinite || !b.isFinite {
-            if a.isNaN || b.isNaN { return propagateNaN(a, b, &env) }
+            if a.isNaN || b.isNaN { return propagateNaN(a, operand, &env) }
             if a.isInfinite && b.isInfinite && a.sign != b.sign { return invalidResult(&env) }
             return a.isInfinite ? a : b
         }
@@ -29,30 +29,25 @@ extension BinaryFloat {
             if a.sign == b.sign { return a }
             return zero(negative: env.rounding == .down)
         }
-        var x = a.normalized, y = b.normalized
-        var negative = a.sign
-        if a.sign == b.sign {
-            if x.exponent < y.exponent { swap(&x, &y) }
-            var significand = x.significand &+ shiftRightJam(y.significand, x.exponent - y.exponent)
-            var exponent = x.exponent
-            if significand >= 1 &<< 63 {
-                significand = (significand &>> 1) | (significand & 1)
-                exponent += 1
-            }
-            return roundPack(negative: negative, exponent: exponent, significand: significand, &env)
+        // Finite encodings of either sign order like their magnitudes: the larger operand's
+        // sign is the result's, and the smaller one is aligned to it.
+        let (large, small) = a.magnitude >= b.magnitude ? (a, b) : (b, a)
+        let x = large.normalized, y = small.normalized
+        let aligned = shiftRightJam(y.significand, x.exponent - y.exponent)
+        // Both below 2^63, so the sum cannot wrap. If bits of y were jammed (shift >= 2), a
+        // difference loses at most one leading bit, and the 62 - f >= 10 bits below the
+        // rounding point keep the sticky bit below the round bit.
+        var significand = a.sign == b.sign ? x.significand &+ aligned : x.significand &- aligned
+        if significand == 0 { return zero(negative: env.rounding == .down) }  // x - x (6.3)
+        var exponent = x.exponent
+        let leadingZeros = significand.leadingZeroBitCount
+        if leadingZeros == 0 {
+            significand = significand &>> 1 | significand & 1
+            exponent += 1
+        } else {
+            significand &<<= UInt64(leadingZeros - 1)
+            exponent -= leadingZeros - 1
         }
-        // Effective subtraction: take the larger magnitude first; its sign wins.
-        if x.exponent < y.exponent || (x.exponent == y.exponent && x.significand < y.significand) {
-            swap(&x, &y)
-            negative = b.sign
-        } else if x.exponent == y.exponent && x.significand == y.significand {
-            return zero(negative: env.rounding == .down)
-        }
-        // If bits of y were jammed (shift >= 2), the difference loses at most one leading bit,
-        // and the 62 - f >= 10 bits below the rounding point keep the sticky bit harmless.
-        let difference = x.significand &- shiftRightJam(y.significand, x.exponent - y.exponent)
-        let shift = difference.leadingZeroBitCount - 1
-        return roundPack(negative: negative, exponent: x.exponent - shift,
-                         significand: difference &<< UInt64(shift), &env)
+        return roundPack(negative: large.sign, exponent: exponent, significand: significand, &env)
     }
 }

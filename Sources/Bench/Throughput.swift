@@ -1,0 +1,28 @@
+import Dispatch
+
+/// Operations per second of `body`, which performs `operations` operations per call and
+/// returns a value folded into a sink so the work cannot be optimised away. Calls repeat
+/// until `minimumSeconds` have passed; the best of five such rounds is reported, which is
+/// the least disturbed by other work on the machine.
+@inline(never)
+public func measureThroughput(operations: Int, minimumSeconds: Double = 0.05, _ body: () -> UInt64) -> Double {
+    var best = 0.0
+    var sink: UInt64 = 0
+    for _ in 0..<5 {
+        var calls = 0
+        let start = DispatchTime.now().uptimeNanoseconds
+        var elapsed = 0.0
+        repeat {
+            sink ^= body()
+            calls += 1
+            elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        } while elapsed < minimumSeconds
+        best = max(best, Double(calls * operations) / elapsed)
+    }
+    blackHole(sink)
+    return best
+}
+
+/// Keeps `x` alive as far as the optimiser can tell.
+@inline(never)
+public func blackHole<T>(_ x: T) {}

@@ -1,0 +1,60 @@
+/// Square root (IEEE 754-2019, 5.4.1), correctly rounded.
+extension BinaryFloat {
+    /// The square root of `self`, rounded by `env`. sqrt(-0) is -0; sqrt of any other
+    /// negative number is invalid.
+    @inlinable
+    public func squareRoot(in env: inout FloatEnvironment) -> Self {
+        if isNaN { return Self.propagateNaN(self, self, &env) }
+        if isZero { return self }
+        if sign { return Self.invalidResult(&env) }
+        if isInfinite { return self }
+        let x = normalized
+        // value = s / 2^62 * 2^e with e = exponent - bias. Take the root of s * 2^t with t the
+        // parity of e, so the exponent halves exactly: sqrt(value) = root / 2^62 * 2^((e - t) / 2).
+        let e = x.exponent - Format.bias
+        let t = e & 1
+        let exponent = (e - t) >> 1 + Format.bias
+        let root: UInt64
+        let exact: Bool
+        if Format.precision <= 24 {
+            // n in [2^62, 2^64): a 32-bit root, >= p + 2 bits.
+            (root, exact) = Self.integerSquareRoot(x.significand &<< UInt64(t))
+            return Self.roundPack(negative: false, exponent: exponent,
+                                  significand: root &<< 31 | (exact ? 0 : 1), &env)
+        }
+        // n = s * 2^(62 + t) in [2^124, 2^126): a 63-bit root with its leading bit at 62.
+        (root, exact) = Self.integerSquareRoot(UInt128(x.significand) &<< UInt128(62 + t))
+        return Self.roundPack(negative: false, exponent: exponent,
+                              significand: root | (exact ? 0 : 1), &env)
+    }
+
+    /// floor(sqrt(n)) for n < 2^64 and whether it is exact. The host's correctly rounded
+    /// square root gives a start within one unit; exact integer arithmetic fixes the result.
+    @inlinable @inline(__always)
+    static func integerSquareRoot(_ n: UInt64) -> (root: UInt64, exact: Bool) {
+        var r = UInt64(Double(n).squareRoot())
+        if r > UInt64(UInt32.max) { r = UInt64(UInt32.max) }
+        while r &* r > n { r &-= 1 }
+        while (r &+ 1) &* (r &+ 1) <= n && r < UInt64(UInt32.max) { r &+= 1 }
+        return (r, r &* r == n)
+    }
+
+    /// floor(sqrt(n)) for n in [2^124, 2^126) and whether it is exact. A double-precision
+    /// start (relative error below 2^-52) and one Newton step land on floor or floor + 1
+    /// (Newton from above never undershoots); one exact square decides.
+    @inlinable @inline(__always)
+    static func integerSquareRoot(_ n: UInt128) -> (root: UInt64, exact: Bool) {
+        let high = UInt64(truncatingIfNeeded: n &>> 64)
+        let low = UInt64(truncatingIfNeeded: n)
+        let estimate = UInt64((Double(high) * 0x1p64 + Double(low)).squareRoot())
+        // estimate >= 2^62 > high, so the 128-by-64 division cannot overflow.
+        let (q, _) = estimate.dividingFullWidth((high: high, low: low))
+        var r = UInt64((UInt128(estimate) &+ UInt128(q)) &>> 1)
+        var square = UInt128(r) &* UInt128(r)
+        if square > n {
+            r &-= 1
+            square = UInt128(r) &* UInt128(r)
+        }
+        return (r, square == n)
+    }
+}

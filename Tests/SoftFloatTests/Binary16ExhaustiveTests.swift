@@ -1,0 +1,34 @@
+import Reference
+import SoftFloat
+import Testing
+
+/// Exhaustive binary16 checks. Every input of the unary operations runs here; the 2^32
+/// operand pairs of the binary operations run in `mpstudy verify --exhaustive`, and this
+/// suite sweeps every second operand for a spread of first operands.
+@Suite struct Binary16ExhaustiveTests {
+    /// sqrt and the conversions to binary16/32/64 of all 65,536 encodings, against MPFR, in
+    /// every rounding attribute and tininess rule.
+    @Test func everyUnaryInputMatchesMPFR() {
+        for (label, report) in sweepBinary16Unary() {
+            #expect(report.cases == 0x10000 * (label.contains("convert") ? 3 : 1), "\(label)")
+            #expect(report.mismatchCount == 0, "\(label):\n" + report.mismatches.map(\.description).joined(separator: "\n"))
+        }
+    }
+
+    /// First operands: both zeros, both infinities, NaNs, the subnormal/normal boundary,
+    /// 1.0, the largest finite values, and a stride through the rest.
+    static let firstOperands: [Int] = Array(Set(
+        [0x0000, 0x8000, 0x0001, 0x03FF, 0x0400, 0x3C00, 0x3BFF, 0x7BFF, 0xFBFF, 0x7C00, 0xFC00, 0x7C01, 0x7E00]
+        + Array(stride(from: 0x0123, through: 0xFFFF, by: 4099)))).sorted()
+
+    @Test(arguments: HardwareBinary16Oracle.Operation.allCases)
+    func everySecondOperandMatchesHardware(_ op: HardwareBinary16Oracle.Operation) {
+        let oracle = HardwareBinary16Oracle()
+        var total = DifferentialReport()
+        for a in Self.firstOperands {
+            total.merge(sweepBinary16Pairs(op, oracle: oracle, firstOperands: a...a))
+        }
+        #expect(total.cases == Self.firstOperands.count * 0x10000)
+        #expect(total.mismatchCount == 0, total.mismatches.map(\.description).joined(separator: "\n"))
+    }
+}
