@@ -16,9 +16,9 @@ import Testing
                 let report = format.differentialCheck(operation, rounding: rounding, tininess: tininess,
                                                       count: 10_000, seed: 2026)
                 #expect(report.cases == 10_000)
+                let listing = report.mismatches.map(\.description).joined(separator: "\n")
                 #expect(report.mismatchCount == 0,
-                        "\(format.name) \(operation.rawValue) \(rounding.name) \(tininess.name):\n"
-                        + report.mismatches.map(\.description).joined(separator: "\n"))
+                        "\(format.name) \(operation.rawValue) \(rounding.name) \(tininess.name):\n\(listing)")
             }
         }
     }

@@ -1,0 +1,46 @@
+import CMPFR
+import SoftFloat
+
+/// What the rounding of an exact result to p bits with an unbounded exponent range says
+/// about overflow and tininess (IEEE 754-2019, 7.4 and 7.5).
+///
+/// MPFR's own overflow and underflow flags describe MPFR's exponent range, not IEEE's: with
+/// the format's range installed its underflow flag fires below the smallest subnormal, not
+/// below 2^emin. So both are derived here from the p-bit rounding r done in MPFR's widest
+/// range (unbounded for these formats) and its ternary value t = sign(r - exact).
+struct UnboundedRounding {
+    /// |r| > largest finite: r is a p-bit number, so this is |r| >= 2^(emax + 1).
+    var overflows = false
+    /// Tininess after rounding: r != 0 and |r| < 2^emin.
+    var tinyAfterRounding = false
+    /// Tininess before rounding: exact != 0 and |exact| < 2^emin. Rounding is monotone and
+    /// 2^emin is a p-bit number, so |exact| < 2^emin iff |r| < 2^emin, or |r| = 2^emin and the
+    /// rounding increased the magnitude.
+    var tinyBeforeRounding = false
+
+    /// Reads `r` (p bits, widest range) and its ternary value `ternary`.
+    init(_ r: MPFRValue, ternary: Int32, format: FormatLayout) {
+        // Zeros are exact and never tiny; infinities come from infinite operands or a
+        // division by zero, exactly, and never overflow.
+        guard r.isRegular else { return }
+        // MPFR exponent e: |r| in [2^(e-1), 2^e).
+        let e = r.exponent
+        overflows = e > format.maxExponent + 1
+        tinyAfterRounding = e <= format.minExponent
+        let isTwoToTheEmin = e == format.minExponent + 1 && r.significantBits == 1
+        let increasedMagnitude = ternary != 0 && (ternary > 0) != r.isNegative
+        tinyBeforeRounding = tinyAfterRounding || (isTwoToTheEmin && increasedMagnitude)
+    }
+
+    /// The flags of the delivered result, whose ternary value (after `mpfr_check_range` and
+    /// `mpfr_subnormalize`) is `finalTernary`.
+    ///
+    /// Overflow raises overflow and inexact (7.4). Underflow under default exception handling
+    /// is raised when the result is tiny and inexact (7.5): an exact subnormal raises nothing.
+    func flags(finalTernary: Int32, _ tininess: Tininess) -> ExceptionFlags {
+        if overflows { return [.overflow, .inexact] }
+        guard finalTernary != 0 else { return [] }
+        let tiny = tininess == .afterRounding ? tinyAfterRounding : tinyBeforeRounding
+        return tiny ? [.underflow, .inexact] : .inexact
+    }
+}
