@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "SoftFloat", targets: ["SoftFloat"]),
         .library(name: "Reference", targets: ["Reference"]),
         .library(name: "NeuralNet", targets: ["NeuralNet"]),
+        .library(name: "Precision", targets: ["Precision"]),
         .executable(name: "mpstudy", targets: ["mpstudy"]),
     ],
     dependencies: [
@@ -25,17 +26,28 @@ let package = Package(
         // MPFR-backed oracle, and the differential checker and benchmarks built on it.
         .target(name: "Reference", dependencies: ["SoftFloat", "CMPFR"]),
         // Throughput measurements behind `mpstudy bench` (no timing lives in unit tests).
-        .target(name: "Bench", dependencies: ["SoftFloat", "Reference"]),
-        // Float32 training engine: tensors, CBLAS GEMM, layers, loss, optimizer, IDX data.
-        .target(name: "NeuralNet", dependencies: ["SoftFloat", "CBLAS", "CZlib"]),
+        .target(name: "Bench", dependencies: ["SoftFloat", "Reference", "Precision"]),
+        // Hot bulk-rounding loops in C, compiled for F16C/AVX2 and chosen at run time.
+        .target(name: "CKernels"),
+        // Precision policies, bulk rounding kernels with counters, loss scaling.
+        .target(name: "Precision", dependencies: ["SoftFloat", "CKernels"]),
+        // Training engine: tensors, CBLAS GEMM, layers, loss, optimizer, IDX data, probes.
+        .target(name: "NeuralNet", dependencies: ["Precision", "SoftFloat", "CBLAS", "CZlib"]),
+        // Probes attached to layers: per-layer, per-tensor statistics over training.
+        .target(name: "Analyzer", dependencies: ["NeuralNet", "Precision", "SoftFloat"]),
+        // Markdown, CSV, JSON and SVG writers; text views of formats and values.
+        .target(name: "Reporter", dependencies: ["Analyzer", "SoftFloat"]),
 
         .executableTarget(name: "mpstudy", dependencies: [
-            "SoftFloat", "Reference", "NeuralNet", "Bench",
+            "SoftFloat", "Reference", "NeuralNet", "Bench", "Precision", "Analyzer", "Reporter",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         .testTarget(name: "SoftFloatTests", dependencies: ["SoftFloat", "Reference"]),
         .testTarget(name: "ReferenceTests", dependencies: ["Reference", "SoftFloat"]),
         .testTarget(name: "NeuralNetTests", dependencies: ["NeuralNet"]),
+        .testTarget(name: "PrecisionTests", dependencies: ["Precision", "SoftFloat"]),
+        .testTarget(name: "AnalyzerTests", dependencies: ["Analyzer", "NeuralNet", "Precision"]),
+        .testTarget(name: "ReporterTests", dependencies: ["Reporter", "Analyzer"]),
     ]
 )

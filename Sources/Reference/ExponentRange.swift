@@ -36,13 +36,19 @@ public struct ExponentRange: Equatable, Sendable {
     /// subnormal in IEEE terms, is one too low: it would let MPFR keep half the smallest
     /// subnormal, and `mpfr_subnormalize` would keep one bit too many in the subnormal range.
     public init<Format: BinaryFormat>(emulating _: Format.Type) {
-        self.init(emulatingPrecision: Format.precision, exponentBitCount: Format.exponentBitCount)
+        self.init(emulatingPrecision: Format.precision, exponentBitCount: Format.exponentBitCount,
+                  hasInfinities: Format.hasInfinities)
     }
 
     /// The range for a format of precision `p` and exponent width `w` (see ``init(emulating:)``).
-    public init(emulatingPrecision p: Int, exponentBitCount w: Int) {
+    ///
+    /// A format without infinities (OCP E4M3) uses its top exponent field for finite numbers,
+    /// so its emax is bias + 1 and MPFR's emax one more: 9 for E4M3 (largest 448 =
+    /// 0.111 * 2^9). MPFR can then also hold 480 = 0.1111 * 2^9, the NaN encoding, which the
+    /// oracle treats as an overflow before MPFR's range is installed.
+    public init(emulatingPrecision p: Int, exponentBitCount w: Int, hasInfinities: Bool = true) {
         let half = 1 << (w - 1)
-        self.init(emin: 4 - half - p, emax: half)
+        self.init(emin: 4 - half - p, emax: half + (hasInfinities ? 0 : 1))
     }
 
     /// The widest range MPFR supports: rounding in it is rounding with an unbounded exponent

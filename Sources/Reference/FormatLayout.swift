@@ -34,6 +34,14 @@ struct FormatLayout: Sendable {
     var maxExponent: Int { hasInfinities ? bias : Int(maxExponentField) - bias }
     var fractionMask: UInt64 { (1 << UInt64(fractionBitCount)) - 1 }
     var signBit: UInt64 { 1 << UInt64(exponentBitCount + fractionBitCount) }
+    /// The magnitude bits of the largest finite value: 0x7BFF in binary16, 0x7E (448) in E4M3,
+    /// whose top exponent field holds finite numbers except the all-ones fraction.
+    var maxFiniteMagnitude: UInt64 {
+        hasInfinities ? ((maxExponentField - 1) << UInt64(fractionBitCount)) | fractionMask
+                      : (maxExponentField << UInt64(fractionBitCount)) | (fractionMask - 1)
+    }
+    /// The magnitude bits of the NaN of a format without infinities (S.1111.111 in E4M3).
+    var nanMagnitude: UInt64 { infinityMagnitude | fractionMask }
     /// The magnitude bits of +infinity.
     var infinityMagnitude: UInt64 { maxExponentField << UInt64(fractionBitCount) }
     /// The default NaN of DESIGN.md (x86): negative, quiet, zero payload; for formats without

@@ -6,33 +6,83 @@ import SoftFloat
 extension Oracle {
     /// The correctly rounded result of `operation` on the encodings `a`, `b`, `c` (those the
     /// operation uses) of format `source`, delivered in format `target`, and its flags.
+    ///
+    /// `saturating` is `FloatEnvironment.saturatesOverflow` (OCP saturating mode).
     @usableFromInline
     func evaluate(_ operation: OracleOperation, _ a: UInt64, _ b: UInt64, _ c: UInt64,
                   source: FormatLayout, target: FormatLayout,
-                  rounding: RoundingRule, tininess: Tininess) -> (bits: UInt64, flags: ExceptionFlags) {
-        // TODO: OCP E4M3 overflows to NaN (or saturates to 448): that must be derived, not read
-        // off MPFR's infinities (DESIGN.md, Reference).
-        precondition(target.hasInfinities, "the oracle does not yet deliver results in formats without infinities")
+                  rounding: RoundingRule, tininess: Tininess, saturating: Bool = false) -> (bits: UInt64, flags: ExceptionFlags) {
         let unused = Operand(negative: false, kind: .zero)
-        let x = source.decode(a)
+        let x = operation.arity > 0 ? source.decode(a) : unused
         let y = operation.arity > 1 ? source.decode(b) : unused
         let z = operation.arity > 2 ? source.decode(c) : unused
         if let flags = Self.nanResultFlags(operation, x, y, z) { return (target.defaultNaN, flags) }
+        // An infinity converted into a format without infinities (E4M3) is not representable
+        // and is not an overflow of a finite value: invalid, and NaN (or ±max saturating),
+        // as SoftFloat documents in `converted(to:in:)`.
+        if operation == .convert && x.isInfinite && !target.hasInfinities {
+            return (Self.infiniteEncoding(negative: x.negative, target, saturating), .invalid)
+        }
         let flags: ExceptionFlags = Self.dividesByZero(operation, x, y) ? .divisionByZero : []
+        return withMPFRState {
+            if operation.arity > 0 { load(x, into: first) }
+            if operation.arity > 1 { load(y, into: second) }
+            if operation.arity > 2 { load(z, into: third) }
+            return deliver(operation, to: target, rounding: rounding, tininess: tininess,
+                           saturating: saturating, flags: flags)
+        }
+    }
 
+    /// Runs `body` in MPFR's widest exponent range, restoring the thread's range and MPFR flags.
+    func withMPFRState<T>(_ body: () -> T) -> T {
         let savedMPFRFlags = mpfr_flags_save()
         defer { mpfr_flags_restore(savedMPFRFlags, Self.allMPFRFlags) }
         return ExponentRange.preserving {
             ExponentRange.widest.install()
-            load(x, into: first)
-            if operation.arity > 1 { load(y, into: second) }
-            if operation.arity > 2 { load(z, into: third) }
-            let rounded = round(operation, to: target, rounding)
-            ExponentRange(emulatingPrecision: target.precision, exponentBitCount: target.exponentBitCount).install()
-            var ternary = mpfr_check_range(result.pointer, rounded.ternary, rounded.mode)
-            ternary = mpfr_subnormalize(result.pointer, ternary, rounded.mode)
-            return (encode(result, in: target), flags.union(rounded.unbounded.flags(finalTernary: ternary, tininess)))
+            return body()
         }
+    }
+
+    /// Rounds `operation` on the loaded operands (widest range installed) to `target` and
+    /// encodes it, with `flags` (invalid/divide-by-zero already derived) and the flags of the
+    /// rounding.
+    ///
+    /// Overflow is decided on the unbounded-range rounding and its result derived here, not
+    /// read off MPFR: the IEEE result is ±infinity in the nearest directions and in the
+    /// direction away from zero, else ±largest finite (7.4); "infinity" is ±largest finite
+    /// when `saturating`, and the NaN of the result's sign in a format without infinities.
+    func deliver(_ operation: OracleOperation, to target: FormatLayout, rounding: RoundingRule,
+                 tininess: Tininess, saturating: Bool, flags: ExceptionFlags) -> (bits: UInt64, flags: ExceptionFlags) {
+        let rounded = round(operation, to: target, rounding)
+        if rounded.unbounded.overflows {
+            let negative = result.isNegative
+            let toInfinity: Bool
+            switch rounding {
+            case .toNearestOrEven, .toNearestOrAway: toInfinity = true
+            case .towardZero: toInfinity = false
+            case .up: toInfinity = !negative
+            case .down: toInfinity = negative
+            }
+            let sign = negative ? target.signBit : 0
+            let bits = toInfinity ? Self.infiniteEncoding(negative: negative, target, saturating)
+                                  : sign | target.maxFiniteMagnitude
+            return (bits, flags.union([.overflow, .inexact]))
+        }
+        ExponentRange(emulatingPrecision: target.precision, exponentBitCount: target.exponentBitCount,
+                      hasInfinities: target.hasInfinities).install()
+        var ternary = mpfr_check_range(result.pointer, rounded.ternary, rounded.mode)
+        ternary = mpfr_subnormalize(result.pointer, ternary, rounded.mode)
+        return (encode(result, in: target, saturating: saturating),
+                flags.union(rounded.unbounded.flags(finalTernary: ternary, tininess)))
+    }
+
+    /// The encoding of ±infinity in `format`: the infinity, or in a format without infinities
+    /// the NaN of that sign; ±largest finite when `saturating` replaces an overflow's or
+    /// E4M3's infinity.
+    static func infiniteEncoding(negative: Bool, _ format: FormatLayout, _ saturating: Bool) -> UInt64 {
+        let sign = negative ? format.signBit : 0
+        if saturating { return sign | format.maxFiniteMagnitude }
+        return sign | (format.hasInfinities ? format.infinityMagnitude : format.nanMagnitude)
     }
 
     /// Every MPFR flag (`MPFR_FLAGS_ALL`, a macro Swift does not import).
@@ -65,11 +115,15 @@ extension Oracle {
         case .squareRoot: return mpfr_sqrt(r, a, mode)
         case .fusedMultiplyAdd: return mpfr_fma(r, a, b, third.pointer, mode)
         case .convert: return mpfr_set(r, a, mode)
+        case .remainder: return mpfr_remainder(r, a, b, mode)
+        case let .scaleB(n): return mpfr_mul_2si(r, a, n, mode)
+        case .parse:
+            return parseInput.withUnsafeBufferPointer { mpfr_strtofr(r, $0.baseAddress!, nil, 0, mode) }
         }
     }
 
     /// Sets `value` exactly to a non-NaN operand: significand * 2^exponent, then the sign.
-    private func load(_ operand: Operand, into value: MPFRValue) {
+    func load(_ operand: Operand, into value: MPFRValue) {
         let sign: Int32 = operand.negative ? -1 : 1
         switch operand.kind {
         case .zero: mpfr_set_zero(value.pointer, sign)
@@ -90,11 +144,12 @@ extension Oracle {
     /// A regular value with MPFR exponent e is 0.1xx..x * 2^e, IEEE exponent E = e - 1. With
     /// E' = max(E, emin) the integer significand is M = |value| * 2^(f - E') (below 2^f for a
     /// subnormal), and the encoding is ((E' + bias - 1) << f) + M: the implicit bit of a
-    /// normal M carries 1 into the exponent field, a subnormal gets field 0.
-    private func encode(_ value: MPFRValue, in format: FormatLayout) -> UInt64 {
+    /// normal M carries 1 into the exponent field, a subnormal gets field 0. An infinity (an
+    /// exact one: division by zero) is encoded by `infiniteEncoding`.
+    func encode(_ value: MPFRValue, in format: FormatLayout, saturating: Bool = false) -> UInt64 {
         let sign = value.isNegative ? format.signBit : 0
         if value.isNaN { return format.defaultNaN }
-        if value.isInfinite { return sign | format.infinityMagnitude }
+        if value.isInfinite { return Self.infiniteEncoding(negative: value.isNegative, format, saturating && !format.hasInfinities) }
         if value.isZero { return sign }
         let exponent = max(value.exponent - 1, format.minExponent)
         mpfr_abs(value.pointer, value.pointer, MPFR_RNDN)

@@ -46,7 +46,10 @@ extension Oracle {
             if (a.isZero && b.isInfinite) || (a.isInfinite && b.isZero) { return true }
             let productIsInfinite = a.isInfinite || b.isInfinite
             return productIsInfinite && c.isInfinite && (a.negative != b.negative) != c.negative
-        case .convert:
+        case .remainder:
+            // remainder(inf, y) and remainder(x, 0) (7.2 f).
+            return a.isInfinite || b.isZero
+        case .convert, .scaleB, .parse:
             return false
         }
     }
@@ -61,8 +64,9 @@ extension OracleOperation {
     /// The number of operands.
     var arity: Int {
         switch self {
-        case .squareRoot, .convert: 1
-        case .add, .subtract, .multiply, .divide: 2
+        case .parse: 0
+        case .squareRoot, .convert, .scaleB: 1
+        case .add, .subtract, .multiply, .divide, .remainder: 2
         case .fusedMultiplyAdd: 3
         }
     }

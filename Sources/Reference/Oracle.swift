@@ -4,8 +4,8 @@ import SoftFloat
 /// The ground truth for SoftFloat: correctly rounded IEEE 754 results and exception flags,
 /// computed with GNU MPFR.
 ///
-/// For each operation, binary format (at most 64 bits, p <= 53), rounding attribute and
-/// tininess rule it returns the bit pattern IEEE 754-2019 prescribes and the five flags the
+/// For each operation, binary format (at most 64 bits, p <= 53; OCP E4M3, which has no
+/// infinities, included), rounding attribute and tininess rule it returns the bit pattern IEEE 754-2019 prescribes and the five flags the
 /// operation raises under default exception handling. How (see `Oracle+Evaluation.swift`):
 ///
 /// 1. NaN results and the invalid and divide-by-zero flags are derived from the operands,
@@ -32,51 +32,55 @@ public final class Oracle {
     /// The round-to-odd intermediate at p + 2 bits used for roundTiesToAway.
     let oddResult = MPFRValue(precision: 64)
 
+    /// The NUL-terminated string `OracleOperation.parse` reads.
+    var parseInput: [CChar] = [0]
+
     /// An oracle with its own MPFR variables.
     public init() {}
 
     /// a + b (IEEE 754-2019, 5.4.1 addition).
     @inlinable
     public func add<F: BinaryFormat>(_ a: BinaryFloat<F>, _ b: BinaryFloat<F>,
-                                     rounding: RoundingRule, tininess: Tininess) -> OracleResult<F> {
-        binary(.add, a, b, rounding, tininess)
+                                     rounding: RoundingRule, tininess: Tininess, saturating: Bool = false) -> OracleResult<F> {
+        binary(.add, a, b, rounding, tininess, saturating)
     }
 
     /// a - b (IEEE 754-2019, 5.4.1 subtraction).
     @inlinable
     public func subtract<F: BinaryFormat>(_ a: BinaryFloat<F>, _ b: BinaryFloat<F>,
-                                          rounding: RoundingRule, tininess: Tininess) -> OracleResult<F> {
-        binary(.subtract, a, b, rounding, tininess)
+                                          rounding: RoundingRule, tininess: Tininess, saturating: Bool = false) -> OracleResult<F> {
+        binary(.subtract, a, b, rounding, tininess, saturating)
     }
 
     /// a * b (IEEE 754-2019, 5.4.1 multiplication).
     @inlinable
     public func multiply<F: BinaryFormat>(_ a: BinaryFloat<F>, _ b: BinaryFloat<F>,
-                                          rounding: RoundingRule, tininess: Tininess) -> OracleResult<F> {
-        binary(.multiply, a, b, rounding, tininess)
+                                          rounding: RoundingRule, tininess: Tininess, saturating: Bool = false) -> OracleResult<F> {
+        binary(.multiply, a, b, rounding, tininess, saturating)
     }
 
     /// a / b (IEEE 754-2019, 5.4.1 division).
     @inlinable
     public func divide<F: BinaryFormat>(_ a: BinaryFloat<F>, _ b: BinaryFloat<F>,
-                                        rounding: RoundingRule, tininess: Tininess) -> OracleResult<F> {
-        binary(.divide, a, b, rounding, tininess)
+                                        rounding: RoundingRule, tininess: Tininess, saturating: Bool = false) -> OracleResult<F> {
+        binary(.divide, a, b, rounding, tininess, saturating)
     }
 
     /// The square root of a (IEEE 754-2019, 5.4.1 squareRoot; sqrt(-0) = -0).
     @inlinable
     public func squareRoot<F: BinaryFormat>(_ a: BinaryFloat<F>,
-                                            rounding: RoundingRule, tininess: Tininess) -> OracleResult<F> {
-        binary(.squareRoot, a, a, rounding, tininess)
+                                            rounding: RoundingRule, tininess: Tininess, saturating: Bool = false) -> OracleResult<F> {
+        binary(.squareRoot, a, a, rounding, tininess, saturating)
     }
 
     /// a * b + c with a single rounding (IEEE 754-2019, 5.4.1 fusedMultiplyAdd).
     @inlinable
     public func fusedMultiplyAdd<F: BinaryFormat>(_ a: BinaryFloat<F>, _ b: BinaryFloat<F>, _ c: BinaryFloat<F>,
-                                                  rounding: RoundingRule, tininess: Tininess) -> OracleResult<F> {
+                                                  rounding: RoundingRule, tininess: Tininess,
+                                                  saturating: Bool = false) -> OracleResult<F> {
         let layout = FormatLayout(F.self)
         let (bits, flags) = evaluate(.fusedMultiplyAdd, a.encodingWord, b.encodingWord, c.encodingWord, source: layout, target: layout,
-                                     rounding: rounding, tininess: tininess)
+                                     rounding: rounding, tininess: tininess, saturating: saturating)
         return OracleResult(bits, flags)
     }
 
@@ -85,19 +89,21 @@ public final class Oracle {
     /// operation. A signalling NaN raises invalid; a quiet NaN raises nothing.
     @inlinable
     public func convert<F: BinaryFormat, G: BinaryFormat>(_ a: BinaryFloat<F>, to _: G.Type,
-                                                          rounding: RoundingRule, tininess: Tininess) -> OracleResult<G> {
+                                                          rounding: RoundingRule, tininess: Tininess,
+                                                          saturating: Bool = false) -> OracleResult<G> {
         let (bits, flags) = evaluate(.convert, a.encodingWord, 0, 0, source: FormatLayout(F.self), target: FormatLayout(G.self),
-                                     rounding: rounding, tininess: tininess)
+                                     rounding: rounding, tininess: tininess, saturating: saturating)
         return OracleResult(bits, flags)
     }
 
     /// One- and two-operand operations in one format (b is ignored by unary ones).
     @inlinable @inline(__always)
     func binary<F: BinaryFormat>(_ operation: OracleOperation, _ a: BinaryFloat<F>, _ b: BinaryFloat<F>,
-                                 _ rounding: RoundingRule, _ tininess: Tininess) -> OracleResult<F> {
+                                 _ rounding: RoundingRule, _ tininess: Tininess,
+                                 _ saturating: Bool = false) -> OracleResult<F> {
         let layout = FormatLayout(F.self)
         let (bits, flags) = evaluate(operation, a.encodingWord, b.encodingWord, 0, source: layout, target: layout,
-                                     rounding: rounding, tininess: tininess)
+                                     rounding: rounding, tininess: tininess, saturating: saturating)
         return OracleResult(bits, flags)
     }
 }

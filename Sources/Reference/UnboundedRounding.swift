@@ -9,7 +9,9 @@ import SoftFloat
 /// below 2^emin. So both are derived here from the p-bit rounding r done in MPFR's widest
 /// range (unbounded for these formats) and its ternary value t = sign(r - exact).
 struct UnboundedRounding {
-    /// |r| > largest finite: r is a p-bit number, so this is |r| >= 2^(emax + 1).
+    /// |r| > largest finite: r is a p-bit number, so in IEEE formats this is
+    /// |r| >= 2^(emax + 1). In a format without infinities (E4M3) the top binade stops one
+    /// step short: (2 - 2^(1-p)) * 2^emax (480 in E4M3) is the NaN encoding, so it overflows too.
     var overflows = false
     /// Tininess after rounding: r != 0 and |r| < 2^emin.
     var tinyAfterRounding = false
@@ -26,6 +28,12 @@ struct UnboundedRounding {
         // MPFR exponent e: |r| in [2^(e-1), 2^e).
         let e = r.exponent
         overflows = e > format.maxExponent + 1
+        if !format.hasInfinities && e == format.maxExponent + 1 {
+            // All p bits ones: |r| = (2^p - 1) * 2^(e - p).
+            let allOnes = (1 << format.precision) - 1
+            let scale = e - format.precision
+            overflows = mpfr_cmp_si_2exp(r.pointer, r.isNegative ? -allOnes : allOnes, scale) == 0
+        }
         tinyAfterRounding = e <= format.minExponent
         let isTwoToTheEmin = e == format.minExponent + 1 && r.significantBits == 1
         let increasedMagnitude = ternary != 0 && (ternary > 0) != r.isNegative

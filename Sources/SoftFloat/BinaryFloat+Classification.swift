@@ -19,4 +19,20 @@ extension BinaryFloat {
     public var isSubnormal: Bool { exponentField == 0 && fractionField != 0 }
     @inlinable @inline(__always)
     public var isNormal: Bool { isFinite && exponentField != 0 }
+
+    /// The class of the value (IEEE 754-2019 5.7.2 `class`).
+    @inlinable
+    public var floatClass: FloatClass {
+        if isNaN { return isSignalingNaN ? .signalingNaN : .quietNaN }
+        if isInfinite { return sign ? .negativeInfinity : .positiveInfinity }
+        if isZero { return sign ? .negativeZero : .positiveZero }
+        if isSubnormal { return sign ? .negativeSubnormal : .positiveSubnormal }
+        return sign ? .negativeNormal : .positiveNormal
+    }
+}
+
+/// The ten classes of IEEE 754-2019 5.7.2.
+public enum FloatClass: String, CaseIterable, Sendable {
+    case signalingNaN, quietNaN, negativeInfinity, negativeNormal, negativeSubnormal, negativeZero
+    case positiveZero, positiveSubnormal, positiveNormal, positiveInfinity
 }

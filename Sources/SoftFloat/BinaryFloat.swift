@@ -32,3 +32,9 @@ public typealias SoftFloat16 = BinaryFloat<Binary16>
 public typealias SoftFloat32 = BinaryFloat<Binary32>
 /// IEEE 754 binary64.
 public typealias SoftFloat64 = BinaryFloat<Binary64>
+/// bfloat16.
+public typealias SoftBFloat16 = BinaryFloat<BFloat16>
+/// OCP FP8 E4M3 (no infinities, max 448).
+public typealias SoftFloat8E4M3 = BinaryFloat<Float8E4M3>
+/// OCP FP8 E5M2 (IEEE-like, max 57344).
+public typealias SoftFloat8E5M2 = BinaryFloat<Float8E5M2>

@@ -7,7 +7,7 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure throughput (build with -c release for meaningful figures).",
-        subcommands: [SoftFloatBench.self])
+        subcommands: [SoftFloatBench.self, RoundingBench.self])
 }
 
 /// `mpstudy bench softfloat`.
@@ -47,6 +47,34 @@ struct SoftFloatBench: ParsableCommand {
     func mops(_ rate: Double) -> String { String(format: "%.1f", rate / 1e6) }
 }
 
+/// `mpstudy bench rounding`.
+struct RoundingBench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rounding",
+        abstract: "Elements per second of the bulk float32 -> float16/bfloat16 rounding kernels.",
+        discussion: """
+            One thread, a 4M-element tensor with exponents in [-30, 20] and 10% zeros; with \
+            statistics means every counter, the exponent histogram, the error sums and the \
+            without-scaling counterfactual in the same pass.
+            """)
+
+    @Option(help: "Seconds per measurement round (five rounds per cell).")
+    var seconds: Double = 0.2
+
+    func validate() throws {
+        guard seconds > 0 && seconds <= 10 else { throw ValidationError("--seconds must be in (0, 10], not \(seconds)") }
+    }
+
+    func run() {
+        let rows = benchmarkRounding(minimumSeconds: seconds)
+        print("Bulk rounding from float32, millions of elements per second (one thread)")
+        print("")
+        print(renderTable(header: ["format", "kernel", "statistics", "Melem/s"], rows: rows.map {
+            [$0.format.rawValue, $0.kernel, $0.withStatistics ? "all counters" : "off", String(format: "%.0f", $0.elementsPerSecond / 1e6)]
+        }))
+    }
+}
+
 /// A Markdown table with columns padded for reading in a terminal.
 func renderTable(header: [String], rows: [[String]]) -> String {
     let widths = header.indices.map { c in ([header] + rows).map { $0[c].count }.max() ?? 0 }
@@ -56,6 +84,8 @@ func renderTable(header: [String], rows: [[String]]) -> String {
                   : String(repeating: " ", count: widths[c] - cell.count) + cell
         }.joined(separator: " | ") + " |"
     }
-    let rule = "|" + widths.enumerated().map { c, w in c < 2 ? String(repeating: "-", count: w + 2) : " " + String(repeating: "-", count: w - 1) + ": " }.joined(separator: "|") + "|"
+    let rule = "|" + widths.enumerated().map { c, w in
+        c < 2 ? String(repeating: "-", count: w + 2) : String(repeating: "-", count: w + 1) + ":"
+    }.joined(separator: "|") + "|"
     return ([line(header), rule] + rows.map(line)).joined(separator: "\n")
 }

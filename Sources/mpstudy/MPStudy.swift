@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `mpstudy` command: a thin front end over the library targets.
 @main
@@ -6,6 +7,30 @@ struct MPStudy: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mpstudy",
         abstract: "Study floating-point precision: bit-exact IEEE 754 emulation, mixed-precision training analysis.",
-        subcommands: [VerifyCommand.self, BenchCommand.self, TrainCommand.self]
+        subcommands: [
+            AnalyzeCommand.self, TrainCommand.self,
+            FormatsCommand.self, ExplainCommand.self, DecodeCommand.self, CalcCommand.self,
+            VerifyCommand.self, BenchCommand.self,
+        ]
     )
+
+    /// Runs the command; any error is one line on standard error and a non-zero exit
+    /// (help and version requests still print in full).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                print(fullMessage(for: error))
+            } else {
+                let message = self.message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
+                if !message.isEmpty {
+                    FileHandle.standardError.write(Data("mpstudy: error: \(message)\n".utf8))
+                }
+            }
+            Foundation.exit(code.rawValue)
+        }
+    }
 }

@@ -27,7 +27,7 @@ struct VerifyCommand: ParsableCommand {
     var rounding: String = "nearestEven"
     @Option(help: "after, before or all.")
     var tininess: String = "after"
-    @Option(help: "Cases per (format, operation, rounding, tininess).")
+    @Option(parsing: .unconditional, help: "Cases per (format, operation, rounding, tininess).")
     var count: Int = 1_000_000
     @Option(help: "Seed of the operand generator.")
     var seed: UInt64 = 1

@@ -58,8 +58,8 @@ public struct OperandGenerator<F: BinaryFormat> {
     /// One special value: zeros, infinities, NaNs, the range limits.
     mutating func special() -> Value {
         let negative = chance(50)
-        switch below(9) {
-        case 0: return Self.make(negative, 0, 0)
+        switch below(10) {
+        case 0, 9: return Self.make(negative, 0, 0)
         case 1: return F.hasInfinities ? Self.make(negative, F.maxExponentField, 0) : .defaultNaN
         case 2: return Self.make(negative, F.maxExponentField, Self.fractionMask)  // a quiet NaN
         case 3:  // a signalling NaN with a random payload
@@ -82,6 +82,8 @@ public struct OperandGenerator<F: BinaryFormat> {
     /// A second operand related to `a`: same or nearby exponent (alignment at the rounding
     /// point, cancellation), a few ulps away, or scaled toward the range limits for `op`.
     mutating func partner(of a: Value, for op: CheckedOperation) -> Value {
+        // Pair a zero with a zero half the time: the signed-zero rules of sums (6.3).
+        if a.isZero && chance(50) { return Self.make(chance(50), 0, 0) }
         let ea = a.exponentField, p = F.precision
         switch below(8) {
         case 0, 1: return operand()

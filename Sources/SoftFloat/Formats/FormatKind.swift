@@ -1,7 +1,11 @@
 /// A format chosen at run time (`--format half`). `visit(_:)` is the one switch that turns the
 /// runtime choice into a call of generic, specialised code.
+///
+/// Command-line names (case-insensitive, aliases accepted): `half` (binary16, fp16, float16),
+/// `single` (binary32, fp32, float32), `double` (binary64, fp64, float64), `bfloat16` (bf16),
+/// `e4m3` (fp8-e4m3), `e5m2` (fp8-e5m2).
 public enum FormatKind: String, CaseIterable, Sendable {
-    case binary16, binary32, binary64
+    case binary16, binary32, binary64, bfloat16, e4m3, e5m2
 
     /// The command-line name.
     public var name: String {
@@ -9,6 +13,9 @@ public enum FormatKind: String, CaseIterable, Sendable {
         case .binary16: "half"
         case .binary32: "single"
         case .binary64: "double"
+        case .bfloat16: "bfloat16"
+        case .e4m3: "e4m3"
+        case .e5m2: "e5m2"
         }
     }
 
@@ -18,11 +25,19 @@ public enum FormatKind: String, CaseIterable, Sendable {
         case .binary16: ["half", "binary16", "fp16", "float16"]
         case .binary32: ["single", "binary32", "fp32", "float32"]
         case .binary64: ["double", "binary64", "fp64", "float64"]
+        case .bfloat16: ["bfloat16", "bf16"]
+        case .e4m3: ["e4m3", "fp8-e4m3"]
+        case .e5m2: ["e5m2", "fp8-e5m2"]
         }
     }
 
-    /// The formats `mpstudy verify` covers.
-    public static var verified: [FormatKind] { [.binary16, .binary32, .binary64] }
+    /// The formats `mpstudy verify` covers: all six.
+    public static var verified: [FormatKind] { allCases }
+
+    /// Every accepted name, for error messages: `half (binary16, fp16, float16), ...`.
+    public static var validNames: String {
+        allCases.map { "\($0.name) (\($0.aliases.dropFirst().joined(separator: ", ")))" }.joined(separator: ", ")
+    }
 
     /// Parses a name or alias, ignoring case; nil if unknown.
     public init?(name: String) {
@@ -37,7 +52,16 @@ public enum FormatKind: String, CaseIterable, Sendable {
         case .binary16: visitor.visit(Binary16.self)
         case .binary32: visitor.visit(Binary32.self)
         case .binary64: visitor.visit(Binary64.self)
+        case .bfloat16: visitor.visit(BFloat16.self)
+        case .e4m3: visitor.visit(Float8E4M3.self)
+        case .e5m2: visitor.visit(Float8E5M2.self)
         }
+    }
+
+    /// Storage width in bits.
+    public var bitWidth: Int {
+        struct Width: FormatVisitor { func visit<F: BinaryFormat>(_: F.Type) -> Int { F.bitWidth } }
+        return visit(Width())
     }
 }
 

@@ -58,7 +58,6 @@ extension BinaryFloat {
     /// when the rounding direction points back toward zero; raises overflow and inexact.
     @inlinable
     static func overflow(negative: Bool, _ env: inout FloatEnvironment) -> Self {
-        env.flags.insert([.overflow, .inexact])
         let toInfinity: Bool
         switch env.rounding {
         case .toNearestOrEven, .toNearestOrAway: toInfinity = true
@@ -66,6 +65,24 @@ extension BinaryFloat {
         case .up: toInfinity = !negative
         case .down: toInfinity = negative
         }
-        return toInfinity ? infinity(negative: negative) : greatestFinite(negative: negative)
+        return overflow(negative: negative, toInfinity: toInfinity, &env)
+    }
+
+    /// An overflow whose IEEE result is infinity (`toInfinity`) or the largest finite value.
+    /// "Infinity" is delivered as ±largest finite when `env.saturatesOverflow`, and in formats
+    /// without infinities (E4M3) otherwise as the NaN with the result's sign.
+    @inlinable
+    static func overflow(negative: Bool, toInfinity: Bool, _ env: inout FloatEnvironment) -> Self {
+        env.flags.insert([.overflow, .inexact])
+        return toInfinity && !env.saturatesOverflow ? infinity(negative: negative) : greatestFinite(negative: negative)
+    }
+
+    /// An exact infinite result (division by zero, logB(0)): ±infinity; in a format without
+    /// infinities the NaN of that sign, or ±largest finite when `env.saturatesOverflow`
+    /// (OCP saturating mode). Raises nothing: the caller raises what the operation signals.
+    @inlinable @inline(__always)
+    static func infiniteResult(negative: Bool, _ env: FloatEnvironment) -> Self {
+        if !Format.hasInfinities && env.saturatesOverflow { return greatestFinite(negative: negative) }
+        return infinity(negative: negative)
     }
 }

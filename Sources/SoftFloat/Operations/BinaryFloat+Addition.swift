@@ -3,19 +3,22 @@ extension BinaryFloat {
     /// `self + other`, rounded by `env`.
     @inlinable
     public func adding(_ other: Self, in env: inout FloatEnvironment) -> Self {
-        Self.sum(self, other, negatingB: false, &env)
+        var rounder = AttributeRounder()
+        return Self.sum(self, other, negatingB: false, &env, &rounder)
     }
 
     /// `self - other`, rounded by `env`: the sum with `other`'s sign flipped.
     @inlinable
     public func subtracting(_ other: Self, in env: inout FloatEnvironment) -> Self {
-        Self.sum(self, other, negatingB: true, &env)
+        var rounder = AttributeRounder()
+        return Self.sum(self, other, negatingB: true, &env, &rounder)
     }
 
     /// `a + b`, or `a - b` when `negatingB`. A NaN operand is propagated with its own sign:
     /// x86 `subss` does not flip the sign of a NaN subtrahend.
     @inlinable @inline(__always)
-    static func sum(_ a: Self, _ operand: Self, negatingB: Bool, _ env: inout FloatEnvironment) -> Self {
+    static func sum<R: ResultRounder>(_ a: Self, _ operand: Self, negatingB: Bool, _ env: inout FloatEnvironment,
+                                      _ rounder: inout R) -> Self {
         let b = Self(word: operand.word ^ (negatingB ? Format.signMask : 0))
         if !a.isFinite || !b.isFinite {
             if a.isNaN || b.isNaN { return propagateNaN(a, operand, &env) }
@@ -48,6 +51,6 @@ extension BinaryFloat {
             significand &<<= UInt64(leadingZeros - 1)
             exponent -= leadingZeros - 1
         }
-        return roundPack(negative: large.sign, exponent: exponent, significand: significand, &env)
+        return rounder.roundPack(Format.self, negative: large.sign, exponent: exponent, significand: significand, &env)
     }
 }

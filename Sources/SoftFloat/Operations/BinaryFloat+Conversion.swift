@@ -2,23 +2,41 @@
 extension BinaryFloat {
     /// `self` in format `G`, rounded by `env` when `G` is narrower.
     ///
-    /// A NaN keeps its sign and the top bits of its payload and is quieted (x86 convention);
-    /// a signalling NaN raises invalid.
+    /// NaNs: a NaN keeps its sign and the top bits of its payload and is quieted (x86
+    /// convention); a signalling NaN raises invalid. Into or out of E4M3, whose single NaN
+    /// per sign has no payload, the NaN of the target keeps the sign (quiet NaN with zero
+    /// payload in IEEE formats). Under `NaNRule.alwaysDefault` every NaN becomes the default NaN.
+    ///
+    /// Infinities into E4M3 (no infinities): raise invalid (the value cannot be represented,
+    /// and it is not an overflow of a finite result) and deliver the NaN of the same sign, or
+    /// ±448 when `env.saturatesOverflow` (OCP: NaN non-saturating, ±max saturating).
     @inlinable
-    public func converted<G: BinaryFormat>(to _: G.Type, in env: inout FloatEnvironment) -> BinaryFloat<G> {
+    public func converted<G: BinaryFormat>(to target: G.Type, in env: inout FloatEnvironment) -> BinaryFloat<G> {
+        var rounder = AttributeRounder()
+        return convert(to: target, &env, &rounder)
+    }
+
+    /// `converted(to:in:)` with the rounding of `rounder`.
+    @inlinable @inline(__always)
+    func convert<G: BinaryFormat, R: ResultRounder>(to _: G.Type, _ env: inout FloatEnvironment,
+                                                    _ rounder: inout R) -> BinaryFloat<G> {
         typealias Target = BinaryFloat<G>
         if isNaN {
             if isSignalingNaN { env.flags.insert(.invalid) }
-            if env.nanRule == .alwaysDefault || !Format.hasInfinities || !G.hasInfinities { return .defaultNaN }
+            if env.nanRule == .alwaysDefault { return .defaultNaN }
+            if !Format.hasInfinities || !G.hasInfinities { return Target(negative: sign, magnitude: G.nanMagnitude) }
             let payload = G.fractionBitCount >= Format.fractionBitCount
                 ? fractionField &<< UInt64(G.fractionBitCount - Format.fractionBitCount)
                 : fractionField &>> UInt64(Format.fractionBitCount - G.fractionBitCount)
             return Target(negative: sign, magnitude: G.exponentMask | G.quietBit | payload)
         }
-        if isInfinite { return .infinity(negative: sign) }
+        if isInfinite {
+            if !G.hasInfinities { env.flags.insert(.invalid) }
+            return Target.infiniteResult(negative: sign, env)
+        }
         if isZero { return .zero(negative: sign) }
         let x = normalized
-        return Target.roundPack(negative: sign, exponent: x.exponent - Format.bias + G.bias,
-                                significand: x.significand, &env)
+        return rounder.roundPack(G.self, negative: sign, exponent: x.exponent - Format.bias + G.bias,
+                                 significand: x.significand, &env)
     }
 }

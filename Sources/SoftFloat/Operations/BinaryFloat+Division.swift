@@ -3,19 +3,28 @@ extension BinaryFloat {
     /// `self / other`, rounded by `env`.
     @inlinable
     public func divided(by other: Self, in env: inout FloatEnvironment) -> Self {
-        let negative = sign != other.sign
-        if isNaN || other.isNaN { return Self.propagateNaN(self, other, &env) }
-        if isInfinite {
-            return other.isInfinite ? Self.invalidResult(&env) : Self.infinity(negative: negative)
+        var rounder = AttributeRounder()
+        return Self.quotient(self, other, &env, &rounder)
+    }
+
+    /// `a / b`, rounded by `rounder`. A division by zero gives `infiniteResult` (NaN or ±448
+    /// in E4M3, which has no infinities).
+    @inlinable @inline(__always)
+    static func quotient<R: ResultRounder>(_ a: Self, _ b: Self, _ env: inout FloatEnvironment,
+                                           _ rounder: inout R) -> Self {
+        let negative = a.sign != b.sign
+        if a.isNaN || b.isNaN { return propagateNaN(a, b, &env) }
+        if a.isInfinite {
+            return b.isInfinite ? invalidResult(&env) : infinity(negative: negative)
         }
-        if other.isInfinite { return Self.zero(negative: negative) }
-        if other.isZero {
-            if isZero { return Self.invalidResult(&env) }  // 0 / 0
+        if b.isInfinite { return zero(negative: negative) }
+        if b.isZero {
+            if a.isZero { return invalidResult(&env) }  // 0 / 0
             env.flags.insert(.divisionByZero)
-            return Self.infinity(negative: negative)
+            return infiniteResult(negative: negative, env)
         }
-        if isZero { return Self.zero(negative: negative) }
-        let x = normalized, y = other.normalized
+        if a.isZero { return zero(negative: negative) }
+        let x = a.normalized, y = b.normalized
         var exponent = x.exponent - y.exponent + Format.bias
         // Quotient of the two significands with its leading bit at 62 and a sticky remainder.
         // Shifting the dividend one bit further when it is the smaller keeps the quotient in
@@ -42,7 +51,7 @@ extension BinaryFloat {
             quotient = q
             remainderIsZero = r == 0
         }
-        return Self.roundPack(negative: negative, exponent: exponent,
-                              significand: quotient | (remainderIsZero ? 0 : 1), &env)
+        return rounder.roundPack(Format.self, negative: negative, exponent: exponent,
+                                 significand: quotient | (remainderIsZero ? 0 : 1), &env)
     }
 }

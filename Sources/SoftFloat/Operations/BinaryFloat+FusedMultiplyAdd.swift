@@ -6,14 +6,21 @@ extension BinaryFloat {
     /// the default NaN (the x86 convention of DESIGN.md).
     @inlinable
     public func fusedMultiplyAdd(_ b: Self, _ c: Self, in env: inout FloatEnvironment) -> Self {
-        let a = self
+        var rounder = AttributeRounder()
+        return Self.fma(self, b, c, &env, &rounder)
+    }
+
+    /// `a * b + c` rounded once by `rounder`.
+    @inlinable @inline(__always)
+    static func fma<R: ResultRounder>(_ a: Self, _ b: Self, _ c: Self, _ env: inout FloatEnvironment,
+                                      _ rounder: inout R) -> Self {
         let productNegative = a.sign != b.sign
         if !a.isFinite || !b.isFinite || !c.isFinite {
             if (a.isInfinite && b.isZero) || (a.isZero && b.isInfinite) {
                 if a.isSignalingNaN || b.isSignalingNaN || c.isSignalingNaN { env.flags.insert(.invalid) }
                 return Self.invalidResult(&env)
             }
-            if a.isNaN || b.isNaN || c.isNaN { return Self.propagateNaN(a, b, c, &env) }
+            if a.isNaN || b.isNaN || c.isNaN { return propagateNaN(a, b, c, &env) }
             if a.isInfinite || b.isInfinite {
                 if c.isInfinite && c.sign != productNegative { return Self.invalidResult(&env) }
                 return Self.infinity(negative: productNegative)
@@ -52,7 +59,7 @@ extension BinaryFloat {
             p &<<= UInt128(leadingZeros - 1)
         }
         let significand = UInt64(truncatingIfNeeded: p &>> 64) | (UInt64(truncatingIfNeeded: p) != 0 ? 1 : 0)
-        return Self.roundPack(negative: negative, exponent: exponent - leadingZeros + 2,
-                              significand: significand, &env)
+        return rounder.roundPack(Format.self, negative: negative, exponent: exponent - leadingZeros + 2,
+                                 significand: significand, &env)
     }
 }

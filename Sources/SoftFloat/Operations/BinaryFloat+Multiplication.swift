@@ -3,14 +3,22 @@ extension BinaryFloat {
     /// `self * other`, rounded by `env`.
     @inlinable
     public func multiplied(by other: Self, in env: inout FloatEnvironment) -> Self {
-        let negative = sign != other.sign
-        if !isFinite || !other.isFinite {
-            if isNaN || other.isNaN { return Self.propagateNaN(self, other, &env) }
-            if isZero || other.isZero { return Self.invalidResult(&env) }  // 0 * inf
-            return Self.infinity(negative: negative)
+        var rounder = AttributeRounder()
+        return Self.product(self, other, &env, &rounder)
+    }
+
+    /// `a * b`, rounded by `rounder`.
+    @inlinable @inline(__always)
+    static func product<R: ResultRounder>(_ a: Self, _ b: Self, _ env: inout FloatEnvironment,
+                                          _ rounder: inout R) -> Self {
+        let negative = a.sign != b.sign
+        if !a.isFinite || !b.isFinite {
+            if a.isNaN || b.isNaN { return propagateNaN(a, b, &env) }
+            if a.isZero || b.isZero { return invalidResult(&env) }  // 0 * inf
+            return infinity(negative: negative)
         }
-        if isZero || other.isZero { return Self.zero(negative: negative) }
-        let x = normalized, y = other.normalized
+        if a.isZero || b.isZero { return zero(negative: negative) }
+        let x = a.normalized, y = b.normalized
         // Both significands moved up to bit 63: the 128-bit product lies in [2^126, 2^128),
         // so its high word holds the leading bit at 62 or 63 and the low word is sticky.
         let (high, low) = (x.significand &<< 1).multipliedFullWidth(by: y.significand &<< 1)
@@ -20,6 +28,6 @@ extension BinaryFloat {
             significand = (significand &>> 1) | (significand & 1)
             exponent += 1
         }
-        return Self.roundPack(negative: negative, exponent: exponent, significand: significand, &env)
+        return rounder.roundPack(Format.self, negative: negative, exponent: exponent, significand: significand, &env)
     }
 }

@@ -4,11 +4,18 @@ extension BinaryFloat {
     /// negative number is invalid.
     @inlinable
     public func squareRoot(in env: inout FloatEnvironment) -> Self {
-        if isNaN { return Self.propagateNaN(self, self, &env) }
-        if isZero { return self }
-        if sign { return Self.invalidResult(&env) }
-        if isInfinite { return self }
-        let x = normalized
+        var rounder = AttributeRounder()
+        return Self.root(self, &env, &rounder)
+    }
+
+    /// The square root of `a`, rounded by `rounder`.
+    @inlinable @inline(__always)
+    static func root<R: ResultRounder>(_ a: Self, _ env: inout FloatEnvironment, _ rounder: inout R) -> Self {
+        if a.isNaN { return propagateNaN(a, a, &env) }
+        if a.isZero { return a }
+        if a.sign { return invalidResult(&env) }
+        if a.isInfinite { return a }
+        let x = a.normalized
         // value = s / 2^62 * 2^e with e = exponent - bias. Take the root of s * 2^t with t the
         // parity of e, so the exponent halves exactly: sqrt(value) = root / 2^62 * 2^((e - t) / 2).
         let e = x.exponent - Format.bias
@@ -18,14 +25,14 @@ extension BinaryFloat {
         let exact: Bool
         if Format.precision <= 24 {
             // n in [2^62, 2^64): a 32-bit root, >= p + 2 bits.
-            (root, exact) = Self.integerSquareRoot(x.significand &<< UInt64(t))
-            return Self.roundPack(negative: false, exponent: exponent,
-                                  significand: root &<< 31 | (exact ? 0 : 1), &env)
+            (root, exact) = integerSquareRoot(x.significand &<< UInt64(t))
+            return rounder.roundPack(Format.self, negative: false, exponent: exponent,
+                                     significand: root &<< 31 | (exact ? 0 : 1), &env)
         }
         // n = s * 2^(62 + t) in [2^124, 2^126): a 63-bit root with its leading bit at 62.
-        (root, exact) = Self.integerSquareRoot(UInt128(x.significand) &<< UInt128(62 + t))
-        return Self.roundPack(negative: false, exponent: exponent,
-                              significand: root | (exact ? 0 : 1), &env)
+        (root, exact) = integerSquareRoot(UInt128(x.significand) &<< UInt128(62 + t))
+        return rounder.roundPack(Format.self, negative: false, exponent: exponent,
+                                 significand: root | (exact ? 0 : 1), &env)
     }
 
     /// floor(sqrt(n)) for n < 2^64 and whether it is exact. The host's correctly rounded

@@ -1,0 +1,51 @@
+//===--- TensorKind+Report.swift ------------------------------------------===//
+//
+// How tensor kinds are named and ordered in reports.
+//
+//===----------------------------------------------------------------------===//
+
+import NeuralNet
+
+extension TensorKind {
+    /// The name used in CSV files, JSON and tables: snake_case of the case name
+    /// (`forward_output`, `kernel_gradient`), stable across versions because reports are
+    /// compared byte for byte.
+    public var reportName: String {
+        var name = ""
+        for character in rawValue {
+            if character.isUppercase {
+                name += "_" + character.lowercased()
+            } else {
+                name.append(character)
+            }
+        }
+        return name
+    }
+
+    /// Words for prose and table rows (`activation gradients`, `kernel updates`).
+    public var phrase: String {
+        switch self {
+        case .input: "input cast"
+        case .kernel: "kernel cast"
+        case .bias: "bias cast"
+        case .forwardOutput: "forward output (X·W)"
+        case .activation: "activations"
+        case .gradient: "activation gradients"
+        case .preActivationGradient: "pre-activation gradients"
+        case .kernelGradient: "kernel gradients"
+        case .biasGradient: "bias gradients"
+        case .inputGradient: "input gradients"
+        case .kernelUpdate: "kernel updates"
+        case .biasUpdate: "bias updates"
+        }
+    }
+
+    /// The kind called `reportName`, or nil.
+    public init?(reportName: String) {
+        guard let kind = TensorKind.allCases.first(where: { $0.reportName == reportName }) else { return nil }
+        self = kind
+    }
+
+    /// Position in ``TensorKind/allCases``: the order rows appear in, forward to backward.
+    public var order: Int { TensorKind.allCases.firstIndex(of: self) ?? 0 }
+}

@@ -1,0 +1,66 @@
+/* Bulk rounding kernels: float32 tensors rounded to binary16 or bfloat16 (round to nearest
+   even), writing the rounded values back as float32 (every binary16/bfloat16 value is exactly
+   a float32) and, in the same pass, the statistics the analyzer records.
+
+   Each kernel has an AVX2+F16C version (compiled with per-function target attributes) and a
+   portable one; ck_has_f16c_avx2() tells which the CPU can run. Both give identical bits and
+   counts: the rounding is IEEE roundTiesToEven either way. */
+#ifndef CKERNELS_H
+#define CKERNELS_H
+#include <stddef.h>
+#include <stdint.h>
+
+/* Histogram bins, indexed by the float32 biased exponent of x: 0 = float32 subnormals,
+   1..254 = the binade [2^(i-127), 2^(i-126)), 255 = infinities and NaNs, 256 = zeros. */
+#define CK_HISTOGRAM_BINS 257
+
+/* What rounding one tensor did. All fields accumulate across calls. */
+typedef struct {
+    uint64_t count;      /* elements seen */
+    uint64_t overflow;   /* x finite, round(x) infinite */
+    uint64_t underflow;  /* x finite and nonzero, round(x) zero */
+    uint64_t subnormal;  /* round(x) subnormal and nonzero */
+    uint64_t nan;        /* x NaN */
+    uint64_t infinite;   /* x infinite */
+    uint64_t errorCount; /* x finite nonzero with finite round(x): the elements behind the error sums */
+    double errorSum;     /* sum of |round(x) - x| / |x| */
+    double errorSquares; /* sum of the squares of those */
+    double errorMax;     /* their maximum */
+    uint64_t histogram[CK_HISTOGRAM_BINS];
+} ck_round_stats;
+
+/* Counts only: what rounding (x * scale) would do (for "without loss scaling"). */
+typedef struct {
+    uint64_t overflow;
+    uint64_t underflow;
+    uint64_t subnormal;
+} ck_scaled_counts;
+
+/* Nonzero when the CPU has AVX2, F16C and FMA. */
+int ck_has_f16c_avx2(void);
+
+/* Rounds x[0..<n] to binary16. out may be NULL (statistics only) or equal to x (in place);
+   stats may be NULL (rounding only). If scaled is not NULL, also counts what rounding
+   x * scale would overflow, flush or make subnormal (scale should be a power of two). */
+void ck_round_f16_avx2(const float *x, float *out, size_t n, ck_round_stats *stats,
+                       float scale, ck_scaled_counts *scaled);
+void ck_round_f16_portable(const float *x, float *out, size_t n, ck_round_stats *stats,
+                           float scale, ck_scaled_counts *scaled);
+
+/* The same for bfloat16. */
+void ck_round_bf16_avx2(const float *x, float *out, size_t n, ck_round_stats *stats,
+                        float scale, ck_scaled_counts *scaled);
+void ck_round_bf16_portable(const float *x, float *out, size_t n, ck_round_stats *stats,
+                            float scale, ck_scaled_counts *scaled);
+
+/* Lost updates of w <- w - d: counts[0] += n, counts[1] += nonzero d, counts[2] += nonzero d
+   with w - d == w in float32, counts[3] += nonzero d with round(w - d) == round(w) in the
+   format (format: the precision p: 11 = binary16, 8 = bfloat16, 24 = float32). */
+void ck_lost_updates_avx2(const float *w, const float *d, size_t n, int format, uint64_t counts[4]);
+void ck_lost_updates_portable(const float *w, const float *d, size_t n, int format, uint64_t counts[4]);
+
+/* Statistics of float32 values kept as they are (the float32 policy): histogram, NaNs,
+   infinities and float32 subnormals; no rounding error. */
+void ck_observe_f32(const float *x, size_t n, ck_round_stats *stats);
+
+#endif

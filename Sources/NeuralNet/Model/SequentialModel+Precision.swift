@@ -1,0 +1,125 @@
+//===--- SequentialModel+Precision.swift ----------------------------------===//
+//
+// What a training step under a precision policy adds: gradient unscaling and the finiteness
+// check of loss scaling, variables kept in the variable format, and the float32 shadow pass.
+//
+//===----------------------------------------------------------------------===//
+
+import Precision
+
+extension SequentialModel {
+    /// Allocates the compute-format copies every layer needs under `policy` (and, when
+    /// `shadow`, the float32 shadow outputs).
+    public func reservePrecision(_ policy: PrecisionPolicy, shadow: Bool) {
+        let narrow = policy.compute != .float32
+        for (i, layer) in denseLayers.enumerated() {
+            layer.reservePrecision(narrow: narrow, castsInput: i == 0, batchCapacity: batchCapacity)
+            if shadow { layer.reserveShadow(batchCapacity: batchCapacity) }
+        }
+    }
+
+    /// Multiplies every kernel and bias gradient by `1 / scale` (float32, exact for a power of
+    /// two) and returns how many gradient elements are not finite afterwards. With `scale` 1
+    /// it only counts.
+    public func unscaleGradients(by scale: Float, context: ExecutionContext) -> Int {
+        let factor = 1 / scale
+        var nonFinite = 0
+        context.profiler.measure(.lossScaling) {
+            for layer in denseLayers {
+                for gradient in [layer.kernelGradient, layer.biasGradient] {
+                    nonFinite += Self.scale(gradient, by: factor, context: context)
+                }
+            }
+        }
+        return nonFinite
+    }
+
+    /// `tensor *= factor` in place (skipped when factor is 1); returns the non-finite count.
+    static func scale(_ tensor: Tensor, by factor: Float, context: ExecutionContext) -> Int {
+        let p = tensor.baseAddress
+        let chunks = max(1, context.parallelism.threads)
+        var counts = [Int](repeating: 0, count: chunks)
+        let size = (tensor.count + chunks - 1) / chunks
+        counts.withUnsafeMutableBufferPointer { slots in
+            let slots = _UncheckedSendable(slots)
+            context.parallelism.forEachChunk(count: chunks, workPerItem: size, alignment: 1) { range in
+                for chunk in range {
+                    let lower = min(chunk * size, tensor.count), upper = min(lower + size, tensor.count)
+                    var bad = 0
+                    if factor != 1 {
+                        for i in lower..<upper { p[i] = p[i] * factor }
+                    }
+                    // x - x is 0 for finite x and NaN for NaN or infinity.
+                    for i in lower..<upper where !(p[i] - p[i] == 0) { bad += 1 }
+                    slots.value[chunk] = bad
+                }
+            }
+        }
+        return counts.reduce(0, +)
+    }
+
+    /// Rounds every kernel and bias to `format` in place (the variables of the `float16`
+    /// policy live in float16: each update is rounded back).
+    public func roundVariables(to format: ComputeFormat, context: ExecutionContext) {
+        context.profiler.measure(.rounding) {
+            for layer in denseLayers {
+                for variable in [layer.kernel, layer.bias] {
+                    context.rounder.round(variable.baseAddress, count: variable.count, to: format, into: variable.baseAddress)
+                }
+            }
+        }
+    }
+
+    /// Runs the float32 shadow forward pass on `input` with the float32 variables and sends
+    /// the probe each Dense layer's drift: ||output - shadow|| / ||shadow||. Call after the
+    /// policy's forward pass of the same batch, before the update (outputs still in place).
+    public func measureDrift(_ input: Tensor, probe: any PrecisionProbe, context: ExecutionContext) {
+        var x = input
+        for layer in denseLayers {
+            let shadow = context.profiler.measure(.shadow) { layer.forwardShadow(x, context: context) }
+            let (difference, reference) = context.profiler.measure(.shadow) {
+                Self.squaredDistance(layer.output, shadow, context: context)
+            }
+            probe.observeDrift(DriftEvent(layer: layer.name, position: context.position,
+                                          squaredDifference: difference, squaredReference: reference))
+            x = shadow
+        }
+    }
+
+    /// (Σ (a - b)², Σ b²) in Double, over fixed chunks so the result does not depend on timing.
+    static func squaredDistance(_ a: Tensor, _ b: Tensor, context: ExecutionContext) -> (Double, Double) {
+        precondition(a.count == b.count)
+        let pa = a.baseAddress, pb = b.baseAddress
+        let chunks = max(1, context.parallelism.threads)
+        let size = (a.count + chunks - 1) / chunks
+        var sums = [(Double, Double)](repeating: (0, 0), count: chunks)
+        sums.withUnsafeMutableBufferPointer { slots in
+            let slots = _UncheckedSendable(slots)
+            context.parallelism.forEachChunk(count: chunks, workPerItem: size, alignment: 1) { range in
+                for chunk in range {
+                    let lower = min(chunk * size, a.count), upper = min(lower + size, a.count)
+                    var d = 0.0, r = 0.0
+                    for i in lower..<upper {
+                        let delta = Double(pa[i]) - Double(pb[i])
+                        d += delta * delta
+                        r += Double(pb[i]) * Double(pb[i])
+                    }
+                    slots.value[chunk] = (d, r)
+                }
+            }
+        }
+        return sums.reduce((0, 0)) { ($0.0 + $1.0, $0.1 + $1.1) }
+    }
+}
+
+/// What one training step did.
+public struct StepOutcome: Sendable {
+    /// The batch's loss and accuracy (before the update; the loss unscaled).
+    public let metrics: BatchMetrics
+    /// The loss scale the step used.
+    public let lossScale: Float
+    /// Dynamic loss scaling skipped the update (non-finite gradients).
+    public let skipped: Bool
+    /// Non-finite elements in the unscaled gradients (0 when not checked: float32, no scaling).
+    public let nonFiniteGradients: Int
+}

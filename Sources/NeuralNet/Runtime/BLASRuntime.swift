@@ -1,0 +1,122 @@
+//===--- BLASRuntime.swift ------------------------------------------------===//
+//
+// OpenBLAS threads and core selection.
+//
+//===----------------------------------------------------------------------===//
+
+import CBLAS
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The OpenBLAS runtime: thread count, the kernel set ("core") in use, and a fix for CPUs that
+/// OpenBLAS does not recognise.
+///
+/// Why the core matters: Debian's OpenBLAS 0.3.21 is a DYNAMIC_ARCH build that picks its
+/// kernels from the CPU model number when the library loads. CPUs newer than the library
+/// (for example the Xeon with AVX-512 this project is measured on, family 6 model 207) are
+/// not in its table, and it silently falls back to the `Prescott` (SSE3) kernels: sgemm at
+/// about 55 GFLOP/s on 2 cores instead of about 275 GFLOP/s with the `SkylakeX` kernels that
+/// the same CPU supports. OpenBLAS only reads `OPENBLAS_CORETYPE` while loading, before any
+/// Swift code runs, so ``relaunchWithTunedCoreIfNeeded()`` sets it and re-executes the
+/// program once. A user-set `OPENBLAS_CORETYPE` is always respected.
+public enum BLASRuntime {
+    /// Environment variable recording that mpstudy chose the core; holds the core OpenBLAS
+    /// had detected on its own.
+    public static let relaunchMarker = "MPSTUDY_OPENBLAS_DETECTED_CORE"
+
+    /// The kernel set OpenBLAS is using, e.g. `SkylakeX`, `Haswell`, `Prescott`.
+    public static var coreName: String {
+        guard let name = openblas_get_corename() else { return "unknown" }
+        return String(cString: name)
+    }
+
+    /// OpenBLAS's build configuration string (version, DYNAMIC_ARCH, core).
+    public static var configuration: String {
+        guard let text = openblas_get_config() else { return "unknown" }
+        return String(cString: text)
+    }
+
+    /// Cores online (the default thread count).
+    public static var availableCores: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
+
+    /// Threads OpenBLAS uses for one GEMM.
+    public static var threads: Int { Int(openblas_get_num_threads()) }
+
+    /// Sets the threads OpenBLAS uses (results are deterministic for a fixed count).
+    public static func setThreads(_ count: Int) {
+        precondition(count >= 1)
+        openblas_set_num_threads(Int32(count))
+    }
+
+    /// The OpenBLAS core name to request for a CPU with `flags` (as in /proc/cpuinfo) when
+    /// `current` is a weaker kernel set than the CPU supports; nil when `current` is fine.
+    ///
+    /// AVX-512 (F, CD, BW, DQ, VL) gives `SkylakeX` (`Cooperlake` with AVX512_BF16, as
+    /// OpenBLAS's own detection would choose); AVX2 with FMA gives `Haswell`.
+    public static func preferredCore(cpuFlags flags: Set<String>, current: String) -> String? {
+        let avx512Cores: Set<String> = ["skylakex", "cooperlake", "sapphirerapids"]
+        let avx2Cores: Set<String> = avx512Cores.union(["haswell", "zen", "skylake"])
+        let now = current.lowercased()
+        if ["avx512f", "avx512cd", "avx512bw", "avx512dq", "avx512vl"].allSatisfy(flags.contains) {
+            if avx512Cores.contains(now) { return nil }
+            return flags.contains("avx512_bf16") ? "Cooperlake" : "SkylakeX"
+        }
+        if flags.contains("avx2") && flags.contains("fma") {
+            return avx2Cores.contains(now) ? nil : "Haswell"
+        }
+        return nil
+    }
+
+    /// The CPU feature flags of the first processor in /proc/cpuinfo (empty elsewhere).
+    public static func cpuFlags() -> Set<String> {
+        #if os(Linux)
+        guard let file = fopen("/proc/cpuinfo", "r") else { return [] }
+        defer { fclose(file) }
+        var line: UnsafeMutablePointer<CChar>? = nil
+        var size = 0
+        defer { free(line) }
+        while getline(&line, &size, file) > 0, let line {
+            let text = String(cString: line)
+            if text.hasPrefix("flags") || text.hasPrefix("Features") {
+                guard let colon = text.firstIndex(of: ":") else { continue }
+                return Set(text[text.index(after: colon)...].split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).map(String.init))
+            }
+        }
+        #endif
+        return []
+    }
+
+    /// Re-executes the running program with `OPENBLAS_CORETYPE` set to the kernel set the CPU
+    /// supports when OpenBLAS fell back to a weaker one. Does nothing (returns) when the user set
+    /// `OPENBLAS_CORETYPE`, when this process is already the relaunched one, when the detected
+    /// core is fine, or when `exec` fails. Call it before any output or work: on success the
+    /// process image is replaced and the call never returns.
+    public static func relaunchWithTunedCoreIfNeeded() {
+        #if os(Linux)
+        guard getenv("OPENBLAS_CORETYPE") == nil, getenv(relaunchMarker) == nil else { return }
+        let detected = coreName
+        guard let preferred = preferredCore(cpuFlags: cpuFlags(), current: detected) else { return }
+        setenv("OPENBLAS_CORETYPE", preferred, 1)
+        setenv(relaunchMarker, detected, 1)
+        fflush(nil)
+        execv("/proc/self/exe", CommandLine.unsafeArgv)
+        // exec failed: carry on with the detected kernels.
+        unsetenv("OPENBLAS_CORETYPE")
+        #endif
+    }
+
+    /// One line describing the BLAS in use, e.g. `OpenBLAS 0.3.21 core SkylakeX, 2 threads
+    /// (OPENBLAS_CORETYPE set by mpstudy; OpenBLAS detected Prescott)`.
+    public static var summary: String {
+        var text = "\(configuration.split(separator: " ").prefix(2).joined(separator: " ")) core \(coreName), \(threads) thread\(threads == 1 ? "" : "s")"
+        if let detected = getenv(relaunchMarker) {
+            text += " (OPENBLAS_CORETYPE set by mpstudy; OpenBLAS detected \(String(cString: detected)))"
+        } else if let chosen = getenv("OPENBLAS_CORETYPE") {
+            text += " (OPENBLAS_CORETYPE=\(String(cString: chosen)))"
+        }
+        return text
+    }
+}

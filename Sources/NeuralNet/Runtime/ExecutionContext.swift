@@ -1,0 +1,85 @@
+//===--- ExecutionContext.swift -------------------------------------------===//
+//
+// What every layer call needs besides its tensors: cores, profiler, probe, position.
+//
+//===----------------------------------------------------------------------===//
+
+import Precision
+
+/// The per-run state that layers read while computing: how to split elementwise work, where
+/// to account time, which probe to report to, which precision policy to compute under, and
+/// where in training they are.
+///
+/// One context belongs to one model and one thread of control (not Sendable by design).
+public final class ExecutionContext {
+    /// Partitioning of elementwise work.
+    public let parallelism: Parallelism
+    /// Accumulated time per kind of work.
+    public let profiler: StepProfiler
+    /// The attached probe (``NoProbe`` by default).
+    public private(set) var probe: any LayerProbe
+    /// False when the probe is ``NoProbe``: the only thing the hot path looks at.
+    public private(set) var isProbing: Bool
+    /// The probe again when it also takes precision events, else nil.
+    public private(set) var precisionProbe: (any PrecisionProbe)?
+
+    /// The precision policy layers compute under.
+    public let policy: PrecisionPolicy
+    /// The bulk rounding kernels (vector kernels when the CPU has them).
+    public let rounder: TensorRounder
+    /// The loss scale of the step in progress (1 without loss scaling).
+    public var lossScale: Float = 1
+    /// True when the compute format is narrower than float32: layers round at every cast.
+    public var isNarrow: Bool { policy.compute != .float32 }
+
+    /// What the model is doing.
+    public var phase: ModelPhase = .training
+    /// See ``ProbedTensor/step``.
+    public var step: Int = 0
+    /// 1-based epoch.
+    public var epoch: Int = 1
+    /// Batch index inside the current epoch or evaluation pass.
+    public var batch: Int = 0
+
+    public init(parallelism: Parallelism, profiler: StepProfiler = StepProfiler(), probe: any LayerProbe = NoProbe(),
+                policy: PrecisionPolicy = .float32) {
+        self.parallelism = parallelism
+        self.profiler = profiler
+        self.probe = probe
+        self.isProbing = !(probe is NoProbe)
+        self.precisionProbe = probe as? any PrecisionProbe
+        self.policy = policy
+        self.rounder = TensorRounder(threads: parallelism.threads)
+    }
+
+    /// Attaches `probe` (pass ``NoProbe`` to detach).
+    public func attach(_ probe: any LayerProbe) {
+        self.probe = probe
+        isProbing = !(probe is NoProbe)
+        precisionProbe = probe as? any PrecisionProbe
+    }
+
+    /// Where training is now, for events.
+    public var position: ProbePosition { ProbePosition(phase: phase, step: step, epoch: epoch, batch: batch) }
+
+    /// Whether the attached probe wants `kind` of `layer` now (false without a probe, at no cost).
+    @inline(__always)
+    public func wants(_ kind: TensorKind, layer: String) -> Bool {
+        isProbing && probe.wants(kind, layer: layer, phase: phase)
+    }
+
+    /// Reports `tensor` (its elements in use) to the probe if it wants it.
+    @inline(__always)
+    public func report(_ tensor: Tensor, _ kind: TensorKind, layer: String) {
+        guard isProbing, probe.wants(kind, layer: layer, phase: phase) else { return }
+        deliver(tensor, kind, layer: layer)
+    }
+
+    /// Hands `tensor` to the probe unconditionally (the caller asked ``wants(_:layer:)``).
+    public func deliver(_ tensor: Tensor, _ kind: TensorKind, layer: String) {
+        profiler.measure(.probe) {
+            probe.observe(ProbedTensor(layer: layer, kind: kind, phase: phase, step: step, epoch: epoch,
+                                       batch: batch, shape: tensor.shape, values: tensor.readOnlyBuffer))
+        }
+    }
+}

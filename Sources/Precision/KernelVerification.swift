@@ -1,0 +1,71 @@
+import Dispatch
+import SoftFloat
+
+/// Checks a bulk kernel against SoftFloat's conversion on float32 inputs: the kernel's rounded
+/// value must have exactly the bits of `BinaryFloat<Binary32>` converted to the target format
+/// and back (round to nearest even; NaNs keep their sign and top payload bits, quieted).
+public struct KernelVerification: Sendable {
+    /// The first disagreements, as (input bits, kernel bits, SoftFloat bits).
+    public var mismatches: [(input: UInt32, kernel: UInt32, softFloat: UInt32)] = []
+    public var mismatchCount = 0
+    public var inputs: UInt64 = 0
+    public var seconds = 0.0
+
+    /// Every float32 bit pattern in `patterns` (default: all 2^32) through `rounder`'s kernel
+    /// for `format`, on all cores, in blocks of 2^16 consecutive patterns.
+    public static func run(_ format: ComputeFormat, rounder: TensorRounder,
+                           patterns: ClosedRange<UInt64> = 0...0xFFFF_FFFF) -> KernelVerification {
+        let block: UInt64 = 1 << 16
+        let first = patterns.lowerBound / block, last = patterns.upperBound / block
+        let blocks = Int(last - first + 1)
+        let slots = UnsafeMutableBufferPointer<KernelVerification>.allocate(capacity: blocks)
+        slots.initialize(repeating: KernelVerification())
+        defer { slots.deallocate() }
+        nonisolated(unsafe) let results = slots
+        let start = DispatchTime.now()
+        let single = TensorRounder(threads: 1, allowVectorKernels: rounder.usesVectorKernels)
+        DispatchQueue.concurrentPerform(iterations: blocks) { index in
+            let low = max(patterns.lowerBound, (first + UInt64(index)) * block)
+            let high = min(patterns.upperBound, (first + UInt64(index)) * block + block - 1)
+            let n = Int(high - low + 1)
+            var input = [Float](repeating: 0, count: n), output = [Float](repeating: 0, count: n)
+            for i in 0..<n { input[i] = Float(bitPattern: UInt32(low + UInt64(i))) }
+            input.withUnsafeBufferPointer { x in
+                output.withUnsafeMutableBufferPointer { y in
+                    single.round(x.baseAddress!, count: n, to: format, into: y.baseAddress!)
+                }
+            }
+            var report = KernelVerification()
+            report.inputs = UInt64(n)
+            for i in 0..<n {
+                let bits = UInt32(low + UInt64(i))
+                let expected = reference(bits, format)
+                if output[i].bitPattern != expected {
+                    report.mismatchCount += 1
+                    if report.mismatches.count < 20 { report.mismatches.append((bits, output[i].bitPattern, expected)) }
+                }
+            }
+            results[index] = report
+        }
+        var total = KernelVerification()
+        for r in results {
+            total.inputs += r.inputs
+            total.mismatchCount += r.mismatchCount
+            total.mismatches += r.mismatches.prefix(max(0, 20 - total.mismatches.count))
+        }
+        total.seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+        return total
+    }
+
+    /// SoftFloat's rounding of the float32 `bits` to `format`, widened back to float32 bits.
+    @inlinable
+    public static func reference(_ bits: UInt32, _ format: ComputeFormat) -> UInt32 {
+        var env = FloatEnvironment()
+        let x = SoftFloat32(bits: bits)
+        switch format {
+        case .float32: return bits
+        case .float16: return x.converted(to: Binary16.self, in: &env).converted(to: Binary32.self, in: &env).bits
+        case .bfloat16: return x.converted(to: BFloat16.self, in: &env).converted(to: Binary32.self, in: &env).bits
+        }
+    }
+}

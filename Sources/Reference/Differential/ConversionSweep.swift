@@ -1,0 +1,56 @@
+import Dispatch
+import SoftFloat
+
+/// Checks the conversion of every encoding of a 16-bit (or narrower) format `S` to every
+/// format in `FormatKind.allCases`, in all five rounding attributes, against the MPFR oracle.
+/// Narrowing conversions (where underflow can happen) run under both tininess rules,
+/// widening ones (exact) under one; conversions to E4M3 also in saturating mode.
+/// Returns one labelled report per target format.
+public func sweepConversions<S: BinaryFormat>(from _: S.Type) -> [(label: String, report: DifferentialReport)] {
+    precondition(S.bitWidth <= 16, "every input of a wider format is too many for the MPFR oracle")
+    return FormatKind.allCases.map { $0.visit(ConversionSweepTarget<S>()) }
+}
+
+/// The sweep of `sweepConversions` into one target format.
+struct ConversionSweepTarget<S: BinaryFormat>: FormatVisitor {
+        func visit<T: BinaryFormat>(_: T.Type) -> (label: String, report: DifferentialReport) {
+            let narrowing = T.fractionBitCount < S.fractionBitCount || T.exponentBitCount < S.exponentBitCount
+            var list: [(RoundingRule, Tininess, Bool)] = []
+            for rounding in RoundingRule.allCases {
+                for tininess in narrowing ? Tininess.allCases : [.afterRounding] {
+                    list.append((rounding, tininess, false))
+                }
+                if !T.hasInfinities { list.append((rounding, .afterRounding, true)) }
+            }
+            let settings = list
+            let chunk = 4096
+            let chunks = (1 << S.bitWidth) / chunk
+            let count = chunks * settings.count
+            let slots = UnsafeMutableBufferPointer<DifferentialReport>.allocate(capacity: count)
+            slots.initialize(repeating: DifferentialReport())
+            defer { slots.deallocate() }
+            nonisolated(unsafe) let results = slots
+            let start = DispatchTime.now()
+            DispatchQueue.concurrentPerform(iterations: count) { index in
+                let (rounding, tininess, saturating) = settings[index / chunks]
+                let lower = (index % chunks) * chunk
+                let oracle = Oracle()
+                let check = DifferentialCheck<T>(.convert, rounding: rounding, tininess: tininess)
+                let name = "convert \(S.name)->\(T.name)" + (saturating ? " (saturating)" : "")
+                var report = DifferentialReport()
+                for bits in lower..<lower + chunk {
+                    let a = BinaryFloat<S>(bits: S.Bits(truncatingIfNeeded: bits))
+                    var env = FloatEnvironment(rounding: rounding, tininess: tininess, saturatesOverflow: saturating)
+                    let actual = a.converted(to: T.self, in: &env)
+                    let expected = oracle.convert(a, to: T.self, rounding: rounding, tininess: tininess,
+                                                  saturating: saturating)
+                    check.compare(expected, actual, env.flags, [hex(a)], name, &report)
+                }
+                results[index] = report
+            }
+            var total = DifferentialReport()
+            for r in results { total.merge(r) }
+            total.seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+            return ("\(S.name) -> \(T.name), every input, \(settings.count) settings (MPFR)", total)
+        }
+}

@@ -1,0 +1,207 @@
+import CMPFR
+import SoftFloat
+
+/// The oracle for the operations beyond arithmetic: remainder, scaleB, logB, round to
+/// integral, integer conversions, comparisons, nextUp, decimal parsing, exact decimals.
+///
+/// As for arithmetic, MPFR computes the value (exactly or correctly rounded) and everything
+/// MPFR cannot express — invalid, the NaN and infinity encodings, E4M3 overflow — is derived
+/// here from the operands and IEEE 754-2019, independently of SoftFloat's code.
+extension Oracle {
+    /// remainder(a, b) (5.3.1), exact.
+    public func remainder<F: BinaryFormat>(_ a: BinaryFloat<F>, _ b: BinaryFloat<F>) -> OracleResult<F> {
+        binary(.remainder, a, b, .toNearestOrEven, .afterRounding)
+    }
+
+    /// a * 2^n (5.3.3 scaleB), rounded.
+    public func scaleB<F: BinaryFormat>(_ a: BinaryFloat<F>, _ n: Int, rounding: RoundingRule,
+                                        tininess: Tininess, saturating: Bool = false) -> OracleResult<F> {
+        binary(.scaleB(n), a, a, rounding, tininess, saturating)
+    }
+
+    /// `text` (decimal or hexadecimal, MPFR base-0 syntax) correctly rounded into F by
+    /// `mpfr_strtofr`. "nan"/"inf" (signed) are decided here: a quiet NaN of the written sign,
+    /// no flags; ±infinity, or in a format without infinities invalid and NaN (±max saturating).
+    public func parse<F: BinaryFormat>(_ text: String, to _: F.Type, rounding: RoundingRule, tininess: Tininess,
+                                       saturating: Bool = false) -> OracleResult<F> {
+        let layout = FormatLayout(F.self)
+        var body = Substring(text)
+        var negative = false
+        if let c = body.first, c == "+" || c == "-" { negative = c == "-"; body = body.dropFirst() }
+        let word = body.lowercased()
+        let sign = negative ? layout.signBit : 0
+        if word.hasPrefix("nan") {
+            let quiet = layout.hasInfinities ? layout.infinityMagnitude | 1 << UInt64(layout.fractionBitCount - 1)
+                                             : layout.nanMagnitude
+            return OracleResult(sign | quiet, [])
+        }
+        if word == "inf" || word == "infinity" {
+            if layout.hasInfinities { return OracleResult(sign | layout.infinityMagnitude, []) }
+            return OracleResult(Self.infiniteEncoding(negative: negative, layout, saturating), .invalid)
+        }
+        parseInput = Array(text.utf8CString)
+        let (bits, flags) = withMPFRState {
+            deliver(.parse, to: layout, rounding: rounding, tininess: tininess, saturating: saturating, flags: [])
+        }
+        return OracleResult(bits, flags)
+    }
+
+    /// The integer `value` (sign and magnitude) rounded into F (5.4.1 convertFromInt).
+    public func convert<F: BinaryFormat>(integerMagnitude magnitude: UInt64, negative: Bool, to _: F.Type,
+                                         rounding: RoundingRule, tininess: Tininess,
+                                         saturating: Bool = false) -> OracleResult<F> {
+        if magnitude == 0 { return OracleResult(0, []) }  // +0 for integer zero
+        let (bits, flags) = withMPFRState {
+            __gmpfr_set_uj(first.pointer, UInt(magnitude), MPFR_RNDN)  // exact: 64-bit variable
+            if negative { mpfr_neg(first.pointer, first.pointer, MPFR_RNDN) }
+            return deliver(.convert, to: FormatLayout(F.self), rounding: rounding, tininess: tininess,
+                           saturating: saturating, flags: [])
+        }
+        return OracleResult(bits, flags)
+    }
+
+    /// a rounded to an integer by MPFR (`mpfr_rint`, or `mpfr_round` for ties away), as a
+    /// sign and magnitude, whether it changed the value, and whether the magnitude fits in 64
+    /// bits; nil for NaN and infinities.
+    func roundToInteger<F: BinaryFormat>(_ a: BinaryFloat<F>, _ rule: RoundingRule)
+        -> (negative: Bool, magnitude: UInt64, inexact: Bool, fits: Bool)? {
+        let x = FormatLayout(F.self).decode(a.encodingWord)
+        guard case .finite = x.kind else {
+            return x.isZero ? (x.negative, 0, false, true) : nil
+        }
+        return withMPFRState {
+            load(x, into: first)
+            result.setPrecision(128)
+            let ternary = rule.mpfrMode.map { mpfr_rint(result.pointer, first.pointer, $0) }
+                ?? mpfr_round(result.pointer, first.pointer)
+            let inexact = ternary == 2 || ternary == -2
+            let negative = result.isNegative
+            if result.isZero { return (negative, 0, inexact, true) }
+            guard result.exponent <= 64 else { return (negative, 0, inexact, false) }
+            mpfr_abs(result.pointer, result.pointer, MPFR_RNDN)
+            return (negative, UInt64(__gmpfr_mpfr_get_uj(result.pointer, MPFR_RNDN)), inexact, true)
+        }
+    }
+
+    /// a converted to integer type I rounding by `rule` (5.8): invalid for NaN, infinities
+    /// and out-of-range results (returning I.min for signed, I.max for unsigned types, the
+    /// x86 convention); inexact only for the `exact` variant.
+    public func convert<F: BinaryFormat, I: FixedWidthInteger>(_ a: BinaryFloat<F>, toInteger _: I.Type,
+                                                               rounding rule: RoundingRule, exact: Bool) -> (value: I, flags: ExceptionFlags) {
+        let invalid: (I, ExceptionFlags) = (I.isSigned ? I.min : I.max, .invalid)
+        guard let (negative, magnitude, inexact, fits) = roundToInteger(a, rule), fits else { return invalid }
+        // Mathematical range check on sign and magnitude.
+        let lowest = I.isSigned ? UInt64(1) << UInt64(I.bitWidth - 1) : 0          // |I.min|
+        let highest = UInt64(truncatingIfNeeded: I.max)
+        let inRange = negative ? magnitude <= lowest : magnitude <= highest
+        guard inRange else { return invalid }
+        let value = negative ? I(truncatingIfNeeded: 0 &- magnitude) : I(truncatingIfNeeded: magnitude)
+        return (value, exact && inexact ? .inexact : [])
+    }
+
+    /// a rounded to an integral value in F by `rule` (5.3.1 roundToIntegral...; with `exact`,
+    /// roundToIntegralExact's inexact). NaN: invalid if signalling; ±inf and zeros unchanged.
+    public func roundToIntegral<F: BinaryFormat>(_ a: BinaryFloat<F>, rounding rule: RoundingRule, exact: Bool) -> OracleResult<F> {
+        let layout = FormatLayout(F.self)
+        let x = layout.decode(a.encodingWord)
+        if x.isNaN { return OracleResult(layout.defaultNaN, x.isSignalingNaN ? .invalid : []) }
+        if x.isInfinite || x.isZero { return OracleResult(a.encodingWord, []) }
+        let (bits, inexact): (UInt64, Bool) = withMPFRState {
+            load(x, into: first)
+            result.setPrecision(layout.precision)
+            let ternary = rule.mpfrMode.map { mpfr_rint(result.pointer, first.pointer, $0) }
+                ?? mpfr_round(result.pointer, first.pointer)
+            return (encode(result, in: layout), ternary == 2 || ternary == -2)
+        }
+        return OracleResult(bits, exact && inexact ? .inexact : [])
+    }
+
+    /// How a relates to b (5.11): MPFR's comparison for numbers; unordered with a NaN, which
+    /// raises invalid if `signaling` or if the NaN signals.
+    public func compare<F: BinaryFormat>(_ a: BinaryFloat<F>, _ b: BinaryFloat<F>,
+                                         signaling: Bool) -> (FloatComparison, ExceptionFlags) {
+        let layout = FormatLayout(F.self)
+        let x = layout.decode(a.encodingWord), y = layout.decode(b.encodingWord)
+        if x.isNaN || y.isNaN {
+            return (.unordered, signaling || x.isSignalingNaN || y.isSignalingNaN ? .invalid : [])
+        }
+        let c = withMPFRState {
+            load(x, into: first)
+            load(y, into: second)
+            return mpfr_cmp(first.pointer, second.pointer)
+        }
+        return (c < 0 ? .less : c > 0 ? .greater : .equal, [])
+    }
+
+    /// nextUp(a) (5.3.1): a value just above a (MPFR's next 64-bit number, strictly between a
+    /// and the next value of F) rounded upward into F. The largest finite value steps to
+    /// +inf — in E4M3 to the NaN, as an upward overflow does. -inf steps to -largest. NaN:
+    /// invalid if signalling. No other flags.
+    public func nextUp<F: BinaryFormat>(_ a: BinaryFloat<F>) -> OracleResult<F> {
+        let layout = FormatLayout(F.self)
+        let x = layout.decode(a.encodingWord)
+        if x.isNaN { return OracleResult(layout.defaultNaN, x.isSignalingNaN ? .invalid : []) }
+        if x.isInfinite {
+            return OracleResult(x.negative ? layout.signBit | layout.maxFiniteMagnitude : a.encodingWord, [])
+        }
+        let (bits, _) = withMPFRState {
+            load(x, into: first)
+            mpfr_nextabove(first.pointer)
+            return deliver(.convert, to: layout, rounding: .up, tininess: .afterRounding, saturating: false, flags: [])
+        }
+        return OracleResult(bits, [])
+    }
+
+    /// logB(a) in F (5.3.3, C `logb`): the MPFR exponent minus one, rounded into F;
+    /// logB(0) = -inf with divide-by-zero (E4M3: NaN), logB(±inf) = +inf, NaN: invalid if
+    /// signalling.
+    public func logB<F: BinaryFormat>(_ a: BinaryFloat<F>, rounding: RoundingRule) -> OracleResult<F> {
+        let layout = FormatLayout(F.self)
+        let x = layout.decode(a.encodingWord)
+        if x.isNaN { return OracleResult(layout.defaultNaN, x.isSignalingNaN ? .invalid : []) }
+        if x.isInfinite { return OracleResult(layout.infinityMagnitude, []) }
+        if x.isZero { return OracleResult(Self.infiniteEncoding(negative: true, layout, false), .divisionByZero) }
+        let (bits, flags) = withMPFRState {
+            load(x, into: first)
+            let e = first.exponent - 1
+            mpfr_set_si(first.pointer, e, MPFR_RNDN)
+            return deliver(.convert, to: layout, rounding: rounding, tininess: .afterRounding, saturating: false, flags: [])
+        }
+        return OracleResult(bits, flags)
+    }
+
+    /// Every digit of a's exact decimal value, from `mpfr_get_str` with more digits than the
+    /// expansion has (then trailing zeros removed): `0.0999755859375`, `65504`, `-0`;
+    /// `inf`/`nan` for specials.
+    public func exactDecimal<F: BinaryFormat>(_ a: BinaryFloat<F>) -> String {
+        let x = FormatLayout(F.self).decode(a.encodingWord)
+        let sign = x.negative ? "-" : ""
+        switch x.kind {
+        case .quietNaN, .signalingNaN: return sign + "nan"
+        case .infinity: return sign + "inf"
+        case .zero: return sign + "0"
+        case let .finite(significand, exponent):
+            return sign + exactDecimal(significand: significand, exponent: exponent)
+        }
+    }
+
+    /// The exact decimal digits of significand * 2^exponent (non-negative), via MPFR.
+    public func exactDecimal(significand: UInt64, exponent: Int) -> String {
+        if significand == 0 { return "0" }
+        return withMPFRState {
+            mpfr_set_ui_2exp(first.pointer, UInt(significand), exponent, MPFR_RNDN)
+            // Digits needed: at most 20 before the last bit's position, plus one per halving.
+            let digits = 40 + (exponent < 0 ? -exponent : Int(Double(exponent) * 0.302))
+            var e10 = 0
+            guard let raw = mpfr_get_str(nil, &e10, 10, digits, first.pointer, MPFR_RNDN) else { return "?" }
+            defer { mpfr_free_str(raw) }
+            var text = String(cString: raw)
+            while text.last == "0" { text.removeLast() }
+            // value = 0.text * 10^e10
+            if e10 <= 0 { return "0." + String(repeating: "0", count: -e10) + text }
+            if text.count <= e10 { return text + String(repeating: "0", count: e10 - text.count) }
+            let split = text.index(text.startIndex, offsetBy: e10)
+            return text[..<split] + "." + text[split...]
+        }
+    }
+}

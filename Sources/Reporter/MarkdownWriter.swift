@@ -1,0 +1,184 @@
+//===--- MarkdownWriter.swift ---------------------------------------------===//
+//
+// summary.md: the run in words and tables, for people.
+//
+//===----------------------------------------------------------------------===//
+
+import Analyzer
+import NeuralNet
+import Precision
+
+/// Writes `summary.md`: the run's settings, its results, the policy comparison (with
+/// `--compare`), the findings in plain words, one section per selected layer (rounding
+/// table, lost updates, drift) and the step table. Everything comes from the ``RunRecord``,
+/// so `mpstudy report` can regenerate it.
+public enum MarkdownWriter {
+    /// The whole summary.
+    public static func summary(_ run: RunRecord) -> String {
+        var text = "# mpstudy analyze: \(run.settings.policy)\n\n"
+        if let d = run.divergence {
+            text += "> **Diverged at step \(d.step): \(d.reason).** Training stopped there; the tables below cover the \(run.steps.count) recorded step\(run.steps.count == 1 ? "" : "s") and no test evaluation was run.\n\n"
+        }
+        text += "## Run\n\n" + runFacts(run) + "\n"
+        text += "## Results\n\n" + results(run) + "\n"
+        if !run.comparison.isEmpty {
+            text += "## Policy comparison\n\nSame seed, data and settings under each policy.\n\n" + comparisonTable(run.comparison) + "\n"
+        }
+        let findings = Findings.compute(run)
+        text += "## Findings\n\n"
+        text += findings.isEmpty ? "Nothing to report for the selected layers and tensors.\n" : findings.map { "- \($0.text)\n" }.joined()
+        text += "\n"
+        for layer in run.settings.layers.layers {
+            text += "## \(layer)\n\n" + layerSection(run, layer: layer) + "\n"
+        }
+        text += "## Steps\n\n" + stepTable(run)
+        return text
+    }
+
+    // MARK: Run facts
+
+    static func runFacts(_ run: RunRecord) -> String {
+        let s = run.settings
+        let scaling = s.lossScaling.description + (s.lossScalingExplicit ? "" : " (the policy's Keras default)")
+        var lines = [
+            "Policy: `\(s.policy)`: compute \(s.computeFormat.rawValue), variables \(s.variableFormat.rawValue); loss scaling \(scaling)",
+            "Model: \(run.layers.joined(separator: ", ")); \(s.units) units per hidden layer, \(run.parameters) parameters",
+            "Data: `\(s.data)`: \(run.trainingSamples + run.validationSamples) training samples (\(run.trainingSamples) fit + \(run.validationSamples) validation), \(run.testSamples) test",
+            "Training: \(s.epochs) epoch\(s.epochs == 1 ? "" : "s") of \(run.stepsPerEpoch) step\(run.stepsPerEpoch == 1 ? "" : "s"), batch \(s.batchSize), seed \(s.seed), RMSprop learning rate \(s.learningRate), \(s.threads) thread\(s.threads == 1 ? "" : "s")",
+            "Float32 shadow forward pass: " + (s.shadowEvery > 0
+                ? "every \(s.shadowEvery) step\(s.shadowEvery == 1 ? "" : "s") (about \(ReportNumber.percent(1.0 / 3 / Double(s.shadowEvery))) of a step's arithmetic)"
+                : "off (no drift measured)"),
+            "Machine: \(run.environment.blas); rounding kernels \(run.environment.vectorRoundingKernels ? "AVX2+F16C" : "portable")",
+            "Shown: layers \(s.layers.layers.joined(separator: ", ")); tensors \(s.tensors.groups.map(\.rawValue).joined(separator: ", ")) (run.json and the CSV files hold every layer and tensor)",
+        ]
+        if !run.environment.commandLine.isEmpty {
+            lines.append("Command: `mpstudy \(run.environment.commandLine.joined(separator: " "))`")
+        }
+        return lines.map { "- \($0)\n" }.joined()
+    }
+
+    // MARK: Results
+
+    static func results(_ run: RunRecord) -> String {
+        var text = ""
+        if !run.epochs.isEmpty {
+            var table = MarkdownTable(headers: ["epoch", "loss", "accuracy", "val_loss", "val_accuracy", "ms/step"])
+            for e in run.epochs {
+                table.append([
+                    "\(e.epoch)/\(run.settings.epochs)", KerasFormat.metric(e.training.loss), KerasFormat.metric(e.training.accuracy),
+                    e.validation.map { KerasFormat.metric($0.loss) } ?? "-", e.validation.map { KerasFormat.metric($0.accuracy) } ?? "-",
+                    KerasFormat.fixed(e.steps == 0 ? 0 : e.trainingSeconds * 1000 / Double(e.steps), decimals: 0),
+                ])
+            }
+            text += table.text + "\n"
+        } else {
+            text += "No epoch finished.\n\n"
+        }
+        if let test = run.test {
+            text += "Test: loss \(KerasFormat.metric(test.metrics.loss)), accuracy \(KerasFormat.metric(test.metrics.accuracy)) (\(test.metrics.samples) samples). Training: \(run.steps.count) steps, \(KerasFormat.fixed(run.millisecondsPerStep, decimals: 0)) ms/step mean.\n"
+        } else {
+            text += "Test: not evaluated\(run.divergence != nil ? " (training diverged)" : ""). Training: \(run.steps.count) steps, \(KerasFormat.fixed(run.millisecondsPerStep, decimals: 0)) ms/step mean.\n"
+        }
+        return text
+    }
+
+    /// The blog's table: policy, ms/step, final loss, test accuracy.
+    public static func comparisonTable(_ rows: [PolicyOutcome]) -> String {
+        var table = MarkdownTable(headers: ["policy", "loss scaling", "ms/step", "final loss", "test accuracy", "report"],
+                                  alignments: [.left, .left, .right, .right, .right, .left])
+        for r in rows {
+            let diverged = r.divergence.map { "diverged at step \($0.step)" }
+            table.append([
+                r.policy, r.lossScaling, KerasFormat.fixed(r.millisecondsPerStep, decimals: 0),
+                diverged ?? r.finalLoss.map(KerasFormat.metric) ?? "-",
+                r.testAccuracy.map(KerasFormat.metric) ?? "-", r.folder == "." ? "this folder" : "`\(r.folder)/`",
+            ])
+        }
+        return table.text
+    }
+
+    // MARK: Layers
+
+    /// One layer's tables for the selected tensors: rounding, lost updates, drift.
+    public static func layerSection(_ run: RunRecord, layer: String) -> String {
+        let tensors = run.recordedTensors(layer: layer).filter { name in
+            TensorKind(reportName: name).map(run.settings.tensors.contains) ?? false
+        }
+        let totals = tensors.map { run.totals(layer: layer, tensor: $0) }
+        var text = ""
+        let rounded = totals.filter { $0.rounding != nil }
+        if rounded.isEmpty {
+            text += "No rounding recorded for the selected tensors.\n"
+        } else {
+            text += roundingIntro(run, rounded) + "\n\n" + roundingTable(rounded).text
+        }
+        let updated = totals.filter { $0.updates != nil }
+        if !updated.isEmpty {
+            text += "\n" + updateTable(run, updated).text
+        }
+        let output = run.totals(layer: layer, tensor: TensorKind.activation.reportName)
+        if let mean = output.meanDrift, let max = output.maxDrift {
+            let steps = run.steps.filter { $0.tensor(layer, TensorKind.activation.reportName)?.drift != nil }.map(\.step)
+            text += "\nOutput against the float32 shadow pass: drift \(ReportNumber.percent(mean)) mean, \(ReportNumber.percent(max)) max (relative error norm; \(steps.count) check\(steps.count == 1 ? "" : "s"), step\(steps.count == 1 ? "" : "s") \(steps.map(String.init).joined(separator: ", "))).\n"
+        }
+        return text
+    }
+
+    static func roundingIntro(_ run: RunRecord, _ totals: [TensorTotals]) -> String {
+        let formats = Array(Set(totals.compactMap(\.format))).sorted { $0.rawValue < $1.rawValue }
+        let ranges = formats.map { f in
+            let r = FormatRange(f)
+            return "\(f.rawValue) (u = 2^-\(r.precision); normal exponents \(r.minExponent) to \(r.maxExponent), subnormals down to 2^\(r.minSubnormalExponent))"
+        }.joined(separator: ", ")
+        return "Rounding to \(ranges), summed over \(run.steps.count) training step\(run.steps.count == 1 ? "" : "s"). Percentages are of the elements seen; errors are relative, in units of u, over the finite nonzero values; \"w/o scaling\" is the same gradient divided by its loss scale."
+    }
+
+    /// Columns: tensor, elements, overflow, flushed, subnormal, mean/RMS/max error (u), and for
+    /// scaled gradients flushed / overflow without scaling.
+    public static func roundingTable(_ totals: [TensorTotals]) -> MarkdownTable {
+        var table = MarkdownTable(headers: ["tensor", "elements", "overflow", "flushed", "subnormal", "mean err (u)",
+                                            "rms err (u)", "max err (u)", "flushed w/o scaling", "overflow w/o scaling"])
+        for t in totals {
+            guard let r = t.rounding else { continue }
+            let u = t.format.map(Findings.unit) ?? 1
+            let unscaled = t.unscaled
+            table.append([
+                t.tensor, String(r.count), ReportNumber.percent(r.overflow, of: r.count),
+                ReportNumber.percent(r.underflow, of: r.count), ReportNumber.percent(r.subnormal, of: r.count),
+                ReportNumber.significant(r.meanRelativeError / u), ReportNumber.significant(r.rmsRelativeError / u),
+                ReportNumber.significant(r.errorMax / u),
+                unscaled.map { ReportNumber.percent($0.underflow, of: r.count) } ?? "-",
+                unscaled.map { ReportNumber.percent($0.overflow, of: r.count) } ?? "-",
+            ])
+        }
+        return table
+    }
+
+    static func updateTable(_ run: RunRecord, _ totals: [TensorTotals]) -> MarkdownTable {
+        let compute = run.settings.computeFormat.rawValue
+        var table = MarkdownTable(headers: ["update", "elements", "nonzero", "lost in float32", "lost in \(compute)"])
+        for t in totals {
+            guard let u = t.updates else { continue }
+            table.append([t.tensor, String(u.count), String(u.nonzero),
+                          ReportNumber.percent(u.lostInFloat32, of: u.nonzero), ReportNumber.percent(u.lostInCompute, of: u.nonzero)])
+        }
+        return table
+    }
+
+    // MARK: Steps
+
+    static func stepTable(_ run: RunRecord) -> String {
+        guard !run.steps.isEmpty else { return "No step recorded.\n" }
+        var table = MarkdownTable(headers: ["step", "epoch", "loss", "accuracy", "loss scale", "skipped", "non-finite grads", "ms"])
+        for step in run.steps {
+            guard let m = step.metrics else {
+                table.append([String(step.step), String(step.epoch), "-", "-", "-", "-", "-", "-"])
+                continue
+            }
+            table.append([String(step.step), String(step.epoch), KerasFormat.metric(m.loss), KerasFormat.metric(m.accuracy),
+                          ReportNumber.scale(m.lossScale), m.skipped ? "yes" : "no", String(m.nonFiniteGradients),
+                          KerasFormat.fixed(m.seconds * 1000, decimals: 0)])
+        }
+        return table.text
+    }
+}

@@ -1,0 +1,23 @@
+/// How an operation turns its exact result (in the working form of `roundPack`) into a value
+/// of the format: by the environment's rounding attribute, or stochastically.
+///
+/// Every operation is written once over a rounder `R`; the public entry points pass
+/// `AttributeRounder` (which the compiler inlines to plain `roundPack`, so the IEEE paths cost
+/// nothing extra) or `StochasticRounder`.
+@usableFromInline
+protocol ResultRounder {
+    mutating func roundPack<F: BinaryFormat>(_: F.Type, negative: Bool, exponent: Int, significand: UInt64,
+                                             _ env: inout FloatEnvironment) -> BinaryFloat<F>
+}
+
+/// Rounding by `env.rounding` (IEEE 754 rounding-direction attributes).
+@usableFromInline @frozen
+struct AttributeRounder: ResultRounder {
+    @inlinable @inline(__always) init() {}
+
+    @inlinable @inline(__always)
+    func roundPack<F: BinaryFormat>(_: F.Type, negative: Bool, exponent: Int, significand: UInt64,
+                                    _ env: inout FloatEnvironment) -> BinaryFloat<F> {
+        BinaryFloat<F>.roundPack(negative: negative, exponent: exponent, significand: significand, &env)
+    }
+}

@@ -1,0 +1,164 @@
+/// The expressions of `mpstudy calc`: + - * / with the usual precedence, unary signs,
+/// parentheses, sqrt(x), fma(a, b, c), and decimal or hexadecimal literals (the syntax of
+/// `BinaryFloat.init(parsing:in:)`, plus `inf` and `nan`). A sign written directly before a
+/// literal belongs to the literal (so "-0.1" is rounded as -0.1, which differs from
+/// -(0.1 rounded) in the directed roundings); other unary minuses are exact negations.
+public indirect enum CalcExpression: Sendable {
+    case literal(String)
+    case negate(CalcExpression)
+    case binary(CalcOperator, CalcExpression, CalcExpression)
+    case squareRoot(CalcExpression)
+    case fusedMultiplyAdd(CalcExpression, CalcExpression, CalcExpression)
+
+    /// Parses `text`; errors name the column (`unexpected ')' at column 8 in "(1 + 2))"`).
+    public static func parse(_ text: String) throws(FloatParseError) -> CalcExpression {
+        var parser = CalcParser(text)
+        return try parser.parseAll()
+    }
+}
+
+/// The four binary operators.
+public enum CalcOperator: String, Sendable {
+    case add = "+", subtract = "-", multiply = "*", divide = "/"
+}
+
+/// Recursive descent over the characters of the expression.
+struct CalcParser {
+    let text: String
+    let chars: [Character]
+    var index = 0
+
+    init(_ text: String) {
+        self.text = text
+        chars = Array(text)
+    }
+
+    func error(_ reason: String, at position: Int? = nil) -> FloatParseError {
+        FloatParseError(reason: reason, column: (position ?? index) + 1, input: text)
+    }
+
+    mutating func skipSpaces() { while index < chars.count && chars[index].isWhitespace { index += 1 } }
+
+    var current: Character? { index < chars.count ? chars[index] : nil }
+
+    func unexpected(expecting what: String) -> FloatParseError {
+        guard let c = current else {
+            return error(chars.allSatisfy(\.isWhitespace) ? "empty expression" : "unexpected end of expression, expected \(what)")
+        }
+        return error("unexpected '\(c)', expected \(what)")
+    }
+
+    mutating func parseAll() throws(FloatParseError) -> CalcExpression {
+        let e = try expression()
+        skipSpaces()
+        if let c = current { throw error("unexpected '\(c)'") }
+        return e
+    }
+
+    mutating func expression() throws(FloatParseError) -> CalcExpression {
+        var left = try term()
+        while true {
+            skipSpaces()
+            guard let c = current, c == "+" || c == "-" else { return left }
+            index += 1
+            let right = try term()
+            left = .binary(c == "+" ? .add : .subtract, left, right)
+        }
+    }
+
+    mutating func term() throws(FloatParseError) -> CalcExpression {
+        var left = try factor()
+        while true {
+            skipSpaces()
+            guard let c = current, c == "*" || c == "/" else { return left }
+            index += 1
+            let right = try factor()
+            left = .binary(c == "*" ? .multiply : .divide, left, right)
+        }
+    }
+
+    mutating func factor() throws(FloatParseError) -> CalcExpression {
+        skipSpaces()
+        guard let c = current else { throw unexpected(expecting: "a number, '(' or a function") }
+        if c == "-" || c == "+" {
+            // A sign directly before a literal is part of the literal.
+            if index + 1 < chars.count, chars[index + 1].isNumber || chars[index + 1] == "." {
+                let start = index
+                index += 1
+                return try literal(from: start)
+            }
+            index += 1
+            let operand = try factor()
+            return c == "-" ? .negate(operand) : operand
+        }
+        return try primary()
+    }
+
+    mutating func primary() throws(FloatParseError) -> CalcExpression {
+        skipSpaces()
+        guard let c = current else { throw unexpected(expecting: "a number, '(' or a function") }
+        if c == "(" {
+            index += 1
+            let inner = try expression()
+            skipSpaces()
+            guard current == ")" else { throw unexpected(expecting: "')'") }
+            index += 1
+            return inner
+        }
+        if c.isNumber || c == "." { return try literal(from: index) }
+        if c.isLetter {
+            let start = index
+            while let d = current, d.isLetter || d.isNumber { index += 1 }
+            let name = String(chars[start..<index]).lowercased()
+            if name == "inf" || name == "infinity" || name == "nan" { return .literal(name) }
+            guard name == "sqrt" || name == "fma" else {
+                throw error("unknown function '\(chars[start..<index].map(String.init).joined())' (known: sqrt, fma)", at: start)
+            }
+            skipSpaces()
+            guard current == "(" else { throw unexpected(expecting: "'(' after \(name)") }
+            index += 1
+            var arguments: [CalcExpression] = [try expression()]
+            skipSpaces()
+            while current == "," {
+                index += 1
+                arguments.append(try expression())
+                skipSpaces()
+            }
+            guard current == ")" else { throw unexpected(expecting: arguments.count < (name == "fma" ? 3 : 1) ? "','" : "')'") }
+            let wanted = name == "fma" ? 3 : 1
+            guard arguments.count == wanted else {
+                throw error("\(name) takes \(wanted) argument\(wanted == 1 ? "" : "s"), not \(arguments.count)", at: start)
+            }
+            index += 1
+            return name == "fma" ? .fusedMultiplyAdd(arguments[0], arguments[1], arguments[2]) : .squareRoot(arguments[0])
+        }
+        throw unexpected(expecting: "a number, '(' or a function")
+    }
+
+    /// A literal: the longest run of number characters, validated by the number parser (its
+    /// error columns shifted to the expression's).
+    mutating func literal(from start: Int) throws(FloatParseError) -> CalcExpression {
+        var previous: Character = " "
+        while let c = current {
+            let exponentSign = (c == "+" || c == "-") && "eEpP".contains(previous) && !isHexDigitRun(start)
+            guard c.isNumber || c.isLetter || c == "." || c == "_" || exponentSign || ((c == "+" || c == "-") && "pP".contains(previous)) else { break }
+            previous = c
+            index += 1
+        }
+        let literal = String(chars[start..<index])
+        var scanner = NumberScanner(literal)
+        do {
+            _ = try scanner.scan()
+        } catch {
+            throw self.error(error.reason, at: start + error.column - 1)
+        }
+        return .literal(literal)
+    }
+
+    /// True if the literal from `start` is hexadecimal (where 'e' is a digit, not an exponent).
+    func isHexDigitRun(_ start: Int) -> Bool {
+        var i = start
+        if i < chars.count, chars[i] == "-" || chars[i] == "+" { i += 1 }
+        return i + 1 < chars.count && chars[i] == "0" && (chars[i + 1] == "x" || chars[i + 1] == "X")
+    }
+}

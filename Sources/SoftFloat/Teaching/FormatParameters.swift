@@ -1,0 +1,65 @@
+/// The parameters of a format as the `mpstudy formats` table shows them (plain values, for
+/// the Reporter to render).
+public struct FormatParameters: Sendable, Equatable {
+    /// Command-line name and aliases (`half`: binary16, fp16, float16).
+    public var name: String
+    public var aliases: [String]
+    public var storageBits: Int
+    public var exponentBits: Int
+    public var fractionBits: Int
+    public var bias: Int
+    /// Precision p (fraction bits + 1).
+    public var precision: Int
+    public var minExponent: Int
+    public var maxExponent: Int
+    public var hasInfinities: Bool
+    /// Shortest decimal and exact decimal of the largest finite value.
+    public var largestFinite: String
+    /// 2^emin.
+    public var smallestNormal: String
+    /// 2^(emin - f).
+    public var smallestSubnormal: String
+    /// Machine epsilon 2^(1-p): the gap between 1 and the next value.
+    public var machineEpsilon: String
+    /// Unit roundoff u = 2^-p: the largest relative error of rounding to nearest.
+    public var unitRoundoff: String
+    /// p * log10(2): decimal digits of precision.
+    public var decimalDigits: Double
+
+    /// The parameters of `kind`.
+    public init(_ kind: FormatKind) {
+        struct Visitor: FormatVisitor {
+            func visit<F: BinaryFormat>(_: F.Type) -> FormatParameters { FormatParameters(F.self) }
+        }
+        self = kind.visit(Visitor())
+        name = kind.name
+        aliases = Array(kind.aliases.dropFirst())
+    }
+
+    /// The parameters of `F`; values as shortest decimals with their power of two.
+    public init<F: BinaryFormat>(_: F.Type) {
+        typealias Value = BinaryFloat<F>
+        func power(_ k: Int) -> String {
+            var env = FloatEnvironment()
+            let x = Value(Int64(1), in: &env).scaled(byPowerOfTwo: k, in: &env)
+            return "\(x.shortestDescription) (2^\(k))"
+        }
+        name = F.name
+        aliases = []
+        storageBits = F.bitWidth
+        exponentBits = F.exponentBitCount
+        fractionBits = F.fractionBitCount
+        bias = F.bias
+        precision = F.precision
+        minExponent = F.minExponent
+        maxExponent = F.maxExponent
+        hasInfinities = F.hasInfinities
+        let largest = Value.greatestFinite()
+        largestFinite = largest.exactDecimal.count <= 12 ? largest.exactDecimal : largest.shortestDescription
+        smallestNormal = power(F.minExponent)
+        smallestSubnormal = power(F.minExponent - F.fractionBitCount)
+        machineEpsilon = power(1 - F.precision)
+        unitRoundoff = power(-F.precision)
+        decimalDigits = Double(F.precision) * 0.301_029_995_663_981_2
+    }
+}

@@ -1,0 +1,166 @@
+/// What `mpstudy explain` and `mpstudy decode` show about one value of a format (plain
+/// values for the Reporter): the fields, the exact stored value, its neighbours and class,
+/// and — when it came from a decimal input — the rounding error and the flags raised.
+public struct ValueExplanation: Sendable {
+    public var formatName: String
+    public var bitWidth: Int
+    /// The encoding in hex (`0x2e66`) and its three fields as binary digits.
+    public var hex: String
+    public var signField: String
+    public var exponentField: String
+    public var fractionField: String
+    /// Biased exponent field value, and the exponent it encodes (emin for subnormals;
+    /// nil for infinities and NaNs).
+    public var biasedExponent: Int
+    public var exponent: Int?
+    /// `(-1)^0 × 2^-4 × 1.1001100110b`.
+    public var formula: String
+    public var floatClass: FloatClass
+    /// Every digit of the stored value; the shortest decimal that reads back to it.
+    public var exactValue: String
+    public var shortestValue: String
+    /// The two neighbours (nextDown, nextUp): hex and exact value.
+    public var below: (hex: String, exact: String)
+    public var above: (hex: String, exact: String)
+    /// The gap to the next value away from zero at this magnitude (ulp), exact; nil for
+    /// infinities and NaNs.
+    public var ulp: String?
+
+    /// The decimal input, the rounding attribute and the flags (explain only).
+    public var input: String?
+    public var rounding: RoundingRule?
+    public var flags: ExceptionFlags?
+    /// stored - input exactly; |stored - input| / |input|; (stored - input) / ulp(stored).
+    /// nil when undefined (NaN or infinite input or result).
+    public var absoluteError: String?
+    public var relativeError: String?
+    public var ulpError: String?
+    /// True if the input had more than 800 significant digits, so errors are rounded to those.
+    public var errorIsApproximate = false
+
+    /// The view of the encoding `bits` of `kind` (`decode`); refuses patterns wider than
+    /// the format.
+    public static func decoding(_ bits: UInt64, format kind: FormatKind) -> ValueExplanation {
+        struct Visitor: FormatVisitor {
+            let bits: UInt64
+            func visit<F: BinaryFormat>(_: F.Type) -> ValueExplanation {
+                ValueExplanation(BinaryFloat<F>(bits: F.Bits(truncatingIfNeeded: bits)))
+            }
+        }
+        return kind.visit(Visitor(bits: bits))
+    }
+
+    /// `text` parsed into `kind` under `rounding` (`explain`).
+    public static func explaining(_ text: String, format kind: FormatKind, rounding: RoundingRule,
+                                  tininess: Tininess = .afterRounding,
+                                  saturating: Bool = false) throws(FloatParseError) -> ValueExplanation {
+        var scanner = NumberScanner(text)
+        let number = try scanner.scan()
+        struct Visitor: FormatVisitor {
+            let number: ScannedNumber, text: String, env: FloatEnvironment
+            func visit<F: BinaryFormat>(_: F.Type) -> ValueExplanation {
+                var env = env
+                let x = BinaryFloat<F>.round(number, &env)
+                var view = ValueExplanation(x)
+                view.addInput(text, number, x, env)
+                return view
+            }
+        }
+        let env = FloatEnvironment(rounding: rounding, tininess: tininess, saturatesOverflow: saturating)
+        return kind.visit(Visitor(number: number, text: text, env: env))
+    }
+
+    init<F: BinaryFormat>(_ x: BinaryFloat<F>) {
+        typealias Value = BinaryFloat<F>
+        formatName = F.name
+        bitWidth = F.bitWidth
+        hex = Self.hex(UInt64(x.bits), width: F.bitWidth)
+        let all = String(UInt64(x.bits), radix: 2)
+        let padded = String(repeating: "0", count: F.bitWidth - all.count) + all
+        signField = String(padded.prefix(1))
+        exponentField = String(padded.dropFirst().prefix(F.exponentBitCount))
+        fractionField = String(padded.suffix(F.fractionBitCount))
+        biasedExponent = x.exponentField
+        floatClass = x.floatClass
+        exactValue = x.exactDecimal
+        shortestValue = x.shortestDescription
+        var env = FloatEnvironment()
+        let down = x.nextDown(in: &env), up = x.nextUp(in: &env)
+        below = (Self.hex(UInt64(down.bits), width: F.bitWidth), down.exactDecimal)
+        above = (Self.hex(UInt64(up.bits), width: F.bitWidth), up.exactDecimal)
+        let signText = "(-1)^\(x.sign ? 1 : 0)"
+        if x.isFinite {
+            let e = max(x.exponentField, 1) - F.bias
+            exponent = e
+            let lead = x.exponentField == 0 ? "0" : "1"
+            formula = "\(signText) × 2^\(e) × \(lead).\(fractionField)b"
+            if x.exponentField == 0 && x.fractionField == 0 { formula = "\(signText) × 0" }
+            ulp = Value.exactDecimal(significand: 1, exponent: e - F.fractionBitCount)
+        } else {
+            exponent = nil
+            formula = x.isNaN ? (x.isSignalingNaN ? "signalling NaN" : "quiet NaN") : "\(signText) × infinity"
+            ulp = nil
+        }
+    }
+
+    mutating func addInput<F: BinaryFormat>(_ text: String, _ number: ScannedNumber, _ x: BinaryFloat<F>,
+                                            _ env: FloatEnvironment) {
+        input = text
+        rounding = env.rounding
+        flags = env.flags
+        let exactInput: ExactDecimalNumber
+        switch number.kind {
+        case .nan, .infinity: return
+        case let .decimal(digits, _, exponent, sticky):
+            exactInput = ExactDecimalNumber(negative: number.negative, digits: digits, exponent: exponent)
+            errorIsApproximate = sticky
+        case let .hex(significand, exponent, sticky):
+            var d = BigUInt(significand)
+            var e = 0
+            if exponent >= 0 { d <<= exponent } else { d.multiply(byPowerOfFive: -exponent); e = exponent }
+            exactInput = ExactDecimalNumber(negative: number.negative, digits: d, exponent: e)
+            errorIsApproximate = sticky
+        }
+        guard x.isFinite else { return }
+        let stored = ExactDecimalNumber(x)
+        let error = stored.subtracting(exactInput)
+        absoluteError = error.description
+        relativeError = exactInput.isZero ? (error.isZero ? "0" : "inf")
+            : Self.scientific(error.ratio(to: exactInput))
+        // ulp(stored) = 2^(max(E, emin) - f), the weight of the last significand bit.
+        let (_, e) = x.integerSignificandAndExponent!
+        var ulpDigits = BigUInt(1)
+        var ulpExponent = 0
+        if e >= 0 { ulpDigits <<= e } else { ulpDigits.multiply(byPowerOfFive: -e); ulpExponent = e }
+        let ulpNumber = ExactDecimalNumber(negative: false, digits: ulpDigits, exponent: ulpExponent)
+        let ulps = error.ratio(to: ulpNumber)
+        ulpError = (error.negative ? "-" : "") + Self.fixed(ulps)
+    }
+
+    static func hex(_ bits: UInt64, width: Int) -> String {
+        let digits = String(bits, radix: 16)
+        return "0x" + String(repeating: "0", count: max(0, (width + 3) / 4 - digits.count)) + digits
+    }
+
+    /// A positive Double with 5 significant digits: `1.2207e-05`, `0.0002441`.
+    static func scientific(_ x: Double) -> String {
+        if x == 0 { return "0" }
+        if !x.isFinite { return "inf" }
+        var e = 0
+        var m = x
+        while m >= 10 { m /= 10; e += 1 }
+        while m < 1 { m *= 10; e -= 1 }
+        let rounded = (m * 10_000).rounded() / 10_000
+        var text = String(rounded)
+        if text.count > 6 { text = String(text.prefix(6)) }
+        return text + "e" + (e < 0 ? "-" : "+") + (abs(e) < 10 ? "0" : "") + String(abs(e))
+    }
+
+    /// A ratio in ulps with 4 decimals: `0.4`, `0.5`, `0.0625`.
+    static func fixed(_ x: Double) -> String {
+        let r = (x * 10_000).rounded() / 10_000
+        var text = String(r)
+        if text.hasSuffix(".0") { text.removeLast(2) }
+        return text
+    }
+}

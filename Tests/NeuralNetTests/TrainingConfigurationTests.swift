@@ -1,0 +1,57 @@
+import Testing
+import NeuralNet
+import Precision
+
+/// Validation of the `train` settings and of policy names.
+@Suite("Training configuration")
+struct TrainingConfigurationTests {
+    @Test func defaultsAreTheBlogs() throws {
+        let c = TrainingConfiguration()
+        #expect(c.epochs == 5 && c.batchSize == 8192 && c.units == 4096 && c.validationSplit == 0.2 && c.learningRate == 0.001)
+        try c.validate()
+    }
+
+    @Test func refusals() {
+        var c = TrainingConfiguration()
+        c.units = 0
+        #expect(throws: TrainingConfigurationError.notPositive(name: "units", value: "0")) { try c.validate() }
+        c = TrainingConfiguration(); c.batchSize = 0
+        #expect(throws: TrainingConfigurationError.notPositive(name: "batch size", value: "0")) { try c.validate() }
+        c = TrainingConfiguration(); c.epochs = -1
+        #expect(throws: TrainingConfigurationError.negative(name: "epochs", value: "-1")) { try c.validate() }
+        c = TrainingConfiguration(); c.validationSplit = 1.5
+        #expect(throws: TrainingConfigurationError.validationSplitOutOfRange(1.5)) { try c.validate() }
+        c = TrainingConfiguration(); c.validationSplit = .nan
+        #expect(throws: TrainingConfigurationError.self) { try c.validate() }
+        c = TrainingConfiguration(); c.learningRate = -1
+        #expect(throws: TrainingConfigurationError.notFinite(name: "learning rate")) { try c.validate() }
+    }
+
+    @Test func policies() throws {
+        #expect(try PrecisionPolicy(parsing: "FLOAT32") == .float32)
+        #expect(try PrecisionPolicy(parsing: "Mixed_Float16") == .mixedFloat16)
+        let valid = ["float32", "mixed_float16", "mixed_bfloat16", "float16"]
+        #expect(throws: TrainingConfigurationError.unsupportedPolicy("mixed_float32", valid: valid)) {
+            try PrecisionPolicy(parsing: "mixed_float32")
+        }
+        #expect(TrainingConfigurationError.unsupportedPolicy("x", valid: ["float32"]).description
+                == "unknown policy 'x'; valid policies: float32")
+    }
+
+    @Test func kerasFormatting() {
+        #expect(KerasFormat.metric(0.92474) == "0.9247")
+        #expect(KerasFormat.metric(2.5) == "2.5000")
+        #expect(KerasFormat.metric(0.00004) == "0.0000")
+        #expect(KerasFormat.duration(3725) == "1h02m" && KerasFormat.duration(187) == "3m07s" && KerasFormat.duration(42) == "42s")
+    }
+
+    @Test func blasCoreChoice() {
+        let avx512: Set = ["avx2", "fma", "avx512f", "avx512cd", "avx512bw", "avx512dq", "avx512vl"]
+        #expect(BLASRuntime.preferredCore(cpuFlags: avx512, current: "Prescott") == "SkylakeX")
+        #expect(BLASRuntime.preferredCore(cpuFlags: avx512.union(["avx512_bf16"]), current: "Prescott") == "Cooperlake")
+        #expect(BLASRuntime.preferredCore(cpuFlags: avx512, current: "SkylakeX") == nil)
+        #expect(BLASRuntime.preferredCore(cpuFlags: ["avx2", "fma"], current: "Sandybridge") == "Haswell")
+        #expect(BLASRuntime.preferredCore(cpuFlags: ["avx2", "fma"], current: "Zen") == nil)
+        #expect(BLASRuntime.preferredCore(cpuFlags: ["sse2"], current: "Prescott") == nil)
+    }
+}
