@@ -32,11 +32,11 @@ let package = Package(
         // Precision policies, bulk rounding kernels with counters, loss scaling.
         .target(name: "Precision", dependencies: ["SoftFloat", "CKernels"]),
         // Training engine: tensors, CBLAS GEMM, layers, loss, optimizer, IDX data, probes.
-        .target(name: "NeuralNet", dependencies: ["Precision", "SoftFloat", "CBLAS", "CZlib"]),
+        .target(name: "NeuralNet", dependencies: ["Precision", "CKernels", "SoftFloat", "CBLAS", "CZlib"]),
         // Probes attached to layers: per-layer, per-tensor statistics over training.
         .target(name: "Analyzer", dependencies: ["NeuralNet", "Precision", "SoftFloat"]),
         // Markdown, CSV, JSON and SVG writers; text views of formats and values.
-        .target(name: "Reporter", dependencies: ["Analyzer", "SoftFloat"]),
+        .target(name: "Reporter", dependencies: ["Analyzer", "NeuralNet", "Precision", "SoftFloat"]),
 
         .executableTarget(name: "mpstudy", dependencies: [
             "SoftFloat", "Reference", "NeuralNet", "Bench", "Precision", "Analyzer", "Reporter",
@@ -48,6 +48,6 @@ let package = Package(
         .testTarget(name: "NeuralNetTests", dependencies: ["NeuralNet"]),
         .testTarget(name: "PrecisionTests", dependencies: ["Precision", "SoftFloat"]),
         .testTarget(name: "AnalyzerTests", dependencies: ["Analyzer", "NeuralNet", "Precision"]),
-        .testTarget(name: "ReporterTests", dependencies: ["Reporter", "Analyzer"]),
+        .testTarget(name: "ReporterTests", dependencies: ["Reporter", "Analyzer", "NeuralNet", "Precision"]),
     ]
 )

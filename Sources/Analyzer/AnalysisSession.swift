@@ -46,6 +46,8 @@ public struct AnalysisSession {
     /// Runs training and the test evaluation (`test` nil: skipped, e.g. in tests).
     ///
     /// `observer` sees the trainer's events (progress, epochs, divergence) as they happen.
+    /// `environment` needs only its command line: the BLAS line, cores and rounding kernels
+    /// are filled in from the run.
     public func run(train: LabeledImages, test: LabeledImages?, classes: Int, environment: RunEnvironment,
                     observer: (TrainingEvent) -> Void = { _ in }) throws -> RunRecord {
         var effective = settings
@@ -71,6 +73,8 @@ public struct AnalysisSession {
             testRecord = EvaluationRecord(metrics: MetricsRecord(result.metrics), seconds: result.seconds)
         }
         var env = environment
+        env.blas = BLASRuntime.summary
+        env.cores = BLASRuntime.availableCores
         env.vectorRoundingKernels = trainer.context.rounder.usesVectorKernels
         return RunRecord(
             settings: effective, environment: env, layers: trainer.model.layerNames,

@@ -34,7 +34,7 @@ public enum Findings {
             let totals = tensors.map { run.totals(layer: layer, tensor: $0) }
             for t in totals { findings += perTensor(t, layer: layer, run: run) }
             if let error = largestError(totals, layer: layer) { findings.append(error) }
-            if let drift = drift(run.totals(layer: layer, tensor: TensorKind.activation.reportName), layer: layer, run: run) {
+            if selection.contains(.activation), let drift = drift(run.totals(layer: layer, tensor: TensorKind.activation.reportName), layer: layer, run: run) {
                 findings.append(drift)
             }
         }
@@ -68,6 +68,10 @@ public enum Findings {
         let name = "\(layer) \(TensorKind(reportName: t.tensor)?.phrase ?? t.tensor)"
         var findings: [Finding] = []
         if let r = t.rounding, r.count > 0 {
+            if r.nan + r.infinite > 0 {
+                findings.append(Finding(topic: .overflow, layer: layer, text:
+                    "\(name): \(ReportNumber.percent(r.nan + r.infinite, of: r.count)) of the values were already NaN or infinite before rounding (\(r.nan) NaN, \(r.infinite) infinite)."))
+            }
             if r.overflow > 0 {
                 findings.append(Finding(topic: .overflow, layer: layer, text:
                     "\(name): \(r.overflow) value\(r.overflow == 1 ? "" : "s") (\(ReportNumber.percent(r.overflow, of: r.count))) overflowed to infinity in \(formatName(t.format))."))
@@ -82,9 +86,10 @@ public enum Findings {
                         "\(name): \(ReportNumber.percent(u.overflow, of: r.count)) would overflow without loss scaling; with \(scaleWords(scales)), none did."))
                 }
             } else if r.underflow > 0 || r.subnormal > 0 {
-                var text = "\(name): \(ReportNumber.percent(r.underflow, of: r.count)) flushed to zero and \(ReportNumber.percent(r.subnormal, of: r.count)) became subnormal"
-                text += t.unscaled != nil ? " (no loss scaling)." : "."
-                findings.append(Finding(topic: .underflow, layer: layer, text: text))
+                let flushed = r.underflow > 0 ? "\(ReportNumber.percent(r.underflow, of: r.count)) flushed to zero" : "none flushed to zero"
+                let note = t.unscaled != nil ? ", without loss scaling" : ""
+                findings.append(Finding(topic: .underflow, layer: layer, text:
+                    "\(name): \(ReportNumber.percent(r.subnormal, of: r.count)) became subnormal (precision lost), \(flushed)\(note)."))
             }
         }
         if let u = t.updates, u.nonzero > 0 {

@@ -90,6 +90,8 @@ public struct FormatRange: Sendable, Equatable, Codable {
 
 /// Where the run ran: enough to judge its timings.
 public struct RunEnvironment: Sendable, Equatable, Codable {
+    /// The CPU model.
+    public var cpu: String = "unknown"
     /// The BLAS line (library, kernel set, threads).
     public var blas: String
     /// Cores online.
@@ -99,7 +101,8 @@ public struct RunEnvironment: Sendable, Equatable, Codable {
     /// The command line as typed (arguments after the program name).
     public var commandLine: [String]
 
-    public init(blas: String, cores: Int, vectorRoundingKernels: Bool, commandLine: [String]) {
+    public init(cpu: String = "unknown", blas: String, cores: Int, vectorRoundingKernels: Bool, commandLine: [String]) {
+        self.cpu = cpu
         self.blas = blas
         self.cores = cores
         self.vectorRoundingKernels = vectorRoundingKernels
@@ -258,9 +261,20 @@ public struct RunRecord: Sendable, Equatable, Codable {
 
     /// This run's row of a comparison.
     public func outcome(folder: String) -> PolicyOutcome {
-        PolicyOutcome(policy: settings.policy, lossScaling: settings.lossScaling.description, folder: folder,
+        PolicyOutcome(policy: settings.policy, lossScaling: settings.lossScaling.shortName, folder: folder,
                       steps: steps.count, millisecondsPerStep: millisecondsPerStep,
                       finalLoss: epochs.last?.training.loss, testLoss: test?.metrics.loss,
                       testAccuracy: test?.metrics.accuracy, divergence: divergence)
+    }
+}
+
+extension LossScaling {
+    /// `dynamic`, `none` or `fixed 1024`: the comparison table's label.
+    public var shortName: String {
+        switch self {
+        case .none: "none"
+        case .fixed(let scale): "fixed \(ReportNumber.scale(scale))"
+        case .dynamic: "dynamic"
+        }
     }
 }

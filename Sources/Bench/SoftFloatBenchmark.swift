@@ -58,6 +58,7 @@ struct SoftFloatBenchmark<F: BinaryFormat, H: HardwareFloat> where H.Format == F
         measure {
             var env = FloatEnvironment()
             var sink: UInt64 = 0
+            let a = opaque(a), b = opaque(b), c = opaque(c)
             for i in 0..<count { sink ^= UInt64(op(a[i], b[i], c[i], &env).bits) }
             return sink ^ UInt64(env.flags.rawValue)
         }
@@ -68,6 +69,7 @@ struct SoftFloatBenchmark<F: BinaryFormat, H: HardwareFloat> where H.Format == F
         let oracle = Oracle()
         return measure {
             var sink: UInt64 = 0
+            let a = opaque(a), b = opaque(b), c = opaque(c)
             for i in 0..<count { sink ^= UInt64(op(oracle, a[i], b[i], c[i]).bits) }
             return sink
         }
@@ -77,6 +79,7 @@ struct SoftFloatBenchmark<F: BinaryFormat, H: HardwareFloat> where H.Format == F
     func hardware(_ op: (H, H, H) -> H) -> Double {
         measure {
             var sink: UInt64 = 0
+            let ha = opaque(ha), hb = opaque(hb), hc = opaque(hc)
             for i in 0..<count { sink ^= UInt64(op(ha[i], hb[i], hc[i]).bitPattern) }
             return sink
         }
@@ -117,10 +120,10 @@ struct SoftFloatBenchmark<F: BinaryFormat, H: HardwareFloat> where H.Format == F
             return SoftFloatBenchmarkRow(
                 operation: "convert from binary32", format: F.name,
                 softFloat: measure { var e = FloatEnvironment(); var s: UInt64 = 0
-                    for x in source { s ^= UInt64(x.converted(to: F.self, in: &e).bits) }; return s },
+                    for x in opaque(source) { s ^= UInt64(x.converted(to: F.self, in: &e).bits) }; return s },
                 mpfr: measure { var s: UInt64 = 0
-                    for x in source { s ^= UInt64(o.convert(x, to: F.self, rounding: rne, tininess: after).value.bits) }; return s },
-                hardware: measure { var s: UInt64 = 0; for x in host { s ^= Double(x).bitPattern }; return s })
+                    for x in opaque(source) { s ^= UInt64(o.convert(x, to: F.self, rounding: rne, tininess: after).value.bits) }; return s },
+                hardware: measure { var s: UInt64 = 0; for x in opaque(host) { s ^= Double(x).bitPattern }; return s })
         }
         let source = benchOperands(Binary64.self, count: count, seed: 4)
         let host = source.map { Double(bitPattern: $0.bits) }
@@ -128,9 +131,9 @@ struct SoftFloatBenchmark<F: BinaryFormat, H: HardwareFloat> where H.Format == F
         return SoftFloatBenchmarkRow(
             operation: "convert from binary64", format: F.name,
             softFloat: measure { var e = FloatEnvironment(); var s: UInt64 = 0
-                for x in source { s ^= UInt64(x.converted(to: F.self, in: &e).bits) }; return s },
+                for x in opaque(source) { s ^= UInt64(x.converted(to: F.self, in: &e).bits) }; return s },
             mpfr: measure { var s: UInt64 = 0
-                for x in source { s ^= UInt64(o.convert(x, to: F.self, rounding: rne, tininess: after).value.bits) }; return s },
-            hardware: measure { var s: UInt64 = 0; for x in host { s ^= UInt64(H(x).bitPattern) }; return s })
+                for x in opaque(source) { s ^= UInt64(o.convert(x, to: F.self, rounding: rne, tininess: after).value.bits) }; return s },
+            hardware: measure { var s: UInt64 = 0; for x in opaque(host) { s ^= UInt64(H(x).bitPattern) }; return s })
     }
 }

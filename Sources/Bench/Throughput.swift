@@ -26,3 +26,8 @@ public func measureThroughput(operations: Int, minimumSeconds: Double = 0.05, _ 
 /// Keeps `x` alive as far as the optimiser can tell.
 @inline(never)
 public func blackHole<T>(_ x: T) {}
+
+/// `x`, through a call the optimiser cannot see into: a timed body that reads its operands
+/// through it must recompute on every call (no hoisting of pure work out of the timing loop).
+@inline(never)
+public func opaque<T>(_ x: T) -> T { x }

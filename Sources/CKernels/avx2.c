@@ -182,7 +182,32 @@ TARGET void ck_lost_updates_avx2(const float *w, const float *d, size_t n, int f
     if (i < n) ck_lost_updates_portable(w + i, d + i, n - i, format, counts);
 }
 
+/* ck_rmsprop_narrow, eight elements at a time (same operations, same roundings). */
+TARGET void ck_rmsprop_narrow_avx2(float *w, const float *g, float *v, float *delta, size_t n, float rho,
+                                   float oneMinusRho, float lr, float eps, int precision) {
+    size_t i = 0;
+    const __m256 r = _mm256_set1_ps(rho), omr = _mm256_set1_ps(oneMinusRho), l = _mm256_set1_ps(lr), e = _mm256_set1_ps(eps);
+#define R(x) (precision == 11 ? round_f16(x) : round_bf16(x))
+    for (; i + 8 <= n; i += 8) {
+        __m256 gi = _mm256_loadu_ps(g + i), vi = _mm256_loadu_ps(v + i);
+        __m256 a = R(_mm256_mul_ps(r, vi));
+        __m256 b = R(_mm256_mul_ps(omr, R(_mm256_mul_ps(gi, gi))));
+        vi = R(_mm256_add_ps(a, b));
+        _mm256_storeu_ps(v + i, vi);
+        __m256 root = R(_mm256_sqrt_ps(R(_mm256_add_ps(vi, e))));
+        __m256 q = R(_mm256_div_ps(R(_mm256_mul_ps(l, gi)), root));
+        if (delta) _mm256_storeu_ps(delta + i, q);
+        else _mm256_storeu_ps(w + i, R(_mm256_sub_ps(_mm256_loadu_ps(w + i), q)));
+    }
+#undef R
+    if (i < n) ck_rmsprop_narrow(w + i, g + i, v + i, delta ? delta + i : 0, n - i, rho, oneMinusRho, lr, eps, precision);
+}
+
 #else
+void ck_rmsprop_narrow_avx2(float *w, const float *g, float *v, float *delta, size_t n, float rho,
+                            float oneMinusRho, float lr, float eps, int precision) {
+    ck_rmsprop_narrow(w, g, v, delta, n, rho, oneMinusRho, lr, eps, precision);
+}
 void ck_lost_updates_avx2(const float *w, const float *d, size_t n, int format, uint64_t counts[4]) {
     ck_lost_updates_portable(w, d, n, format, counts);
 }

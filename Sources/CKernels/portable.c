@@ -71,24 +71,26 @@ void ck_note_scaled(ck_scaled_counts *sc, float x, float rs, float minNormal) {
     else if (fabsf(rs) < minNormal) sc->subnormal += 1;
 }
 
-void ck_round_f16_portable(const float *x, float *out, size_t n, ck_round_stats *st,
-                           float scale, ck_scaled_counts *sc) {
+/* One rounding kernel over a scalar rounding function: the two formats differ only there
+   and in their smallest normal number. */
+static void round_portable(const float *x, float *out, size_t n, ck_round_stats *st, float scale,
+                           ck_scaled_counts *sc, float (*round)(float), float minNormal) {
     for (size_t i = 0; i < n; i++) {
-        float v = x[i], r = ck_round_f16_scalar(v);
-        if (st) ck_note(st, v, r, 0x1p-14f);
-        if (sc) ck_note_scaled(sc, v, ck_round_f16_scalar(v * scale), 0x1p-14f);
+        float v = x[i], r = round(v);
+        if (st) ck_note(st, v, r, minNormal);
+        if (sc) ck_note_scaled(sc, v, round(v * scale), minNormal);
         if (out) out[i] = r;
     }
 }
 
+void ck_round_f16_portable(const float *x, float *out, size_t n, ck_round_stats *st,
+                           float scale, ck_scaled_counts *sc) {
+    round_portable(x, out, n, st, scale, sc, ck_round_f16_scalar, 0x1p-14f);
+}
+
 void ck_round_bf16_portable(const float *x, float *out, size_t n, ck_round_stats *st,
                             float scale, ck_scaled_counts *sc) {
-    for (size_t i = 0; i < n; i++) {
-        float v = x[i], r = ck_round_bf16_scalar(v);
-        if (st) ck_note(st, v, r, 0x1p-126f);
-        if (sc) ck_note_scaled(sc, v, ck_round_bf16_scalar(v * scale), 0x1p-126f);
-        if (out) out[i] = r;
-    }
+    round_portable(x, out, n, st, scale, sc, ck_round_bf16_scalar, 0x1p-126f);
 }
 
 void ck_observe_f32(const float *x, size_t n, ck_round_stats *st) {
@@ -110,4 +112,18 @@ void ck_lost_updates_portable(const float *w, const float *d, size_t n, int form
         if (memcmp(&a, &b, 4) == 0) lostC += 1;
     }
     counts[0] += n; counts[1] += nonzero; counts[2] += lost32; counts[3] += lostC;
+}
+
+void ck_rmsprop_narrow(float *w, const float *g, float *v, float *delta, size_t n, float rho,
+                       float oneMinusRho, float lr, float eps, int precision) {
+    for (size_t i = 0; i < n; i++) {
+        float gi = g[i];
+        float a = round_to(rho * v[i], precision);
+        float b = round_to(oneMinusRho * round_to(gi * gi, precision), precision);
+        float vi = round_to(a + b, precision);
+        v[i] = vi;
+        float root = round_to(sqrtf(round_to(vi + eps, precision)), precision);
+        float q = round_to(round_to(lr * gi, precision) / root, precision);
+        if (delta) delta[i] = q; else w[i] = round_to(w[i] - q, precision);
+    }
 }

@@ -117,7 +117,7 @@ public enum MarkdownWriter {
             text += "\n" + updateTable(run, updated).text
         }
         let output = run.totals(layer: layer, tensor: TensorKind.activation.reportName)
-        if let mean = output.meanDrift, let max = output.maxDrift {
+        if run.settings.tensors.contains(.activation), let mean = output.meanDrift, let max = output.maxDrift {
             let steps = run.steps.filter { $0.tensor(layer, TensorKind.activation.reportName)?.drift != nil }.map(\.step)
             text += "\nOutput against the float32 shadow pass: drift \(ReportNumber.percent(mean)) mean, \(ReportNumber.percent(max)) max (relative error norm; \(steps.count) check\(steps.count == 1 ? "" : "s"), step\(steps.count == 1 ? "" : "s") \(steps.map(String.init).joined(separator: ", "))).\n"
         }
@@ -133,10 +133,11 @@ public enum MarkdownWriter {
         return "Rounding to \(ranges), summed over \(run.steps.count) training step\(run.steps.count == 1 ? "" : "s"). Percentages are of the elements seen; errors are relative, in units of u, over the finite nonzero values; \"w/o scaling\" is the same gradient divided by its loss scale."
     }
 
-    /// Columns: tensor, elements, overflow, flushed, subnormal, mean/RMS/max error (u), and for
+    /// Columns: tensor, elements, overflow, flushed, subnormal, NaN or infinite before rounding,
+    /// mean/RMS/max error (u), and for
     /// scaled gradients flushed / overflow without scaling.
     public static func roundingTable(_ totals: [TensorTotals]) -> MarkdownTable {
-        var table = MarkdownTable(headers: ["tensor", "elements", "overflow", "flushed", "subnormal", "mean err (u)",
+        var table = MarkdownTable(headers: ["tensor", "elements", "overflow", "flushed", "subnormal", "nan/inf in", "mean err (u)",
                                             "rms err (u)", "max err (u)", "flushed w/o scaling", "overflow w/o scaling"])
         for t in totals {
             guard let r = t.rounding else { continue }
@@ -145,7 +146,7 @@ public enum MarkdownWriter {
             table.append([
                 t.tensor, String(r.count), ReportNumber.percent(r.overflow, of: r.count),
                 ReportNumber.percent(r.underflow, of: r.count), ReportNumber.percent(r.subnormal, of: r.count),
-                ReportNumber.significant(r.meanRelativeError / u), ReportNumber.significant(r.rmsRelativeError / u),
+                ReportNumber.percent(r.nan + r.infinite, of: r.count), ReportNumber.significant(r.meanRelativeError / u), ReportNumber.significant(r.rmsRelativeError / u),
                 ReportNumber.significant(r.errorMax / u),
                 unscaled.map { ReportNumber.percent($0.underflow, of: r.count) } ?? "-",
                 unscaled.map { ReportNumber.percent($0.overflow, of: r.count) } ?? "-",

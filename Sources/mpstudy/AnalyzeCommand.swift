@@ -1,6 +1,106 @@
+import Analyzer
 import ArgumentParser
+import NeuralNet
+import Precision
+import Reporter
 
+/// `mpstudy analyze`: trains the case-study model under a precision policy with the analyzer
+/// attached, prints the per-layer table of the chosen layers and writes the run folder.
+///
+/// Thin: it checks every argument before any work (names against the valid lists, numbers,
+/// the report folder writable), then hands over to ``AnalysisSession`` (Analyzer) and
+/// ``RunFolderWriter`` (Reporter).
+///
+/// Decisions, documented here and in `--help`:
+/// - Default report folder: `Reports/<policy>-u<units>-b<batch>-e<epochs>-s<seed>` (plus
+///   `-vs-<policy>...` with `--compare`): deterministic, so a rerun of the same configuration
+///   replaces its report instead of piling up timestamped copies.
+/// - `--compare`: the primary run's report is the folder itself; each compared policy gets a
+///   complete report in the subfolder named after it (`<output>/float32/`), trained with the
+///   same seed, data and settings and with its own Keras-default loss scaling (`--loss-scale`
+///   applies to the primary policy only). The primary `run.json` and `summary.md` carry the
+///   comparison table.
+/// - A run that diverges (e.g. `--policy float16 --loss-scale none`) is a valid result: its
+///   report holds the steps up to the divergence and says where and why, a line
+///   `mpstudy: warning: ... diverged at step N: ...` goes to standard error, and the exit
+///   status is 0.
 struct AnalyzeCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "analyze", abstract: "(not built yet)")
-    func run() throws { throw ValidationError("'analyze' is not built yet") }
+    static let configuration = CommandConfiguration(
+        commandName: "analyze",
+        abstract: "Train under a precision policy and record, per layer and tensor, what rounding did.",
+        discussion: """
+        Records for every layer and tensor kind at every training step: overflow, underflow \
+        (flushes), subnormals, NaN/inf inputs, rounding error (mean, RMS, max; relative and in \
+        units of u = 2^-p), exponent histograms, the flushes and overflows gradients would have \
+        had without loss scaling, lost weight updates, and the drift of each layer's output from \
+        a float32 shadow forward pass. Writes run.json, steps.csv, layers.csv, histograms.csv \
+        and summary.md into the report folder (default Reports/<policy>-u<units>-b<batch>-e<epochs>-s<seed>). \
+        With --compare, each compared policy's report goes to a subfolder named after it. \
+        A diverged run still writes its report and exits 0 with a warning.
+        """
+    )
+
+    @Option(name: .customLong("layer"),
+            help: "Layers to show (repeatable or comma-separated): dense_1, dense_2, dense_logits, predictions, all. Default: all.")
+    var layers: [String] = []
+
+    @Option(name: .customLong("tensor"),
+            help: "Tensor groups to show (repeatable or comma-separated): activations, gradients, kernel-gradients, kernels, updates, all. Default: all.")
+    var tensors: [String] = []
+
+    @Option(help: "Precision policy: \(PrecisionPolicy.validNames).")
+    var policy = "mixed_float16"
+
+    @Option(help: "Policies to run for comparison with the same seed and data (repeatable or comma-separated).")
+    var compare: [String] = []
+
+    /// The model and training options, shared with `train` (`--loss-scale` applies to the
+    /// primary policy; compared policies use their Keras defaults).
+    @OptionGroup var model: ModelRunOptions
+
+    @Option(help: "Report folder (created if missing). Default: Reports/<policy>-u<units>-b<batch>-e<epochs>-s<seed>.")
+    var output: String?
+
+    @Option(name: .customLong("shadow-every"), parsing: .unconditional,
+            help: "Run the float32 shadow forward pass (drift) every K training steps, 0 for never. Each pass costs about a third of a step: K=1 +33%, K=2 +17%, K=5 +7%, K=10 +3%.")
+    var shadowEvery = PrecisionAnalyzer.defaultShadowEvery
+
+    func run() throws {
+        let plan = try AnalysisPlan(self)
+
+        // Before any output or work: may re-execute the program with a better OpenBLAS core.
+        BLASRuntime.relaunchWithTunedCoreIfNeeded()
+
+        let folders = try plan.prepareFolders()
+        let mnist = try MNIST.load(from: model.data)
+        let output = AnalyzeOutput(showsProgress: standardErrorIsTerminal())
+        BLASRuntime.setThreads(plan.runs[0].threads)
+        let environment = RunEnvironment(cpu: BLASRuntime.cpuModel, blas: BLASRuntime.summary, cores: BLASRuntime.availableCores,
+                                         vectorRoundingKernels: TensorRounder().usesVectorKernels,
+                                         commandLine: ["mpstudy"] + CommandLine.arguments.dropFirst())
+
+        var records: [RunRecord] = []
+        for (index, settings) in plan.runs.enumerated() {
+            let session = try AnalysisSession(settings: settings)
+            output.runStarted(settings, index: index, of: plan.runs.count, mnist: mnist, dataFolder: model.data)
+            var record = try session.run(train: mnist.train, test: mnist.test, classes: MNIST.classes,
+                                         environment: environment) { output.handle($0, run: index, of: plan.runs.count) }
+            output.runFinished(record)
+            if index == 0 {
+                try RunFolderWriter.write(record, to: folders[0])
+                output.layerTables(record)
+            } else {
+                try RunFolderWriter.write(record, to: folders[index])
+            }
+            record.comparison = []
+            records.append(record)
+        }
+        if records.count > 1 {
+            var primary = records[0]
+            primary.comparison = records.enumerated().map { i, r in r.outcome(folder: i == 0 ? "." : plan.subfolderNames[i]) }
+            try RunFolderWriter.write(primary, to: folders[0])
+            output.comparison(primary.comparison)
+        }
+        output.written(folders[0].path, compared: folders.dropFirst().map(\.path))
+    }
 }

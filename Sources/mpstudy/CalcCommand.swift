@@ -1,6 +1,46 @@
 import ArgumentParser
+import Reference
+import Reporter
+import SoftFloat
 
+/// `mpstudy calc "EXPR" --format F`: an expression evaluated in a format, step by step.
 struct CalcCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "calc", abstract: "(not built yet)")
-    func run() throws { throw ValidationError("'calc' is not built yet") }
+    static let configuration = CommandConfiguration(
+        commandName: "calc",
+        abstract: "Evaluate an expression in a format, showing every rounding and the final error.",
+        discussion: """
+            EXPR uses + - * /, parentheses, sqrt(x), fma(a, b, c) and decimal or hexadecimal \
+            literals. Every literal and every operation is rounded by --rounding; each step shows \
+            its exact result (MPFR), its rounded result and the flags it raised; the final result \
+            is compared with the exact value of the expression computed by MPFR at 4,400 bits.
+            """)
+
+    /// One value; `.allUnrecognized` lets it start with '-' (-0.1) without being taken for an option.
+    @Argument(parsing: .allUnrecognized, help: "The expression, e.g. \"(0.1 + 0.2) * 3\".")
+    var expressionWords: [String] = []
+
+    /// The single positional argument, or a one-line error.
+    var expression: String {
+        get throws {
+            guard expressionWords.count == 1 else {
+                throw ValidationError(expressionWords.isEmpty ? "missing <expression>" : "expected one <expression>, got \(expressionWords.count): \(expressionWords.joined(separator: " "))")
+            }
+            return expressionWords[0]
+        }
+    }
+    @Option(help: "half, single, double, bfloat16, e4m3 or e5m2 (aliases accepted).")
+    var format: String = "half"
+    @Option(help: "nearestEven, nearestAway, towardZero, up or down.")
+    var rounding: String = "nearestEven"
+    @Flag(help: "Overflow to the largest finite value instead of infinity (OCP FP8 saturating mode).")
+    var saturating = false
+
+    func run() throws {
+        let kind = try parseFormat(format), rule = try parseRounding(rounding)
+        let text = try expression
+        let parsed = try CalcExpression.parse(text)
+        var evaluation = CalcEvaluation.evaluate(parsed, text: text, format: kind, rounding: rule, saturating: saturating)
+        CalcReference().complete(&evaluation, expression: parsed, format: kind)
+        print(renderCalc(evaluation, style: TeachingStyle(colors: standardOutputWantsColor)))
+    }
 }

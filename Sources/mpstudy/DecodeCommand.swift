@@ -1,6 +1,22 @@
 import ArgumentParser
+import Reporter
+import SoftFloat
 
+/// `mpstudy decode BITS --format F`: the value a bit pattern encodes.
 struct DecodeCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "decode", abstract: "(not built yet)")
-    func run() throws { throw ValidationError("'decode' is not built yet") }
+    static let configuration = CommandConfiguration(
+        commandName: "decode",
+        abstract: "Show the value a bit pattern encodes: fields, exact value, neighbours, class.",
+        discussion: "BITS is 0x... (hex) or 0b... (binary), '_' allowed; a pattern wider than the format is refused.")
+
+    @Argument(help: "The encoding, e.g. 0x3c00 or 0b0_01111_0000000000.")
+    var bits: String
+    @Option(help: "half, single, double, bfloat16, e4m3 or e5m2 (aliases accepted).")
+    var format: String = "half"
+
+    func run() throws {
+        let kind = try parseFormat(format)
+        let pattern = try BitPattern.parse(bits, width: kind.bitWidth, formatName: kind.name)
+        print(renderExplanation(ValueExplanation.decoding(pattern, format: kind), style: TeachingStyle(colors: standardOutputWantsColor)))
+    }
 }

@@ -1,6 +1,54 @@
 import ArgumentParser
+import Reporter
+import SoftFloat
 
+/// `mpstudy explain VALUE --format F`: what a format does to a decimal number.
 struct ExplainCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "explain", abstract: "(not built yet)")
-    func run() throws { throw ValidationError("'explain' is not built yet") }
+    static let configuration = CommandConfiguration(
+        commandName: "explain",
+        abstract: "Show how a number is stored in a format: fields, exact value, error, neighbours, flags.",
+        discussion: """
+            VALUE is a decimal (0.1, 6.02e23), a hexadecimal float (0x1.8p3), inf or nan, with \
+            an optional sign. It is rounded \
+            once, correctly, by --rounding. --all-formats shows one line per format.
+            """)
+
+    /// One value; `.allUnrecognized` lets it start with '-' (-0.1) without being taken for an option.
+    @Argument(parsing: .allUnrecognized, help: "The number to store.")
+    var valueWords: [String] = []
+
+    /// The single positional argument, or a one-line error.
+    var value: String {
+        get throws {
+            guard valueWords.count == 1 else {
+                throw ValidationError(valueWords.isEmpty ? "missing <value>" : "expected one <value>, got \(valueWords.count): \(valueWords.joined(separator: " "))")
+            }
+            return valueWords[0]
+        }
+    }
+    @Option(help: "half, single, double, bfloat16, e4m3 or e5m2 (aliases accepted).")
+    var format: String = "half"
+    @Option(help: "nearestEven, nearestAway, towardZero, up or down.")
+    var rounding: String = "nearestEven"
+    @Option(help: "after or before (when underflow is detected).")
+    var tininess: String = "after"
+    @Flag(help: "Overflow to the largest finite value instead of infinity (OCP FP8 saturating mode).")
+    var saturating = false
+    @Flag(help: "One line per format instead of the detailed view.")
+    var allFormats = false
+
+    func run() throws {
+        let rule = try parseRounding(rounding), tiny = try parseTininess(tininess)
+        let style = TeachingStyle(colors: standardOutputWantsColor)
+        if allFormats {
+            let views = try FormatKind.allCases.map {
+                try ValueExplanation.explaining(try value, format: $0, rounding: rule, tininess: tiny, saturating: saturating)
+            }
+            print(renderExplanationRows(views, style: style))
+            return
+        }
+        let view = try ValueExplanation.explaining(try value, format: try parseFormat(format), rounding: rule,
+                                                   tininess: tiny, saturating: saturating)
+        print(renderExplanation(view, style: style))
+    }
 }

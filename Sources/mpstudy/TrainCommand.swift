@@ -20,38 +20,11 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Keras precision policy: float32, mixed_float16, mixed_bfloat16 or float16.")
     var policy = "float32"
 
-    @Option(name: .customLong("loss-scale"),
-            help: "Loss scaling: dynamic, none, or a fixed positive scale (default: the policy's Keras default).")
-    var lossScale: String?
-
-    @Option(parsing: .unconditional, help: "Passes over the training split.")
-    var epochs = 5
-
-    @Option(name: .customLong("batch-size"), parsing: .unconditional, help: "Samples per training step.")
-    var batchSize = 8192
-
-    @Option(parsing: .unconditional, help: "Units of each of the two hidden layers.")
-    var units = 4096
-
-    @Option(name: .customLong("validation-split"), parsing: .unconditional,
-            help: "Fraction of the training arrays held out (the last ones), in [0, 1).")
-    var validationSplit = 0.2
-
-    @Option(name: .customLong("learning-rate"), parsing: .unconditional, help: "RMSprop learning rate.")
-    var learningRate = 0.001
+    @OptionGroup var model: ModelRunOptions
 
     @Option(name: .customLong("rmsprop-epsilon"),
             help: "Where RMSprop's epsilon goes: 'inside' sqrt(v + eps) (Keras 3, default) or 'outside' sqrt(v) + eps (tf.keras 2.0-2.10).")
     var rmspropEpsilon = "inside"
-
-    @Option(parsing: .unconditional, help: "Seed of initialisation and shuffling.")
-    var seed: UInt64 = 0
-
-    @Option(help: "Folder holding the four MNIST IDX files (.gz or raw) and SHA256SUMS.")
-    var data = "Data/mnist"
-
-    @Option(parsing: .unconditional, help: "Threads for OpenBLAS and elementwise work (default: all cores).")
-    var threads: Int?
 
     @Flag(help: "Print where the time of a training step goes (GEMM vs everything else).")
     var profile = false
@@ -61,27 +34,27 @@ struct TrainCommand: ParsableCommand {
     func run() throws {
         var config = TrainingConfiguration()
         config.policy = try PrecisionPolicy(parsing: policy)
-        if let lossScale {
+        if let lossScale = model.lossScale {
             guard let scaling = LossScaling(argument: lossScale) else { throw TrainingConfigurationError.unknownLossScale(lossScale) }
             config.lossScaling = scaling
         }
-        config.epochs = epochs
-        config.batchSize = batchSize
-        config.units = units
-        config.validationSplit = validationSplit
-        config.learningRate = learningRate
+        config.epochs = model.epochs
+        config.batchSize = model.batchSize
+        config.units = model.units
+        config.validationSplit = model.validationSplit
+        config.learningRate = model.learningRate
         config.rmspropEpsilon = try RMSprop.EpsilonPlacement(parsing: rmspropEpsilon)
-        config.seed = seed
-        config.threads = threads ?? BLASRuntime.availableCores
+        config.seed = model.seed
+        config.threads = model.threads ?? BLASRuntime.availableCores
         try config.validate()
 
         // Before any output or work: may re-execute the program with a better OpenBLAS core.
         BLASRuntime.relaunchWithTunedCoreIfNeeded()
 
-        let mnist = try MNIST.load(from: data)
+        let mnist = try MNIST.load(from: model.data)
         let trainer = try Trainer(configuration: config, data: mnist.train, classes: MNIST.classes)
         let output = TrainOutput(showsProgress: standardErrorIsTerminal())
-        output.header(trainer: trainer, mnist: mnist, dataFolder: data)
+        output.header(trainer: trainer, mnist: mnist, dataFolder: model.data)
         trainer.fit { output.handle($0) }
         output.testStarted()
         let test = trainer.evaluate(mnist.test, phase: .test)

@@ -14,14 +14,22 @@ struct VerifyCommand: ParsableCommand {
             case with SoftFloat and with the MPFR oracle, and prints every mismatch with its \
             operands, expected and actual bits and flags in hex. Exits non-zero on any mismatch.
 
+            Operations: add, sub, mul, div, sqrt, fma, convert (to and from every other \
+            format), remainder, roundToIntegral (and its exact variant), toInt (Int32, Int64, \
+            UInt32, UInt64, exact and inexact variants, boundary values), fromInt, parse \
+            (decimal and hex strings against mpfr_strtofr: random, long, exact ties and \
+            near-ties), scaleB, compare (quiet and signalling), nextUp, logB.
+
             --exhaustive checks every binary16 pair for add, sub, mul and div (roundTiesToEven) \
-            against the host's binary64 arithmetic, and every binary16 input of sqrt and of the \
-            conversions against MPFR in every rounding attribute and tininess rule.
+            against the host's binary64 arithmetic, every binary16 input of sqrt and of the \
+            conversions against MPFR in every rounding attribute and tininess rule, every pair of \
+            both FP8 formats for add, sub, mul and div in every attribute and tininess rule (E4M3 \
+            also saturating), and every binary16 and bfloat16 value converted to every format.
             """)
 
-    @Option(help: "half, single, double or all.")
+    @Option(help: "half, single, double, bfloat16, e4m3, e5m2 or all.")
     var format: String = "all"
-    @Option(help: "add, sub, mul, div, sqrt, fma, convert or all.")
+    @Option(help: "add, sub, mul, div, sqrt, fma, convert, remainder, roundToIntegral, toInt, fromInt, parse, scaleB, compare, nextUp, logB or all.")
     var op: String = "all"
     @Option(help: "nearestEven, nearestAway, towardZero, up, down or all.")
     var rounding: String = "nearestEven"
@@ -31,7 +39,7 @@ struct VerifyCommand: ParsableCommand {
     var count: Int = 1_000_000
     @Option(help: "Seed of the operand generator.")
     var seed: UInt64 = 1
-    @Flag(help: "Run the exhaustive binary16 sweeps instead of random cases.")
+    @Flag(help: "Run the exhaustive sweeps (binary16 pairs and unary inputs, FP8 pairs, binary16/bfloat16 conversions) instead of random cases.")
     var exhaustive = false
 
     func validate() throws {
@@ -46,7 +54,9 @@ struct VerifyCommand: ParsableCommand {
         try choices(format, all: FormatKind.verified, option: "format") { FormatKind(name: $0) }
     }
     func selectedOperations() throws -> [CheckedOperation] {
-        try choices(op, all: CheckedOperation.allCases, option: "op") { CheckedOperation(rawValue: $0.lowercased()) }
+        try choices(op, all: CheckedOperation.allCases, option: "op") { name in
+            CheckedOperation.allCases.first { $0.rawValue.lowercased() == name.lowercased() }
+        }
     }
     func selectedRoundings() throws -> [RoundingRule] {
         try choices(rounding, all: RoundingRule.allCases, option: "rounding") { RoundingRule(name: $0) }
@@ -97,6 +107,30 @@ struct VerifyCommand: ParsableCommand {
         }
         for (label, report) in sweepBinary16Unary() {
             failed = print(label, report) || failed
+        }
+        failed = sweepFP8(Float8E4M3.self, saturating: [false, true]) || failed
+        failed = sweepFP8(Float8E5M2.self, saturating: [false]) || failed
+        for (label, report) in sweepConversions(from: Binary16.self) + sweepConversions(from: BFloat16.self) {
+            failed = print(label, report) || failed
+        }
+        return failed
+    }
+
+    /// Every pair of an FP8 format, add/sub/mul/div, every rounding and tininess rule (MPFR).
+    func sweepFP8<F: BinaryFormat>(_: F.Type, saturating modes: [Bool]) -> Bool {
+        var failed = false
+        for saturating in modes {
+            for operation in [CheckedOperation.add, .sub, .mul, .div] {
+                var total = DifferentialReport()
+                for rounding in RoundingRule.allCases {
+                    for tininess in Tininess.allCases {
+                        total.merge(sweepSmallFormatPairs(F.self, operation, rounding: rounding, tininess: tininess,
+                                                          saturating: saturating))
+                    }
+                }
+                let label = "\(F.name) \(operation.rawValue) every pair, every rounding and tininess\(saturating ? ", saturating" : "") (MPFR)"
+                failed = print(label, total) || failed
+            }
         }
         return failed
     }

@@ -153,3 +153,38 @@ struct MixedPrecisionTests {
         #expect(probe.steps.map(\.lossScale).allSatisfy { $0 == 32768 })
     }
 }
+
+/// The `float16` policy's optimizer: Keras keeps variables, velocity and every operation of
+/// the RMSprop update in float16. Expected values come from SoftFloat's binary16 operations
+/// (checked bit for bit against MPFR), an implementation independent of the C kernel.
+/// For w = 1, g = 0.5 the chain is: rho = fp16(0.9) = 0.89990234375, 1 - rho =
+/// fp16(0.09999999999999998) = 0.0999755859375, v = 0.0999755859375 * 0.25 =
+/// 0.024993896484375, v + fp16(1e-7) rounds back to v (1.2e-7 is below half an ulp, 2^-17),
+/// sqrt -> 0.1580810546875, lr * g = 0.0005002021789550781, q = 0.0031642913818359375,
+/// w = 1 - q -> 0.9970703125 (0x3BFA).
+@Suite("RMSprop in float16")
+struct NarrowRMSpropTests {
+    static func softFloatStep(w: Float, g: Float, v: Float) -> (w: Float, v: Float) {
+        var e = FloatEnvironment()
+        func h(_ x: Double) -> SoftFloat16 { SoftFloat64(bits: x.bitPattern).converted(to: Binary16.self, in: &e) }
+        func h(_ x: Float) -> SoftFloat16 { SoftFloat32(bits: x.bitPattern).converted(to: Binary16.self, in: &e) }
+        func f(_ x: SoftFloat16) -> Float { Float(bitPattern: x.converted(to: Binary32.self, in: &e).bits) }
+        let rho = h(0.9), oneMinusRho = h(1 - 0.9), lr = h(0.001), eps = h(1e-7)
+        let gh = h(g), vh = h(v), wh = h(w)
+        let v1 = rho.multiplied(by: vh, in: &e).adding(oneMinusRho.multiplied(by: gh.multiplied(by: gh, in: &e), in: &e), in: &e)
+        let root = v1.adding(eps, in: &e).squareRoot(in: &e)
+        let q = lr.multiplied(by: gh, in: &e).divided(by: root, in: &e)
+        return (f(wh.subtracting(q, in: &e)), f(v1))
+    }
+
+    @Test func oneStepMatchesSoftFloat() {
+        let ws: [Float] = [1, 0.25, -3, 0.0001], gs: [Float] = [0.5, Float(Float16(-0.001)), 2, Float(Float16(1e-5))]
+        let optimizer = RMSprop(variableFormat: .float16)
+        let w = Tensor(shape: [4], values: ws), g = Tensor(shape: [4], values: gs)
+        optimizer.update(w, gradient: g, layer: "d", updateKind: .kernelUpdate, context: TestSupport.context())
+        let expected = zip(ws, gs).map { Self.softFloatStep(w: $0, g: $1, v: 0) }
+        #expect(w.array.map(\.bitPattern) == expected.map(\.w.bitPattern))
+        #expect(optimizer.velocity(for: w).array.map(\.bitPattern) == expected.map(\.v.bitPattern))
+        #expect(w.array[0] == 0.9970703125)  // the chain derived above
+    }
+}

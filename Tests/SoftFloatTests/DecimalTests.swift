@@ -83,7 +83,7 @@ import Testing
         }
         #expect(failure("1.5x") == "unexpected 'x', expected the end of the number at column 4 in \"1.5x\"")
         #expect(failure("0x") == "expected a hexadecimal digit at column 3 in \"0x\"")
-        #expect(failure("--") == "unexpected '-', expected a number at column 2 in \"--\"")
+        #expect(failure("--") == "unexpected '-', expected a digit at column 2 in \"--\"")
         #expect(failure("") == "empty number at column 1 in \"\"")
     }
 

@@ -59,6 +59,16 @@ void ck_round_bf16_portable(const float *x, float *out, size_t n, ck_round_stats
 void ck_lost_updates_avx2(const float *w, const float *d, size_t n, int format, uint64_t counts[4]);
 void ck_lost_updates_portable(const float *w, const float *d, size_t n, int format, uint64_t counts[4]);
 
+/* One RMSprop step (Keras 3: v = rho*v + (1-rho)*g^2; q = lr*g / sqrt(v + eps); w = w - q)
+   computed in a narrow format (precision 11 = binary16, 8 = bfloat16): every operation is
+   done in float32 and rounded to the format, which is the format's correctly rounded
+   operation (24 >= 2p + 2). The constants must already be values of the format. Writes q to
+   delta when delta is not NULL (then w is left alone), else w = round(w - q). */
+void ck_rmsprop_narrow(float *w, const float *g, float *v, float *delta, size_t n, float rho,
+                       float oneMinusRho, float lr, float eps, int precision);
+void ck_rmsprop_narrow_avx2(float *w, const float *g, float *v, float *delta, size_t n, float rho,
+                            float oneMinusRho, float lr, float eps, int precision);
+
 /* Statistics of float32 values kept as they are (the float32 policy): histogram, NaNs,
    infinities and float32 subnormals; no rounding error. */
 void ck_observe_f32(const float *x, size_t n, ck_round_stats *stats);

@@ -173,7 +173,8 @@ public final class Dense {
     public func forwardShadow(_ input: Tensor, context: ExecutionContext) -> Tensor {
         let shadow = shadowOutput!
         shadow.setRows(input.rows)
-        GEMM.multiply(input, kernel, into: shadow, profiler: context.profiler)
+        // Not profiled as GEMM: the caller accounts the whole shadow pass as analysis work.
+        GEMM.multiply(input, kernel, into: shadow)
         ReLU.addBias(bias, to: shadow, relu: activation == .relu, context: context)
         return shadow
     }

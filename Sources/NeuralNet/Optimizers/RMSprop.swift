@@ -53,6 +53,10 @@ public final class RMSprop {
     public let rho: Double
     public let epsilon: Double
     public let epsilonPlacement: EpsilonPlacement
+    /// The format the variables and the optimizer arithmetic live in: float32, or float16
+    /// under the `float16` policy, where Keras keeps the variables, the velocity and every
+    /// operation of the update in float16 (hyperparameters cast to float16 too).
+    public let variableFormat: ComputeFormat
     /// Update steps applied (Keras `optimizer.iterations`).
     public private(set) var iterations = 0
 
@@ -60,7 +64,8 @@ public final class RMSprop {
     private var updateBuffers: [ObjectIdentifier: Tensor] = [:]
 
     public init(learningRate: Double = 0.001, rho: Double = 0.9, epsilon: Double = 1e-7,
-                epsilonPlacement: EpsilonPlacement = .insideSquareRoot) {
+                epsilonPlacement: EpsilonPlacement = .insideSquareRoot, variableFormat: ComputeFormat = .float32) {
+        self.variableFormat = variableFormat
         self.learningRate = learningRate
         self.rho = rho
         self.epsilon = epsilon
@@ -98,6 +103,17 @@ public final class RMSprop {
             learningRate: Float(learningRate), epsilon: Float(epsilon), epsilonOutside: outside)
         let w = parameter.baseAddress, g = UnsafePointer(gradient.baseAddress), v = velocity.baseAddress
         let count = parameter.count
+        let narrow = variableFormat != .float32
+        let narrowConstants = narrow ? NarrowConstants(rho: rho, learningRate: learningRate, epsilon: epsilon,
+                                                       format: variableFormat, vector: context.rounder.usesVectorKernels) : nil
+        /// One update over `range`, in float32 or in the variable format.
+        func step(_ range: Range<Int>, delta: UnsafeMutablePointer<Float>?) {
+            if let narrowConstants {
+                narrowConstants.run(range, w: w, g: g, v: v, delta: delta)
+            } else {
+                RMSpropKernel.run(range, w: w, g: g, v: v, delta: delta, constants)
+            }
+        }
 
         let wantsStatistics = context.precisionProbe?.wantsUpdates(layer: layer) ?? false
         if wantsStatistics || context.wants(updateKind, layer: layer) {
@@ -107,7 +123,7 @@ public final class RMSprop {
             let d = delta.baseAddress
             context.profiler.measure(.optimizer) {
                 context.parallelism.forEachChunk(count: count) { range in
-                    RMSpropKernel.run(range, w: w, g: g, v: v, delta: d, constants)
+                    step(range, delta: d)
                 }
             }
             if wantsStatistics, let probe = context.precisionProbe {
@@ -128,7 +144,7 @@ public final class RMSprop {
 
         context.profiler.measure(.optimizer) {
             context.parallelism.forEachChunk(count: count) { range in
-                RMSpropKernel.run(range, w: w, g: g, v: v, delta: nil, constants)
+                step(range, delta: nil)
             }
         }
     }

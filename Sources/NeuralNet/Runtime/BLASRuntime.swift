@@ -39,6 +39,11 @@ public enum BLASRuntime {
         return String(cString: text)
     }
 
+    /// The CPU's model name from /proc/cpuinfo ("unknown" elsewhere), for reports.
+    public static var cpuModel: String {
+        cpuInfoField(["model name"]).map { String($0.drop { $0 == " " || $0 == "\t" }) } ?? "unknown"
+    }
+
     /// Cores online (the default thread count).
     public static var availableCores: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
 
@@ -72,21 +77,26 @@ public enum BLASRuntime {
 
     /// The CPU feature flags of the first processor in /proc/cpuinfo (empty elsewhere).
     public static func cpuFlags() -> Set<String> {
+        guard let value = cpuInfoField(["flags", "Features"]) else { return [] }
+        return Set(value.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init))
+    }
+
+    /// The value after the colon of the first /proc/cpuinfo line starting with one of
+    /// `keys`, without its newline; nil when there is none (or not on Linux).
+    static func cpuInfoField(_ keys: [String]) -> String? {
         #if os(Linux)
-        guard let file = fopen("/proc/cpuinfo", "r") else { return [] }
+        guard let file = fopen("/proc/cpuinfo", "r") else { return nil }
         defer { fclose(file) }
         var line: UnsafeMutablePointer<CChar>? = nil
         var size = 0
         defer { free(line) }
         while getline(&line, &size, file) > 0, let line {
             let text = String(cString: line)
-            if text.hasPrefix("flags") || text.hasPrefix("Features") {
-                guard let colon = text.firstIndex(of: ":") else { continue }
-                return Set(text[text.index(after: colon)...].split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).map(String.init))
-            }
+            guard keys.contains(where: { text.hasPrefix($0) }), let colon = text.firstIndex(of: ":") else { continue }
+            return String(text[text.index(after: colon)...].filter { $0 != "\n" })
         }
         #endif
-        return []
+        return nil
     }
 
     /// Re-executes the running program with `OPENBLAS_CORETYPE` set to the kernel set the CPU

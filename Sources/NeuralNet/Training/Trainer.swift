@@ -101,7 +101,8 @@ public final class Trainer {
         streams = RandomStreams(seed: configuration.seed)
         model = SequentialModel(inputSize: data.features, hiddenUnits: [configuration.units, configuration.units],
                                 classes: classes, generator: &streams.initialization)
-        optimizer = RMSprop(learningRate: configuration.learningRate, epsilonPlacement: configuration.rmspropEpsilon)
+        optimizer = RMSprop(learningRate: configuration.learningRate, epsilonPlacement: configuration.rmspropEpsilon,
+                            variableFormat: configuration.policy.variable)
         BLASRuntime.setThreads(configuration.threads)
         context = ExecutionContext(parallelism: Parallelism(threads: configuration.threads), probe: probe,
                                    policy: configuration.policy)
@@ -169,8 +170,9 @@ public final class Trainer {
                                                        lastValidationSeconds: lastValidationSeconds))))
                 if !outcome.metrics.meanLoss.isFinite && !outcome.skipped {
                     divergedAtStep = stepsDone
-                    observer(.diverged(step: stepsDone, reason: "loss is \(outcome.metrics.meanLoss) at step \(stepsDone) "
-                                       + "(epoch \(epoch), batch \(step + 1)) and the update was applied"))
+                    let loss = outcome.metrics.meanLoss.isNaN ? "NaN" : "\(outcome.metrics.meanLoss)"
+                    observer(.diverged(step: stepsDone, reason: "the loss is \(loss) (epoch \(epoch), batch \(step + 1)) "
+                                       + "and the update was applied"))
                     return summaries
                 }
             }

@@ -6,21 +6,35 @@ import SoftFloat
 /// Narrowing conversions (where underflow can happen) run under both tininess rules,
 /// widening ones (exact) under one; conversions to E4M3 also in saturating mode.
 /// Returns one labelled report per target format.
-public func sweepConversions<S: BinaryFormat>(from _: S.Type) -> [(label: String, report: DifferentialReport)] {
+///
+/// `targets` limits the target formats; `bothTininessRules: false` checks tininess after
+/// rounding only, and `saturatingRoundings` lists the attributes checked in saturating mode
+/// (the quicker settings of the unit tests; `mpstudy verify --exhaustive` runs everything).
+public func sweepConversions<S: BinaryFormat>(from _: S.Type, to targets: [FormatKind] = FormatKind.allCases,
+                                              bothTininessRules: Bool = true,
+                                              saturatingRoundings: [RoundingRule] = RoundingRule.allCases)
+    -> [(label: String, report: DifferentialReport)] {
     precondition(S.bitWidth <= 16, "every input of a wider format is too many for the MPFR oracle")
-    return FormatKind.allCases.map { $0.visit(ConversionSweepTarget<S>()) }
+    return targets.map {
+        $0.visit(ConversionSweepTarget<S>(bothTininessRules: bothTininessRules, saturatingRoundings: saturatingRoundings))
+    }
 }
 
 /// The sweep of `sweepConversions` into one target format.
 struct ConversionSweepTarget<S: BinaryFormat>: FormatVisitor {
+        var bothTininessRules: Bool
+        var saturatingRoundings: [RoundingRule]
+
         func visit<T: BinaryFormat>(_: T.Type) -> (label: String, report: DifferentialReport) {
             let narrowing = T.fractionBitCount < S.fractionBitCount || T.exponentBitCount < S.exponentBitCount
             var list: [(RoundingRule, Tininess, Bool)] = []
             for rounding in RoundingRule.allCases {
-                for tininess in narrowing ? Tininess.allCases : [.afterRounding] {
+                for tininess in narrowing && bothTininessRules ? Tininess.allCases : [.afterRounding] {
                     list.append((rounding, tininess, false))
                 }
-                if !T.hasInfinities { list.append((rounding, .afterRounding, true)) }
+                if !T.hasInfinities && saturatingRoundings.contains(rounding) {
+                    list.append((rounding, .afterRounding, true))
+                }
             }
             let settings = list
             let chunk = 4096

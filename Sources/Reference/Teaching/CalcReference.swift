@@ -78,7 +78,10 @@ public struct CalcReference {
         case "sqrt": ternary = mpfr_sqrt(r.pointer, operands[0].pointer, MPFR_RNDN)
         default: ternary = mpfr_fma(r.pointer, operands[0].pointer, operands[1].pointer, operands[2].pointer, MPFR_RNDN)
         }
-        let (text, complete) = Self.decimal(r, digits: 60, exactIfPossible: ternary == 0)
+        // A decimal literal is its own exact value (0.1 is exactly one tenth, whatever binary
+        // approximation MPFR holds).
+        if step.operation == "literal" && ternary != 0, let literal = step.literal { return (literal, true) }
+        let (text, complete) = Self.decimal(r, digits: ternary == 0 ? 60 : 25, exactIfPossible: ternary == 0)
         return (text, ternary == 0 && complete)
     }
 
@@ -156,6 +159,13 @@ public struct CalcReference {
         }
         if exactIfPossible { text.removeLast() }
         while text.count > 1 && text.hasSuffix("0") { text.removeLast() }
+        // Plain notation for moderate exponents (0.9, 123.45), scientific otherwise.
+        if e10 > -5 && e10 <= 21 {
+            if e10 <= 0 { return (sign + "0." + String(repeating: "0", count: -e10) + text, false) }
+            if text.count <= e10 { return (sign + text + String(repeating: "0", count: e10 - text.count), false) }
+            let split = text.index(text.startIndex, offsetBy: e10)
+            return (sign + text[..<split] + "." + text[split...], false)
+        }
         let mantissa = text.count > 1 ? String(text.prefix(1)) + "." + text.dropFirst() : text
         let exponent = e10 - 1
         return (sign + mantissa + "e" + (exponent < 0 ? "-" : "+") + (abs(exponent) < 10 ? "0" : "") + String(abs(exponent)), false)

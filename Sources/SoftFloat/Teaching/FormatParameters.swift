@@ -42,7 +42,7 @@ public struct FormatParameters: Sendable, Equatable {
         func power(_ k: Int) -> String {
             var env = FloatEnvironment()
             let x = Value(Int64(1), in: &env).scaled(byPowerOfTwo: k, in: &env)
-            return "\(x.shortestDescription) (2^\(k))"
+            return "\(ExactDecimalNumber(x).approximate) (2^\(k))"
         }
         name = F.name
         aliases = []

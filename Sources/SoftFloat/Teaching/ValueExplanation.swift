@@ -150,16 +150,20 @@ public struct ValueExplanation: Sendable {
         var m = x
         while m >= 10 { m /= 10; e += 1 }
         while m < 1 { m *= 10; e -= 1 }
-        let rounded = (m * 10_000).rounded() / 10_000
+        var rounded = (m * 10_000).rounded() / 10_000
+        if rounded >= 10 { rounded /= 10; e += 1 }
         var text = String(rounded)
         if text.count > 6 { text = String(text.prefix(6)) }
+        if text.hasSuffix(".0") { text.removeLast(2) }
         return text + "e" + (e < 0 ? "-" : "+") + (abs(e) < 10 ? "0" : "") + String(abs(e))
     }
 
-    /// A ratio in ulps with 4 decimals: `0.4`, `0.5`, `0.0625`.
+    /// A ratio in ulps: 4 decimals from 0.001 up (`0.4`, `0.0625`), scientific below
+    /// (`7.7932e-05`).
     static func fixed(_ x: Double) -> String {
+        if x != 0 && abs(x) < 0.001 { return scientific(abs(x)) }
         let r = (x * 10_000).rounded() / 10_000
-        var text = String(r)
+        var text = String(abs(r))
         if text.hasSuffix(".0") { text.removeLast(2) }
         return text
     }

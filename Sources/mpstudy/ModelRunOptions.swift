@@ -1,0 +1,35 @@
+import ArgumentParser
+
+/// The options every command that trains the case-study model shares (`train`, `analyze`),
+/// with the blog's settings as defaults. Numbers take their value unconditionally, so a
+/// negative number is read (and refused by validation) instead of taken for a flag.
+struct ModelRunOptions: ParsableArguments {
+    @Option(parsing: .unconditional, help: "Passes over the training split.")
+    var epochs = 5
+
+    @Option(name: .customLong("batch-size"), parsing: .unconditional, help: "Samples per training step.")
+    var batchSize = 8192
+
+    @Option(parsing: .unconditional, help: "Units of each of the two hidden layers.")
+    var units = 4096
+
+    @Option(name: .customLong("validation-split"), parsing: .unconditional,
+            help: "Fraction of the training arrays held out (the last ones), in [0, 1).")
+    var validationSplit = 0.2
+
+    @Option(name: .customLong("learning-rate"), parsing: .unconditional, help: "RMSprop learning rate.")
+    var learningRate = 0.001
+
+    @Option(parsing: .unconditional, help: "Seed of initialisation and shuffling.")
+    var seed: UInt64 = 0
+
+    @Option(help: "Folder holding the four MNIST IDX files (.gz or raw) and SHA256SUMS.")
+    var data = "Data/mnist"
+
+    @Option(parsing: .unconditional, help: "Threads for OpenBLAS and elementwise work (default: all cores).")
+    var threads: Int?
+
+    @Option(name: .customLong("loss-scale"), parsing: .unconditional,
+            help: "Loss scaling: dynamic, none, or a fixed positive scale. Default: the policy's Keras default (dynamic for mixed_float16).")
+    var lossScale: String?
+}
