@@ -49,11 +49,14 @@ struct SoftFloatBenchmark<F: BinaryFormat, H: HardwareFloat> where H.Format == F
         hc = c.map { H(bitPattern: $0.bits) }
     }
 
+    @inline(__always)
     func measure(_ body: () -> UInt64) -> Double {
         measureThroughput(operations: count, minimumSeconds: minimumSeconds, body)
     }
 
     /// SoftFloat: `op` over the operand arrays, flags accumulating in one environment.
+    /// (Inlined, so each operation's closure inlines into its own loop.)
+    @inline(__always)
     func soft(_ op: (Value, Value, Value, inout FloatEnvironment) -> Value) -> Double {
         measure {
             var env = FloatEnvironment()
@@ -65,6 +68,7 @@ struct SoftFloatBenchmark<F: BinaryFormat, H: HardwareFloat> where H.Format == F
     }
 
     /// The MPFR oracle: bits in, bits out.
+    @inline(__always)
     func oracle(_ op: (Oracle, Value, Value, Value) -> Value) -> Double {
         let oracle = Oracle()
         return measure {
@@ -76,6 +80,7 @@ struct SoftFloatBenchmark<F: BinaryFormat, H: HardwareFloat> where H.Format == F
     }
 
     /// The host's own arithmetic on the same values.
+    @inline(__always)
     func hardware(_ op: (H, H, H) -> H) -> Double {
         measure {
             var sink: UInt64 = 0
@@ -110,6 +115,19 @@ struct SoftFloatBenchmark<F: BinaryFormat, H: HardwareFloat> where H.Format == F
         return rows
     }
 
+    /// Operations per second of the host's conversion `convert` over `input`, each call
+    /// starting at another element so its result differs from the last call's (a pure,
+    /// invariant loop would otherwise be computed once).
+    @inline(never)
+    func hostConversionRate<S>(_ input: [S], _ convert: (S) -> UInt64) -> Double {
+        measureThroughput(operations: input.count, minimumSeconds: minimumSeconds) { (call: Int) -> UInt64 in
+            var s: UInt64 = 0
+            let n = input.count, start = call % n
+            for i in 0..<n { s = s &* 31 &+ convert(input[(start + i) % n]) }
+            return s
+        }
+    }
+
     /// Narrowing into F from binary64 (binary64 itself: widening from binary32).
     func conversionRow() -> SoftFloatBenchmarkRow {
         let rne = RoundingRule.toNearestOrEven, after = Tininess.afterRounding
@@ -123,7 +141,7 @@ struct SoftFloatBenchmark<F: BinaryFormat, H: HardwareFloat> where H.Format == F
                     for x in opaque(source) { s ^= UInt64(x.converted(to: F.self, in: &e).bits) }; return s },
                 mpfr: measure { var s: UInt64 = 0
                     for x in opaque(source) { s ^= UInt64(o.convert(x, to: F.self, rounding: rne, tininess: after).value.bits) }; return s },
-                hardware: measure { var s: UInt64 = 0; for x in opaque(host) { s ^= Double(x).bitPattern }; return s })
+                hardware: hostConversionRate(host) { Double($0).bitPattern })
         }
         let source = benchOperands(Binary64.self, count: count, seed: 4)
         let host = source.map { Double(bitPattern: $0.bits) }
@@ -134,6 +152,6 @@ struct SoftFloatBenchmark<F: BinaryFormat, H: HardwareFloat> where H.Format == F
                 for x in opaque(source) { s ^= UInt64(x.converted(to: F.self, in: &e).bits) }; return s },
             mpfr: measure { var s: UInt64 = 0
                 for x in opaque(source) { s ^= UInt64(o.convert(x, to: F.self, rounding: rne, tininess: after).value.bits) }; return s },
-            hardware: measure { var s: UInt64 = 0; for x in opaque(host) { s ^= UInt64(H(x).bitPattern) }; return s })
+            hardware: hostConversionRate(host) { UInt64(H($0).bitPattern) })
     }
 }

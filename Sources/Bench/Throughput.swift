@@ -6,6 +6,14 @@ import Dispatch
 /// the least disturbed by other work on the machine.
 @inline(never)
 public func measureThroughput(operations: Int, minimumSeconds: Double = 0.05, _ body: () -> UInt64) -> Double {
+    measureThroughput(operations: operations, minimumSeconds: minimumSeconds) { _ in body() }
+}
+
+/// `measureThroughput`, handing `body` the number of the call: a body whose work is pure can
+/// start at a rotating offset so that no call's result equals the last one's (the optimiser
+/// may otherwise compute a loop-invariant body once).
+@inline(never)
+public func measureThroughput(operations: Int, minimumSeconds: Double = 0.05, _ body: (Int) -> UInt64) -> Double {
     var best = 0.0
     var sink: UInt64 = 0
     for _ in 0..<5 {
@@ -13,7 +21,7 @@ public func measureThroughput(operations: Int, minimumSeconds: Double = 0.05, _ 
         let start = DispatchTime.now().uptimeNanoseconds
         var elapsed = 0.0
         repeat {
-            sink ^= body()
+            sink ^= body(calls)
             calls += 1
             elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         } while elapsed < minimumSeconds
@@ -29,5 +37,7 @@ public func blackHole<T>(_ x: T) {}
 
 /// `x`, through a call the optimiser cannot see into: a timed body that reads its operands
 /// through it must recompute on every call (no hoisting of pure work out of the timing loop).
-@inline(never)
+/// `@_optimize(none)` also keeps LLVM from inferring that the call has no effects, which
+/// `@inline(never)` alone does not.
+@inline(never) @_optimize(none)
 public func opaque<T>(_ x: T) -> T { x }

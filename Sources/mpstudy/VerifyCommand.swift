@@ -41,6 +41,8 @@ struct VerifyCommand: ParsableCommand {
     var seed: UInt64 = 1
     @Flag(help: "Run the exhaustive sweeps (binary16 pairs and unary inputs, FP8 pairs, binary16/bfloat16 conversions) instead of random cases.")
     var exhaustive = false
+    @Flag(help: "Check the bulk float32 -> float16/bfloat16 rounding kernels on all 2^32 inputs against SoftFloat.")
+    var kernels = false
 
     func validate() throws {
         guard count > 0 else { throw ValidationError("--count must be a positive number of cases, not \(count)") }
@@ -66,7 +68,7 @@ struct VerifyCommand: ParsableCommand {
     }
 
     func run() throws {
-        let failed = exhaustive ? runExhaustive() : try runRandom()
+        let failed = kernels ? runKernelSweep() : exhaustive ? runExhaustive() : try runRandom()
         if failed { throw ExitCode.failure }
     }
 

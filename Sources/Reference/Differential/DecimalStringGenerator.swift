@@ -39,16 +39,22 @@ public struct DecimalStringGenerator<F: BinaryFormat> {
     }
 
     /// Plain digits "123.456" rewritten at random as "1.23456e2"-style scientific notation.
-    mutating func maybeScientific(_ plain: String) -> String {
+    /// (Byte arrays throughout: Character-level String work dominated the run time.)
+    mutating func maybeScientific(_ plain: [UInt8]) -> [UInt8] {
         guard below(2) == 0 else { return plain }
-        let parts = plain.split(separator: ".", omittingEmptySubsequences: false)
-        let integer = String(parts[0]), fraction = parts.count > 1 ? String(parts[1]) : ""
-        var all = integer + fraction
-        var point = integer.count
-        while all.hasPrefix("0") && all.count > 1 { all.removeFirst(); point -= 1 }
+        let dot = plain.firstIndex(of: UInt8(ascii: ".")) ?? plain.count
+        var all = Array(plain[..<dot]) + (dot < plain.count ? Array(plain[(dot + 1)...]) : [])
+        var point = dot
+        var leading = 0
+        while leading < all.count - 1 && all[leading] == UInt8(ascii: "0") { leading += 1 }
+        all.removeFirst(leading)
+        point -= leading
         // value = 0.all * 10^point = a.ll * 10^(point - 1)
-        let head = all.prefix(1), tail = all.dropFirst()
-        return head + (tail.isEmpty ? "" : "." + tail) + "e" + String(point - 1)
+        var out: [UInt8] = [all[0]]
+        if all.count > 1 { out.append(UInt8(ascii: ".")); out += all[1...] }
+        out.append(UInt8(ascii: "e"))
+        out += Array(String(point - 1).utf8)
+        return out
     }
 
     /// The next string.
@@ -69,29 +75,32 @@ public struct DecimalStringGenerator<F: BinaryFormat> {
         case 3, 4, 5:  // a midpoint, exact or perturbed
             let x = finiteMagnitude()
             let (f, e) = x.integerSignificandAndExponent!
-            let midpoint = oracle.exactDecimal(significand: 2 * f + 1, exponent: e - 1)
-            let plain = midpoint.contains(".") ? midpoint : midpoint + ".0"
+            let midpoint = Array(oracle.exactDecimal(significand: 2 * f + 1, exponent: e - 1).utf8)
+            let plain = midpoint.contains(UInt8(ascii: ".")) ? midpoint : midpoint + Array(".0".utf8)
+            let zero = UInt8(ascii: "0"), dot = UInt8(ascii: ".")
+            let body: [UInt8]
             switch below(4) {
-            case 0: return sign + maybeScientific(midpoint)
+            case 0: body = maybeScientific(midpoint)
             case 1:  // just above: ...5 followed by zeros and a 1
-                return sign + maybeScientific(plain + String(repeating: "0", count: below(300)) + "1")
-            case 2:  // just below: last digit lowered, then nines
-                var body = Array(plain)
-                var i = body.count - 1
-                while i >= 0 && (body[i] == "0" || body[i] == ".") { i -= 1 }
-                guard i >= 0, let d = body[i].wholeNumberValue else { return sign + plain }
-                body[i] = Character(String(d - 1))
-                return sign + maybeScientific(String(body) + String(repeating: "9", count: 1 + below(300)))
+                body = maybeScientific(plain + [UInt8](repeating: zero, count: below(300)) + [UInt8(ascii: "1")])
+            case 2:  // just below: last nonzero digit lowered, then nines
+                var digits = plain
+                var i = digits.count - 1
+                while i >= 0 && (digits[i] == zero || digits[i] == dot) { i -= 1 }
+                guard i >= 0 else { return sign + String(decoding: plain, as: UTF8.self) }
+                digits[i] -= 1
+                body = maybeScientific(digits + [UInt8](repeating: UInt8(ascii: "9"), count: 1 + below(300)))
             default:  // truncated: below the midpoint by less than one unit of the last kept digit
                 let keep = max(1, plain.count - 1 - below(max(1, plain.count / 2)))
-                var text = String(plain.prefix(keep))
-                if text.hasSuffix(".") { text += "0" }
-                return sign + text
+                var text = Array(plain.prefix(keep))
+                if text.last == dot { text.append(zero) }
+                body = text
             }
+            return sign + String(decoding: body, as: UTF8.self)
         case 6:  // an exact value of F
             let x = finiteMagnitude()
             let (f, e) = x.integerSignificandAndExponent!
-            return sign + maybeScientific(oracle.exactDecimal(significand: f, exponent: e))
+            return sign + String(decoding: maybeScientific(Array(oracle.exactDecimal(significand: f, exponent: e).utf8)), as: UTF8.self)
         default:  // hexadecimal float
             let n = 1 + below(16)
             let hexDigits = String((0..<n).map { _ in "0123456789abcdef".randomElement(using: &rng)! })
