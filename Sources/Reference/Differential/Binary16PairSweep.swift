@@ -1,4 +1,3 @@
-import Dispatch
 import SoftFloat
 
 /// Checks SoftFloat's binary16 `op` on every one of the 2^32 operand pairs in
@@ -8,12 +7,7 @@ public func sweepBinary16Pairs(_ op: HardwareBinary16Oracle.Operation, oracle: H
                                firstOperands: ClosedRange<Int> = 0...0xFFFF) -> DifferentialReport {
     let chunk = 64
     let chunks = (firstOperands.count + chunk - 1) / chunk
-    let slots = UnsafeMutableBufferPointer<DifferentialReport>.allocate(capacity: chunks)
-    slots.initialize(repeating: DifferentialReport())
-    defer { slots.deallocate() }
-    nonisolated(unsafe) let results = slots
-    let start = DispatchTime.now()
-    DispatchQueue.concurrentPerform(iterations: chunks) { index in
+    return DifferentialReport.gathered(parts: chunks) { index in
         var report = DifferentialReport()
         let lower = firstOperands.lowerBound + index * chunk
         for a in lower..<min(lower + chunk, firstOperands.upperBound + 1) {
@@ -39,10 +33,6 @@ public func sweepBinary16Pairs(_ op: HardwareBinary16Oracle.Operation, oracle: H
             }
             report.cases += 0x10000
         }
-        results[index] = report
+        return report
     }
-    var total = DifferentialReport()
-    for r in results { total.merge(r) }
-    total.seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
-    return total
 }

@@ -1,4 +1,3 @@
-import Dispatch
 import SoftFloat
 
 /// Checks the conversion of every encoding of a 16-bit (or narrower) format `S` to every
@@ -39,13 +38,7 @@ struct ConversionSweepTarget<S: BinaryFormat>: FormatVisitor {
             let settings = list
             let chunk = 4096
             let chunks = (1 << S.bitWidth) / chunk
-            let count = chunks * settings.count
-            let slots = UnsafeMutableBufferPointer<DifferentialReport>.allocate(capacity: count)
-            slots.initialize(repeating: DifferentialReport())
-            defer { slots.deallocate() }
-            nonisolated(unsafe) let results = slots
-            let start = DispatchTime.now()
-            DispatchQueue.concurrentPerform(iterations: count) { index in
+            let total = DifferentialReport.gathered(parts: chunks * settings.count) { index in
                 let (rounding, tininess, saturating) = settings[index / chunks]
                 let lower = (index % chunks) * chunk
                 let oracle = Oracle()
@@ -60,11 +53,8 @@ struct ConversionSweepTarget<S: BinaryFormat>: FormatVisitor {
                                                   saturating: saturating)
                     check.compare(expected, actual, env.flags, [hex(a)], name, &report)
                 }
-                results[index] = report
+                return report
             }
-            var total = DifferentialReport()
-            for r in results { total.merge(r) }
-            total.seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
             return ("\(S.name) -> \(T.name), every input, \(settings.count) settings (MPFR)", total)
         }
 }

@@ -1,4 +1,3 @@
-import Dispatch
 import SoftFloat
 
 /// A differential run of one operation in one format, rounding attribute and tininess rule:
@@ -20,20 +19,10 @@ public struct DifferentialCheck<F: BinaryFormat>: Sendable {
     /// Runs `count` cases on all cores.
     public func run(count: Int, seed: UInt64) -> DifferentialReport {
         let chunks = (count + Self.chunkSize - 1) / Self.chunkSize
-        let slots = UnsafeMutableBufferPointer<DifferentialReport>.allocate(capacity: chunks)
-        slots.initialize(repeating: DifferentialReport())
-        defer { slots.deallocate() }
-        nonisolated(unsafe) let results = slots
-        let start = DispatchTime.now()
-        DispatchQueue.concurrentPerform(iterations: chunks) { index in
+        return DifferentialReport.gathered(parts: chunks) { index in
             let cases = min(Self.chunkSize, count - index * Self.chunkSize)
-            let chunkSeed = seed &* 0x9E37_79B9_7F4A_7C15 &+ UInt64(index)
-            results[index] = runChunk(cases: cases, seed: chunkSeed)
+            return runChunk(cases: cases, seed: seed &* 0x9E37_79B9_7F4A_7C15 &+ UInt64(index))
         }
-        var total = DifferentialReport()
-        for r in results { total.merge(r) }
-        total.seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
-        return total
     }
 
     /// Runs `cases` cases on the calling thread with its own oracle.

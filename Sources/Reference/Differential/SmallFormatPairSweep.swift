@@ -1,4 +1,3 @@
-import Dispatch
 import SoftFloat
 
 /// Checks SoftFloat's `operation` (add, sub, mul or div) on every operand pair of an 8-bit
@@ -10,14 +9,9 @@ public func sweepSmallFormatPairs<F: BinaryFormat>(_: F.Type, _ operation: Check
     precondition(F.bitWidth <= 8, "every pair of a wider format is too many for the MPFR oracle")
     precondition([.add, .sub, .mul, .div].contains(operation), "pair sweeps cover add, sub, mul and div")
     let count = 1 << F.bitWidth
-    let slots = UnsafeMutableBufferPointer<DifferentialReport>.allocate(capacity: count)
-    slots.initialize(repeating: DifferentialReport())
-    defer { slots.deallocate() }
-    nonisolated(unsafe) let results = slots
-    let start = DispatchTime.now()
     let check = DifferentialCheck<F>(operation, rounding: rounding, tininess: tininess)
     let name = operation.rawValue + (saturating ? " (saturating)" : "")
-    DispatchQueue.concurrentPerform(iterations: count) { first in
+    return DifferentialReport.gathered(parts: count) { first in
         let oracle = Oracle()
         var report = DifferentialReport()
         let a = BinaryFloat<F>(bits: F.Bits(truncatingIfNeeded: first))
@@ -42,10 +36,6 @@ public func sweepSmallFormatPairs<F: BinaryFormat>(_: F.Type, _ operation: Check
             }
             check.compare(expected, actual, env.flags, [hex(a), hex(b)], name, &report)
         }
-        results[first] = report
+        return report
     }
-    var total = DifferentialReport()
-    for r in results { total.merge(r) }
-    total.seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
-    return total
 }

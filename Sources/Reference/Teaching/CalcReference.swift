@@ -28,7 +28,7 @@ public struct CalcReference {
                 evaluation.steps[i].exactResultIsExact = exact
             }
             let reference = MPFRValue(precision: Self.precision)
-            _ = evaluate(expression, into: reference)
+            evaluate(expression, into: reference)
             evaluation.reference = Self.decimal(reference, digits: Self.shownDigits).text
             // The final result against the reference.
             guard let last = evaluation.steps.last else { return }
