@@ -13,6 +13,11 @@ import CMPFR
 /// Not thread-safe: an instance belongs to one thread at a time.
 public final class MPFRValue {
     /// The MPFR variable, for passing to MPFR functions (`mpfr_ptr` / `mpfr_srcptr`).
+    ///
+    /// Valid only while this value lives: an optimised build ends a local's lifetime at its
+    /// last use, which can be the read of `pointer` itself, before the MPFR call runs. Keep a
+    /// local alive across such calls (`withExtendedLifetime`, or `defer { withExtendedLifetime(x) {} }`);
+    /// stored properties of a live owner are safe.
     public let pointer: UnsafeMutablePointer<__mpfr_struct>
 
     /// A new variable of `precision` bits, initially NaN (MPFR's convention).

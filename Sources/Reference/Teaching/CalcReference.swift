@@ -38,6 +38,9 @@ public struct CalcReference {
             mpfr_sub(error.pointer, stored.pointer, reference.pointer, MPFR_RNDN)
             evaluation.absoluteError = Self.decimal(error, digits: 6).text
             let relative = MPFRValue(precision: 64)
+            // The values own their mpfr_t: keep them alive across every call given their
+            // pointers (an optimised build may otherwise free one right after reading it).
+            defer { withExtendedLifetime((reference, stored, error, relative)) {} }
             mpfr_div(relative.pointer, error.pointer, reference.pointer, MPFR_RNDN)
             mpfr_abs(relative.pointer, relative.pointer, MPFR_RNDN)
             evaluation.relativeError = Self.decimal(relative, digits: 5).text
@@ -45,12 +48,16 @@ public struct CalcReference {
             if case let .finite(_, exponent) = x.kind {
                 // ulp(stored) = 2^(max(E, emin) - f): the decoded exponent of the last bit.
                 let inUlps = MPFRValue(precision: 64)
-                mpfr_mul_2si(inUlps.pointer, error.pointer, -exponent, MPFR_RNDN)
-                evaluation.ulpError = Self.decimal(inUlps, digits: 5).text
+                withExtendedLifetime(inUlps) {
+                    mpfr_mul_2si(inUlps.pointer, error.pointer, -exponent, MPFR_RNDN)
+                    evaluation.ulpError = Self.decimal(inUlps, digits: 5).text
+                }
             } else if x.isZero {
                 let inUlps = MPFRValue(precision: 64)
-                mpfr_mul_2si(inUlps.pointer, error.pointer, layout.fractionBitCount - layout.minExponent, MPFR_RNDN)
-                evaluation.ulpError = Self.decimal(inUlps, digits: 5).text
+                withExtendedLifetime(inUlps) {
+                    mpfr_mul_2si(inUlps.pointer, error.pointer, layout.fractionBitCount - layout.minExponent, MPFR_RNDN)
+                    evaluation.ulpError = Self.decimal(inUlps, digits: 5).text
+                }
             } else {
                 evaluation.ulpError = "-"
             }
@@ -65,6 +72,7 @@ public struct CalcReference {
             load(bits, layout, into: v)
             return v
         }
+        defer { withExtendedLifetime((r, operands)) {} }
         let ternary: Int32
         switch step.operation {
         case "literal":
@@ -96,6 +104,7 @@ public struct CalcReference {
             mpfr_neg(r.pointer, r.pointer, MPFR_RNDN)
         case let .binary(op, left, right):
             let b = MPFRValue(precision: Self.precision)
+            defer { withExtendedLifetime(b) {} }
             evaluate(left, into: r)
             evaluate(right, into: b)
             switch op {
@@ -109,6 +118,7 @@ public struct CalcReference {
             mpfr_sqrt(r.pointer, r.pointer, MPFR_RNDN)
         case let .fusedMultiplyAdd(x, y, z):
             let b = MPFRValue(precision: Self.precision), c = MPFRValue(precision: Self.precision)
+            defer { withExtendedLifetime((b, c)) {} }
             evaluate(x, into: r)
             evaluate(y, into: b)
             evaluate(z, into: c)
@@ -174,6 +184,7 @@ public struct CalcReference {
     /// True if the decimal `text` is exactly `value` (no rounding on reading it back).
     static func readsBackExactly(_ text: String, _ value: MPFRValue) -> Bool {
         let back = MPFRValue(precision: precision + 64)
+        defer { withExtendedLifetime(back) {} }
         let chars = Array(text.utf8CString)
         let ternary = chars.withUnsafeBufferPointer { mpfr_strtofr(back.pointer, $0.baseAddress!, nil, 10, MPFR_RNDN) }
         return ternary == 0 && mpfr_cmp(back.pointer, value.pointer) == 0
