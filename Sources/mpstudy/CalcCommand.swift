@@ -20,14 +20,7 @@ struct CalcCommand: ParsableCommand {
     var expressionWords: [String] = []
 
     /// The single positional argument, or a one-line error.
-    var expression: String {
-        get throws {
-            guard expressionWords.count == 1 else {
-                throw ValidationError(expressionWords.isEmpty ? "missing <expression>" : "expected one <expression>, got \(expressionWords.count): \(expressionWords.joined(separator: " "))")
-            }
-            return expressionWords[0]
-        }
-    }
+    var expression: String { get throws { try singleArgument(expressionWords, name: "expression") } }
     @Option(help: "half, single, double, bfloat16, e4m3 or e5m2 (aliases accepted).")
     var format: String = "half"
     @Option(help: "nearestEven, nearestAway, towardZero, up or down.")

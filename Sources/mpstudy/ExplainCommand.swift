@@ -18,14 +18,7 @@ struct ExplainCommand: ParsableCommand {
     var valueWords: [String] = []
 
     /// The single positional argument, or a one-line error.
-    var value: String {
-        get throws {
-            guard valueWords.count == 1 else {
-                throw ValidationError(valueWords.isEmpty ? "missing <value>" : "expected one <value>, got \(valueWords.count): \(valueWords.joined(separator: " "))")
-            }
-            return valueWords[0]
-        }
-    }
+    var value: String { get throws { try singleArgument(valueWords, name: "value") } }
     @Option(help: "half, single, double, bfloat16, e4m3 or e5m2 (aliases accepted).")
     var format: String = "half"
     @Option(help: "nearestEven, nearestAway, towardZero, up or down.")
