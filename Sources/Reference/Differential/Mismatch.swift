@@ -46,9 +46,11 @@ public struct DifferentialReport: Sendable {
         if mismatches.count < Self.limit { mismatches.append(m) }
     }
 
-    /// Adds another report's counts and examples.
+    /// Adds another report's counts, examples and time (reports of runs one after another;
+    /// `gathered` sets the wall time of parts that ran side by side).
     public mutating func merge(_ other: DifferentialReport) {
         cases += other.cases
+        seconds += other.seconds
         mismatchCount += other.mismatchCount
         mismatches += other.mismatches.prefix(max(0, Self.limit - mismatches.count))
     }
