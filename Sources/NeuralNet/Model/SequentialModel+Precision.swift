@@ -34,28 +34,19 @@ extension SequentialModel {
         return nonFinite
     }
 
-    /// `tensor *= factor` in place (skipped when factor is 1); returns the non-finite count.
+    /// `tensor *= factor` in place (no writes when factor is 1), counting in the same pass the
+    /// elements that are not finite afterwards.
     static func scale(_ tensor: Tensor, by factor: Float, context: ExecutionContext) -> Int {
         let p = tensor.baseAddress
-        let chunks = max(1, context.parallelism.threads)
-        var counts = [Int](repeating: 0, count: chunks)
-        let size = (tensor.count + chunks - 1) / chunks
-        counts.withUnsafeMutableBufferPointer { slots in
-            let slots = _UncheckedSendable(slots)
-            context.parallelism.forEachChunk(count: chunks, workPerItem: size, alignment: 1) { range in
-                for chunk in range {
-                    let lower = min(chunk * size, tensor.count), upper = min(lower + size, tensor.count)
-                    var bad = 0
-                    if factor != 1 {
-                        for i in lower..<upper { p[i] = p[i] * factor }
-                    }
-                    // x - x is 0 for finite x and NaN for NaN or infinity.
-                    for i in lower..<upper where !(p[i] - p[i] == 0) { bad += 1 }
-                    slots.value[chunk] = bad
-                }
+        return reduceInChunks(count: tensor.count, context: context, 0, +) { range in
+            var bad = 0
+            for i in range {
+                let x = factor == 1 ? p[i] : p[i] * factor
+                if factor != 1 { p[i] = x }
+                if !(x - x == 0) { bad += 1 }  // x - x is 0 for finite x, NaN otherwise
             }
+            return bad
         }
-        return counts.reduce(0, +)
     }
 
     /// Rounds every kernel and bias to `format` in place (the variables of the `float16`
@@ -90,25 +81,37 @@ extension SequentialModel {
     static func squaredDistance(_ a: Tensor, _ b: Tensor, context: ExecutionContext) -> (Double, Double) {
         precondition(a.count == b.count)
         let pa = a.baseAddress, pb = b.baseAddress
+        return reduceInChunks(count: a.count, context: context, (0.0, 0.0), { ($0.0 + $1.0, $0.1 + $1.1) }) { range in
+            var d = 0.0, r = 0.0
+            for i in range {
+                let delta = Double(pa[i]) - Double(pb[i])
+                d += delta * delta
+                r += Double(pb[i]) * Double(pb[i])
+            }
+            return (d, r)
+        }
+    }
+
+    /// Splits 0..<count into one contiguous chunk per thread, runs `part` on each in parallel
+    /// and combines the results in chunk order: deterministic for a given thread count.
+    static func reduceInChunks<T>(count: Int, context: ExecutionContext, _ initial: T, _ combine: (T, T) -> T,
+                                  _ part: (Range<Int>) -> T) -> T {
         let chunks = max(1, context.parallelism.threads)
-        let size = (a.count + chunks - 1) / chunks
-        var sums = [(Double, Double)](repeating: (0, 0), count: chunks)
-        sums.withUnsafeMutableBufferPointer { slots in
+        let size = (count + chunks - 1) / chunks
+        var results = [T](repeating: initial, count: chunks)
+        results.withUnsafeMutableBufferPointer { slots in
             let slots = _UncheckedSendable(slots)
-            context.parallelism.forEachChunk(count: chunks, workPerItem: size, alignment: 1) { range in
-                for chunk in range {
-                    let lower = min(chunk * size, a.count), upper = min(lower + size, a.count)
-                    var d = 0.0, r = 0.0
-                    for i in lower..<upper {
-                        let delta = Double(pa[i]) - Double(pb[i])
-                        d += delta * delta
-                        r += Double(pb[i]) * Double(pb[i])
+            withoutActuallyEscaping(part) { part in
+                let part = _UncheckedSendable(part)
+                context.parallelism.forEachChunk(count: chunks, workPerItem: size, alignment: 1) { range in
+                    for chunk in range {
+                        let lower = min(chunk * size, count), upper = min(lower + size, count)
+                        slots.value[chunk] = part.value(lower..<upper)
                     }
-                    slots.value[chunk] = (d, r)
                 }
             }
         }
-        return sums.reduce((0, 0)) { ($0.0 + $1.0, $0.1 + $1.1) }
+        return results.reduce(initial, combine)
     }
 }
 
