@@ -100,9 +100,14 @@ public struct RunEnvironment: Sendable, Equatable, Codable {
     public var vectorRoundingKernels: Bool
     /// The command line as typed (arguments after the program name).
     public var commandLine: [String]
+    /// The one-minute load average when training started (other work sharing the cores
+    /// slows the steps; nil where unknown).
+    public var loadAverage: Double?
 
-    public init(cpu: String = "unknown", blas: String, cores: Int, vectorRoundingKernels: Bool, commandLine: [String]) {
+    public init(cpu: String = "unknown", blas: String, cores: Int, vectorRoundingKernels: Bool, commandLine: [String],
+                loadAverage: Double? = nil) {
         self.cpu = cpu
+        self.loadAverage = loadAverage
         self.blas = blas
         self.cores = cores
         self.vectorRoundingKernels = vectorRoundingKernels
@@ -187,9 +192,15 @@ public struct PolicyOutcome: Sendable, Equatable, Codable {
     public var testLoss: Double?
     public var testAccuracy: Double?
     public var divergence: Divergence?
+    /// Every step's metrics, in order (the loss, accuracy and loss-scale curves of the
+    /// comparison charts, which the primary `run.json` must hold to regenerate them).
+    public var stepMetrics: [StepMetrics]
+    /// The finished epochs (training running means and validation).
+    public var epochs: [EpochRecord]
 
     public init(policy: String, lossScaling: String, folder: String, steps: Int, millisecondsPerStep: Double,
-                finalLoss: Double?, testLoss: Double?, testAccuracy: Double?, divergence: Divergence?) {
+                finalLoss: Double?, testLoss: Double?, testAccuracy: Double?, divergence: Divergence?,
+                stepMetrics: [StepMetrics] = [], epochs: [EpochRecord] = []) {
         self.policy = policy
         self.lossScaling = lossScaling
         self.folder = folder
@@ -199,6 +210,8 @@ public struct PolicyOutcome: Sendable, Equatable, Codable {
         self.testLoss = testLoss
         self.testAccuracy = testAccuracy
         self.divergence = divergence
+        self.stepMetrics = stepMetrics
+        self.epochs = epochs
     }
 }
 
@@ -230,7 +243,8 @@ public struct RunRecord: Sendable, Equatable, Codable {
     /// With `--compare`: one row per policy, the primary run first; empty otherwise.
     public var comparison: [PolicyOutcome]
 
-    public static let currentSchemaVersion = 1
+    /// 2: comparison rows carry their step metrics and epochs; the environment its load.
+    public static let currentSchemaVersion = 2
 
     public init(settings: AnalysisSettings, environment: RunEnvironment, layers: [String], parameters: Int,
                 trainingSamples: Int, validationSamples: Int, testSamples: Int, stepsPerEpoch: Int,
@@ -264,7 +278,8 @@ public struct RunRecord: Sendable, Equatable, Codable {
         PolicyOutcome(policy: settings.policy, lossScaling: settings.lossScaling.shortName, folder: folder,
                       steps: steps.count, millisecondsPerStep: millisecondsPerStep,
                       finalLoss: epochs.last?.training.loss, testLoss: test?.metrics.loss,
-                      testAccuracy: test?.metrics.accuracy, divergence: divergence)
+                      testAccuracy: test?.metrics.accuracy, divergence: divergence,
+                      stepMetrics: steps.compactMap(\.metrics), epochs: epochs)
     }
 }
 

@@ -48,13 +48,20 @@ public enum MarkdownWriter {
             "Float32 shadow forward pass: " + (s.shadowEvery > 0
                 ? "every \(s.shadowEvery) step\(s.shadowEvery == 1 ? "" : "s") (about \(ReportNumber.percent(1.0 / 3 / Double(s.shadowEvery))) of a step's arithmetic)"
                 : "off (no drift measured)"),
-            "Machine: \(run.environment.blas); rounding kernels \(run.environment.vectorRoundingKernels ? "AVX2+F16C" : "portable")",
+            "Machine: " + machine(run.environment),
             "Shown: layers \(s.layers.layers.joined(separator: ", ")); tensors \(s.tensors.groups.map(\.rawValue).joined(separator: ", ")) (run.json and the CSV files hold every layer and tensor)",
         ]
         if !run.environment.commandLine.isEmpty {
             lines.append("Command: `mpstudy \(run.environment.commandLine.joined(separator: " "))`")
         }
         return lines.map { "- \($0)\n" }.joined()
+    }
+
+    /// CPU, cores, load at the start, BLAS and rounding kernels: what the timings depend on.
+    static func machine(_ e: RunEnvironment) -> String {
+        "\(e.cpu), \(e.cores) core\(e.cores == 1 ? "" : "s")"
+            + (e.loadAverage.map { ", load average \(KerasFormat.fixed($0, decimals: 2)) at the start" } ?? "")
+            + "; \(e.blas); rounding kernels \(e.vectorRoundingKernels ? "AVX2+F16C" : "portable")"
     }
 
     // MARK: Results

@@ -60,9 +60,12 @@ struct AnalysisPlan {
         subfolderNames = [""] + compared.map(\.name)
     }
 
-    /// `Reports/<policy>-u<units>-b<batch>-e<epochs>-s<seed>[-vs-<policy>...]`.
+    /// `Reports/<policy>-u<units>-b<batch>-e<epochs>-s<seed>[-loss-scale-<scaling>][-vs-<policy>...]`;
+    /// the loss scaling is named only when given on the command line, so that runs of one
+    /// policy with and without scaling do not overwrite each other.
     static func defaultOutput(_ s: AnalysisSettings, compared: [PrecisionPolicy]) -> String {
         "Reports/\(s.policy)-u\(s.units)-b\(s.batchSize)-e\(s.epochs)-s\(s.seed)"
+            + (s.lossScalingExplicit ? "-loss-scale-" + s.lossScaling.shortName.split(separator: " ").joined(separator: "-") : "")
             + compared.map { "-vs-\($0.name)" }.joined()
     }
 

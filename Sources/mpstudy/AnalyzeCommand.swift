@@ -34,7 +34,7 @@ struct AnalyzeCommand: ParsableCommand {
         units of u = 2^-p), exponent histograms, the flushes and overflows gradients would have \
         had without loss scaling, lost weight updates, and the drift of each layer's output from \
         a float32 shadow forward pass. Writes run.json, steps.csv, layers.csv, histograms.csv \
-        and summary.md into the report folder (default Reports/<policy>-u<units>-b<batch>-e<epochs>-s<seed>). \
+        and summary.md into the report folder (default Reports/<policy>-u<units>-b<batch>-e<epochs>-s<seed>, plus -loss-scale-<scaling> when --loss-scale is given). \
         With --compare, each compared policy's report goes to a subfolder named after it. \
         A diverged run still writes its report and exits 0 with a warning.
         """
@@ -77,7 +77,8 @@ struct AnalyzeCommand: ParsableCommand {
         BLASRuntime.setThreads(plan.runs[0].threads)
         let environment = RunEnvironment(cpu: BLASRuntime.cpuModel, blas: BLASRuntime.summary, cores: BLASRuntime.availableCores,
                                          vectorRoundingKernels: TensorRounder().usesVectorKernels,
-                                         commandLine: ["mpstudy"] + CommandLine.arguments.dropFirst())
+                                         commandLine: ["mpstudy"] + CommandLine.arguments.dropFirst(),
+                                         loadAverage: BLASRuntime.loadAverage)
 
         var records: [RunRecord] = []
         for (index, settings) in plan.runs.enumerated() {

@@ -44,6 +44,13 @@ public enum BLASRuntime {
         cpuInfoField(["model name"]).map { String($0.drop { $0 == " " || $0 == "\t" }) } ?? "unknown"
     }
 
+    /// The one-minute load average (nil where unknown): other work sharing the cores slows
+    /// the steps, so reports record it beside their timings.
+    public static var loadAverage: Double? {
+        var load = [0.0]
+        return getloadavg(&load, 1) == 1 ? load[0] : nil
+    }
+
     /// Cores online (the default thread count).
     public static var availableCores: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
 
