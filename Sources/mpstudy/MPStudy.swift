@@ -10,7 +10,7 @@ struct MPStudy: ParsableCommand {
         subcommands: [
             AnalyzeCommand.self, TrainCommand.self,
             FormatsCommand.self, ExplainCommand.self, DecodeCommand.self, CalcCommand.self,
-            VerifyCommand.self, BenchCommand.self,
+            ReportCommand.self, VerifyCommand.self, BenchCommand.self,
         ]
     )
 

@@ -1,0 +1,64 @@
+import ArgumentParser
+import Foundation
+import Reporter
+
+/// `mpstudy report run.json --output DIR`: rebuilds a run folder from its record, and
+/// `mpstudy report --index Reports`: rebuilds the reports folder's README.md.
+///
+/// Decisions, documented here and in `--help`:
+/// - Without `--output` the folder is rebuilt in place (after a Reporter change, this updates
+///   a committed report without rerunning the training).
+/// - A comparison's `run.json` names its compared runs' subfolders: those are rebuilt too, from
+///   their own `run.json` next to the input, into the same subfolders of the output.
+/// - Every input is read and checked before anything is written.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Regenerate a run folder from its run.json, or the index of a reports folder.",
+        discussion: """
+        Every file of a run folder (summary.md, the CSV files, the charts, run.json itself) is a \
+        function of run.json: `mpstudy report RUN.json --output DIR` writes them again, byte for \
+        byte what `mpstudy analyze` wrote. For a comparison, the compared runs in its subfolders \
+        are regenerated too. `mpstudy report --index Reports` writes Reports/README.md, the table \
+        of every run under Reports/ beside the blog's figures.
+        """)
+
+    @Argument(help: "The run.json of the run folder to regenerate.")
+    var runJSON: String?
+
+    @Option(help: "Folder to write (created if missing). Default: the folder holding run.json.")
+    var output: String?
+
+    @Option(help: "A reports folder: write its README.md from the run.json of every run folder inside.")
+    var index: String?
+
+    func validate() throws {
+        switch (runJSON, index) {
+        case (nil, nil): throw ValidationError("give a run.json to regenerate, or --index FOLDER")
+        case (.some, .some): throw ValidationError("give either a run.json or --index, not both")
+        case (nil, .some) where output != nil: throw ValidationError("--output applies to a run.json, not to --index")
+        default: break
+        }
+    }
+
+    func run() throws {
+        if let index {
+            try writeIndex(index)
+            return
+        }
+        guard let runJSON else { return }
+        let folder = (runJSON as NSString).deletingLastPathComponent
+        let plans = try RunFolderRegenerator.plan(runJSON: runJSON, output: output ?? (folder.isEmpty ? "." : folder))
+        let written = try RunFolderRegenerator.write(plans)
+        print("report: " + written.map { "\($0)/" }.joined(separator: ", "))
+    }
+
+    private func writeIndex(_ root: String) throws {
+        var trimmed = root
+        while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed.removeLast() }
+        let runs = try ReportIndex.runs(in: trimmed)
+        let path = trimmed + "/README.md"
+        try AtomicFile.write(ReportIndexWriter.readme(runs), to: path)
+        print("index: \(path) (\(runs.count) run\(runs.count == 1 ? "" : "s"))")
+    }
+}
