@@ -10,11 +10,14 @@ import Precision
 
 /// Writes `summary.md`: the run's settings, its results, the policy comparison (with
 /// `--compare`), the findings in plain words, one section per selected layer (rounding
-/// table, lost updates, drift) and the step table. Everything comes from the ``RunRecord``,
-/// so `mpstudy report` can regenerate it.
+/// table, lost updates, drift) and the step table. The charts of ``RunCharts`` are linked
+/// where they belong: loss, accuracy and loss scale before the findings, the heat maps after
+/// them, each selected layer's exponent histograms (folded) at the end of its section.
+/// Everything comes from the ``RunRecord``, so `mpstudy report` can regenerate it.
 public enum MarkdownWriter {
     /// The whole summary.
     public static func summary(_ run: RunRecord) -> String {
+        let charts = RunCharts.list(run)
         var text = "# mpstudy analyze: \(run.settings.policy)\n\n"
         if let d = run.divergence {
             text += "> **Diverged at step \(d.step): \(d.reason).** Training stopped there; the tables below cover the \(run.steps.count) recorded step\(run.steps.count == 1 ? "" : "s") and no test evaluation was run.\n\n"
@@ -24,12 +27,13 @@ public enum MarkdownWriter {
         if !run.comparison.isEmpty {
             text += "## Policy comparison\n\nSame seed, data and settings under each policy.\n\n" + comparisonTable(run.comparison) + "\n"
         }
+        text += images(charts.filter { [.loss, .accuracy, .lossScale].contains($0.kind) })
         let findings = Findings.compute(run)
         text += "## Findings\n\n"
         text += findings.isEmpty ? "Nothing to report for the selected layers and tensors.\n" : findings.map { "- \($0.text)\n" }.joined()
-        text += "\n"
+        text += "\n" + images(charts.filter { [.flushHeatMap, .overflowHeatMap].contains($0.kind) })
         for layer in run.settings.layers.layers {
-            text += "## \(layer)\n\n" + layerSection(run, layer: layer) + "\n"
+            text += "## \(layer)\n\n" + layerSection(run, layer: layer) + "\n" + histogramGallery(run, layer: layer, charts: charts)
         }
         text += "## Steps\n\n" + stepTable(run)
         return text
@@ -171,6 +175,24 @@ public enum MarkdownWriter {
                           ReportNumber.percent(u.lostInFloat32, of: u.nonzero), ReportNumber.percent(u.lostInCompute, of: u.nonzero)])
         }
         return table
+    }
+
+    // MARK: Charts
+
+    /// Each chart as a Markdown image on its own paragraph (relative links into `charts/`).
+    static func images(_ charts: [RunChart]) -> String {
+        charts.map { "![\($0.title)](\($0.path))\n\n" }.joined()
+    }
+
+    /// The exponent histograms of `layer`'s selected tensors, folded (a layer has up to a dozen).
+    static func histogramGallery(_ run: RunRecord, layer: String, charts: [RunChart]) -> String {
+        let shown = charts.filter { chart in
+            guard case .histogram(let l, let tensor) = chart.kind, l == layer else { return false }
+            return TensorKind(reportName: tensor).map(run.settings.tensors.contains) ?? false
+        }
+        guard !shown.isEmpty else { return "" }
+        let count = shown.count == 1 ? "1 tensor" : "\(shown.count) tensors"
+        return "<details>\n<summary>Exponent histograms against the format's range (\(count))</summary>\n\n" + images(shown) + "</details>\n\n"
     }
 
     // MARK: Steps

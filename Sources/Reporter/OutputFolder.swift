@@ -32,6 +32,18 @@ public struct OutputFolder: Sendable, Equatable {
     /// `name` inside the folder.
     public func file(_ name: String) -> String { path + "/" + name }
 
+    /// The names in folder `path` (without `.` and `..`), sorted; empty if it cannot be read.
+    static func entries(_ path: String) -> [String] {
+        guard let dir = opendir(path) else { return [] }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names.sorted()
+    }
+
     /// `mkdir -p`: creates every missing component of `path`.
     static func makeDirectories(_ path: String) throws(ReportWriteError) {
         var current = path.hasPrefix("/") ? "/" : ""

@@ -77,6 +77,6 @@ import Testing
         #expect(summary.contains("> **Diverged at step \(divergence.step):"))
         let back = try JSONWriter.record(from: try #require(AtomicFileTests.read(folder.file("run.json"))))
         #expect(back.divergence == divergence && back.steps.count == record.steps.count)
-        #expect(AtomicFileTests.entries(folder.path) == ["histograms.csv", "layers.csv", "run.json", "steps.csv", "summary.md"])
+        #expect(AtomicFileTests.entries(folder.path) == ["charts", "histograms.csv", "layers.csv", "run.json", "steps.csv", "summary.md"])
     }
 }

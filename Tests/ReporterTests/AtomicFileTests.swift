@@ -16,16 +16,7 @@ import Testing
         return path
     }
 
-    static func entries(_ folder: String) -> [String] {
-        guard let dir = opendir(folder) else { return [] }
-        defer { closedir(dir) }
-        var names: [String] = []
-        while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
-            if name != "." && name != ".." { names.append(name) }
-        }
-        return names.sorted()
-    }
+    static func entries(_ folder: String) -> [String] { OutputFolder.entries(folder) }
 
     static func read(_ path: String) -> String? {
         guard let file = fopen(path, "r") else { return nil }
