@@ -33,8 +33,11 @@ public enum ReportNumber {
         whole == 0 ? "0%" : percent(Double(part) / Double(whole))
     }
 
-    /// A loss scale: `32768`, `0.5`.
-    public static func scale(_ value: Float) -> String { significant(Double(value), digits: 8) }
+    /// A loss scale: `32768`, `0.5`; huge ones in the Float's own shortest form (`1e+30`,
+    /// not the digits of its binary64 widening).
+    public static func scale(_ value: Float) -> String {
+        abs(value) >= 1e15 ? String(describing: value) : significant(Double(value), digits: 8)
+    }
 
     /// Drops trailing zeros after a decimal point, and the point itself if nothing follows.
     static func trimmed(_ text: String) -> String {

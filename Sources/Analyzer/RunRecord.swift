@@ -103,6 +103,9 @@ public struct RunEnvironment: Sendable, Equatable, Codable {
     /// The one-minute load average when training started (other work sharing the cores
     /// slows the steps; nil where unknown).
     public var loadAverage: Double?
+    /// The one-minute load average when training ended (with ``loadAverage``, how busy the
+    /// machine was during the run; nil where unknown).
+    public var loadAverageAtEnd: Double?
 
     public init(cpu: String = "unknown", blas: String, cores: Int, vectorRoundingKernels: Bool, commandLine: [String],
                 loadAverage: Double? = nil) {

@@ -65,6 +65,7 @@ public enum MarkdownWriter {
     static func machine(_ e: RunEnvironment) -> String {
         "\(e.cpu), \(e.cores) core\(e.cores == 1 ? "" : "s")"
             + (e.loadAverage.map { ", load average \(KerasFormat.fixed($0, decimals: 2)) at the start" } ?? "")
+            + (e.loadAverageAtEnd.map { ", \(KerasFormat.fixed($0, decimals: 2)) at the end" } ?? "")
             + "; \(e.blas); rounding kernels \(e.vectorRoundingKernels ? "AVX2+F16C" : "portable")"
     }
 

@@ -78,7 +78,7 @@ struct AnalyzeOutput {
     }
 
     func written(_ folder: String, compared: [String]) {
-        print("\nreport: \(folder)/ (" + RunFolderWriter.fileNames.joined(separator: ", ") + ")"
+        print("\nreport: \(folder)/ (" + RunFolderWriter.fileNames.joined(separator: ", ") + ", charts/)"
               + (compared.isEmpty ? "" : "; compared runs in " + compared.map { "\($0)/" }.joined(separator: ", ")))
         flush()
     }

@@ -33,8 +33,8 @@ struct AnalyzeCommand: ParsableCommand {
         (flushes), subnormals, NaN/inf inputs, rounding error (mean, RMS, max; relative and in \
         units of u = 2^-p), exponent histograms, the flushes and overflows gradients would have \
         had without loss scaling, lost weight updates, and the drift of each layer's output from \
-        a float32 shadow forward pass. Writes run.json, steps.csv, layers.csv, histograms.csv \
-        and summary.md into the report folder (default Reports/<policy>-u<units>-b<batch>-e<epochs>-s<seed>, plus -loss-scale-<scaling> when --loss-scale is given). \
+        a float32 shadow forward pass. Writes run.json, steps.csv, layers.csv, histograms.csv, \
+        summary.md and SVG charts (charts/) into the report folder (default Reports/<policy>-u<units>-b<batch>-e<epochs>-s<seed>, plus -loss-scale-<scaling> when --loss-scale is given). \
         With --compare, each compared policy's report goes to a subfolder named after it. \
         A diverged run still writes its report and exits 0 with a warning.
         """
@@ -77,15 +77,17 @@ struct AnalyzeCommand: ParsableCommand {
         BLASRuntime.setThreads(plan.runs[0].threads)
         let environment = RunEnvironment(cpu: BLASRuntime.cpuModel, blas: BLASRuntime.summary, cores: BLASRuntime.availableCores,
                                          vectorRoundingKernels: TensorRounder().usesVectorKernels,
-                                         commandLine: ["mpstudy"] + CommandLine.arguments.dropFirst(),
-                                         loadAverage: BLASRuntime.loadAverage)
+                                         commandLine: ["mpstudy"] + CommandLine.arguments.dropFirst())
 
         var records: [RunRecord] = []
         for (index, settings) in plan.runs.enumerated() {
             let session = try AnalysisSession(settings: settings)
             output.runStarted(settings, index: index, of: plan.runs.count, mnist: mnist, dataFolder: model.data)
+            var runEnvironment = environment
+            runEnvironment.loadAverage = BLASRuntime.loadAverage
             var record = try session.run(train: mnist.train, test: mnist.test, classes: MNIST.classes,
-                                         environment: environment) { output.handle($0, run: index, of: plan.runs.count) }
+                                         environment: runEnvironment) { output.handle($0, run: index, of: plan.runs.count) }
+            record.environment.loadAverageAtEnd = BLASRuntime.loadAverage
             output.runFinished(record)
             if index == 0 {
                 try RunFolderWriter.write(record, to: folders[0])
