@@ -48,6 +48,6 @@ let package = Package(
         .testTarget(name: "NeuralNetTests", dependencies: ["NeuralNet"]),
         .testTarget(name: "PrecisionTests", dependencies: ["Precision", "SoftFloat"]),
         .testTarget(name: "AnalyzerTests", dependencies: ["Analyzer", "NeuralNet", "Precision"]),
-        .testTarget(name: "ReporterTests", dependencies: ["Reporter", "Analyzer", "NeuralNet", "Precision", "SoftFloat"]),
+        .testTarget(name: "ReporterTests", dependencies: ["Reporter", "Analyzer", "NeuralNet", "Precision", "SoftFloat", "Reference"]),
     ]
 )

@@ -27,6 +27,8 @@ struct CalcCommand: ParsableCommand {
     var rounding: String = "nearestEven"
     @Flag(help: "Overflow to the largest finite value instead of infinity (OCP FP8 saturating mode).")
     var saturating = false
+    @Flag(help: "Print JSON (every field; decimal values as strings) instead of the text view.")
+    var json = false
 
     func run() throws {
         let kind = try parseFormat(format), rule = try parseRounding(rounding)
@@ -34,6 +36,6 @@ struct CalcCommand: ParsableCommand {
         let parsed = try CalcExpression.parse(text)
         var evaluation = CalcEvaluation.evaluate(parsed, text: text, format: kind, rounding: rule, saturating: saturating)
         CalcReference().complete(&evaluation, expression: parsed, format: kind)
-        print(renderCalc(evaluation, style: TeachingStyle(colors: standardOutputWantsColor)))
+        print(json ? calcJSON(evaluation) : renderCalc(evaluation, style: TeachingStyle(colors: standardOutputWantsColor)))
     }
 }

@@ -8,7 +8,11 @@ struct FormatsCommand: ParsableCommand {
         commandName: "formats",
         abstract: "Show every format's parameters: widths, bias, precision, range, epsilon, unit roundoff.")
 
+    @Flag(help: "Print JSON (one object per format; the values with every digit, as strings) instead of the text view.")
+    var json = false
+
     func run() {
-        print(renderFormatsTable(FormatKind.allCases.map(FormatParameters.init)))
+        let formats = FormatKind.allCases.map(FormatParameters.init)
+        print(json ? formatsJSON(formats) : renderFormatsTable(formats))
     }
 }

@@ -25,6 +25,18 @@ public struct FormatParameters: Sendable, Equatable {
     public var unitRoundoff: String
     /// p * log10(2): decimal digits of precision.
     public var decimalDigits: Double
+    /// The five values above with every digit, for machine-readable output (`formats --json`):
+    /// a reader parses them without the rounding of the short forms.
+    public var exact: ExactValues
+
+    /// Every digit of the largest finite value, 2^emin, 2^(emin - f), 2^(1-p) and 2^-p.
+    public struct ExactValues: Sendable, Equatable {
+        public var largestFinite: String
+        public var smallestNormal: String
+        public var smallestSubnormal: String
+        public var machineEpsilon: String
+        public var unitRoundoff: String
+    }
 
     /// The parameters of `kind`.
     public init(_ kind: FormatKind) {
@@ -39,11 +51,11 @@ public struct FormatParameters: Sendable, Equatable {
     /// The parameters of `F`; values as shortest decimals with their power of two.
     public init<F: BinaryFormat>(_: F.Type) {
         typealias Value = BinaryFloat<F>
-        func power(_ k: Int) -> String {
+        func powerOfTwo(_ k: Int) -> Value {
             var env = FloatEnvironment()
-            let x = Value(Int64(1), in: &env).scaled(byPowerOfTwo: k, in: &env)
-            return "\(ExactDecimalNumber(x).approximate) (2^\(k))"
+            return Value(Int64(1), in: &env).scaled(byPowerOfTwo: k, in: &env)
         }
+        func power(_ k: Int) -> String { "\(ExactDecimalNumber(powerOfTwo(k)).approximate) (2^\(k))" }
         name = F.name
         aliases = []
         storageBits = F.bitWidth
@@ -61,5 +73,10 @@ public struct FormatParameters: Sendable, Equatable {
         machineEpsilon = power(1 - F.precision)
         unitRoundoff = power(-F.precision)
         decimalDigits = Double(F.precision) * 0.301_029_995_663_981_2
+        exact = ExactValues(largestFinite: largest.exactDecimal,
+                            smallestNormal: powerOfTwo(F.minExponent).exactDecimal,
+                            smallestSubnormal: powerOfTwo(F.minExponent - F.fractionBitCount).exactDecimal,
+                            machineEpsilon: powerOfTwo(1 - F.precision).exactDecimal,
+                            unitRoundoff: powerOfTwo(-F.precision).exactDecimal)
     }
 }
