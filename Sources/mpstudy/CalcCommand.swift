@@ -33,9 +33,14 @@ struct CalcCommand: ParsableCommand {
     func run() throws {
         let kind = try parseFormat(format), rule = try parseRounding(rounding)
         let text = try expression
-        let parsed = try CalcExpression.parse(text)
-        var evaluation = CalcEvaluation.evaluate(parsed, text: text, format: kind, rounding: rule, saturating: saturating)
-        CalcReference().complete(&evaluation, expression: parsed, format: kind)
-        print(json ? calcJSON(evaluation) : renderCalc(evaluation, style: TeachingStyle(colors: standardOutputWantsColor)))
+        let (saturating, json, colors) = (self.saturating, self.json, standardOutputWantsColor)
+        // Parsing, evaluation and the tree's release all recurse per level: a large stack.
+        let output = try onLargeStack {
+            let parsed = try CalcExpression.parse(text)
+            var evaluation = CalcEvaluation.evaluate(parsed, text: text, format: kind, rounding: rule, saturating: saturating)
+            CalcReference().complete(&evaluation, expression: parsed, format: kind)
+            return json ? calcJSON(evaluation) : renderCalc(evaluation, style: TeachingStyle(colors: colors))
+        }
+        print(output)
     }
 }

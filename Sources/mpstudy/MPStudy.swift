@@ -25,7 +25,9 @@ struct MPStudy: ParsableCommand {
             if code == .success {
                 print(fullMessage(for: error))
             } else {
-                let message = self.message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
+                var message = self.message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
+                // One readable line even when the offending input is a page long.
+                if message.count > 300 { message = String(message.prefix(297)) + "..." }
                 if !message.isEmpty {
                     FileHandle.standardError.write(Data("mpstudy: error: \(message)\n".utf8))
                 }

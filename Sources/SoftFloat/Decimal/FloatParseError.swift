@@ -15,6 +15,14 @@ public struct FloatParseError: Error, Equatable, Sendable, CustomStringConvertib
         self.input = input
     }
 
-    /// `unexpected 'x' at column 4 in "1.5x"`.
-    public var description: String { "\(reason) at column \(column) in \"\(input)\"" }
+    /// `unexpected 'x' at column 4 in "1.5x"`; an input longer than 60 characters is shown
+    /// as the 60 around the column, elided with `...` (the message stays one short line).
+    public var description: String {
+        let characters = Array(input)
+        guard characters.count > 60 else { return "\(reason) at column \(column) in \"\(input)\"" }
+        let start = max(0, min(column - 31, characters.count - 60))
+        let end = min(characters.count, start + 60)
+        let excerpt = (start > 0 ? "..." : "") + String(characters[start..<end]) + (end < characters.count ? "..." : "")
+        return "\(reason) at column \(column) in \"\(excerpt)\""
+    }
 }

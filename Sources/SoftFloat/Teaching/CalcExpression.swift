@@ -10,7 +10,14 @@ public indirect enum CalcExpression: Sendable {
     case squareRoot(CalcExpression)
     case fusedMultiplyAdd(CalcExpression, CalcExpression, CalcExpression)
 
+    /// The most operations an expression may hold: evaluating it recurses once per level of
+    /// its tree, and a sum of n terms is n levels deep.
+    public static let maxOperations = 100_000
+    /// The deepest nesting of parentheses, signs and functions the parser follows.
+    public static let maxNesting = 10_000
+
     /// Parses `text`; errors name the column (`unexpected ')' at column 8 in "(1 + 2))"`).
+    /// Expressions beyond ``maxOperations`` or ``maxNesting`` are refused, never a crash.
     public static func parse(_ text: String) throws(FloatParseError) -> CalcExpression {
         var parser = CalcParser(text)
         return try parser.parseAll()
@@ -27,6 +34,9 @@ struct CalcParser {
     let text: String
     let chars: [Character]
     var index = 0
+    /// Operations created so far, and the current nesting (limits in ``CalcExpression``).
+    var operations = 0
+    var nesting = 0
 
     init(_ text: String) {
         self.text = text
@@ -61,6 +71,7 @@ struct CalcParser {
             skipSpaces()
             guard let c = current, c == "+" || c == "-" else { return left }
             index += 1
+            try countOperation()
             let right = try term()
             left = .binary(c == "+" ? .add : .subtract, left, right)
         }
@@ -72,12 +83,25 @@ struct CalcParser {
             skipSpaces()
             guard let c = current, c == "*" || c == "/" else { return left }
             index += 1
+            try countOperation()
             let right = try factor()
             left = .binary(c == "*" ? .multiply : .divide, left, right)
         }
     }
 
+    mutating func countOperation() throws(FloatParseError) {
+        operations += 1
+        if operations > CalcExpression.maxOperations {
+            throw error("expression too long: more than \(CalcExpression.maxOperations) operations")
+        }
+    }
+
     mutating func factor() throws(FloatParseError) -> CalcExpression {
+        nesting += 1
+        defer { nesting -= 1 }
+        if nesting > CalcExpression.maxNesting {
+            throw error("expression nested too deeply: more than \(CalcExpression.maxNesting) levels")
+        }
         skipSpaces()
         guard let c = current else { throw unexpected(expecting: "a number, '(' or a function") }
         if c == "-" || c == "+" {
