@@ -56,7 +56,7 @@ public enum MarkdownWriter {
             "Shown: layers \(s.layers.layers.joined(separator: ", ")); tensors \(s.tensors.groups.map(\.rawValue).joined(separator: ", ")) (run.json and the CSV files hold every layer and tensor)",
         ]
         if !run.environment.commandLine.isEmpty {
-            lines.append("Command: `mpstudy \(run.environment.commandLine.joined(separator: " "))`")
+            lines.append("Command: `\(run.environment.commandLine.joined(separator: " "))`")
         }
         return lines.map { "- \($0)\n" }.joined()
     }

@@ -65,14 +65,51 @@ public enum ReportIndexWriter {
 
     // MARK: The blog
 
-    /// The run matching the blog's configuration for `policy` (blog settings, the policy's
-    /// default loss scaling), if any.
-    static func blogRun(_ runs: [IndexedRun], policy: String) -> RunRecord? {
-        runs.lazy.map(\.record).first { r in
+    /// The runs of the blog's configuration for `policy` (blog settings, the policy's default
+    /// loss scaling), lowest seed first.
+    static func blogRuns(_ runs: [IndexedRun], policy: String) -> [RunRecord] {
+        runs.map(\.record).filter { r in
             let s = r.settings
             return s.policy == policy && !s.lossScalingExplicit && s.units == 4096 && s.batchSize == 8192
                 && s.epochs == 5 && s.validationSplit == 0.2 && s.learningRate == 0.001 && s.data.hasSuffix("mnist")
+        }.sorted { $0.settings.seed < $1.settings.seed }
+    }
+
+    /// The blog-configuration run of `policy` with the lowest seed, if any.
+    static func blogRun(_ runs: [IndexedRun], policy: String) -> RunRecord? { blogRuns(runs, policy: policy).first }
+
+    /// Test accuracy per seed under each blog policy, and the difference between them: how far
+    /// apart runs of one policy land, beside how far apart the policies are at one seed.
+    static func seedSection(_ runs: [IndexedRun]) -> String? {
+        let mixed = blogRuns(runs, policy: BlogFigure.published[0].policy)
+        let single = blogRuns(runs, policy: BlogFigure.published[1].policy)
+        let seeds = Array(Set((mixed + single).map(\.settings.seed))).sorted()
+        guard seeds.count >= 2 else { return nil }
+        func accuracy(_ list: [RunRecord], _ seed: UInt64) -> Double? {
+            list.first { $0.settings.seed == seed }?.test?.metrics.accuracy
         }
+        var table = MarkdownTable(headers: ["seed", "mixed_float16", "float32", "mixed - float32"],
+                                  alignments: [.right, .right, .right, .right])
+        for seed in seeds {
+            let a = accuracy(mixed, seed), b = accuracy(single, seed)
+            table.append([String(seed), a.map(KerasFormat.metric) ?? "-", b.map(KerasFormat.metric) ?? "-",
+                          a.flatMap { a in b.map { points(a - $0) } } ?? "-"])
+        }
+        func spread(_ list: [RunRecord]) -> String {
+            let values = list.compactMap { $0.test?.metrics.accuracy }
+            guard let low = values.min(), let high = values.max() else { return "no finished run" }
+            return "\(KerasFormat.metric(low)) to \(KerasFormat.metric(high)) over \(values.count) seed\(values.count == 1 ? "" : "s")"
+        }
+        let differences = seeds.compactMap { seed in accuracy(mixed, seed).flatMap { a in accuracy(single, seed).map { a - $0 } } }
+        var text = table.text + "\nTest accuracy of the blog's configuration, seed by seed (each row one `--seed`, same data and settings): "
+            + "mixed_float16 \(spread(mixed)), float32 \(spread(single))."
+        if let low = differences.min(), let high = differences.max() {
+            let mean = differences.reduce(0, +) / Double(differences.count)
+            text += " At the same seed, mixed_float16 minus float32 ranges from \(points(low)) to \(points(high)) "
+                + "(mean \(points(mean)) over \(differences.count) seed\(differences.count == 1 ? "" : "s")): set that beside the spread "
+                + "of one policy across seeds before reading a policy effect into a single pair of runs."
+        }
+        return text + "\n\n"
     }
 
     static func blogSection(_ runs: [IndexedRun]) -> String {
@@ -106,7 +143,7 @@ public enum ReportIndexWriter {
         of float32 here (\(KerasFormat.fixed(mixed.millisecondsPerStep, decimals: 0)) against \
         \(KerasFormat.fixed(single.millisecondsPerStep, decimals: 0)) ms/step): the measurement is the point, not \
         speed. In float32 this CPU takes \(KerasFormat.fixed(single.millisecondsPerStep / blogSingle.millisecondsPerStep, decimals: 0))x \
-        the GPU's time per step. The load average when each run started is in the table above: other work sharing \
+        the GPU's time per step. The load average at the start and end of each run is in the table above: other work sharing \
         the cores lengthens the steps.
 
         **Accuracy.** Both sides trained for \(single.steps.count) steps (\(single.settings.epochs) epochs of \
@@ -122,6 +159,7 @@ public enum ReportIndexWriter {
 
 
         """
+        if let seeds = seedSection(runs) { text += "### Seed to seed\n\n" + seeds }
         return text
     }
 
