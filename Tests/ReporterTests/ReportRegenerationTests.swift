@@ -93,19 +93,26 @@ import Testing
         }
     }
 
-    /// The committed Reports/: every run folder (with its compared runs) and README.md are
-    /// exactly what `mpstudy report` writes from the committed run.json files.
+    /// The committed Reports/: every run folder its README.md lists (with its compared runs)
+    /// and README.md itself are exactly what `mpstudy report` writes from the committed
+    /// run.json files. (Runs a user adds later, e.g. the main job's own folder, are not in
+    /// the committed README and are left out.)
     @Test func committedReportsAreReproducedByteForByte() throws {
         let reports = Self.repositoryRoot + "/Reports"
-        let runs = try ReportIndex.runs(in: reports)
+        let readme = String(decoding: try #require(FileManager.default.contents(atPath: reports + "/README.md")), as: UTF8.self)
+        let listed = Set(readme.split(separator: "\n").compactMap { line -> String? in
+            guard line.hasPrefix("| [`"), let end = line.range(of: "/summary.md)") else { return nil }
+            let link = line[line.index(line.startIndex, offsetBy: 3)..<end.lowerBound]
+            return link.split(separator: "(").last.map { String($0.split(separator: "/").first ?? "") }
+        })
+        let runs = try ReportIndex.runs(in: reports).filter { listed.contains(String($0.folder.split(separator: "/").first ?? "")) }
         let folders = runs.map(\.folder).filter { !$0.contains("/") }
-        #expect(!folders.isEmpty)
+        #expect(folders.count >= 3, "\(folders)")
         for folder in folders {
             let copy = AtomicFileTests.scratchFolder() + "/" + folder
             try RunFolderRegenerator.write(RunFolderRegenerator.plan(runJSON: reports + "/" + folder + "/run.json", output: copy))
             #expect(Self.differences(Self.tree(reports + "/" + folder), Self.tree(copy)) == [], "\(folder)")
         }
-        let readme = try #require(FileManager.default.contents(atPath: reports + "/README.md"))
-        #expect(String(decoding: readme, as: UTF8.self) == ReportIndexWriter.readme(runs))
+        #expect(readme == ReportIndexWriter.readme(runs))
     }
 }
