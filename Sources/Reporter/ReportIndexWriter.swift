@@ -160,8 +160,10 @@ public enum ReportIndexWriter {
         let singles = blogRuns(runs, policy: blogSingle.policy).compactMap { $0.test?.metrics.accuracy }
         if let best = singles.max(), best < blogSingle.testAccuracy {
             text += " The blog's float32 accuracy is above every float32 run here (best \(KerasFormat.metric(best)) over "
-                + "\(singles.count) seed\(singles.count == 1 ? "" : "s")): both are float32, so that gap is not a policy effect; whether it is "
-                + "seed spread or a difference of the training engine is not settled by these runs."
+                + "\(singles.count) seed\(singles.count == 1 ? "" : "s")): both are float32, so that gap is not a policy effect. "
+                + "From the same initial weights and batches mpstudy's training follows Keras 3 step by step (NeuralNet's "
+                + "`KerasReferenceTests`), so the gap comes from where the random initialisation and shuffling start: "
+                + "the seed-to-seed spread below."
         }
         text += "\n\n"
         if let seeds = seedSection(runs) { text += "### Seed to seed\n\n" + seeds }
