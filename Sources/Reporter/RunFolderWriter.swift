@@ -25,18 +25,15 @@ public enum RunFolderWriter {
     /// so the folder always matches its `run.json`.
     @discardableResult
     public static func write(_ run: RunRecord, to folder: OutputFolder) throws(ReportWriteError) -> [String] {
-        let contents = [
-            try JSONWriter.text(run), CSVWriter.steps(run), CSVWriter.layers(run), CSVWriter.histograms(run),
-            MarkdownWriter.summary(run),
-        ]
+        let data = [try JSONWriter.text(run), CSVWriter.steps(run), CSVWriter.layers(run), CSVWriter.histograms(run)]
         var written: [String] = []
-        for (name, text) in zip(fileNames, contents) {
-            if name == "summary.md" { written += try writeCharts(run, to: folder) }
-            let path = folder.file(name)
-            try AtomicFile.write(text, to: path)
-            written.append(path)
+        for (name, text) in zip(fileNames, data) {
+            try AtomicFile.write(text, to: folder.file(name))
+            written.append(folder.file(name))
         }
-        return written
+        written += try writeCharts(run, to: folder)
+        try AtomicFile.write(MarkdownWriter.summary(run), to: folder.file("summary.md"))
+        return written + [folder.file("summary.md")]
     }
 
     /// The charts of `run` into `folder/charts/`.

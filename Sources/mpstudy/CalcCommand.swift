@@ -27,13 +27,12 @@ struct CalcCommand: ParsableCommand {
     var rounding: String = "nearestEven"
     @Flag(help: "Overflow to the largest finite value instead of infinity (OCP FP8 saturating mode).")
     var saturating = false
-    @Flag(help: "Print JSON (every field; decimal values as strings) instead of the text view.")
-    var json = false
+    @OptionGroup var output: TeachingOutputOptions
 
     func run() throws {
         let kind = try parseFormat(format), rule = try parseRounding(rounding)
         let text = try expression
-        let (saturating, json, colors) = (self.saturating, self.json, standardOutputWantsColor)
+        let (saturating, json, colors) = (self.saturating, output.json, standardOutputWantsColor)
         // Parsing, evaluation and the tree's release all recurse per level: a large stack.
         let output = try onLargeStack {
             let parsed = try CalcExpression.parse(text)

@@ -13,13 +13,12 @@ struct DecodeCommand: ParsableCommand {
     var bits: String
     @Option(help: "half, single, double, bfloat16, e4m3 or e5m2 (aliases accepted).")
     var format: String = "half"
-    @Flag(help: "Print JSON (every field; decimal values as strings) instead of the text view.")
-    var json = false
+    @OptionGroup var output: TeachingOutputOptions
 
     func run() throws {
         let kind = try parseFormat(format)
         let pattern = try BitPattern.parse(bits, width: kind.bitWidth, formatName: kind.name)
         let view = ValueExplanation.decoding(pattern, format: kind)
-        print(json ? explanationJSON(view) : renderExplanation(view, style: TeachingStyle(colors: standardOutputWantsColor)))
+        print(output.json ? explanationJSON(view) : renderExplanation(view, style: TeachingStyle(colors: standardOutputWantsColor)))
     }
 }

@@ -29,8 +29,7 @@ struct ExplainCommand: ParsableCommand {
     var saturating = false
     @Flag(help: "One line per format instead of the detailed view.")
     var allFormats = false
-    @Flag(help: "Print JSON (every field; decimal values as strings) instead of the text view.")
-    var json = false
+    @OptionGroup var output: TeachingOutputOptions
 
     func run() throws {
         let rule = try parseRounding(rounding), tiny = try parseTininess(tininess)
@@ -39,11 +38,11 @@ struct ExplainCommand: ParsableCommand {
             let views = try FormatKind.allCases.map {
                 try ValueExplanation.explaining(try value, format: $0, rounding: rule, tininess: tiny, saturating: saturating)
             }
-            print(json ? explanationsJSON(views) : renderExplanationRows(views, style: style))
+            print(output.json ? explanationsJSON(views) : renderExplanationRows(views, style: style))
             return
         }
         let view = try ValueExplanation.explaining(try value, format: try parseFormat(format), rounding: rule,
                                                    tininess: tiny, saturating: saturating)
-        print(json ? explanationJSON(view) : renderExplanation(view, style: style))
+        print(output.json ? explanationJSON(view) : renderExplanation(view, style: style))
     }
 }

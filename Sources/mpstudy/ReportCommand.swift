@@ -54,10 +54,8 @@ struct ReportCommand: ParsableCommand {
     }
 
     private func writeIndex(_ root: String) throws {
-        var trimmed = root
-        while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed.removeLast() }
-        let runs = try ReportIndex.runs(in: trimmed)
-        let path = trimmed + "/README.md"
+        let runs = try ReportIndex.runs(in: root)
+        let path = try OutputFolder(preparing: root).file("README.md")
         try AtomicFile.write(ReportIndexWriter.readme(runs), to: path)
         print("index: \(path) (\(runs.count) run\(runs.count == 1 ? "" : "s"))")
     }
