@@ -58,5 +58,8 @@ let package = Package(
         .testTarget(name: "ReporterTests", dependencies: [
             "Reporter", "Analyzer", "NeuralNet", "Precision", "SoftFloat", "Reference", "_TestSupport",
         ]),
+        // Runs the built `mpstudy` binary (depending on the executable target makes `swift test`
+        // build it first): exit codes, one-line errors, help, an analyze-report round trip.
+        .testTarget(name: "MPStudyEndToEndTests", dependencies: ["mpstudy", "_TestSupport"]),
     ]
 )
