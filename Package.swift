@@ -48,6 +48,7 @@ let package = Package(
         // its own, so test inputs are not produced by the code under test. (SoftFloat only for
         // SeededGenerator.)
         .target(name: "_TestSupport", dependencies: ["SoftFloat"], path: "Tests/_TestSupport"),
+        .testTarget(name: "_TestSupportTests", dependencies: ["_TestSupport"]),
 
         // Each test target lists every module its files import.
         .testTarget(name: "SoftFloatTests", dependencies: ["SoftFloat", "Reference"]),
