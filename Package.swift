@@ -43,11 +43,24 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
+        // Test-only helpers shared by the test targets (not in any product): scratch folders removed
+        // after each test, synthetic MNIST-like data sets, and IDX, gzip and SHA-256 writers of
+        // its own, so test inputs are not produced by the code under test. (SoftFloat only for
+        // SeededGenerator.)
+        .target(name: "_TestSupport", dependencies: ["SoftFloat"], path: "Tests/_TestSupport"),
+        .testTarget(name: "_TestSupportTests", dependencies: ["_TestSupport"]),
+
+        // Each test target lists every module its files import.
         .testTarget(name: "SoftFloatTests", dependencies: ["SoftFloat", "Reference"]),
-        .testTarget(name: "ReferenceTests", dependencies: ["Reference", "SoftFloat"]),
-        .testTarget(name: "NeuralNetTests", dependencies: ["NeuralNet"]),
+        .testTarget(name: "ReferenceTests", dependencies: ["Reference", "SoftFloat", "CMPFR"]),
+        .testTarget(name: "NeuralNetTests", dependencies: ["NeuralNet", "Precision", "SoftFloat", "_TestSupport"]),
         .testTarget(name: "PrecisionTests", dependencies: ["Precision", "SoftFloat"]),
         .testTarget(name: "AnalyzerTests", dependencies: ["Analyzer", "NeuralNet", "Precision"]),
-        .testTarget(name: "ReporterTests", dependencies: ["Reporter", "Analyzer", "NeuralNet", "Precision", "SoftFloat", "Reference"]),
+        .testTarget(name: "ReporterTests", dependencies: [
+            "Reporter", "Analyzer", "NeuralNet", "Precision", "SoftFloat", "Reference", "_TestSupport",
+        ]),
+        // Runs the built `mpstudy` binary (depending on the executable target makes `swift test`
+        // build it first): exit codes, one-line errors, help, an analyze-report round trip.
+        .testTarget(name: "MPStudyEndToEndTests", dependencies: ["mpstudy", "_TestSupport"]),
     ]
 )

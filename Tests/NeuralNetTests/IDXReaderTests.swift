@@ -1,42 +1,24 @@
 import Testing
 import NeuralNet
-#if canImport(Glibc)
-import Glibc
-#endif
+import _TestSupport
 
-/// The IDX reader and the MNIST loader on good and bad files written to a temporary folder.
+/// The IDX reader and the MNIST loader on good and bad files written to a scratch folder
+/// (removed after each test). The files come from `_TestSupport`'s own IDX, gzip (stored
+/// blocks) and SHA-256 writers, so the reader is not fed by the code it is checked against;
+/// NeuralNet's zlib `Gzip.compress` is used only where a compressed stream is the point.
 @Suite("IDX reader and MNIST loader")
 struct IDXReaderTests {
-    /// A fresh temporary folder.
-    static func makeFolder() -> String {
-        var template = Array("/tmp/mpstudy-idx-XXXXXX".utf8CString)
-        let path = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
-        return String(cString: path!)
+    static func write(_ bytes: [UInt8], to path: String) throws {
+        try FileTree.write(bytes, to: path)
     }
 
-    /// Deletes a flat folder made by ``makeFolder()`` and its files.
-    static func removeFolder(_ path: String) {
-        guard let dir = opendir(path) else { return }
-        while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
-            if name != "." && name != ".." { unlink(path + "/" + name) }
-        }
-        closedir(dir)
-        rmdir(path)
-    }
-
-    static func write(_ bytes: [UInt8], to path: String) {
-        let file = fopen(path, "wb")!
-        _ = bytes.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, file) }
-        fclose(file)
-    }
-
+    /// `count` images whose byte k (over the whole array) is k mod 256.
     static func images(_ count: Int, rows: Int = 28, columns: Int = 28) -> [UInt8] {
-        IDXReader.encode(dimensions: [count, rows, columns], bytes: (0..<(count * rows * columns)).map { UInt8($0 % 256) })
+        IDXEncoding.encode(dimensions: [count, rows, columns], bytes: (0..<(count * rows * columns)).map { UInt8($0 % 256) })
     }
 
     static func labels(_ count: Int) -> [UInt8] {
-        IDXReader.encode(dimensions: [count], bytes: (0..<count).map { UInt8($0 % 10) })
+        IDXEncoding.encode(dimensions: [count], bytes: (0..<count).map { UInt8($0 % 10) })
     }
 
     /// Runs `body` and returns the DatasetError it throws (nil if none).
@@ -44,124 +26,154 @@ struct IDXReaderTests {
         do { try body(); return nil } catch { return error as? DatasetError }
     }
 
+    /// The same IDX content raw, gzipped by zlib (deflate-compressed) and gzipped in stored
+    /// blocks (more than one: 3 x 784 + 16 bytes is under 65,535, so 90 images are used).
     @Test func readsRawAndGzip() throws {
-        let dir = Self.makeFolder()
-        defer { Self.removeFolder(dir) }
-        let content = Self.images(3)
-        Self.write(content, to: dir + "/a-idx3-ubyte")
-        Self.write(Gzip.compress(content), to: dir + "/a-idx3-ubyte.gz")
-        let raw = try IDXReader.read(path: dir + "/a-idx3-ubyte", rank: 3)
-        let gz = try IDXReader.read(path: dir + "/a-idx3-ubyte.gz", rank: 3)
-        #expect(raw == gz)
-        #expect(raw.dimensions == [3, 28, 28] && raw.bytes.count == 3 * 784 && raw.bytes[785] == UInt8(785 % 256))
-    }
-
-    @Test func wrongMagic() {
-        let dir = Self.makeFolder()
-        defer { Self.removeFolder(dir) }
-        Self.write(Self.labels(5), to: dir + "/x")   // a label file (0x801) read as images (0x803)
-        let error = Self.failure { _ = try IDXReader.read(path: dir + "/x", rank: 3) }
-        #expect(error == .wrongMagic(path: dir + "/x", found: 0x801, expected: 0x803))
-        #expect(error?.description == "\(dir)/x: wrong IDX magic number 0x00000801, expected 0x00000803")
-        // A float IDX file (type 0x0D) is also refused by its magic.
-        Self.write([0, 0, 0x0D, 1, 0, 0, 0, 1, 0, 0, 0, 0], to: dir + "/f")
-        #expect(Self.failure { _ = try IDXReader.read(path: dir + "/f", rank: 1) } == .wrongMagic(path: dir + "/f", found: 0xD01, expected: 0x801))
-    }
-
-    @Test func truncatedData() {
-        let dir = Self.makeFolder()
-        defer { Self.removeFolder(dir) }
-        Self.write(Array(Self.images(2).dropLast(100)), to: dir + "/t")
-        let error = Self.failure { _ = try IDXReader.read(path: dir + "/t", rank: 3) }
-        #expect(error == .truncatedData(path: dir + "/t", expectedBytes: 1568, foundBytes: 1468))
-        #expect(error?.description.contains("truncated IDX data") == true)
-        Self.write([0, 0, 8, 3, 0, 0], to: dir + "/h")
-        #expect(Self.failure { _ = try IDXReader.read(path: dir + "/h", rank: 3) } == .truncatedHeader(path: dir + "/h", bytes: 6))
-        Self.write(Self.labels(4) + [9, 9], to: dir + "/l")
-        #expect(Self.failure { _ = try IDXReader.read(path: dir + "/l", rank: 1) } == .trailingData(path: dir + "/l", expectedBytes: 4, foundBytes: 6))
-    }
-
-    @Test func truncatedAndCorruptGzip() {
-        let dir = Self.makeFolder()
-        defer { Self.removeFolder(dir) }
-        let gz = Gzip.compress(Self.images(20))
-        Self.write(Array(gz.prefix(gz.count / 2)), to: dir + "/cut.gz")
-        let error = Self.failure { _ = try IDXReader.read(path: dir + "/cut.gz", rank: 3) }
-        #expect(error == .truncatedGzip(path: dir + "/cut.gz"))
-        var bad = gz
-        for i in 12..<min(40, bad.count) { bad[i] ^= 0xFF }
-        Self.write(bad, to: dir + "/bad.gz")
-        if case .corruptGzip = Self.failure({ _ = try IDXReader.read(path: dir + "/bad.gz", rank: 3) }) {} else {
-            Issue.record("corrupt gzip not reported as corruptGzip")
+        try withScratchFolder { folder in
+            let dir = folder.path
+            let content = Self.images(3)
+            try Self.write(content, to: dir + "/a-idx3-ubyte")
+            try Self.write(Gzip.compress(content), to: dir + "/a-idx3-ubyte.gz")
+            let raw = try IDXReader.read(path: dir + "/a-idx3-ubyte", rank: 3)
+            let gz = try IDXReader.read(path: dir + "/a-idx3-ubyte.gz", rank: 3)
+            #expect(raw == gz)
+            #expect(CRC32.checksum(Array("123456789".utf8)) == 0xCBF4_3926)   // the CRC-32 check value
+            #expect(raw.dimensions == [3, 28, 28] && raw.bytes.count == 3 * 784 && raw.bytes[785] == UInt8(785 % 256))
+            let large = Self.images(90)
+            try Self.write(GzipStored.compress(large), to: dir + "/stored.gz")
+            let stored = try IDXReader.read(path: dir + "/stored.gz", rank: 3)
+            #expect(stored.dimensions == [90, 28, 28] && stored.bytes == Array(large.dropFirst(16)))
         }
     }
 
-    @Test func wrongDimensions() {
-        let dir = Self.makeFolder()
-        defer { Self.removeFolder(dir) }
-        Self.write(Self.images(2, rows: 27, columns: 28), to: dir + "/img")
-        Self.write(Self.labels(2), to: dir + "/lab")
-        let error = Self.failure { _ = try MNIST.split(images: dir + "/img", labels: dir + "/lab") }
-        #expect(error == .wrongDimensions(path: dir + "/img", found: [2, 27, 28], expected: "N x 28 x 28"))
-        #expect(error?.description == "\(dir)/img: wrong IDX dimensions 2 x 27 x 28, expected N x 28 x 28")
+    @Test func wrongMagic() throws {
+        try withScratchFolder { folder in
+            let dir = folder.path
+            try Self.write(Self.labels(5), to: dir + "/x")   // a label file (0x801) read as images (0x803)
+            let error = Self.failure { _ = try IDXReader.read(path: dir + "/x", rank: 3) }
+            #expect(error == .wrongMagic(path: dir + "/x", found: 0x801, expected: 0x803))
+            #expect(error?.description == "\(dir)/x: wrong IDX magic number 0x00000801, expected 0x00000803")
+            // A float IDX file (type 0x0D) is also refused by its magic.
+            try Self.write([0, 0, 0x0D, 1, 0, 0, 0, 1, 0, 0, 0, 0], to: dir + "/f")
+            #expect(Self.failure { _ = try IDXReader.read(path: dir + "/f", rank: 1) } == .wrongMagic(path: dir + "/f", found: 0xD01, expected: 0x801))
+        }
     }
 
-    @Test func imageLabelCountMismatch() {
-        let dir = Self.makeFolder()
-        defer { Self.removeFolder(dir) }
-        Self.write(Self.images(3), to: dir + "/img")
-        Self.write(Self.labels(4), to: dir + "/lab")
-        let error = Self.failure { _ = try MNIST.split(images: dir + "/img", labels: dir + "/lab") }
-        #expect(error == .countMismatch(images: dir + "/img", imageCount: 3, labels: dir + "/lab", labelCount: 4))
-        #expect(error?.description.hasPrefix("image/label count mismatch") == true)
-        Self.write(IDXReader.encode(dimensions: [3], bytes: [1, 12, 3]), to: dir + "/lab")
-        #expect(Self.failure { _ = try MNIST.split(images: dir + "/img", labels: dir + "/lab") }
-                == .labelOutOfRange(path: dir + "/lab", index: 1, value: 12, classes: 10))
+    @Test func truncatedData() throws {
+        try withScratchFolder { folder in
+            let dir = folder.path
+            try Self.write(Array(Self.images(2).dropLast(100)), to: dir + "/t")
+            let error = Self.failure { _ = try IDXReader.read(path: dir + "/t", rank: 3) }
+            #expect(error == .truncatedData(path: dir + "/t", expectedBytes: 1568, foundBytes: 1468))
+            #expect(error?.description.contains("truncated IDX data") == true)
+            try Self.write([0, 0, 8, 3, 0, 0], to: dir + "/h")
+            #expect(Self.failure { _ = try IDXReader.read(path: dir + "/h", rank: 3) } == .truncatedHeader(path: dir + "/h", bytes: 6))
+            try Self.write(Self.labels(4) + [9, 9], to: dir + "/l")
+            #expect(Self.failure { _ = try IDXReader.read(path: dir + "/l", rank: 1) } == .trailingData(path: dir + "/l", expectedBytes: 4, foundBytes: 6))
+        }
     }
 
-    @Test func notGzipButNamedGz() {
-        let dir = Self.makeFolder()
-        defer { Self.removeFolder(dir) }
-        Self.write(Self.labels(3), to: dir + "/plain.gz")
-        let error = Self.failure { _ = try IDXReader.read(path: dir + "/plain.gz", rank: 1) }
-        #expect(error == .notGzip(path: dir + "/plain.gz"))
-        #expect(error?.description == "\(dir)/plain.gz is named .gz but is not a gzip file (no 1f 8b magic bytes)")
+    @Test func truncatedAndCorruptGzip() throws {
+        try withScratchFolder { folder in
+            let dir = folder.path
+            let gz = Gzip.compress(Self.images(20))
+            try Self.write(Array(gz.prefix(gz.count / 2)), to: dir + "/cut.gz")
+            let error = Self.failure { _ = try IDXReader.read(path: dir + "/cut.gz", rank: 3) }
+            #expect(error == .truncatedGzip(path: dir + "/cut.gz"))
+            var bad = gz
+            for i in 12..<min(40, bad.count) { bad[i] ^= 0xFF }
+            try Self.write(bad, to: dir + "/bad.gz")
+            if case .corruptGzip = Self.failure({ _ = try IDXReader.read(path: dir + "/bad.gz", rank: 3) }) {} else {
+                Issue.record("corrupt gzip not reported as corruptGzip")
+            }
+        }
     }
 
-    @Test func missingFileAndFolder() {
-        let dir = Self.makeFolder()
-        defer { Self.removeFolder(dir) }
-        #expect(Self.failure { _ = try IDXReader.read(path: dir + "/nothing", rank: 1) } == .fileNotFound(path: dir + "/nothing"))
-        #expect(Self.failure { _ = try MNIST.load(from: dir + "/absent") } == .folderNotFound(path: dir + "/absent"))
-        // A folder with only some of the files names the first missing one.
-        Self.write(Gzip.compress(Self.images(2)), to: dir + "/train-images-idx3-ubyte.gz")
-        #expect(Self.failure { _ = try MNIST.load(from: dir) } == .fileNotFound(path: dir + "/train-labels-idx1-ubyte"))
+    @Test func wrongDimensions() throws {
+        try withScratchFolder { folder in
+            let dir = folder.path
+            try Self.write(Self.images(2, rows: 27, columns: 28), to: dir + "/img")
+            try Self.write(Self.labels(2), to: dir + "/lab")
+            let error = Self.failure { _ = try MNIST.split(images: dir + "/img", labels: dir + "/lab") }
+            #expect(error == .wrongDimensions(path: dir + "/img", found: [2, 27, 28], expected: "N x 28 x 28"))
+            #expect(error?.description == "\(dir)/img: wrong IDX dimensions 2 x 27 x 28, expected N x 28 x 28")
+        }
     }
 
+    @Test func imageLabelCountMismatch() throws {
+        try withScratchFolder { folder in
+            let dir = folder.path
+            try Self.write(Self.images(3), to: dir + "/img")
+            try Self.write(Self.labels(4), to: dir + "/lab")
+            let error = Self.failure { _ = try MNIST.split(images: dir + "/img", labels: dir + "/lab") }
+            #expect(error == .countMismatch(images: dir + "/img", imageCount: 3, labels: dir + "/lab", labelCount: 4))
+            #expect(error?.description.hasPrefix("image/label count mismatch") == true)
+            try Self.write(IDXEncoding.encode(dimensions: [3], bytes: [1, 12, 3]), to: dir + "/lab")
+            #expect(Self.failure { _ = try MNIST.split(images: dir + "/img", labels: dir + "/lab") }
+                    == .labelOutOfRange(path: dir + "/lab", index: 1, value: 12, classes: 10))
+        }
+    }
+
+    @Test func notGzipButNamedGz() throws {
+        try withScratchFolder { folder in
+            let dir = folder.path
+            try Self.write(Self.labels(3), to: dir + "/plain.gz")
+            let error = Self.failure { _ = try IDXReader.read(path: dir + "/plain.gz", rank: 1) }
+            #expect(error == .notGzip(path: dir + "/plain.gz"))
+            #expect(error?.description == "\(dir)/plain.gz is named .gz but is not a gzip file (no 1f 8b magic bytes)")
+        }
+    }
+
+    @Test func missingFileAndFolder() throws {
+        try withScratchFolder { folder in
+            let dir = folder.path
+            #expect(Self.failure { _ = try IDXReader.read(path: dir + "/nothing", rank: 1) } == .fileNotFound(path: dir + "/nothing"))
+            #expect(Self.failure { _ = try MNIST.load(from: dir + "/absent") } == .folderNotFound(path: dir + "/absent"))
+            // A folder with only some of the files names the first missing one.
+            try Self.write(GzipStored.compress(Self.images(2)), to: dir + "/train-images-idx3-ubyte.gz")
+            #expect(Self.failure { _ = try MNIST.load(from: dir) } == .fileNotFound(path: dir + "/train-labels-idx1-ubyte"))
+        }
+    }
+
+    /// Gzipped training files and raw test files; SHA256SUMS written with `_TestSupport`'s
+    /// own SHA-256, so a digest the loader accepts was not computed by the loader's code.
     @Test func loadsFolderAndVerifiesChecksums() throws {
-        let dir = Self.makeFolder()
-        defer { Self.removeFolder(dir) }
-        let files: [(String, [UInt8])] = [
-            ("train-images-idx3-ubyte.gz", Gzip.compress(Self.images(6))),
-            ("train-labels-idx1-ubyte.gz", Gzip.compress(Self.labels(6))),
-            ("t10k-images-idx3-ubyte", Self.images(2)),        // raw files work too
-            ("t10k-labels-idx1-ubyte", Self.labels(2)),
-        ]
-        for (name, bytes) in files { Self.write(bytes, to: dir + "/" + name) }
-        let noSums = try MNIST.load(from: dir)
-        #expect(noSums.train.count == 6 && noSums.test.count == 2 && !noSums.checksumsVerified)
-        var sums = files.map { "\(SHA256.hexDigest($0.1))  \($0.0)" }.joined(separator: "\n") + "\n"
-        Self.write(Array(sums.utf8), to: dir + "/SHA256SUMS")
-        let verified = try MNIST.load(from: dir)
-        #expect(verified.checksumsVerified)
-        // One wrong digest: an error by default, a note with .warn.
-        sums = sums.replacingFirstDigest()
-        Self.write(Array(sums.utf8), to: dir + "/SHA256SUMS")
-        if case .checksumMismatch = Self.failure({ _ = try MNIST.load(from: dir) }) {} else {
-            Issue.record("checksum mismatch not reported")
+        try withScratchFolder { folder in
+            let dir = folder.path
+            let files: [(String, [UInt8])] = [
+                ("train-images-idx3-ubyte.gz", GzipStored.compress(Self.images(6))),
+                ("train-labels-idx1-ubyte.gz", GzipStored.compress(Self.labels(6))),
+                ("t10k-images-idx3-ubyte", Self.images(2)),        // raw files work too
+                ("t10k-labels-idx1-ubyte", Self.labels(2)),
+            ]
+            for (name, bytes) in files { try Self.write(bytes, to: dir + "/" + name) }
+            let noSums = try MNIST.load(from: dir)
+            #expect(noSums.train.count == 6 && noSums.test.count == 2 && !noSums.checksumsVerified)
+            var sums = files.map { "\(SHA256Digest.hex($0.1))  \($0.0)" }.joined(separator: "\n") + "\n"
+            try FileTree.write(sums, to: dir + "/SHA256SUMS")
+            let verified = try MNIST.load(from: dir)
+            #expect(verified.checksumsVerified)
+            // One wrong digest: an error by default, a note with .warn.
+            sums = sums.replacingFirstDigest()
+            try FileTree.write(sums, to: dir + "/SHA256SUMS")
+            if case .checksumMismatch = Self.failure({ _ = try MNIST.load(from: dir) }) {} else {
+                Issue.record("checksum mismatch not reported")
+            }
+            let warned = try MNIST.load(from: dir, checksums: .warn)
+            #expect(!warned.checksumsVerified && warned.checksumNotes.contains { $0.contains("differs from") })
         }
-        let warned = try MNIST.load(from: dir, checksums: .warn)
-        #expect(!warned.checksumsVerified && warned.checksumNotes.contains { $0.contains("differs from") })
+    }
+
+    /// The shared synthetic MNIST folder loads as written: counts, labels, the first pixels.
+    @Test func syntheticMNISTFolderLoads() throws {
+        try withScratchFolder { folder in
+            let data = SyntheticMNIST(trainCount: 30, testCount: 7)
+            try data.write(to: folder.path, gzip: true, checksums: true)
+            let mnist = try MNIST.load(from: folder.path)
+            #expect(mnist.checksumsVerified)
+            #expect(mnist.train.count == 30 && mnist.test.count == 7)
+            #expect(mnist.train.labels == data.train.labels && mnist.test.pixels == data.test.pixels)
+        }
     }
 
     /// The shipped data: the small label file of the test split, checked against SHA256SUMS.

@@ -1,23 +1,16 @@
 import Testing
 import NeuralNet
 import SoftFloat
+import _TestSupport
 
 /// End-to-end training on a tiny synthetic data set: learning, determinism, probes.
 @Suite("Trainer")
 struct TrainerTests {
-    /// `count` images of 8 "pixels" in 3 classes: class c is bright on pixels j with j % 3 == c.
+    /// `count` images of 8 "pixels" in 3 classes: class c is bright on pixels j with j % 3 == c
+    /// (the shared synthetic set of `_TestSupport`).
     static func synthetic(count: Int, seed: UInt64) -> LabeledImages {
-        var g = SeededGenerator(seed: seed)
-        var pixels: [UInt8] = [], labels: [UInt8] = []
-        for i in 0..<count {
-            let c = i % 3
-            labels.append(UInt8(c))
-            for j in 0..<8 {
-                let base = j % 3 == c ? 170.0 : 60.0
-                pixels.append(UInt8(base + 80 * (RandomStreams.unitInterval(&g) - 0.5)))
-            }
-        }
-        return LabeledImages(pixels: pixels, labels: labels, features: 8)
+        let images = SyntheticImages(count: count, features: 8, classes: 3, seed: seed)
+        return LabeledImages(pixels: images.pixels, labels: images.labels, features: images.features)
     }
 
     static func configuration(seed: UInt64 = 0, threads: Int = 1) -> TrainingConfiguration {

@@ -2,27 +2,15 @@ import Analyzer
 import NeuralNet
 import Precision
 import Testing
+import _TestSupport
 @testable import Reporter
 
 /// Whole analyses on a tiny model and synthetic data, through the real trainer.
 @Suite struct AnalysisDeterminismTests {
-    /// `count` images of 16 pixels from a fixed linear congruential sequence; the label is a
-    /// function of the pixels (so the model has something to learn).
-    static func images(count: Int, salt: UInt32) -> LabeledImages {
-        var state: UInt32 = 12345 &+ salt
-        var pixels: [UInt8] = []
-        var labels: [UInt8] = []
-        for _ in 0..<count {
-            var sum = 0
-            for _ in 0..<16 {
-                state = state &* 1_664_525 &+ 1_013_904_223
-                let p = UInt8(truncatingIfNeeded: state >> 24)
-                pixels.append(p)
-                sum += Int(p)
-            }
-            labels.append(UInt8(sum % 10))
-        }
-        return LabeledImages(pixels: pixels, labels: labels, features: 16)
+    /// `count` images of 16 pixels in 10 classes (the shared synthetic set of `_TestSupport`).
+    static func images(count: Int, seed: UInt64) -> LabeledImages {
+        let images = SyntheticImages(count: count, features: 16, classes: 10, seed: seed)
+        return LabeledImages(pixels: images.pixels, labels: images.labels, features: images.features)
     }
 
     static func settings(policy: PrecisionPolicy, lossScaling: LossScaling? = nil) -> AnalysisSettings {
@@ -36,7 +24,7 @@ import Testing
     static func analyze(_ settings: AnalysisSettings) throws -> RunRecord {
         let environment = RunEnvironment(blas: "", cores: 0, vectorRoundingKernels: false, commandLine: [])
         return try AnalysisSession(settings: settings).run(
-            train: images(count: 320, salt: 0), test: images(count: 50, salt: 1), classes: 10, environment: environment)
+            train: images(count: 320, seed: 0), test: images(count: 50, seed: 1), classes: 10, environment: environment)
     }
 
     /// Drops the last column (`seconds`) of every line.
@@ -71,12 +59,14 @@ import Testing
         #expect(record.steps.count == divergence.step)
         #expect(record.steps.last?.metrics?.loss.isNaN == true)
         #expect(record.test == nil)
-        let folder = try OutputFolder(preparing: AtomicFileTests.scratchFolder() + "/diverged")
-        try RunFolderWriter.write(record, to: folder)
-        let summary = try #require(AtomicFileTests.read(folder.file("summary.md")))
-        #expect(summary.contains("> **Diverged at step \(divergence.step):"))
-        let back = try JSONWriter.record(from: try #require(AtomicFileTests.read(folder.file("run.json"))))
-        #expect(back.divergence == divergence && back.steps.count == record.steps.count)
-        #expect(AtomicFileTests.entries(folder.path) == ["charts", "histograms.csv", "layers.csv", "run.json", "steps.csv", "summary.md"])
+        try withScratchFolder { scratch in
+            let folder = try OutputFolder(preparing: scratch.file("diverged"))
+            try RunFolderWriter.write(record, to: folder)
+            let summary = try #require(FileTree.text(folder.file("summary.md")))
+            #expect(summary.contains("> **Diverged at step \(divergence.step):"))
+            let back = try JSONWriter.record(from: try #require(FileTree.text(folder.file("run.json"))))
+            #expect(back.divergence == divergence && back.steps.count == record.steps.count)
+            #expect(FileTree.entries(folder.path) == ["charts", "histograms.csv", "layers.csv", "run.json", "steps.csv", "summary.md"])
+        }
     }
 }

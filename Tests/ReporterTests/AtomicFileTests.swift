@@ -4,72 +4,67 @@ import Glibc
 import Darwin
 #endif
 import Testing
+import _TestSupport
 @testable import Reporter
 
-/// Atomic writes and the report folder check. (Tests may run as root, who can write into a
-/// read-only folder, so failures are provoked with paths that no permission bit can fix.)
+/// Atomic writes and the report folder check, in scratch folders removed after each test.
+/// (Tests may run as root, who can write into a read-only folder, so failures are provoked
+/// with paths that no permission bit can fix.)
 @Suite struct AtomicFileTests {
-    /// A fresh empty folder under /tmp.
-    static func scratchFolder() -> String {
-        var template = Array("/tmp/mpstudy-reporter-test-XXXXXX".utf8CString)
-        let path = template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)!) }
-        return path
-    }
-
-    static func entries(_ folder: String) -> [String] { OutputFolder.entries(folder) }
-
-    static func read(_ path: String) -> String? {
-        guard let file = fopen(path, "r") else { return nil }
-        defer { fclose(file) }
-        var bytes: [UInt8] = []
-        while true {
-            let c = fgetc(file)
-            if c == EOF { break }
-            bytes.append(UInt8(c))
-        }
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
     @Test func replacesTheFileAndLeavesNoTemporary() throws {
-        let folder = Self.scratchFolder()
-        try AtomicFile.write("first\n", to: folder + "/a.txt")
-        try AtomicFile.write("second\n", to: folder + "/a.txt", sync: true)
-        #expect(Self.read(folder + "/a.txt") == "second\n")
-        #expect(Self.entries(folder) == ["a.txt"])
+        try withScratchFolder { scratch in
+            let folder = scratch.path
+            try AtomicFile.write("first\n", to: folder + "/a.txt")
+            try AtomicFile.write("second\n", to: folder + "/a.txt", sync: true)
+            #expect(FileTree.text(folder + "/a.txt") == "second\n")
+            #expect(FileTree.entries(folder) == ["a.txt"])
+        }
     }
 
     /// The rename fails (the destination is a non-empty folder): the temporary file, which was
     /// written, must be gone and the destination untouched.
     @Test func failedRenameRemovesTheTemporary() throws {
-        let folder = Self.scratchFolder()
-        #expect(mkdir(folder + "/target", 0o755) == 0)
-        try AtomicFile.write("keep\n", to: folder + "/target/inside.txt")
-        #expect(throws: ReportWriteError.self) { try AtomicFile.write("new\n", to: folder + "/target") }
-        #expect(Self.entries(folder) == ["target"])
-        #expect(Self.entries(folder + "/target") == ["inside.txt"])
+        try withScratchFolder { scratch in
+            let folder = scratch.path
+            #expect(mkdir(folder + "/target", 0o755) == 0)
+            try AtomicFile.write("keep\n", to: folder + "/target/inside.txt")
+            #expect(throws: ReportWriteError.self) { try AtomicFile.write("new\n", to: folder + "/target") }
+            #expect(FileTree.entries(folder) == ["target"])
+            #expect(FileTree.entries(folder + "/target") == ["inside.txt"])
+        }
     }
 
-    @Test func missingFolderFailsWithOneLine() {
-        do {
-            try AtomicFile.write("x", to: "/tmp/mpstudy-no-such-folder-for-tests/sub/a.txt")
-            Issue.record("wrote into a missing folder")
-        } catch {
-            #expect(error.description.hasPrefix("cannot write '/tmp/mpstudy-no-such-folder-for-tests/sub/a.txt': "))
-            #expect(!error.description.contains("\n"))
+    @Test func missingFolderFailsWithOneLine() throws {
+        try withScratchFolder { scratch in
+            let path = scratch.file("no-such-folder/sub/a.txt")
+            do {
+                try AtomicFile.write("x", to: path)
+                Issue.record("wrote into a missing folder")
+            } catch let error as ReportWriteError {
+                #expect(error.description.hasPrefix("cannot write '\(path)': "))
+                #expect(!error.description.contains("\n"))
+            } catch {
+                Issue.record("unexpected error \(error)")
+            }
         }
     }
 
     @Test func outputFolderIsCreatedAndChecked() throws {
-        let folder = Self.scratchFolder()
-        let output = try OutputFolder(preparing: folder + "/deep/er/")
-        #expect(output.path == folder + "/deep/er")
-        #expect(Self.entries(output.path).isEmpty, "the probe file is removed")
-        try AtomicFile.write("x", to: folder + "/file")
-        do {
-            _ = try OutputFolder(preparing: folder + "/file/report")
-            Issue.record("accepted a path through a regular file")
-        } catch {
-            #expect(error.reason == "'\(folder)/file' exists and is not a folder")
+        try withScratchFolder { scratch in
+            let folder = scratch.path
+            let output = try OutputFolder(preparing: folder + "/deep/er/")
+            #expect(output.path == folder + "/deep/er")
+            #expect(FileTree.entries(output.path).isEmpty, "the probe file is removed")
+            #expect(OutputFolder.entries(folder + "/deep") == ["er"])
+            try AtomicFile.write("x", to: folder + "/file")
+            do {
+                _ = try OutputFolder(preparing: folder + "/file/report")
+                Issue.record("accepted a path through a regular file")
+            } catch let error as ReportWriteError {
+                #expect(error.reason == "'\(folder)/file' exists and is not a folder")
+            } catch {
+                Issue.record("unexpected error \(error)")
+            }
         }
     }
 }

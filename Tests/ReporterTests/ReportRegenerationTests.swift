@@ -2,26 +2,16 @@ import Analyzer
 import Foundation
 import Precision
 import Testing
+import _TestSupport
 @testable import Reporter
 
 /// `mpstudy report`: run folders and the reports index rebuilt from run.json, byte for byte.
 @Suite struct ReportRegenerationTests {
     /// Every regular file under `folder`, by path relative to it, with its bytes.
-    static func tree(_ folder: String) -> [String: Data] {
-        var files: [String: Data] = [:]
-        guard let walker = FileManager.default.enumerator(atPath: folder) else { return files }
-        while let relative = walker.nextObject() as? String {
-            let path = folder + "/" + relative
-            var isFolder: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue {
-                files[relative] = FileManager.default.contents(atPath: path)
-            }
-        }
-        return files
-    }
+    static func tree(_ folder: String) -> [String: [UInt8]] { FileTree.files(under: folder) }
 
     /// Names the files that differ between two trees (missing on either side, or other bytes).
-    static func differences(_ a: [String: Data], _ b: [String: Data]) -> [String] {
+    static func differences(_ a: [String: [UInt8]], _ b: [String: [UInt8]]) -> [String] {
         Set(a.keys).union(b.keys).sorted().filter { a[$0] != b[$0] }
     }
 
@@ -44,52 +34,58 @@ import Testing
     }
 
     @Test func comparisonFolderIsRegeneratedByteForByte() throws {
-        let original = AtomicFileTests.scratchFolder() + "/original"
-        try Self.writeComparison(into: original)
-        let copy = AtomicFileTests.scratchFolder() + "/copy"
-        let plans = try RunFolderRegenerator.plan(runJSON: original + "/run.json", output: copy)
-        #expect(plans.map(\.record.settings.policy) == ["mixed_float16", "float32"])
-        try RunFolderRegenerator.write(plans)
-        let before = Self.tree(original), after = Self.tree(copy)
-        // The analysis writes at least these files, in both folders.
-        for name in RunFolderWriter.fileNames {
-            #expect(before[name] != nil && before["float32/" + name] != nil, "\(name)")
+        try withScratchFolder { scratch in
+            let original = scratch.file("original")
+            try Self.writeComparison(into: original)
+            let copy = scratch.file("copy")
+            let plans = try RunFolderRegenerator.plan(runJSON: original + "/run.json", output: copy)
+            #expect(plans.map(\.record.settings.policy) == ["mixed_float16", "float32"])
+            try RunFolderRegenerator.write(plans)
+            let before = Self.tree(original), after = Self.tree(copy)
+            // The analysis writes at least these files, in both folders.
+            for name in RunFolderWriter.fileNames {
+                #expect(before[name] != nil && before["float32/" + name] != nil, "\(name)")
+            }
+            #expect(Self.differences(before, after) == [])
+            // The record's step times survive the round trip (they are the one non-reproducible number).
+            let seconds = try RunFolderReader.record(at: copy + "/run.json").steps.compactMap(\.metrics?.seconds)
+            #expect(seconds == plans[0].record.steps.compactMap(\.metrics?.seconds) && !seconds.isEmpty)
         }
-        #expect(Self.differences(before, after) == [])
-        // The record's step times survive the round trip (they are the one non-reproducible number).
-        let seconds = try RunFolderReader.record(at: copy + "/run.json").steps.compactMap(\.metrics?.seconds)
-        #expect(seconds == plans[0].record.steps.compactMap(\.metrics?.seconds) && !seconds.isEmpty)
     }
 
     @Test func missingComparedRunLeavesTheOutputUntouched() throws {
-        let original = AtomicFileTests.scratchFolder() + "/original"
-        try Self.writeComparison(into: original)
-        try FileManager.default.removeItem(atPath: original + "/float32/run.json")
-        let copy = AtomicFileTests.scratchFolder() + "/copy"
-        #expect(throws: ReportReadError(path: original + "/float32/run.json", reason: "no such file")) {
-            try RunFolderRegenerator.plan(runJSON: original + "/run.json", output: copy)
+        try withScratchFolder { scratch in
+            let original = scratch.file("original")
+            try Self.writeComparison(into: original)
+            FileTree.remove(original + "/float32/run.json")
+            let copy = scratch.file("copy")
+            #expect(throws: ReportReadError(path: original + "/float32/run.json", reason: "no such file")) {
+                try RunFolderRegenerator.plan(runJSON: original + "/run.json", output: copy)
+            }
+            #expect(!FileTree.exists(copy))
         }
-        #expect(!FileManager.default.fileExists(atPath: copy))
     }
 
     @Test func badRecordsAreRefusedInOneLine() throws {
-        let folder = AtomicFileTests.scratchFolder()
-        let good = try JSONWriter.text(ReportFixture.record())
-        let cases: [(String, String)] = [
-            (String(good.prefix(good.count / 2)), "not a JSON object (truncated or not a run.json)"),
-            ("[1, 2]", "not a JSON object (truncated or not a run.json)"),
-            ("{\"steps\": []}", "no schemaVersion: not a run.json written by mpstudy analyze"),
-            (good.replacingOccurrences(of: "\"schemaVersion\":\(RunRecord.currentSchemaVersion)", with: "\"schemaVersion\":1"),
-             "schema version 1; this mpstudy reads version \(RunRecord.currentSchemaVersion) (rerun the analysis)"),
-            (good.replacingOccurrences(of: "\"batch\":0,", with: ""), "malformed run record: missing 'batch' at steps[0]"),
-        ]
-        for (index, (text, reason)) in cases.enumerated() {
-            let path = folder + "/case\(index).json"
-            try AtomicFile.write(text, to: path)
-            #expect(throws: ReportReadError(path: path, reason: reason)) { try RunFolderReader.record(at: path) }
-        }
-        #expect(throws: ReportReadError(path: folder, reason: "is a folder; give the run.json inside it")) {
-            try RunFolderReader.record(at: folder)
+        try withScratchFolder { scratch in
+            let folder = scratch.path
+            let good = try JSONWriter.text(ReportFixture.record())
+            let cases: [(String, String)] = [
+                (String(good.prefix(good.count / 2)), "not a JSON object (truncated or not a run.json)"),
+                ("[1, 2]", "not a JSON object (truncated or not a run.json)"),
+                ("{\"steps\": []}", "no schemaVersion: not a run.json written by mpstudy analyze"),
+                (good.replacingOccurrences(of: "\"schemaVersion\":\(RunRecord.currentSchemaVersion)", with: "\"schemaVersion\":1"),
+                 "schema version 1; this mpstudy reads version \(RunRecord.currentSchemaVersion) (rerun the analysis)"),
+                (good.replacingOccurrences(of: "\"batch\":0,", with: ""), "malformed run record: missing 'batch' at steps[0]"),
+            ]
+            for (index, (text, reason)) in cases.enumerated() {
+                let path = folder + "/case\(index).json"
+                try AtomicFile.write(text, to: path)
+                #expect(throws: ReportReadError(path: path, reason: reason)) { try RunFolderReader.record(at: path) }
+            }
+            #expect(throws: ReportReadError(path: folder, reason: "is a folder; give the run.json inside it")) {
+                try RunFolderReader.record(at: folder)
+            }
         }
     }
 
@@ -108,10 +104,12 @@ import Testing
         let runs = try ReportIndex.runs(in: reports).filter { listed.contains(String($0.folder.split(separator: "/").first ?? "")) }
         let folders = runs.map(\.folder).filter { !$0.contains("/") }
         #expect(folders.count >= 3, "\(folders)")
-        for folder in folders {
-            let copy = AtomicFileTests.scratchFolder() + "/" + folder
-            try RunFolderRegenerator.write(RunFolderRegenerator.plan(runJSON: reports + "/" + folder + "/run.json", output: copy))
-            #expect(Self.differences(Self.tree(reports + "/" + folder), Self.tree(copy)) == [], "\(folder)")
+        try withScratchFolder { scratch in
+            for folder in folders {
+                let copy = scratch.file(folder)
+                try RunFolderRegenerator.write(RunFolderRegenerator.plan(runJSON: reports + "/" + folder + "/run.json", output: copy))
+                #expect(Self.differences(Self.tree(reports + "/" + folder), Self.tree(copy)) == [], "\(folder)")
+            }
         }
         #expect(readme == ReportIndexWriter.readme(runs))
     }

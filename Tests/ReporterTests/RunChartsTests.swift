@@ -6,6 +6,7 @@ import Darwin
 import Analyzer
 import Precision
 import Testing
+import _TestSupport
 @testable import Reporter
 
 /// Which charts a run gets, where they are written, how summary.md links them, and that they
@@ -80,17 +81,19 @@ import Testing
     /// The folder gets every chart under charts/; SVG files of an earlier report that this run
     /// does not have are removed, other files are left alone.
     @Test func runFolderWritesCharts() throws {
-        let folder = try OutputFolder(preparing: AtomicFileTests.scratchFolder() + "/run")
-        let stale = try OutputFolder(preparing: folder.file("charts"))
-        try AtomicFile.write("<svg/>", to: stale.file("histogram-old-gradient.svg"))
-        try AtomicFile.write("mine", to: stale.file("notes.txt"))
-        let run = ChartFixture.comparison()
-        let written = try RunFolderWriter.write(run, to: folder)
-        let names = ["run.json", "steps.csv", "layers.csv", "histograms.csv"] + Self.comparisonCharts + ["summary.md"]
-        #expect(written == names.map(folder.file))
-        #expect(AtomicFileTests.entries(folder.path) == ["charts", "histograms.csv", "layers.csv", "run.json", "steps.csv", "summary.md"])
-        #expect(AtomicFileTests.entries(stale.path) == (Self.comparisonCharts.map { String($0.dropFirst(7)) } + ["notes.txt"]).sorted())
-        let loss = try #require(AtomicFileTests.read(folder.file("charts/loss.svg")))
-        #expect(loss == RunCharts.svg(RunCharts.list(run)[0], run: run))
+        try withScratchFolder { scratch in
+            let folder = try OutputFolder(preparing: scratch.file("run"))
+            let stale = try OutputFolder(preparing: folder.file("charts"))
+            try AtomicFile.write("<svg/>", to: stale.file("histogram-old-gradient.svg"))
+            try AtomicFile.write("mine", to: stale.file("notes.txt"))
+            let run = ChartFixture.comparison()
+            let written = try RunFolderWriter.write(run, to: folder)
+            let names = ["run.json", "steps.csv", "layers.csv", "histograms.csv"] + Self.comparisonCharts + ["summary.md"]
+            #expect(written == names.map(folder.file))
+            #expect(FileTree.entries(folder.path) == ["charts", "histograms.csv", "layers.csv", "run.json", "steps.csv", "summary.md"])
+            #expect(FileTree.entries(stale.path) == (Self.comparisonCharts.map { String($0.dropFirst(7)) } + ["notes.txt"]).sorted())
+            let loss = try #require(FileTree.text(folder.file("charts/loss.svg")))
+            #expect(loss == RunCharts.svg(RunCharts.list(run)[0], run: run))
+        }
     }
 }

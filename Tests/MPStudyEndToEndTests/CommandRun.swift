@@ -1,0 +1,129 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+import Foundation
+#endif
+import _TestSupport
+
+/// What one run of the `mpstudy` binary did.
+struct CommandResult: CustomStringConvertible {
+    let arguments: [String]
+    /// The exit status, or 128 + the signal number when a signal ended the process.
+    let status: Int32
+    let output: String
+    let errors: String
+
+    /// The lines written to standard error (a final newline does not start an empty line).
+    var errorLines: [Substring] {
+        errors.isEmpty ? [] : errors.dropLast(errors.hasSuffix("\n") ? 1 : 0).split(separator: "\n", omittingEmptySubsequences: false)
+    }
+
+    /// Exactly one non-empty line, ended by a newline, on standard error.
+    var hasOneErrorLine: Bool {
+        errors.hasSuffix("\n") && errorLines.count == 1 && !errorLines[0].allSatisfy { $0 == " " || $0 == "\t" }
+    }
+
+    var description: String {
+        "mpstudy \(arguments.joined(separator: " ")) -> exit \(status), stderr: \(errors.debugDescription.prefix(400)), "
+            + "stdout: \(output.debugDescription.prefix(200))"
+    }
+}
+
+/// The process did not finish in time; it was killed.
+struct CommandTimeout: Error, CustomStringConvertible {
+    let arguments: [String]
+    let seconds: Double
+    var description: String { "mpstudy \(arguments.joined(separator: " ")) still running after \(seconds) s: killed" }
+}
+
+/// A process could not be started.
+struct CommandSpawnError: Error, CustomStringConvertible {
+    let description: String
+}
+
+/// Runs the built `mpstudy` with `arguments` in the folder `directory` (its working
+/// directory, so relative paths and default output folders land there), standard input
+/// from /dev/null, standard output and error into files that are read back. A run that
+/// outlives `timeout` seconds is killed (SIGKILL) and reported as ``CommandTimeout``, so a
+/// hang fails the test instead of blocking the test run.
+func mpstudy(_ arguments: [String], in directory: ScratchFolder, timeout: Double = 60) throws -> CommandResult {
+    guard let binary = MPStudyExecutable.path else { throw CommandSpawnError(description: MPStudyExecutable.searched) }
+    return try withScratchFolder(prefix: "mpstudy-e2e-io") { io in
+        let outPath = io.file("stdout"), errPath = io.file("stderr")
+        #if canImport(Darwin)
+        var actions: posix_spawn_file_actions_t? = nil
+        #else
+        var actions = posix_spawn_file_actions_t()
+        #endif
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+
+        // The parent's environment without colour or terminal hints, and one BLAS thread
+        // unless a test asks for more (`--threads`).
+        var environment = currentEnvironment().filter { !$0.hasPrefix("NO_COLOR=") && !$0.hasPrefix("OPENBLAS_NUM_THREADS=") }
+        environment += ["NO_COLOR=1", "OPENBLAS_NUM_THREADS=1"]
+        // `sh` changes into the working directory and replaces itself with mpstudy (the process
+        // keeps its id, so the timeout kills mpstudy itself); the arguments pass untouched as
+        // "$@". (posix_spawn_file_actions_addchdir_np is not visible to Swift on every libc.)
+        let script = #"cd "$1" || exit 125; shift; exec "$@""#
+        let argv = (["/bin/sh", "-c", script, "mpstudy-e2e", directory.path, binary] + arguments).map { strdup($0) } + [nil]
+        let envp = environment.map { strdup($0) } + [nil]
+        defer { (argv + envp).forEach { free($0) } }
+
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, "/bin/sh", &actions, nil, argv, envp)
+        guard spawned == 0 else {
+            throw CommandSpawnError(description: "cannot start \(binary): \(String(cString: strerror(spawned)))")
+        }
+        let status = try waitForExit(pid, timeout: timeout, arguments: arguments)
+        return CommandResult(arguments: arguments, status: status,
+                             output: FileTree.text(outPath) ?? "", errors: FileTree.text(errPath) ?? "")
+    }
+}
+
+/// Waits for `pid`, polling, and kills it after `timeout` seconds; the exit status, or
+/// 128 + the signal number (the shell's convention) when a signal ended it.
+private func waitForExit(_ pid: pid_t, timeout: Double, arguments: [String]) throws -> Int32 {
+    let start = monotonicSeconds()
+    var pause: useconds_t = 1_000
+    var raw: Int32 = 0
+    while true {
+        let result = waitpid(pid, &raw, WNOHANG)
+        if result == pid { break }
+        if result == -1 && errno != EINTR { throw CommandSpawnError(description: "waitpid: \(String(cString: strerror(errno)))") }
+        if monotonicSeconds() - start > timeout {
+            kill(pid, SIGKILL)
+            _ = waitpid(pid, &raw, 0)
+            throw CommandTimeout(arguments: arguments, seconds: timeout)
+        }
+        usleep(pause)
+        pause = min(pause * 2, 20_000)
+    }
+    // POSIX wait status: low 7 bits the terminating signal (0: exited), bits 8-15 the exit code.
+    let signal = raw & 0x7F
+    return signal == 0 ? (raw >> 8) & 0xFF : 128 + signal
+}
+
+private func monotonicSeconds() -> Double {
+    var now = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &now)
+    return Double(now.tv_sec) + Double(now.tv_nsec) * 1e-9
+}
+
+private func currentEnvironment() -> [String] {
+    #if canImport(Darwin)
+    return ProcessInfo.processInfo.environment.map { "\($0)=\($1)" }
+    #else
+    var entries: [String] = []
+    var cursor = environ
+    while let entry = cursor.pointee {
+        entries.append(String(cString: entry))
+        cursor += 1
+    }
+    return entries
+    #endif
+}
