@@ -138,30 +138,137 @@ struct IDXReaderTests {
         #expect(Self.failure { _ = try MNIST.load(from: dir) } == .fileNotFound(path: dir + "/train-labels-idx1-ubyte"))
     }
 
-    @Test func loadsFolderAndVerifiesChecksums() throws {
-        let dir = Self.makeFolder()
-        defer { Self.removeFolder(dir) }
+    /// Writes a small valid MNIST-shaped folder (6 training and 2 test images); with `sums`,
+    /// a SHA256SUMS listing every file. Returns the files written.
+    @discardableResult
+    static func writeFolder(_ dir: String, sums: Bool, testImages: Int = 2) -> [(String, [UInt8])] {
         let files: [(String, [UInt8])] = [
             ("train-images-idx3-ubyte.gz", Gzip.compress(Self.images(6))),
             ("train-labels-idx1-ubyte.gz", Gzip.compress(Self.labels(6))),
-            ("t10k-images-idx3-ubyte", Self.images(2)),        // raw files work too
-            ("t10k-labels-idx1-ubyte", Self.labels(2)),
+            ("t10k-images-idx3-ubyte", Self.images(testImages)),        // raw files work too
+            ("t10k-labels-idx1-ubyte", Self.labels(testImages)),
         ]
         for (name, bytes) in files { Self.write(bytes, to: dir + "/" + name) }
-        let noSums = try MNIST.load(from: dir)
-        #expect(noSums.train.count == 6 && noSums.test.count == 2 && !noSums.checksumsVerified)
-        var sums = files.map { "\(SHA256.hexDigest($0.1))  \($0.0)" }.joined(separator: "\n") + "\n"
-        Self.write(Array(sums.utf8), to: dir + "/SHA256SUMS")
+        if sums { Self.writeSums(files, to: dir) }
+        return files
+    }
+
+    static func writeSums(_ files: [(String, [UInt8])], to dir: String) {
+        let text = files.map { "\(SHA256.hexDigest($0.1))  \($0.0)" }.joined(separator: "\n") + "\n"
+        Self.write(Array(text.utf8), to: dir + "/SHA256SUMS")
+    }
+
+    @Test func loadsFolderAndVerifiesChecksums() throws {
+        let dir = Self.makeFolder()
+        defer { Self.removeFolder(dir) }
+        let files = Self.writeFolder(dir, sums: true)
         let verified = try MNIST.load(from: dir)
-        #expect(verified.checksumsVerified)
+        #expect(verified.train.count == 6 && verified.test.count == 2 && verified.checksumsVerified)
         // One wrong digest: an error by default, a note with .warn.
-        sums = sums.replacingFirstDigest()
+        let sums = String(decoding: try FileBytes.read(dir + "/SHA256SUMS"), as: UTF8.self).replacingFirstDigest()
         Self.write(Array(sums.utf8), to: dir + "/SHA256SUMS")
         if case .checksumMismatch = Self.failure({ _ = try MNIST.load(from: dir) }) {} else {
             Issue.record("checksum mismatch not reported")
         }
         let warned = try MNIST.load(from: dir, checksums: .warn)
         #expect(!warned.checksumsVerified && warned.checksumNotes.contains { $0.contains("differs from") })
+        // Skipping hashes nothing and says so.
+        let skipped = try MNIST.load(from: dir, checksums: .skip)
+        #expect(!skipped.checksumsVerified && skipped.checksumNotes == ["checksums not verified (--no-verify)"])
+        _ = files
+    }
+
+    /// README promises that the loader refuses data it cannot verify: a missing, empty or
+    /// garbage SHA256SUMS, or one that does not list a file, is an error unless skipped.
+    @Test func refusesUnverifiableData() throws {
+        let dir = Self.makeFolder()
+        defer { Self.removeFolder(dir) }
+        let files = Self.writeFolder(dir, sums: false)
+        #expect(Self.failure { _ = try MNIST.load(from: dir) } == .checksumsMissing(folder: dir))
+        #expect(try MNIST.load(from: dir, checksums: .skip).train.count == 6)
+        Self.write(Array("not a checksum file\n\u{0}\u{1}".utf8), to: dir + "/SHA256SUMS")
+        if case .checksumsUnusable = Self.failure({ _ = try MNIST.load(from: dir) }) {} else {
+            Issue.record("garbage SHA256SUMS accepted")
+        }
+        Self.write([], to: dir + "/SHA256SUMS")
+        if case .checksumsUnusable = Self.failure({ _ = try MNIST.load(from: dir) }) {} else {
+            Issue.record("empty SHA256SUMS accepted")
+        }
+        // 64 hex-looking characters that are not hex are not a digest line either.
+        Self.write(Array((String(repeating: "z", count: 64) + "  train-images-idx3-ubyte.gz\n").utf8), to: dir + "/SHA256SUMS")
+        if case .checksumsUnusable = Self.failure({ _ = try MNIST.load(from: dir) }) {} else {
+            Issue.record("non-hex digest accepted")
+        }
+        Self.writeSums(Array(files.dropLast()), to: dir)
+        #expect(Self.failure { _ = try MNIST.load(from: dir) } == .checksumNotListed(path: dir + "/t10k-labels-idx1-ubyte", sums: "SHA256SUMS"))
+        // An oversized SHA256SUMS is refused without being read whole.
+        Self.write([UInt8](repeating: 0x41, count: (1 << 16) + 1), to: dir + "/SHA256SUMS")
+        if case .checksumsUnusable = Self.failure({ _ = try MNIST.load(from: dir) }) {} else {
+            Issue.record("oversized SHA256SUMS accepted")
+        }
+    }
+
+    /// Checksums are compared on the compressed bytes before anything is inflated: a corrupt
+    /// gzip whose digest is wrong is reported as a mismatch, not as corrupt gzip.
+    @Test func verifiesBeforeParsing() {
+        let dir = Self.makeFolder()
+        defer { Self.removeFolder(dir) }
+        Self.writeFolder(dir, sums: true)
+        Self.write([0x1F, 0x8B, 0x08, 0, 0, 0, 0, 0, 0, 3, 0xFF, 0xFF, 0xFF], to: dir + "/train-images-idx3-ubyte.gz")
+        if case .checksumMismatch = Self.failure({ _ = try MNIST.load(from: dir) }) {} else {
+            Issue.record("a file that differs from its sum was parsed before being verified")
+        }
+    }
+
+    /// Zero test images would give "Test accuracy: 0.0000": refused.
+    @Test func refusesEmptySplit() {
+        let dir = Self.makeFolder()
+        defer { Self.removeFolder(dir) }
+        Self.writeFolder(dir, sums: true, testImages: 0)
+        #expect(Self.failure { _ = try MNIST.load(from: dir) } == .emptySplit(path: dir + "/t10k-images-idx3-ubyte"))
+    }
+
+    /// A gzip bomb: a valid header for 10 labels followed by 64 MiB of zeros compresses to
+    /// about 64 KB (deflate's ratio is at most 1032:1). The reader stops after the 10
+    /// announced bytes plus 1 MiB of counting, so it answers at once and holds at most a
+    /// few MiB, where inflating the whole stream would hold 64 MiB.
+    @Test func gzipBombStopsAtTheAnnouncedSize() throws {
+        let dir = Self.makeFolder()
+        defer { Self.removeFolder(dir) }
+        let content = Self.labels(10) + [UInt8](repeating: 0, count: 64 << 20)
+        Self.write(Gzip.compress(content), to: dir + "/bomb.gz")
+        #expect(Self.failure { _ = try IDXReader.read(path: dir + "/bomb.gz", rank: 1) }
+                == .trailingDataAtLeast(path: dir + "/bomb.gz", expectedBytes: 10, extraBytes: 1 << 20))
+        // A few extra bytes are counted exactly.
+        Self.write(Gzip.compress(Self.labels(4) + [9, 9]), to: dir + "/l.gz")
+        #expect(Self.failure { _ = try IDXReader.read(path: dir + "/l.gz", rank: 1) }
+                == .trailingData(path: dir + "/l.gz", expectedBytes: 4, foundBytes: 6))
+        // A header that announces more than 1 GiB is refused before anything is allocated;
+        // one that announces 1 GiB in a tiny file is truncated data, found with little memory.
+        Self.write(Gzip.compress(IDXReader.encode(dimensions: [60000, 28000, 28], bytes: [])), to: dir + "/huge.gz")
+        #expect(Self.failure { _ = try IDXReader.read(path: dir + "/huge.gz", rank: 3) }
+                == .wrongDimensions(path: dir + "/huge.gz", found: [60000, 28000, 28], expected: "at most 1073741824 bytes of data"))
+        Self.write(Gzip.compress(IDXReader.encode(dimensions: [1 << 30], bytes: [1, 2, 3])), to: dir + "/claims.gz")
+        #expect(Self.failure { _ = try IDXReader.read(path: dir + "/claims.gz", rank: 1) }
+                == .truncatedData(path: dir + "/claims.gz", expectedBytes: 1 << 30, foundBytes: 3))
+    }
+
+    /// Concatenated gzip members read as one stream, as `gzip -d` does.
+    @Test func concatenatedMembers() throws {
+        let dir = Self.makeFolder()
+        defer { Self.removeFolder(dir) }
+        let content = Self.images(3)
+        Self.write(Gzip.compress(Array(content.prefix(100))) + Gzip.compress(Array(content.dropFirst(100))), to: dir + "/two.gz")
+        #expect(try IDXReader.read(path: dir + "/two.gz", rank: 3).bytes == Array(content.dropFirst(16)))
+    }
+
+    /// A FIFO (or a device) is not a data file: reading one could block forever.
+    @Test func refusesNonRegularFiles() {
+        let dir = Self.makeFolder()
+        defer { Self.removeFolder(dir) }
+        #expect(mkfifo(dir + "/fifo", 0o600) == 0)
+        #expect(Self.failure { _ = try IDXReader.read(path: dir + "/fifo", rank: 1) } == .unreadable(path: dir + "/fifo", reason: "not a regular file"))
+        #expect(Self.failure { _ = try IDXReader.read(path: "/dev/zero", rank: 1) } == .unreadable(path: "/dev/zero", reason: "not a regular file"))
     }
 
     /// The shipped data: the small label file of the test split, checked against SHA256SUMS.
