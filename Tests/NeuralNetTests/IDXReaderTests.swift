@@ -1,6 +1,9 @@
 import Testing
 import NeuralNet
 import _TestSupport
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The IDX reader and the MNIST loader on good and bad files written to a scratch folder
 /// (removed after each test). The files come from `_TestSupport`'s own IDX, gzip (stored
@@ -147,8 +150,11 @@ struct IDXReaderTests {
                 ("t10k-labels-idx1-ubyte", Self.labels(2)),
             ]
             for (name, bytes) in files { try Self.write(bytes, to: dir + "/" + name) }
-            let noSums = try MNIST.load(from: dir)
-            #expect(noSums.train.count == 6 && noSums.test.count == 2 && !noSums.checksumsVerified)
+            // Without SHA256SUMS the data cannot be verified: refused unless skipped.
+            #expect(Self.failure { _ = try MNIST.load(from: dir) } == .checksumsMissing(folder: dir))
+            let unverified = try MNIST.load(from: dir, checksums: .skip)
+            #expect(unverified.train.count == 6 && unverified.test.count == 2 && !unverified.checksumsVerified)
+            #expect(unverified.checksumNotes == ["checksums not verified (--no-verify)"])
             var sums = files.map { "\(SHA256Digest.hex($0.1))  \($0.0)" }.joined(separator: "\n") + "\n"
             try FileTree.write(sums, to: dir + "/SHA256SUMS")
             let verified = try MNIST.load(from: dir)
@@ -173,6 +179,111 @@ struct IDXReaderTests {
             #expect(mnist.checksumsVerified)
             #expect(mnist.train.count == 30 && mnist.test.count == 7)
             #expect(mnist.train.labels == data.train.labels && mnist.test.pixels == data.test.pixels)
+        }
+    }
+
+    /// README promises that the loader refuses data it cannot verify: an empty or garbage
+    /// SHA256SUMS, or one that does not list a file, is an error unless skipped.
+    @Test func refusesUnverifiableData() throws {
+        try withScratchFolder { folder in
+            let dir = folder.path
+            try SyntheticMNIST(trainCount: 6, testCount: 2).write(to: dir, gzip: false, checksums: false)
+            try FileTree.write("not a checksum file\n\u{0}\u{1}", to: dir + "/SHA256SUMS")
+            if case .checksumsUnusable = Self.failure({ _ = try MNIST.load(from: dir) }) {} else {
+                Issue.record("garbage SHA256SUMS accepted")
+            }
+            try FileTree.write("", to: dir + "/SHA256SUMS")
+            if case .checksumsUnusable = Self.failure({ _ = try MNIST.load(from: dir) }) {} else {
+                Issue.record("empty SHA256SUMS accepted")
+            }
+            // 64 characters that are not hex digits do not make a digest line.
+            try FileTree.write(String(repeating: "z", count: 64) + "  train-images-idx3-ubyte\n", to: dir + "/SHA256SUMS")
+            if case .checksumsUnusable = Self.failure({ _ = try MNIST.load(from: dir) }) {} else {
+                Issue.record("non-hex digest accepted")
+            }
+            // Every file but the last listed.
+            let listed = SyntheticMNIST.fileNames.dropLast().map { name in
+                "\(SHA256Digest.hex(FileTree.read(dir + "/" + name) ?? []))  \(name)\n"
+            }.joined()
+            try FileTree.write(listed, to: dir + "/SHA256SUMS")
+            #expect(Self.failure { _ = try MNIST.load(from: dir) }
+                    == .checksumNotListed(path: dir + "/t10k-labels-idx1-ubyte", sums: "SHA256SUMS"))
+            // An oversized SHA256SUMS is refused without being read whole.
+            try Self.write([UInt8](repeating: 0x41, count: (1 << 16) + 1), to: dir + "/SHA256SUMS")
+            if case .checksumsUnusable = Self.failure({ _ = try MNIST.load(from: dir) }) {} else {
+                Issue.record("oversized SHA256SUMS accepted")
+            }
+        }
+    }
+
+    /// Checksums are compared on the compressed bytes before anything is inflated: a corrupt
+    /// gzip whose digest is wrong is reported as a mismatch, not as corrupt gzip.
+    @Test func verifiesBeforeParsing() throws {
+        try withScratchFolder { folder in
+            let dir = folder.path
+            try SyntheticMNIST(trainCount: 6, testCount: 2).write(to: dir, gzip: true, checksums: true)
+            try Self.write([0x1F, 0x8B, 0x08, 0, 0, 0, 0, 0, 0, 3, 0xFF, 0xFF, 0xFF], to: dir + "/train-images-idx3-ubyte.gz")
+            if case .checksumMismatch = Self.failure({ _ = try MNIST.load(from: dir) }) {} else {
+                Issue.record("a file that differs from its sum was parsed before being verified")
+            }
+        }
+    }
+
+    /// Zero test images would give "Test accuracy: 0.0000": refused.
+    @Test func refusesEmptySplit() throws {
+        try withScratchFolder { folder in
+            let dir = folder.path
+            try SyntheticMNIST(trainCount: 6, testCount: 0).write(to: dir, gzip: false, checksums: true)
+            #expect(Self.failure { _ = try MNIST.load(from: dir) } == .emptySplit(path: dir + "/t10k-images-idx3-ubyte"))
+        }
+    }
+
+    /// A gzip bomb: a valid header for 10 labels followed by 64 MiB of zeros compresses to
+    /// about 64 KB (deflate's ratio is at most 1032:1). The reader stops after the 10
+    /// announced bytes plus 1 MiB of counting, so it answers at once and holds at most a
+    /// few MiB, where inflating the whole stream would hold 64 MiB.
+    @Test func gzipBombStopsAtTheAnnouncedSize() throws {
+        try withScratchFolder { folder in
+            let dir = folder.path
+            let content = Self.labels(10) + [UInt8](repeating: 0, count: 64 << 20)
+            try Self.write(Gzip.compress(content), to: dir + "/bomb.gz")
+            #expect(Self.failure { _ = try IDXReader.read(path: dir + "/bomb.gz", rank: 1) }
+                    == .trailingDataAtLeast(path: dir + "/bomb.gz", expectedBytes: 10, extraBytes: 1 << 20))
+            // A few extra bytes are counted exactly.
+            try Self.write(GzipStored.compress(Self.labels(4) + [9, 9]), to: dir + "/l.gz")
+            #expect(Self.failure { _ = try IDXReader.read(path: dir + "/l.gz", rank: 1) }
+                    == .trailingData(path: dir + "/l.gz", expectedBytes: 4, foundBytes: 6))
+            // A header that announces more than 1 GiB is refused before anything is allocated;
+            // one that announces 1 GiB in a tiny file is truncated data, found with little memory.
+            try Self.write(GzipStored.compress(IDXEncoding.encode(dimensions: [60000, 28000, 28], bytes: [])), to: dir + "/huge.gz")
+            #expect(Self.failure { _ = try IDXReader.read(path: dir + "/huge.gz", rank: 3) }
+                    == .wrongDimensions(path: dir + "/huge.gz", found: [60000, 28000, 28], expected: "at most 1073741824 bytes of data"))
+            try Self.write(GzipStored.compress(IDXEncoding.encode(dimensions: [1 << 30], bytes: [1, 2, 3])), to: dir + "/claims.gz")
+            #expect(Self.failure { _ = try IDXReader.read(path: dir + "/claims.gz", rank: 1) }
+                    == .truncatedData(path: dir + "/claims.gz", expectedBytes: 1 << 30, foundBytes: 3))
+        }
+    }
+
+    /// Concatenated gzip members read as one stream, as `gzip -d` does.
+    @Test func concatenatedMembers() throws {
+        try withScratchFolder { folder in
+            let dir = folder.path
+            let content = Self.images(3)
+            try Self.write(GzipStored.compress(Array(content.prefix(100))) + GzipStored.compress(Array(content.dropFirst(100))),
+                           to: dir + "/two.gz")
+            #expect(try IDXReader.read(path: dir + "/two.gz", rank: 3).bytes == Array(content.dropFirst(16)))
+        }
+    }
+
+    /// A FIFO (or a device) is not a data file: reading one could block forever.
+    @Test func refusesNonRegularFiles() throws {
+        try withScratchFolder { folder in
+            let dir = folder.path
+            #expect(mkfifo(dir + "/fifo", 0o600) == 0)
+            #expect(Self.failure { _ = try IDXReader.read(path: dir + "/fifo", rank: 1) }
+                    == .unreadable(path: dir + "/fifo", reason: "not a regular file"))
+            #expect(Self.failure { _ = try IDXReader.read(path: "/dev/zero", rank: 1) }
+                    == .unreadable(path: "/dev/zero", reason: "not a regular file"))
         }
     }
 

@@ -35,6 +35,19 @@ public enum DatasetError: Error, Equatable, CustomStringConvertible {
     case labelOutOfRange(path: String, index: Int, value: Int, classes: Int)
     /// The file's SHA-256 differs from the one listed in SHA256SUMS.
     case checksumMismatch(path: String, expected: String, actual: String)
+    /// The file is larger than any data file of its kind can be.
+    case fileTooLarge(path: String, bytes: Int, limit: Int)
+    /// A gzip file holds at least `extraBytes` more than its dimensions announce (counting
+    /// stops there, so a stream that inflates to gigabytes is not inflated to its end).
+    case trailingDataAtLeast(path: String, expectedBytes: Int, extraBytes: Int)
+    /// The folder has no SHA256SUMS file (verification was asked for).
+    case checksumsMissing(folder: String)
+    /// The SHA256SUMS file is not usable (too large, not text, no `<digest>  <name>` line).
+    case checksumsUnusable(path: String, reason: String)
+    /// A data file is not listed in SHA256SUMS (verification was asked for).
+    case checksumNotListed(path: String, sums: String)
+    /// A split holds no images at all.
+    case emptySplit(path: String)
 
     public var description: String {
         switch self {
@@ -66,6 +79,18 @@ public enum DatasetError: Error, Equatable, CustomStringConvertible {
             "\(path): label \(value) at index \(index) is not a class index 0...\(classes - 1)"
         case let .checksumMismatch(path, expected, actual):
             "\(path): SHA-256 \(actual) differs from \(expected) listed in SHA256SUMS"
+        case let .fileTooLarge(path, bytes, limit):
+            "\(path): \(bytes) bytes, more than any data file of its kind can hold (\(limit))"
+        case let .trailingDataAtLeast(path, expected, extra):
+            "\(path): at least \(extra) unexpected bytes after the IDX data (the dimensions need \(expected))"
+        case let .checksumsMissing(folder):
+            "no SHA256SUMS in \(folder): the data cannot be verified (add one with `sha256sum *.gz > SHA256SUMS`, or pass --no-verify)"
+        case let .checksumsUnusable(path, reason):
+            "\(path): not a usable SHA256SUMS file (\(reason))"
+        case let .checksumNotListed(path, sums):
+            "\(path) is not listed in \(sums): it cannot be verified (or pass --no-verify)"
+        case let .emptySplit(path):
+            "\(path): holds no images (0 items); training and testing need at least one"
         }
     }
 }
