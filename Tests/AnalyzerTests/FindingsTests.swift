@@ -4,22 +4,6 @@ import Testing
 
 /// Plain-word findings and the numbers in them.
 @Suite struct FindingsTests {
-    @Test func significantDigits() {
-        #expect(ReportNumber.significant(0.0071234) == "0.0071")
-        #expect(ReportNumber.significant(32768) == "32768")
-        #expect(ReportNumber.significant(0.099996) == "0.1")
-        #expect(ReportNumber.significant(9.96) == "10")
-        #expect(ReportNumber.significant(0) == "0")
-        #expect(ReportNumber.significant(-1.25) == "-1.3")
-        #expect(ReportNumber.percent(0.007) == "0.7%")
-        #expect(ReportNumber.percent(1e-7) == "0.00001%")
-        #expect(ReportNumber.percent(3, of: 0) == "0%")
-        #expect(ReportNumber.scale(0.5) == "0.5")
-        #expect(ReportNumber.scale(32768) == "32768")
-        // Float(1e30) is 1000000015047466219876688855040; its shortest Float form is 1e+30.
-        #expect(ReportNumber.scale(1e30) == "1e+30")
-    }
-
     /// 10^7 gradient elements per step: 70,000 would flush unscaled (0.7%), 1 flushes with
     /// scale 32768 (10^-7 = 0.00001%).
     @Test func lossScalingFinding() {
