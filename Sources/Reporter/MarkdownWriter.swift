@@ -31,7 +31,7 @@ public enum MarkdownWriter {
         text += images(charts.filter { [.loss, .accuracy, .lossScale].contains($0.kind) })
         let findings = Findings.compute(run)
         text += "## Findings\n\n"
-        text += findings.isEmpty ? "Nothing to report for the selected layers and tensors.\n" : findings.map { "- \($0.text)\n" }.joined()
+        text += findings.isEmpty ? "Nothing to report for the selected layers and tensors.\n" : findings.map { "- \(FindingText.sentence($0))\n" }.joined()
         text += "\n" + images(charts.filter { [.flushHeatMap, .overflowHeatMap].contains($0.kind) })
         for layer in run.settings.layers.layers {
             text += "## \(layer)\n\n" + layerSection(run, layer: layer) + "\n" + histogramGallery(run, layer: layer, charts: charts)

@@ -187,7 +187,7 @@ public enum ReportIndexWriter {
                 + "\(r.settings.variableFormat.rawValue)), loss scaling \(r.settings.lossScaling.shortName): \(outcome).\n\n"
             let findings = Findings.compute(r)
             text += findings.isEmpty ? "No rounding findings (nothing is rounded below float32).\n\n"
-                : findings.map { "- \($0.text)\n" }.joined() + "\n"
+                : findings.map { "- \(FindingText.sentence($0))\n" }.joined() + "\n"
         }
         return text
     }
