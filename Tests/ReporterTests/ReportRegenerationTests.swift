@@ -113,6 +113,7 @@ import Testing
             try RunFolderRegenerator.write(RunFolderRegenerator.plan(runJSON: reports + "/" + folder + "/run.json", output: copy))
             #expect(Self.differences(Self.tree(reports + "/" + folder), Self.tree(copy)) == [], "\(folder)")
         }
-        #expect(readme == ReportIndexWriter.readme(runs))
+        let discussion = try #require(try IndexDiscussion.read(in: reports), "Reports/DISCUSSION.md")
+        #expect(try readme == ReportIndexWriter.readme(runs, discussion: discussion))
     }
 }
