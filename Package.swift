@@ -21,6 +21,8 @@ let package = Package(
         .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
 
+        // Internal helpers any target may use (decimal text); no dependencies.
+        .target(name: "_MPStudySupport"),
         // Pure Swift IEEE 754 emulation; no dependencies.
         .target(name: "SoftFloat", linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]),
         // MPFR-backed oracle, and the differential checker and benchmarks built on it.
@@ -32,11 +34,11 @@ let package = Package(
         // Precision policies, bulk rounding kernels with counters, loss scaling.
         .target(name: "Precision", dependencies: ["SoftFloat", "CKernels"]),
         // Training engine: tensors, CBLAS GEMM, layers, loss, optimizer, IDX data, probes.
-        .target(name: "NeuralNet", dependencies: ["Precision", "CKernels", "SoftFloat", "CBLAS", "CZlib"]),
+        .target(name: "NeuralNet", dependencies: ["Precision", "CKernels", "SoftFloat", "CBLAS", "CZlib", "_MPStudySupport"]),
         // Probes attached to layers: per-layer, per-tensor statistics over training.
-        .target(name: "Analyzer", dependencies: ["NeuralNet", "Precision", "SoftFloat"]),
+        .target(name: "Analyzer", dependencies: ["NeuralNet", "Precision", "SoftFloat", "_MPStudySupport"]),
         // Markdown, CSV, JSON and SVG writers; text views of formats and values.
-        .target(name: "Reporter", dependencies: ["Analyzer", "NeuralNet", "Precision", "SoftFloat"]),
+        .target(name: "Reporter", dependencies: ["Analyzer", "NeuralNet", "Precision", "SoftFloat", "_MPStudySupport"]),
 
         .executableTarget(name: "mpstudy", dependencies: [
             "SoftFloat", "Reference", "NeuralNet", "Bench", "Precision", "Analyzer", "Reporter",
@@ -51,6 +53,7 @@ let package = Package(
         .testTarget(name: "_TestSupportTests", dependencies: ["_TestSupport"]),
 
         // Each test target lists every module its files import.
+        .testTarget(name: "_MPStudySupportTests", dependencies: ["_MPStudySupport"]),
         .testTarget(name: "SoftFloatTests", dependencies: ["SoftFloat", "Reference"]),
         .testTarget(name: "ReferenceTests", dependencies: ["Reference", "SoftFloat", "CMPFR"]),
         .testTarget(name: "NeuralNetTests", dependencies: ["NeuralNet", "Precision", "SoftFloat", "_TestSupport"]),

@@ -22,24 +22,6 @@ extension TensorKind {
         return name
     }
 
-    /// Words for prose and table rows (`activation gradients`, `kernel updates`).
-    public var phrase: String {
-        switch self {
-        case .input: "input cast"
-        case .kernel: "kernel cast"
-        case .bias: "bias cast"
-        case .forwardOutput: "forward output (X·W)"
-        case .activation: "activations"
-        case .gradient: "activation gradients"
-        case .preActivationGradient: "pre-activation gradients"
-        case .kernelGradient: "kernel gradients"
-        case .biasGradient: "bias gradients"
-        case .inputGradient: "input gradients"
-        case .kernelUpdate: "kernel updates"
-        case .biasUpdate: "bias updates"
-        }
-    }
-
     /// The kind called `reportName`, or nil.
     public init?(reportName: String) {
         guard let kind = TensorKind.allCases.first(where: { $0.reportName == reportName }) else { return nil }

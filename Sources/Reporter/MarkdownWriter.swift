@@ -7,6 +7,7 @@
 import Analyzer
 import NeuralNet
 import Precision
+import _MPStudySupport
 
 /// Writes `summary.md`: the run's settings, its results, the policy comparison (with
 /// `--compare`), the findings in plain words, one section per selected layer (rounding
@@ -30,7 +31,7 @@ public enum MarkdownWriter {
         text += images(charts.filter { [.loss, .accuracy, .lossScale].contains($0.kind) })
         let findings = Findings.compute(run)
         text += "## Findings\n\n"
-        text += findings.isEmpty ? "Nothing to report for the selected layers and tensors.\n" : findings.map { "- \($0.text)\n" }.joined()
+        text += findings.isEmpty ? "Nothing to report for the selected layers and tensors.\n" : findings.map { "- \(FindingText.sentence($0))\n" }.joined()
         text += "\n" + images(charts.filter { [.flushHeatMap, .overflowHeatMap].contains($0.kind) })
         for layer in run.settings.layers.layers {
             text += "## \(layer)\n\n" + layerSection(run, layer: layer) + "\n" + histogramGallery(run, layer: layer, charts: charts)
@@ -64,8 +65,8 @@ public enum MarkdownWriter {
     /// CPU, cores, load at the start, BLAS and rounding kernels: what the timings depend on.
     static func machine(_ e: RunEnvironment) -> String {
         "\(e.cpu), \(e.cores) core\(e.cores == 1 ? "" : "s")"
-            + (e.loadAverage.map { ", load average \(KerasFormat.fixed($0, decimals: 2)) at the start" } ?? "")
-            + (e.loadAverageAtEnd.map { ", \(KerasFormat.fixed($0, decimals: 2)) at the end" } ?? "")
+            + (e.loadAverage.map { ", load average \(DecimalText.fixed($0, decimals: 2)) at the start" } ?? "")
+            + (e.loadAverageAtEnd.map { ", \(DecimalText.fixed($0, decimals: 2)) at the end" } ?? "")
             + "; \(e.blas); rounding kernels \(e.vectorRoundingKernels ? "AVX2+F16C" : "portable")"
     }
 
@@ -77,9 +78,9 @@ public enum MarkdownWriter {
             var table = MarkdownTable(headers: ["epoch", "loss", "accuracy", "val_loss", "val_accuracy", "ms/step"])
             for e in run.epochs {
                 table.append([
-                    "\(e.epoch)/\(run.settings.epochs)", KerasFormat.metric(e.training.loss), KerasFormat.metric(e.training.accuracy),
-                    e.validation.map { KerasFormat.metric($0.loss) } ?? "-", e.validation.map { KerasFormat.metric($0.accuracy) } ?? "-",
-                    KerasFormat.fixed(e.steps == 0 ? 0 : e.trainingSeconds * 1000 / Double(e.steps), decimals: 0),
+                    "\(e.epoch)/\(run.settings.epochs)", ReportNumber.metric(e.training.loss), ReportNumber.metric(e.training.accuracy),
+                    e.validation.map { ReportNumber.metric($0.loss) } ?? "-", e.validation.map { ReportNumber.metric($0.accuracy) } ?? "-",
+                    DecimalText.fixed(e.steps == 0 ? 0 : e.trainingSeconds * 1000 / Double(e.steps), decimals: 0),
                 ])
             }
             text += table.text + "\n"
@@ -87,9 +88,9 @@ public enum MarkdownWriter {
             text += "No epoch finished.\n\n"
         }
         if let test = run.test {
-            text += "Test: loss \(KerasFormat.metric(test.metrics.loss)), accuracy \(KerasFormat.metric(test.metrics.accuracy)) (\(test.metrics.samples) samples). Training: \(run.steps.count) steps, \(KerasFormat.fixed(run.millisecondsPerStep, decimals: 0)) ms/step mean.\n"
+            text += "Test: loss \(ReportNumber.metric(test.metrics.loss)), accuracy \(ReportNumber.metric(test.metrics.accuracy)) (\(test.metrics.samples) samples). Training: \(run.steps.count) steps, \(DecimalText.fixed(run.millisecondsPerStep, decimals: 0)) ms/step mean.\n"
         } else {
-            text += "Test: not evaluated\(run.divergence != nil ? " (training diverged)" : ""). Training: \(run.steps.count) steps, \(KerasFormat.fixed(run.millisecondsPerStep, decimals: 0)) ms/step mean.\n"
+            text += "Test: not evaluated\(run.divergence != nil ? " (training diverged)" : ""). Training: \(run.steps.count) steps, \(DecimalText.fixed(run.millisecondsPerStep, decimals: 0)) ms/step mean.\n"
         }
         return text
     }
@@ -101,9 +102,9 @@ public enum MarkdownWriter {
         for r in rows {
             let diverged = r.divergence.map { "diverged at step \($0.step)" }
             table.append([
-                r.policy, r.lossScaling, KerasFormat.fixed(r.millisecondsPerStep, decimals: 0),
-                diverged ?? r.finalLoss.map(KerasFormat.metric) ?? "-",
-                r.testAccuracy.map(KerasFormat.metric) ?? "-", r.folder == "." ? "this folder" : "`\(r.folder)/`",
+                r.policy, r.lossScaling, DecimalText.fixed(r.millisecondsPerStep, decimals: 0),
+                diverged ?? r.finalLoss.map(ReportNumber.metric) ?? "-",
+                r.testAccuracy.map(ReportNumber.metric) ?? "-", r.folder == "." ? "this folder" : "`\(r.folder)/`",
             ])
         }
         return table.text
@@ -206,9 +207,9 @@ public enum MarkdownWriter {
                 table.append([String(step.step), String(step.epoch), "-", "-", "-", "-", "-", "-"])
                 continue
             }
-            table.append([String(step.step), String(step.epoch), KerasFormat.metric(m.loss), KerasFormat.metric(m.accuracy),
+            table.append([String(step.step), String(step.epoch), ReportNumber.metric(m.loss), ReportNumber.metric(m.accuracy),
                           ReportNumber.scale(m.lossScale), m.skipped ? "yes" : "no", String(m.nonFiniteGradients),
-                          KerasFormat.fixed(m.seconds * 1000, decimals: 0)])
+                          DecimalText.fixed(m.seconds * 1000, decimals: 0)])
         }
         return table.text
     }

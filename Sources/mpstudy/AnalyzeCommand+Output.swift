@@ -66,7 +66,7 @@ struct AnalyzeOutput {
         let findings = Findings.compute(record)
         if !findings.isEmpty {
             print("\n## Findings\n")
-            for finding in findings { print("- \(finding.text)") }
+            for finding in findings { print("- \(FindingText.sentence(finding))") }
         }
         flush()
     }

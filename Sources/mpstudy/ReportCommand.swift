@@ -20,7 +20,8 @@ struct ReportCommand: ParsableCommand {
         function of run.json: `mpstudy report RUN.json --output DIR` writes them again, byte for \
         byte what `mpstudy analyze` wrote. For a comparison, the compared runs in its subfolders \
         are regenerated too. `mpstudy report --index Reports` writes Reports/README.md, the table \
-        of every run under Reports/ beside the blog's figures.
+        of every run under Reports/ beside the blog's figures, with the hand-written text of \
+        Reports/DISCUSSION.md (without that file, the page has no discussion).
         """)
 
     @Argument(help: "The run.json of the run folder to regenerate.")
@@ -55,8 +56,10 @@ struct ReportCommand: ParsableCommand {
 
     private func writeIndex(_ root: String) throws {
         let runs = try ReportIndex.runs(in: root)
+        let discussion = try IndexDiscussion.read(in: root)
         let path = try OutputFolder(preparing: root).file("README.md")
-        try AtomicFile.write(ReportIndexWriter.readme(runs), to: path)
-        print("index: \(path) (\(runs.count) run\(runs.count == 1 ? "" : "s"))")
+        try AtomicFile.write(ReportIndexWriter.readme(runs, discussion: discussion), to: path)
+        print("index: \(path) (\(runs.count) run\(runs.count == 1 ? "" : "s")"
+              + (discussion == nil ? "; no \(IndexDiscussion.fileName), so no discussion)" : ")"))
     }
 }

@@ -111,6 +111,7 @@ import _TestSupport
                 #expect(Self.differences(Self.tree(reports + "/" + folder), Self.tree(copy)) == [], "\(folder)")
             }
         }
-        #expect(readme == ReportIndexWriter.readme(runs))
+        let discussion = try #require(try IndexDiscussion.read(in: reports), "Reports/DISCUSSION.md")
+        #expect(try readme == ReportIndexWriter.readme(runs, discussion: discussion))
     }
 }

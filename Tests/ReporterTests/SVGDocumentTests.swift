@@ -13,7 +13,6 @@ import Testing
         #expect(SVGNumber.text(.nan) == "0" && SVGNumber.text(-.infinity) == "0")
         #expect(SVGNumber.text(2.0 / 3, decimals: 1) == "0.7")
         #expect(SVGNumber.power(2, -24) == "2⁻²⁴" && SVGNumber.power(10, 3) == "10³" && SVGNumber.power(2, 0) == "2⁰")
-        #expect(SVGNumber.grouped(1_234_567) == "1,234,567" && SVGNumber.grouped(12) == "12")
     }
 
     @Test func escaping() {

@@ -4,6 +4,8 @@
 //
 //===----------------------------------------------------------------------===//
 
+import _MPStudySupport
+
 /// The results of one epoch of ``Trainer/fit(observer:)``.
 public struct EpochSummary: Sendable {
     /// 1-based epoch.
@@ -44,17 +46,11 @@ public enum KerasFormat {
     /// Four decimals (`%.4f`), as Keras's progress bar prints values >= 1e-3.
     public static func metric(_ value: Double) -> String { fixed(value, decimals: 4) }
 
-    /// `value` with `decimals` digits after the point, rounded half away from zero.
+    /// `value` with `decimals` digits after the point: its shortest decimal rounded once,
+    /// ties away from zero (0.37625 gives `0.3763`), never trapping; `nan`, `inf`, `-inf`
+    /// for the non-finite (`DecimalText` in `_MPStudySupport`).
     public static func fixed(_ value: Double, decimals: Int) -> String {
-        guard value.isFinite else { return value.isNaN ? "nan" : (value < 0 ? "-inf" : "inf") }
-        var scale = 1.0
-        for _ in 0..<decimals { scale *= 10 }
-        let scaled = (abs(value) * scale).rounded()
-        var digits = String(Int64(scaled))
-        if digits.count <= decimals { digits = String(repeating: "0", count: decimals - digits.count + 1) + digits }
-        let split = digits.index(digits.endIndex, offsetBy: -decimals)
-        let sign = value < 0 && scaled != 0 ? "-" : ""
-        return decimals == 0 ? sign + digits : sign + digits[..<split] + "." + digits[split...]
+        DecimalText.fixed(value, decimals: decimals)
     }
 
     /// A duration as `1h02m`, `3m07s` or `42s`.

@@ -8,6 +8,7 @@
 import Analyzer
 import NeuralNet
 import Precision
+import _MPStudySupport
 
 /// The exponent histogram of one layer's tensor summed over a run's steps, drawn as the share
 /// of all values per binade (log scale) over the format's regions: flushed to zero, subnormal,
@@ -131,8 +132,8 @@ struct ExponentHistogramChart: Sendable {
         let c = counts, r = c.range
         var notes = [
             "\(r.format.rawValue): p = \(r.precision), normal exponents \(r.minExponent) … \(r.maxExponent), smallest subnormal \(SVGNumber.power(2, r.minSubnormalExponent)).",
-            "\(SVGNumber.grouped(c.total)) values. Without an exponent, not drawn: \(SVGNumber.grouped(c.zeros)) zeros (\(ReportNumber.percent(c.zeros, of: c.total))), "
-                + "\(SVGNumber.grouped(c.nonFinite)) NaN or infinite (\(ReportNumber.percent(c.nonFinite, of: c.total))).",
+            "\(DecimalText.grouped(c.total)) values. Without an exponent, not drawn: \(DecimalText.grouped(c.zeros)) zeros (\(ReportNumber.percent(c.zeros, of: c.total))), "
+                + "\(DecimalText.grouped(c.nonFinite)) NaN or infinite (\(ReportNumber.percent(c.nonFinite, of: c.total))).",
         ]
         if c.unscaled != nil {
             let powers = c.scales.map(Self.scaleText)

@@ -1,0 +1,83 @@
+//===--- IndexFigures.swift -----------------------------------------------===//
+//
+// The figures a reports index's discussion may quote, computed from the runs.
+//
+//===----------------------------------------------------------------------===//
+
+import Analyzer
+import _MPStudySupport
+
+/// The numbers that DISCUSSION.md quotes as `{{name}}` (``IndexDiscussion``), recomputed
+/// from the runs each time the index is written. `mpstudy.*` are the blog-configuration runs
+/// with the lowest seed (``ReportIndexWriter/blogRun(_:policy:)``), `seeds.*` all of them,
+/// `blog.*` ``BlogFigure/published``.
+///
+/// | name | value |
+/// |---|---|
+/// | `blog.mixed_float16.ms_per_step`, `blog.float32.ms_per_step` | the blog's ms/step (`126`) |
+/// | `blog.speedup` | blog float32 ms/step ÷ mixed_float16 ms/step, 2 decimals |
+/// | `blog.mixed_float16.test_accuracy`, `blog.float32.test_accuracy` | 4 decimals |
+/// | `blog.difference` | mixed_float16 − float32 accuracy (`-2.3 points`) |
+/// | `mpstudy.cpu`, `mpstudy.cores` | the float32 run's processor and core count (`2 cores`) |
+/// | `mpstudy.shadow_every` | the mixed_float16 run's steps between float32 shadow checks |
+/// | `mpstudy.mixed_float16.ms_per_step`, `mpstudy.float32.ms_per_step` | 0 decimals |
+/// | `mpstudy.slowdown` | mixed_float16 ms/step ÷ float32 ms/step, 2 decimals |
+/// | `mpstudy.float32_over_blog` | mpstudy's float32 ms/step ÷ the blog's, 0 decimals |
+/// | `mpstudy.steps`, `mpstudy.epochs`, `mpstudy.steps_per_epoch` | the float32 run's |
+/// | `mpstudy.mixed_float16.test_accuracy`, `mpstudy.float32.test_accuracy` | 4 decimals |
+/// | `mpstudy.difference` | mixed_float16 − float32 accuracy (`+1.4 points`) |
+/// | `seeds.float32.best_test_accuracy` | the best float32 test accuracy over the seeds |
+/// | `seeds.float32.runs` | how many float32 runs finished (`3 seeds`) |
+///
+/// The `mpstudy.*` figures exist only when both policies' runs finished, the `seeds.*` ones
+/// when a float32 run did; the `blog.*` ones always.
+enum IndexFigures {
+    /// Every name a discussion may use, in the order of the table above.
+    static let names = [
+        "blog.mixed_float16.ms_per_step", "blog.float32.ms_per_step", "blog.speedup",
+        "blog.mixed_float16.test_accuracy", "blog.float32.test_accuracy", "blog.difference",
+        "mpstudy.cpu", "mpstudy.cores", "mpstudy.shadow_every",
+        "mpstudy.mixed_float16.ms_per_step", "mpstudy.float32.ms_per_step", "mpstudy.slowdown",
+        "mpstudy.float32_over_blog", "mpstudy.steps", "mpstudy.epochs", "mpstudy.steps_per_epoch",
+        "mpstudy.mixed_float16.test_accuracy", "mpstudy.float32.test_accuracy", "mpstudy.difference",
+        "seeds.float32.best_test_accuracy", "seeds.float32.runs",
+    ]
+
+    /// The value of every figure these runs give.
+    static func values(_ runs: [IndexedRun]) -> [String: String] {
+        let blogMixed = BlogFigure.published[0], blogSingle = BlogFigure.published[1]
+        var values: [String: String] = [
+            "blog.mixed_float16.ms_per_step": DecimalText.fixed(blogMixed.millisecondsPerStep, decimals: 0),
+            "blog.float32.ms_per_step": DecimalText.fixed(blogSingle.millisecondsPerStep, decimals: 0),
+            "blog.speedup": DecimalText.fixed(blogSingle.millisecondsPerStep / blogMixed.millisecondsPerStep, decimals: 2),
+            "blog.mixed_float16.test_accuracy": ReportNumber.metric(blogMixed.testAccuracy),
+            "blog.float32.test_accuracy": ReportNumber.metric(blogSingle.testAccuracy),
+            "blog.difference": ReportIndexWriter.points(blogMixed.testAccuracy - blogSingle.testAccuracy),
+        ]
+        if let mixed = ReportIndexWriter.blogRun(runs, policy: blogMixed.policy),
+           let single = ReportIndexWriter.blogRun(runs, policy: blogSingle.policy),
+           let mixedAccuracy = mixed.test?.metrics.accuracy, let singleAccuracy = single.test?.metrics.accuracy {
+            let e = single.environment
+            values["mpstudy.cpu"] = e.cpu
+            values["mpstudy.cores"] = "\(e.cores) core\(e.cores == 1 ? "" : "s")"
+            values["mpstudy.shadow_every"] = String(mixed.settings.shadowEvery)
+            values["mpstudy.mixed_float16.ms_per_step"] = DecimalText.fixed(mixed.millisecondsPerStep, decimals: 0)
+            values["mpstudy.float32.ms_per_step"] = DecimalText.fixed(single.millisecondsPerStep, decimals: 0)
+            values["mpstudy.slowdown"] = DecimalText.fixed(mixed.millisecondsPerStep / single.millisecondsPerStep, decimals: 2)
+            values["mpstudy.float32_over_blog"] =
+                DecimalText.fixed(single.millisecondsPerStep / blogSingle.millisecondsPerStep, decimals: 0)
+            values["mpstudy.steps"] = String(single.steps.count)
+            values["mpstudy.epochs"] = String(single.settings.epochs)
+            values["mpstudy.steps_per_epoch"] = String(single.stepsPerEpoch)
+            values["mpstudy.mixed_float16.test_accuracy"] = ReportNumber.metric(mixedAccuracy)
+            values["mpstudy.float32.test_accuracy"] = ReportNumber.metric(singleAccuracy)
+            values["mpstudy.difference"] = ReportIndexWriter.points(mixedAccuracy - singleAccuracy)
+        }
+        let singles = ReportIndexWriter.blogRuns(runs, policy: blogSingle.policy).compactMap { $0.test?.metrics.accuracy }
+        if let best = singles.max() {
+            values["seeds.float32.best_test_accuracy"] = ReportNumber.metric(best)
+            values["seeds.float32.runs"] = "\(singles.count) seed\(singles.count == 1 ? "" : "s")"
+        }
+        return values
+    }
+}
