@@ -2,6 +2,7 @@ import Analyzer
 import Foundation
 import Precision
 import Testing
+import _TestSupport
 @testable import Reporter
 
 /// The reports index's hand-written text (DISCUSSION.md): where it goes, its figures, its errors.
@@ -88,16 +89,17 @@ import Testing
 
     /// No DISCUSSION.md: `read` gives nil and the page is the generated part under `# Reports`.
     @Test func withoutDiscussionThePageHasOnlyWhatItComputes() throws {
-        let folder = AtomicFileTests.scratchFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        #expect(try IndexDiscussion.read(in: folder) == nil)
-        let runs = [Self.blogRun(.mixedFloat16, accuracy: 0.91), Self.blogRun(.float32, accuracy: 0.88)]
-        let page = try ReportIndexWriter.readme(runs, discussion: nil)
-        #expect(page.hasPrefix("# Reports\n\n## Runs\n\n"))
-        #expect(!page.contains("**Speed.**") && page.contains("## Beside the blog\n\n| policy "))
+        try withScratchFolder { scratch in
+            let folder = scratch.path
+            #expect(try IndexDiscussion.read(in: folder) == nil)
+            let runs = [Self.blogRun(.mixedFloat16, accuracy: 0.91), Self.blogRun(.float32, accuracy: 0.88)]
+            let page = try ReportIndexWriter.readme(runs, discussion: nil)
+            #expect(page.hasPrefix("# Reports\n\n## Runs\n\n"))
+            #expect(!page.contains("**Speed.**") && page.contains("## Beside the blog\n\n| policy "))
 
-        try AtomicFile.write("# Mine\n\n## Beside the blog\n\n{{blog.speedup}}x\n", to: folder + "/" + IndexDiscussion.fileName)
-        let discussion = try #require(try IndexDiscussion.read(in: folder))
-        #expect(discussion.path == folder + "/DISCUSSION.md" && discussion.body(of: "Beside the blog") == "{{blog.speedup}}x")
+            try AtomicFile.write("# Mine\n\n## Beside the blog\n\n{{blog.speedup}}x\n", to: folder + "/" + IndexDiscussion.fileName)
+            let discussion = try #require(try IndexDiscussion.read(in: folder))
+            #expect(discussion.path == folder + "/DISCUSSION.md" && discussion.body(of: "Beside the blog") == "{{blog.speedup}}x")
+        }
     }
 }
