@@ -41,13 +41,20 @@ let package = Package(
         .executableTarget(name: "mpstudy", dependencies: [
             "SoftFloat", "Reference", "NeuralNet", "Bench", "Precision", "Analyzer", "Reporter",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
+        ], plugins: ["GitRevision"]),
+        // Generates the git revision `mpstudy --version` prints, before every build.
+        .plugin(name: "GitRevision", capability: .buildTool()),
 
         .testTarget(name: "SoftFloatTests", dependencies: ["SoftFloat", "Reference"]),
         .testTarget(name: "ReferenceTests", dependencies: ["Reference", "SoftFloat"]),
         .testTarget(name: "NeuralNetTests", dependencies: ["NeuralNet"]),
         .testTarget(name: "PrecisionTests", dependencies: ["Precision", "SoftFloat"]),
         .testTarget(name: "AnalyzerTests", dependencies: ["Analyzer", "NeuralNet", "Precision"]),
+        // The command line's own logic (choices, lists, exit statuses) through @testable import.
+        .testTarget(name: "MPStudyTests", dependencies: [
+            "mpstudy", "SoftFloat", "Reference", "Precision", "NeuralNet", "Analyzer",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
         .testTarget(name: "ReporterTests", dependencies: ["Reporter", "Analyzer", "NeuralNet", "Precision", "SoftFloat", "Reference"]),
     ]
 )
