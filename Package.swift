@@ -42,7 +42,7 @@ let package = Package(
             "SoftFloat", "Reference", "NeuralNet", "Bench", "Precision", "Analyzer", "Reporter",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], plugins: ["GitRevision"]),
-        // Generates the git revision `mpstudy --version` prints, before every build.
+        // Generates the git revision `mpstudy --version` prints (rerun when HEAD or a source moves).
         .plugin(name: "GitRevision", capability: .buildTool()),
 
         .testTarget(name: "SoftFloatTests", dependencies: ["SoftFloat", "Reference"]),

@@ -11,27 +11,36 @@ import PackagePlugin
 /// Generates `GitRevision.swift` (`enum GitRevision { static let commit: String?; static let
 /// modified: Bool }`) for the target that uses it, from the package's git checkout.
 ///
-/// SwiftPM has no build script, so this is a prebuild command: it runs before every build, in
-/// tens of milliseconds (`/bin/sh`, `git rev-parse`, `git status` of the tracked files), and
-/// rewrites the file only when its text changes, so an unchanged revision recompiles nothing.
-/// A build command would run only when declared input files change, and no fixed list of
-/// files covers every way HEAD moves (commits, checkouts, worktrees, packed refs).
+/// When it runs: a build command whose inputs are the files that change whenever HEAD moves
+/// or the sources change: the checkout's `HEAD`, its reflog `logs/HEAD` (written by every
+/// commit, checkout, reset, merge and rebase), its `index`, `Package.swift` and every source
+/// file of the package. So it runs after a commit or an edit, in tens of milliseconds
+/// (`/bin/sh`, `git rev-parse`, `git status`), and rewrites the file only when its text
+/// changes, so an unchanged revision recompiles nothing. (A prebuild command is not used:
+/// SwiftPM 6 re-runs those only when it re-plans the build, so after a commit the revision
+/// would stay stale.)
 ///
+/// `modified` is true when `Package.swift`, `Sources/` or `Plugins/` differ from the commit
+/// (tracked changes and new files): what the binary is compiled from, not the notes beside it.
 /// Outside a git checkout (a source archive), without git, or when git refuses the folder
 /// (another owner), the commit is nil and `mpstudy --version` says the revision is unknown.
 /// On Linux plugins run unsandboxed; on macOS the sandbox lets git read the package and the
-/// command write only to its own output folder, which is all it does.
+/// command write only to the plugin's work folder, which is all it does.
 @main
 struct GitRevisionPlugin: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
-        let output = context.pluginWorkDirectoryURL.appending(path: "GeneratedSources")
+        let root = context.package.directoryURL
+        let output = context.pluginWorkDirectoryURL.appending(path: "GitRevision.swift")
+        let sources = context.package.targets.flatMap { target in
+            (target as? SourceModuleTarget).map { $0.sourceFiles.map(\.url) } ?? []
+        }
         return [
-            .prebuildCommand(
+            .buildCommand(
                 displayName: "Recording the git revision for \(target.name)",
                 executable: URL(fileURLWithPath: "/bin/sh"),
-                arguments: ["-c", Self.script, "git-revision", Self.gitPath() ?? "git", context.package.directoryURL.path,
-                            output.appending(path: "GitRevision.swift").path],
-                outputFilesDirectory: output)
+                arguments: ["-c", Self.script, "git-revision", Self.gitPath() ?? "git", root.path, output.path],
+                inputFiles: Self.gitStateFiles(root) + [root.appending(path: "Package.swift")] + sources,
+                outputFiles: [output])
         ]
     }
 
@@ -39,6 +48,19 @@ struct GitRevisionPlugin: BuildToolPlugin {
     static func gitPath() -> String? {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
         return path.split(separator: ":").map { "\($0)/git" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    /// `HEAD`, `logs/HEAD` and `index` of the checkout's git folder, those that exist: `.git`
+    /// itself, or in a linked worktree the folder its `.git` file names (`gitdir: ...`).
+    static func gitStateFiles(_ root: URL) -> [URL] {
+        let dotGit = root.appending(path: ".git")
+        var gitDirectory = dotGit
+        if let link = try? String(contentsOf: dotGit, encoding: .utf8), link.hasPrefix("gitdir:") {
+            let path = link.dropFirst("gitdir:".count).trimmingCharacters(in: .whitespacesAndNewlines)
+            gitDirectory = path.hasPrefix("/") ? URL(fileURLWithPath: path) : root.appending(path: path)
+        }
+        return ["HEAD", "logs/HEAD", "index"].map { gitDirectory.appending(path: $0) }
+            .filter { FileManager.default.fileExists(atPath: $0.path) }
     }
 
     /// `sh -c script git-revision GIT PACKAGE_DIR OUTPUT_FILE`: writes the Swift file, and
@@ -51,19 +73,19 @@ struct GitRevisionPlugin: BuildToolPlugin {
         commit=$("$git" -C "$root" rev-parse --short=12 HEAD 2>/dev/null) || commit=""
         modified=false
         if [ -n "$commit" ]; then
-          changes=$("$git" --no-optional-locks -C "$root" status --porcelain --untracked-files=no 2>/dev/null) || changes=""
+          changes=$("$git" --no-optional-locks -C "$root" status --porcelain -- Package.swift Sources Plugins 2>/dev/null) || changes=""
           [ -n "$changes" ] && modified=true
           commit="\"$commit\""
         else
           commit=nil
         fi
-        text="// Generated by the GitRevision build-tool plugin before every build; do not edit.
+        text="// Generated by the GitRevision build-tool plugin; do not edit.
 
         /// The git revision this program was built from (nil: not built from a git checkout).
         enum GitRevision {
             /// The abbreviated commit hash of HEAD.
             static let commit: String? = $commit
-            /// Whether tracked files differed from that commit.
+            /// Whether Package.swift, Sources/ or Plugins/ differed from that commit.
             static let modified = $modified
         }"
         if [ ! -f "$out" ] || [ "$(cat "$out")" != "$text" ]; then
