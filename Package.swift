@@ -43,7 +43,9 @@ let package = Package(
         .executableTarget(name: "mpstudy", dependencies: [
             "SoftFloat", "Reference", "NeuralNet", "Bench", "Precision", "Analyzer", "Reporter",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
+        ], plugins: ["GitRevision"]),
+        // Generates the git revision `mpstudy --version` prints (rerun when HEAD or a source moves).
+        .plugin(name: "GitRevision", capability: .buildTool()),
 
         // Test-only helpers shared by the test targets (not in any product): scratch folders removed
         // after each test, synthetic MNIST-like data sets, and IDX, gzip and SHA-256 writers of
@@ -59,6 +61,11 @@ let package = Package(
         .testTarget(name: "NeuralNetTests", dependencies: ["NeuralNet", "Precision", "SoftFloat", "_TestSupport"]),
         .testTarget(name: "PrecisionTests", dependencies: ["Precision", "SoftFloat"]),
         .testTarget(name: "AnalyzerTests", dependencies: ["Analyzer", "NeuralNet", "Precision"]),
+        // The command line's own logic (choices, lists, exit statuses) through @testable import.
+        .testTarget(name: "MPStudyTests", dependencies: [
+            "mpstudy", "SoftFloat", "Reference", "Precision", "NeuralNet", "Analyzer",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
         .testTarget(name: "ReporterTests", dependencies: [
             "Reporter", "Analyzer", "NeuralNet", "Precision", "SoftFloat", "Reference", "_TestSupport",
         ]),

@@ -45,12 +45,9 @@ public enum TensorGroup: String, CaseIterable, Sendable, Codable {
             return nil
         }
     }
-
-    /// "activations, gradients, kernel-gradients, kernels, updates".
-    public static var validNames: String { allCases.map(\.rawValue).joined(separator: ", ") }
 }
 
-/// The tensor kinds a report shows, parsed from `--tensor` values.
+/// The tensor kinds a report shows (`--tensor`).
 public struct TensorSelection: Sendable, Equatable, Codable {
     /// The groups, in the order of ``TensorGroup/allCases`` (duplicates removed).
     public let groups: [TensorGroup]
@@ -60,23 +57,6 @@ public struct TensorSelection: Sendable, Equatable, Codable {
 
     public init(groups: [TensorGroup]) {
         self.groups = TensorGroup.allCases.filter(groups.contains)
-    }
-
-    /// Parses `--tensor` values: each may hold several names separated by commas
-    /// (`activations,gradients`); `all` selects every group; no values select every group.
-    public init(parsing values: [String]) throws(AnalysisInputError) {
-        var groups: [TensorGroup] = []
-        for value in values {
-            for part in value.split(separator: ",", omittingEmptySubsequences: true) {
-                let name = TextSlice.trimmed(part)
-                if name.lowercased() == "all" { groups += TensorGroup.allCases; continue }
-                guard let group = TensorGroup(name: name) else {
-                    throw .unknownTensor(name, valid: TensorGroup.validNames)
-                }
-                groups.append(group)
-            }
-        }
-        self.init(groups: groups.isEmpty ? TensorGroup.allCases : groups)
     }
 
     /// The selected kinds, forward to backward.

@@ -9,13 +9,17 @@ public enum LossScaling: Sendable, Equatable, Hashable, Codable, CustomStringCon
     /// scale doubles.
     case dynamic(initial: Float = 32768, growthInterval: Int = 2000)
 
-    /// Parses `dynamic`, `none` or a positive number (a fixed scale).
+    /// Parses `dynamic`, `none` or a fixed scale (case-insensitive). A fixed scale must be a
+    /// positive normal float32 number (2^-126 to the largest finite float32), read correctly
+    /// rounded to float32: `1e40` (infinity in float32) and `1e-40` (a subnormal, which loses
+    /// precision itself and makes the scaled loss underflow) are refused, as are zero,
+    /// negative numbers, infinities and NaN.
     public init?(argument: String) {
         switch argument.lowercased() {
         case "dynamic": self = .dynamic()
         case "none": self = .none
         default:
-            guard let value = Float(argument), value.isFinite, value > 0 else { return nil }
+            guard let value = Float(argument), value.isNormal, value > 0 else { return nil }
             self = .fixed(value)
         }
     }

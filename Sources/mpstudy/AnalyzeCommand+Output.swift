@@ -7,13 +7,12 @@ import Glibc
 import Darwin
 #endif
 
-/// The printing side of `mpstudy analyze`: a header and Keras-style epoch lines on standard
-/// output, a progress line with ETA on standard error when it is a terminal, then the
-/// per-layer tables of the selected layers, the findings, the comparison and where the
-/// report went. A divergence is one `mpstudy: warning:` line on standard error.
+/// The printing side of `mpstudy analyze` around each training (``TrainingProgressPrinter``
+/// shows the epochs and a divergence): a header per run, its test result and timing, then
+/// the per-layer tables of the selected layers, the findings, the comparison and where the
+/// report went.
 struct AnalyzeOutput {
-    let showsProgress: Bool
-
+    /// The run's settings and, before the first run, the data.
     func runStarted(_ s: AnalysisSettings, index: Int, of count: Int, mnist: MNIST, dataFolder: String) {
         let prefix = count > 1 ? "[\(index + 1)/\(count)] " : ""
         print("\(prefix)mpstudy analyze: policy \(s.policy) (compute \(s.computeFormat.rawValue), variables \(s.variableFormat.rawValue)), "
@@ -26,28 +25,8 @@ struct AnalyzeOutput {
         flush()
     }
 
-    func handle(_ event: TrainingEvent, run index: Int, of count: Int) {
-        let prefix = count > 1 ? "[\(index + 1)/\(count)] " : ""
-        switch event {
-        case let .epochStarted(epoch, epochs):
-            print("Epoch \(epoch)/\(epochs)")
-            flush()
-        case let .stepFinished(progress):
-            if showsProgress { writeStandardError("\r\u{1B}[K" + prefix + progress.line) }
-        case let .validationStarted(epoch):
-            if showsProgress { writeStandardError("\r\u{1B}[K\(prefix)Epoch \(epoch): validating...") }
-        case let .epochFinished(summary):
-            clearProgress()
-            print(summary.kerasLine)
-            flush()
-        case let .diverged(step, reason):
-            clearProgress()
-            writeStandardError("mpstudy: warning: training diverged at step \(step): \(reason); the report covers the steps up to it\n")
-        }
-    }
-
+    /// The test evaluation (or where the run diverged) and the step timing.
     func runFinished(_ record: RunRecord) {
-        clearProgress()
         if let test = record.test {
             print("Test loss: \(KerasFormat.metric(test.metrics.loss)) - Test accuracy: \(KerasFormat.metric(test.metrics.accuracy))")
         } else if let d = record.divergence {
@@ -81,10 +60,6 @@ struct AnalyzeOutput {
         print("\nreport: \(folder)/ (" + RunFolderWriter.fileNames.joined(separator: ", ") + ", charts/)"
               + (compared.isEmpty ? "" : "; compared runs in " + compared.map { "\($0)/" }.joined(separator: ", ")))
         flush()
-    }
-
-    private func clearProgress() {
-        if showsProgress { writeStandardError("\r\u{1B}[K") }
     }
 
     private func flush() { fflush(nil) }

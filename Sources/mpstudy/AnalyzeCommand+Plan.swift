@@ -12,50 +12,28 @@ struct AnalysisPlan {
     /// Subfolder of each run inside ``outputPath`` ("" for the primary).
     let subfolderNames: [String]
 
-    init(_ command: AnalyzeCommand) throws {
-        guard let policy = PrecisionPolicy(name: command.policy) else {
-            throw AnalysisInputError.unknownPolicy(command.policy, valid: PrecisionPolicy.validNames)
-        }
-        var compared: [PrecisionPolicy] = []
-        for value in command.compare {
-            for part in value.split(separator: ",", omittingEmptySubsequences: true) {
-                let name = String(part)
-                guard let other = PrecisionPolicy(name: name) else {
-                    throw AnalysisInputError.unknownPolicy(name, valid: PrecisionPolicy.validNames)
-                }
-                if other != policy && !compared.contains(other) { compared.append(other) }
-            }
-        }
-        var lossScaling = policy.defaultLossScaling
-        if let argument = command.model.lossScale {
-            guard let parsed = LossScaling(argument: argument) else { throw AnalysisInputError.invalidLossScale(argument) }
-            lossScaling = parsed
-        }
-        for (name, value) in [("epochs", command.model.epochs), ("batch size", command.model.batchSize), ("units", command.model.units)] where value <= 0 {
-            throw AnalysisInputError.notPositive(name: name, value: String(value))
-        }
-        if let threads = command.model.threads, threads <= 0 {
-            throw AnalysisInputError.notPositive(name: "threads", value: String(threads))
-        }
-        if command.shadowEvery < 0 {
-            throw AnalysisInputError.notPositive(name: "shadow-every (0 turns it off)", value: String(command.shadowEvery))
-        }
-        let layers = try LayerSelection(parsing: command.layers, available: AnalysisSession.layerNames)
-        let tensors = try TensorSelection(parsing: command.tensors)
+    /// Checks and maps the command's options: the primary policy's configuration through
+    /// ``ModelRunOptions/trainingConfiguration(policy:)`` (the rules `train` applies), then each
+    /// compared policy with the same options and its own Keras-default loss scaling.
+    init(_ command: AnalyzeCommand) throws(TrainingConfigurationError) {
+        let primary = try command.model.trainingConfiguration(policy: command.policy)
+        var compared = Selection(merging: command.compare, absent: Selection([])).values
+        compared.removeAll { $0 == command.policy }
 
-        func settings(_ p: PrecisionPolicy, _ scaling: LossScaling, explicit: Bool) -> AnalysisSettings {
-            AnalysisSettings(
-                policy: p.name, computeFormat: p.compute, variableFormat: p.variable, lossScaling: scaling,
-                lossScalingExplicit: explicit, epochs: command.model.epochs, batchSize: command.model.batchSize, units: command.model.units,
-                seed: command.model.seed, validationSplit: command.model.validationSplit, learningRate: command.model.learningRate,
-                threads: command.model.threads ?? BLASRuntime.availableCores, data: command.model.data,
-                shadowEvery: command.shadowEvery, layers: layers, tensors: tensors)
+        // Shown in model order and tensor-group order, whatever the order named.
+        let named = Selection(merging: command.layers, absent: .all).values.map(\.name)
+        let layers = LayerSelection(layers: ModelLayer.names.filter(named.contains))
+        let tensors = TensorSelection(groups: Selection(merging: command.tensors, absent: .all).values)
+        func settings(_ configuration: TrainingConfiguration) -> AnalysisSettings {
+            AnalysisSettings(configuration, data: command.model.data, shadowEvery: command.shadowEvery,
+                             layers: layers, tensors: tensors)
         }
-        runs = [settings(policy, lossScaling, explicit: command.model.lossScale != nil)]
-            + compared.map { settings($0, $0.defaultLossScaling, explicit: false) }
-        // The trainer's own checks (validation split, learning rate, ...) before any work.
-        for run in runs { try AnalysisSession(settings: run).trainingConfiguration.validate() }
-
+        runs = [settings(primary)] + compared.map { policy in
+            var configuration = primary
+            configuration.policy = policy
+            configuration.lossScaling = nil
+            return settings(configuration)
+        }
         outputPath = command.output ?? Self.defaultOutput(runs[0], compared: compared)
         subfolderNames = [""] + compared.map(\.name)
     }

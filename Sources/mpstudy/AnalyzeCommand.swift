@@ -7,8 +7,9 @@ import Reporter
 /// `mpstudy analyze`: trains the case-study model under a precision policy with the analyzer
 /// attached, prints the per-layer table of the chosen layers and writes the run folder.
 ///
-/// Thin: it checks every argument before any work (names against the valid lists, numbers,
-/// the report folder writable), then hands over to ``AnalysisSession`` (Analyzer) and
+/// Thin: it checks every argument in `validate()`, before any work (names are typed values,
+/// numbers go through the one ``ModelRunOptions`` mapping that `train` uses too), proves the
+/// report folder writable, then hands over to ``AnalysisSession`` (Analyzer) and
 /// ``RunFolderWriter`` (Reporter).
 ///
 /// Decisions, documented here and in `--help`:
@@ -40,19 +41,17 @@ struct AnalyzeCommand: ParsableCommand {
         """
     )
 
-    @Option(name: .customLong("layer"),
-            help: "Layers to show (repeatable or comma-separated): dense_1, dense_2, dense_logits, predictions, all. Default: all.")
-    var layers: [String] = []
+    @Option(name: .customLong("layer"), help: "Layers to show.", default: "all")
+    var layers: [Selection<ModelLayer>] = []
 
-    @Option(name: .customLong("tensor"),
-            help: "Tensor groups to show (repeatable or comma-separated): activations, gradients, kernel-gradients, kernels, updates, all. Default: all.")
-    var tensors: [String] = []
+    @Option(name: .customLong("tensor"), help: "Tensor groups to show.", default: "all")
+    var tensors: [Selection<TensorGroup>] = []
 
-    @Option(help: "Precision policy: \(PrecisionPolicy.validNames).")
-    var policy = "mixed_float16"
+    @Option(help: "Precision policy.")
+    var policy: PrecisionPolicy = .mixedFloat16
 
-    @Option(help: "Policies to run for comparison with the same seed and data (repeatable or comma-separated).")
-    var compare: [String] = []
+    @Option(help: "Policies to run for comparison with the same seed and data.", default: "none")
+    var compare: [Selection<PrecisionPolicy>] = []
 
     /// The model and training options, shared with `train` (`--loss-scale` applies to the
     /// primary policy; compared policies use their Keras defaults).
@@ -65,15 +64,22 @@ struct AnalyzeCommand: ParsableCommand {
             help: "Run the float32 shadow forward pass (drift) every K training steps, 0 for never. Each pass costs about a third of a step: K=1 +33%, K=2 +17%, K=5 +7%, K=10 +3%.")
     var shadowEvery = PrecisionAnalyzer.defaultShadowEvery
 
+    func validate() throws {
+        guard shadowEvery >= 0 else {
+            throw ValidationError("shadow-every must be 0 (off) or a positive number of steps, got \(shadowEvery)")
+        }
+        do { _ = try AnalysisPlan(self) } catch { throw ValidationError(error) }
+    }
+
     func run() throws {
         let plan = try AnalysisPlan(self)
 
         // Before any output or work: may re-execute the program with a better OpenBLAS core.
-        BLASRuntime.relaunchWithTunedCoreIfNeeded()
+        OpenBLASCoreRelaunch.relaunchIfNeeded()
 
         let folders = try plan.prepareFolders()
         let mnist = try MNIST.load(from: model.data)
-        let output = AnalyzeOutput(showsProgress: standardErrorIsTerminal())
+        let output = AnalyzeOutput()
         BLASRuntime.setThreads(plan.runs[0].threads)
         let environment = RunEnvironment(cpu: BLASRuntime.cpuModel, blas: BLASRuntime.summary, cores: BLASRuntime.availableCores,
                                          vectorRoundingKernels: TensorRounder().usesVectorKernels,
@@ -85,8 +91,11 @@ struct AnalyzeCommand: ParsableCommand {
             output.runStarted(settings, index: index, of: plan.runs.count, mnist: mnist, dataFolder: model.data)
             var runEnvironment = environment
             runEnvironment.loadAverage = BLASRuntime.loadAverage
+            let progress = TrainingProgressPrinter(run: index, of: plan.runs.count,
+                                                   divergenceNote: "; the report covers the steps up to it")
             var record = try session.run(train: mnist.train, test: mnist.test, classes: MNIST.classes,
-                                         environment: runEnvironment) { output.handle($0, run: index, of: plan.runs.count) }
+                                         environment: runEnvironment) { progress.handle($0) }
+            progress.clear()
             record.environment.loadAverageAtEnd = BLASRuntime.loadAverage
             output.runFinished(record)
             if index == 0 {

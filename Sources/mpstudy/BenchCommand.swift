@@ -1,6 +1,7 @@
 import ArgumentParser
 import Bench
 import Foundation
+import Reporter
 
 /// `mpstudy bench`: throughput measurements, printed as tables measured in one run.
 struct BenchCommand: ParsableCommand {
@@ -38,7 +39,7 @@ struct SoftFloatBench: ParsableCommand {
             [r.operation, r.format, mops(r.softFloat), mops(r.mpfr), mops(r.hardware),
              String(format: "%.1fx", r.softFloat / r.mpfr)]
         }
-        print(renderTable(header: header, rows: body))
+        print(benchTable(header: header, rows: body), terminator: "")
         let slowest = rows.min { $0.softFloat / $0.mpfr < $1.softFloat / $1.mpfr }!
         print("")
         print("Smallest SoftFloat/MPFR ratio: \(String(format: "%.1fx", slowest.softFloat / slowest.mpfr)) (\(slowest.operation), \(slowest.format))")
@@ -69,23 +70,16 @@ struct RoundingBench: ParsableCommand {
         let rows = benchmarkRounding(minimumSeconds: seconds)
         print("Bulk rounding from float32, millions of elements per second (one thread)")
         print("")
-        print(renderTable(header: ["format", "kernel", "statistics", "Melem/s"], rows: rows.map {
+        print(benchTable(header: ["format", "kernel", "statistics", "Melem/s"], rows: rows.map {
             [$0.format.rawValue, $0.kernel, $0.withStatistics ? "all counters" : "off", String(format: "%.0f", $0.elementsPerSecond / 1e6)]
-        }))
+        }), terminator: "")
     }
 }
 
-/// A Markdown table with columns padded for reading in a terminal.
-func renderTable(header: [String], rows: [[String]]) -> String {
-    let widths = header.indices.map { c in ([header] + rows).map { $0[c].count }.max() ?? 0 }
-    func line(_ cells: [String]) -> String {
-        "| " + cells.enumerated().map { c, cell in
-            c < 2 ? cell.padding(toLength: widths[c], withPad: " ", startingAt: 0)
-                  : String(repeating: " ", count: widths[c] - cell.count) + cell
-        }.joined(separator: " | ") + " |"
-    }
-    let rule = "|" + widths.enumerated().map { c, w in
-        c < 2 ? String(repeating: "-", count: w + 2) : String(repeating: "-", count: w + 1) + ":"
-    }.joined(separator: "|") + "|"
-    return ([line(header), rule] + rows.map(line)).joined(separator: "\n")
+/// A bench table: Reporter's padded Markdown table (readable in a terminal), the two
+/// label columns left-aligned and the measurements right-aligned.
+func benchTable(header: [String], rows: [[String]]) -> String {
+    var table = MarkdownTable(headers: header, alignments: [.left, .left] + Array(repeating: .right, count: header.count - 2))
+    for row in rows { table.append(row) }
+    return table.text
 }

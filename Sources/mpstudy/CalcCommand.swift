@@ -16,21 +16,25 @@ struct CalcCommand: ParsableCommand {
             """)
 
     /// One value; `.allUnrecognized` lets it start with '-' (-0.1) without being taken for an option.
-    @Argument(parsing: .allUnrecognized, help: "The expression, e.g. \"(0.1 + 0.2) * 3\".")
+    @Argument(parsing: .allUnrecognized, help: ArgumentHelp("The expression, e.g. \"(0.1 + 0.2) * 3\".", valueName: "expression"))
     var expressionWords: [String] = []
 
     /// The single positional argument, or a one-line error.
     var expression: String { get throws { try singleArgument(expressionWords, name: "expression") } }
-    @Option(help: "half, single, double, bfloat16, e4m3 or e5m2 (aliases accepted).")
-    var format: String = "half"
-    @Option(help: "nearestEven, nearestAway, towardZero, up or down.")
-    var rounding: String = "nearestEven"
+    @Option(help: "The format every literal and step is rounded to.")
+    var format: FormatKind = .binary16
+    @Option(help: "The rounding attribute of every rounding.")
+    var rounding: RoundingRule = .toNearestOrEven
     @Flag(help: "Overflow to the largest finite value instead of infinity (OCP FP8 saturating mode).")
     var saturating = false
     @OptionGroup var output: TeachingOutputOptions
 
+    func validate() throws {
+        _ = try expression
+    }
+
     func run() throws {
-        let kind = try parseFormat(format), rule = try parseRounding(rounding)
+        let (kind, rule) = (format, rounding)
         let text = try expression
         let (saturating, json, colors) = (self.saturating, output.json, standardOutputWantsColor)
         // Parsing, evaluation and the tree's release all recurse per level: a large stack.

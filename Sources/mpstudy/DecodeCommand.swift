@@ -11,12 +11,12 @@ struct DecodeCommand: ParsableCommand {
 
     @Argument(help: "The encoding, e.g. 0x3c00 or 0b0_01111_0000000000.")
     var bits: String
-    @Option(help: "half, single, double, bfloat16, e4m3 or e5m2 (aliases accepted).")
-    var format: String = "half"
+    @Option(help: "The format the pattern encodes.")
+    var format: FormatKind = .binary16
     @OptionGroup var output: TeachingOutputOptions
 
     func run() throws {
-        let kind = try parseFormat(format)
+        let kind = format
         let pattern = try BitPattern.parse(bits, width: kind.bitWidth, formatName: kind.name)
         let view = ValueExplanation.decoding(pattern, format: kind)
         print(output.json ? explanationJSON(view) : renderExplanation(view, style: TeachingStyle(colors: standardOutputWantsColor)))

@@ -14,25 +14,30 @@ struct ExplainCommand: ParsableCommand {
             """)
 
     /// One value; `.allUnrecognized` lets it start with '-' (-0.1) without being taken for an option.
-    @Argument(parsing: .allUnrecognized, help: "The number to store.")
+    @Argument(parsing: .allUnrecognized, help: ArgumentHelp("The number to store.", valueName: "value"))
     var valueWords: [String] = []
 
     /// The single positional argument, or a one-line error.
     var value: String { get throws { try singleArgument(valueWords, name: "value") } }
-    @Option(help: "half, single, double, bfloat16, e4m3 or e5m2 (aliases accepted).")
-    var format: String = "half"
-    @Option(help: "nearestEven, nearestAway, towardZero, up or down.")
-    var rounding: String = "nearestEven"
-    @Option(help: "after or before (when underflow is detected).")
-    var tininess: String = "after"
+    @Option(help: "The format to store it in; not with --all-formats.", default: FormatKind.binary16.name)
+    var format: FormatKind?
+    @Option(help: "The rounding attribute.")
+    var rounding: RoundingRule = .toNearestOrEven
+    @Option(help: "When underflow is detected: after or before rounding.")
+    var tininess: Tininess = .afterRounding
     @Flag(help: "Overflow to the largest finite value instead of infinity (OCP FP8 saturating mode).")
     var saturating = false
     @Flag(help: "One line per format instead of the detailed view.")
     var allFormats = false
     @OptionGroup var output: TeachingOutputOptions
 
+    func validate() throws {
+        _ = try value
+        if allFormats, format != nil { throw ValidationError("--all-formats shows every format; give it or --format, not both") }
+    }
+
     func run() throws {
-        let rule = try parseRounding(rounding), tiny = try parseTininess(tininess)
+        let (rule, tiny) = (rounding, tininess)
         let style = TeachingStyle(colors: standardOutputWantsColor)
         if allFormats {
             let views = try FormatKind.allCases.map {
@@ -41,7 +46,7 @@ struct ExplainCommand: ParsableCommand {
             print(output.json ? explanationsJSON(views) : renderExplanationRows(views, style: style))
             return
         }
-        let view = try ValueExplanation.explaining(try value, format: try parseFormat(format), rounding: rule,
+        let view = try ValueExplanation.explaining(try value, format: format ?? .binary16, rounding: rule,
                                                    tininess: tiny, saturating: saturating)
         print(output.json ? explanationJSON(view) : renderExplanation(view, style: style))
     }

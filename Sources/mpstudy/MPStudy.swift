@@ -7,6 +7,13 @@ struct MPStudy: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mpstudy",
         abstract: "Study floating-point precision: bit-exact IEEE 754 emulation, mixed-precision training analysis.",
+        discussion: """
+            Exit status: 0 on success, 64 for a usage error (an unknown option or name, a value \
+            out of range, contradictory options, a malformed number, bit pattern or expression), \
+            1 for a data or runtime error (missing or corrupt files, an unwritable folder) and for \
+            failed checks (verify). Every error is one line on standard error: mpstudy: error: ...
+            """,
+        version: MPStudyVersion.description,
         subcommands: [
             AnalyzeCommand.self, TrainCommand.self,
             FormatsCommand.self, ExplainCommand.self, DecodeCommand.self, CalcCommand.self,
@@ -14,25 +21,16 @@ struct MPStudy: ParsableCommand {
         ]
     )
 
-    /// Runs the command; any error is one line on standard error and a non-zero exit
-    /// (help and version requests still print in full).
+    /// Runs the command; help, version and completion requests print in full on standard
+    /// output, any error ends the program as ``CommandLineExit`` says.
     static func main() {
         do {
             var command = try parseAsRoot()
             try command.run()
         } catch {
-            let code = exitCode(for: error)
-            if code == .success {
-                print(fullMessage(for: error))
-            } else {
-                var message = self.message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
-                // One readable line even when the offending input is a page long.
-                if message.count > 300 { message = String(message.prefix(297)) + "..." }
-                if !message.isEmpty {
-                    FileHandle.standardError.write(Data("mpstudy: error: \(message)\n".utf8))
-                }
-            }
-            Foundation.exit(code.rawValue)
+            let outcome = CommandLineExit(error, command: self)
+            outcome.report()
+            Foundation.exit(outcome.status)
         }
     }
 }

@@ -1,10 +1,13 @@
 import ArgumentParser
+import NeuralNet
+import Precision
 
 /// The options every command that trains the case-study model shares (`train`, `analyze`),
-/// with the blog's settings as defaults. Numbers take their value unconditionally, so a
-/// negative number is read (and refused by validation) instead of taken for a flag.
+/// with the blog's settings as defaults, and their one mapping to a ``TrainingConfiguration``.
+/// Numbers take their value unconditionally, so a negative number is read (and refused by
+/// validation) instead of taken for a flag.
 struct ModelRunOptions: ParsableArguments {
-    @Option(parsing: .unconditional, help: "Passes over the training split.")
+    @Option(parsing: .unconditional, help: "Passes over the training split (at least 1).")
     var epochs = 5
 
     @Option(name: .customLong("batch-size"), parsing: .unconditional, help: "Samples per training step.")
@@ -30,6 +33,25 @@ struct ModelRunOptions: ParsableArguments {
     var threads: Int?
 
     @Option(name: .customLong("loss-scale"), parsing: .unconditional,
-            help: "Loss scaling: dynamic, none, or a fixed positive scale. Default: the policy's Keras default (dynamic for mixed_float16).")
-    var lossScale: String?
+            help: ArgumentHelp("Loss scaling: \(LossScaling.commandLineValues). Default: the policy's Keras default (dynamic for mixed_float16, none otherwise)."),
+            completion: .list(["dynamic", "none"]), transform: { text in try LossScaling.parseCommandLine(text) })
+    var lossScale: LossScaling?
+
+    /// The configuration these options ask for under `policy`, checked by
+    /// ``TrainingConfiguration/validate()``: the one mapping and the one set of rules for every
+    /// command that trains. Without `--threads` every core is used.
+    func trainingConfiguration(policy: PrecisionPolicy) throws(TrainingConfigurationError) -> TrainingConfiguration {
+        var configuration = TrainingConfiguration()
+        configuration.policy = policy
+        configuration.lossScaling = lossScale
+        configuration.epochs = epochs
+        configuration.batchSize = batchSize
+        configuration.units = units
+        configuration.validationSplit = validationSplit
+        configuration.learningRate = learningRate
+        configuration.seed = seed
+        configuration.threads = threads ?? BLASRuntime.availableCores
+        try configuration.validate()
+        return configuration
+    }
 }

@@ -1,24 +1,9 @@
 import NeuralNet
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
-/// Writes `text` to standard error, unbuffered.
-func writeStandardError(_ text: String) {
-    var bytes = Array(text.utf8)
-    bytes.withUnsafeMutableBytes { _ = write(2, $0.baseAddress, $0.count) }
-}
-
-/// Whether standard error is a terminal (progress lines are shown only then).
-func standardErrorIsTerminal() -> Bool { isatty(2) == 1 }
-
-/// The printing side of `mpstudy train`: Keras-style lines on standard output, a progress
-/// line with ETA on standard error when it is a terminal.
+/// The printing side of `mpstudy train` around the training (``TrainingProgressPrinter``
+/// shows the epochs): the run's header before it, the test evaluation and timing after it.
 struct TrainOutput {
-    let showsProgress: Bool
-
+    /// The policy, model, optimizer, data and BLAS lines.
     func header(trainer: Trainer, mnist: MNIST, dataFolder: String) {
         let model = trainer.model
         let sizes = [model.inputSize] + model.denseLayers.map(\.units)
@@ -32,35 +17,11 @@ struct TrainOutput {
               + "\(schedule.validationCount) validation), \(mnist.test.count) test; "
               + (mnist.checksumsVerified ? "SHA-256 verified against SHA256SUMS" : mnist.checksumNotes.joined(separator: "; ")))
         print("BLAS: \(BLASRuntime.summary)")
-        flush()
+        flushStandardOutput()
     }
 
-    func handle(_ event: TrainingEvent) {
-        switch event {
-        case let .epochStarted(epoch, epochs):
-            print("Epoch \(epoch)/\(epochs)")
-            flush()
-        case let .stepFinished(progress):
-            if showsProgress { writeStandardError("\r\u{1B}[K" + progress.line) }
-        case let .validationStarted(epoch):
-            if showsProgress { writeStandardError("\r\u{1B}[KEpoch \(epoch): validating...") }
-        case let .epochFinished(summary):
-            if showsProgress { writeStandardError("\r\u{1B}[K") }
-            print(summary.kerasLine)
-            flush()
-        case let .diverged(step, reason):
-            if showsProgress { writeStandardError("\r\u{1B}[K") }
-            print("Training diverged at step \(step): \(reason)")
-            flush()
-        }
-    }
-
-    func testStarted() {
-        if showsProgress { writeStandardError("\r\u{1B}[Kevaluating the test set...") }
-    }
-
+    /// The test evaluation, Keras style, and the step timing (with `--profile`, its split).
     func footer(trainer: Trainer, test: EvaluationResult, profile: Bool) {
-        if showsProgress { writeStandardError("\r\u{1B}[K") }
         print(test.kerasLine)
         print("Test loss: \(KerasFormat.metric(test.metrics.meanLoss))")
         print("Test accuracy: \(KerasFormat.metric(test.metrics.accuracy))")
@@ -68,8 +29,6 @@ struct TrainOutput {
         print("training: \(trainer.stepsDone) steps, \(KerasFormat.fixed(report.secondsPerStep * 1000, decimals: 0)) ms/step mean; "
               + "weights sha256 \(trainer.weightsDigest())")
         if profile { report.lines.forEach { print($0) } }
-        flush()
+        flushStandardOutput()
     }
-
-    private func flush() { fflush(nil) }
 }

@@ -2,10 +2,11 @@ import ArgumentParser
 import NeuralNet
 import Precision
 
-/// `mpstudy train`: trains the case-study model in float32 on MNIST with Keras `fit`
-/// semantics and prints Keras-style epoch lines and the test loss and accuracy.
+/// `mpstudy train`: trains the case-study model on MNIST with Keras `fit` semantics under a
+/// precision policy and prints Keras-style epoch lines and the test loss and accuracy.
 ///
-/// Thin: parsing and printing only; data loading, training and formatting live in NeuralNet.
+/// Thin: every option is checked in `validate()` (the shared ``ModelRunOptions`` mapping);
+/// data loading, training and formatting live in NeuralNet.
 struct TrainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "train",
@@ -17,47 +18,43 @@ struct TrainCommand: ParsableCommand {
         """
     )
 
-    @Option(help: "Keras precision policy: float32, mixed_float16, mixed_bfloat16 or float16.")
-    var policy = "float32"
+    @Option(help: "Keras precision policy.")
+    var policy: PrecisionPolicy = .float32
 
     @OptionGroup var model: ModelRunOptions
 
     @Option(name: .customLong("rmsprop-epsilon"),
-            help: "Where RMSprop's epsilon goes: 'inside' sqrt(v + eps) (Keras 3, default) or 'outside' sqrt(v) + eps (tf.keras 2.0-2.10).")
-    var rmspropEpsilon = "inside"
+            help: "Where RMSprop's epsilon goes: inside sqrt(v + eps) (Keras 3) or outside, sqrt(v) + eps (tf.keras 2.0-2.10).")
+    var rmspropEpsilon: RMSprop.EpsilonPlacement = .insideSquareRoot
 
     @Flag(help: "Print where the time of a training step goes (GEMM vs everything else).")
     var profile = false
 
-    /// Errors are typed NeuralNet errors with one-line descriptions; `MPStudy.main` prints
-    /// them as `mpstudy: error: ...` and exits non-zero.
-    func run() throws {
-        var config = TrainingConfiguration()
-        config.policy = try PrecisionPolicy(parsing: policy)
-        if let lossScale = model.lossScale {
-            guard let scaling = LossScaling(argument: lossScale) else { throw TrainingConfigurationError.unknownLossScale(lossScale) }
-            config.lossScaling = scaling
-        }
-        config.epochs = model.epochs
-        config.batchSize = model.batchSize
-        config.units = model.units
-        config.validationSplit = model.validationSplit
-        config.learningRate = model.learningRate
-        config.rmspropEpsilon = try RMSprop.EpsilonPlacement(parsing: rmspropEpsilon)
-        config.seed = model.seed
-        config.threads = model.threads ?? BLASRuntime.availableCores
-        try config.validate()
+    func validate() throws {
+        do { _ = try trainingConfiguration() } catch { throw ValidationError(error) }
+    }
 
+    /// The run these options ask for (checked).
+    func trainingConfiguration() throws(TrainingConfigurationError) -> TrainingConfiguration {
+        var configuration = try model.trainingConfiguration(policy: policy)
+        configuration.rmspropEpsilon = rmspropEpsilon
+        return configuration
+    }
+
+    func run() throws {
+        let configuration = try trainingConfiguration()
         // Before any output or work: may re-execute the program with a better OpenBLAS core.
-        BLASRuntime.relaunchWithTunedCoreIfNeeded()
+        OpenBLASCoreRelaunch.relaunchIfNeeded()
 
         let mnist = try MNIST.load(from: model.data)
-        let trainer = try Trainer(configuration: config, data: mnist.train, classes: MNIST.classes)
-        let output = TrainOutput(showsProgress: standardErrorIsTerminal())
+        let trainer = try Trainer(configuration: configuration, data: mnist.train, classes: MNIST.classes)
+        let progress = TrainingProgressPrinter(divergenceNote: "; the test evaluation below uses the diverged weights")
+        let output = TrainOutput()
         output.header(trainer: trainer, mnist: mnist, dataFolder: model.data)
-        trainer.fit { output.handle($0) }
-        output.testStarted()
+        trainer.fit { progress.handle($0) }
+        progress.status("evaluating the test set...")
         let test = trainer.evaluate(mnist.test, phase: .test)
+        progress.clear()
         output.footer(trainer: trainer, test: test, profile: profile)
     }
 }

@@ -14,11 +14,7 @@ struct VerifyCommand: ParsableCommand {
             case with SoftFloat and with the MPFR oracle, and prints every mismatch with its \
             operands, expected and actual bits and flags in hex. Exits non-zero on any mismatch.
 
-            Operations: add, sub, mul, div, sqrt, fma, convert (to and from every other \
-            format), remainder, roundToIntegral (and its exact variant), toInt (Int32, Int64, \
-            UInt32, UInt64, exact and inexact variants, boundary values), fromInt, parse \
-            (decimal and hex strings against mpfr_strtofr: random, long, exact ties and \
-            near-ties), scaleB, compare (quiet and signalling), nextUp, logB.
+            Operations: \(CheckedOperation.coverageList).
 
             --exhaustive checks every binary16 pair for add, sub, mul and div (roundTiesToEven) \
             against the host's binary64 arithmetic, every binary16 input of sqrt and of the \
@@ -27,48 +23,57 @@ struct VerifyCommand: ParsableCommand {
             also saturating), and every binary16 and bfloat16 value converted to every format.
             """)
 
-    @Option(help: "half, single, double, bfloat16, e4m3, e5m2 or all.")
-    var format: String = "all"
-    @Option(help: "add, sub, mul, div, sqrt, fma, convert, remainder, roundToIntegral, toInt, fromInt, parse, scaleB, compare, nextUp, logB or all.")
-    var op: String = "all"
-    @Option(help: "nearestEven, nearestAway, towardZero, up, down or all.")
-    var rounding: String = "nearestEven"
-    @Option(help: "after, before or all.")
-    var tininess: String = "after"
-    @Option(parsing: .unconditional, help: "Cases per (format, operation, rounding, tininess).")
-    var count: Int = 1_000_000
-    @Option(help: "Seed of the operand generator.")
-    var seed: UInt64 = 1
+    /// What the random checks cover when an option is not given.
+    static let defaultFormats = Selection<FormatKind>.all
+    static let defaultOperations = Selection<CheckedOperation>.all
+    static let defaultRoundings = Selection<RoundingRule>([.toNearestOrEven])
+    static let defaultTininess = Selection<Tininess>([.afterRounding])
+    static let defaultCount = 1_000_000
+    static let defaultSeed: UInt64 = 1
+
+    @Option(help: "Formats to check.", default: VerifyCommand.defaultFormats.description)
+    var format: Selection<FormatKind>?
+    @Option(help: "Operations to check.", default: VerifyCommand.defaultOperations.description)
+    var op: Selection<CheckedOperation>?
+    @Option(help: "Rounding attributes to check.", default: VerifyCommand.defaultRoundings.description)
+    var rounding: Selection<RoundingRule>?
+    @Option(help: "Tininess rules to check.", default: VerifyCommand.defaultTininess.description)
+    var tininess: Selection<Tininess>?
+    @Option(parsing: .unconditional,
+            help: "Cases per (format, operation, rounding, tininess), at least 1. (default: \(VerifyCommand.defaultCount))")
+    var count: Int?
+    @Option(help: "Seed of the operand generator. (default: \(VerifyCommand.defaultSeed))")
+    var seed: UInt64?
     @Flag(help: "Run the exhaustive sweeps (binary16 pairs and unary inputs, FP8 pairs, binary16/bfloat16 conversions) instead of random cases.")
     var exhaustive = false
     @Flag(help: "Check the bulk float32 -> float16/bfloat16 rounding kernels on all 2^32 inputs against SoftFloat.")
     var kernels = false
 
-    func validate() throws {
-        guard count > 0 else { throw ValidationError("--count must be a positive number of cases, not \(count)") }
-        _ = try selectedFormats()
-        _ = try selectedOperations()
-        _ = try selectedRoundings()
-        _ = try selectedTininess()
+    /// The random checks' options as given (nil: not given), by option name.
+    private var randomCheckOptions: [(name: String, given: Bool)] {
+        [("--format", format != nil), ("--op", op != nil), ("--rounding", rounding != nil),
+         ("--tininess", tininess != nil), ("--count", count != nil), ("--seed", seed != nil)]
     }
 
-    func selectedFormats() throws -> [FormatKind] {
-        try choices(format, all: FormatKind.verified, option: "format") { FormatKind(name: $0) }
-    }
-    func selectedOperations() throws -> [CheckedOperation] {
-        try choices(op, all: CheckedOperation.allCases, option: "op") { name in
-            CheckedOperation.allCases.first { $0.rawValue.lowercased() == name.lowercased() }
+    /// Refuses what would be silently ignored: both sweeps at once, or options of the random
+    /// checks with a sweep (which has its own fixed coverage).
+    func validate() throws {
+        if exhaustive && kernels {
+            throw ValidationError("--exhaustive and --kernels are separate sweeps; give one of them")
         }
-    }
-    func selectedRoundings() throws -> [RoundingRule] {
-        try choices(rounding, all: RoundingRule.allCases, option: "rounding") { RoundingRule(name: $0) }
-    }
-    func selectedTininess() throws -> [Tininess] {
-        try choices(tininess, all: Tininess.allCases, option: "tininess") { Tininess(name: $0) }
+        if exhaustive || kernels {
+            let given = randomCheckOptions.filter(\.given).map(\.name)
+            if !given.isEmpty {
+                throw ValidationError("\(given.joined(separator: ", ")) apply to the random checks, not to --\(exhaustive ? "exhaustive" : "kernels")")
+            }
+        }
+        if let count, count <= 0 {
+            throw ValidationError("--count must be a positive number of cases, not \(count)")
+        }
     }
 
     func run() throws {
-        let failed = kernels ? runKernelSweep() : exhaustive ? runExhaustive() : try runRandom()
+        let failed = kernels ? runKernelSweep() : exhaustive ? runExhaustive() : runRandom()
         if failed { throw ExitCode.failure }
     }
 
@@ -84,12 +89,13 @@ struct VerifyCommand: ParsableCommand {
         return report.mismatchCount > 0
     }
 
-    func runRandom() throws -> Bool {
+    func runRandom() -> Bool {
         var failed = false
-        for format in try selectedFormats() {
-            for operation in try selectedOperations() {
-                for rule in try selectedRoundings() {
-                    for tiny in try selectedTininess() {
+        let (count, seed) = (count ?? Self.defaultCount, seed ?? Self.defaultSeed)
+        for format in (format ?? Self.defaultFormats).values {
+            for operation in (op ?? Self.defaultOperations).values {
+                for rule in (rounding ?? Self.defaultRoundings).values {
+                    for tiny in (tininess ?? Self.defaultTininess).values {
                         let report = format.differentialCheck(operation, rounding: rule, tininess: tiny,
                                                               count: count, seed: seed)
                         failed = print("\(format.name) \(operation.rawValue) \(rule.name) \(tiny.name)", report) || failed
@@ -135,25 +141,5 @@ struct VerifyCommand: ParsableCommand {
             }
         }
         return failed
-    }
-}
-
-/// Parses a comma-separated list of names (or `all`), refusing unknown ones with the valid list.
-func choices<T>(_ text: String, all: [T], option: String, parse: (String) -> T?) throws -> [T] {
-    if text.lowercased() == "all" { return all }
-    return try text.split(separator: ",").map { name in
-        guard let value = parse(String(name)) else {
-            throw ValidationError("unknown --\(option) '\(name)'; valid: \(validNames(for: option)), all")
-        }
-        return value
-    }
-}
-
-func validNames(for option: String) -> String {
-    switch option {
-    case "format": FormatKind.verified.map(\.name).joined(separator: ", ")
-    case "op": CheckedOperation.allCases.map(\.rawValue).joined(separator: ", ")
-    case "rounding": RoundingRule.allCases.map(\.name).joined(separator: ", ")
-    default: Tininess.allCases.map(\.name).joined(separator: ", ")
     }
 }

@@ -3,39 +3,28 @@ import Precision
 import Testing
 @testable import Analyzer
 
-/// Parsing of `--tensor`, `--layer` and policy names, and the one-line errors listing the
-/// valid choices.
+/// Tensor groups and the kinds they stand for, the model's layer names, and the one-line
+/// error for an unknown policy in settings. (The command line's parsing of `--tensor` and
+/// `--layer` lists is tested in MPStudyTests.)
 @Suite struct SelectionTests {
-    @Test func tensorGroupsMapToKinds() throws {
-        let s = try TensorSelection(parsing: ["gradients,ACTIVATIONS", "kernel_gradients"])
+    @Test func tensorGroupsMapToKinds() {
+        let s = TensorSelection(groups: [.gradients, .activations, .kernelGradients, .gradients])
         #expect(s.groups == [.activations, .gradients, .kernelGradients])
         #expect(s.kinds == [.forwardOutput, .activation, .gradient, .preActivationGradient, .kernelGradient,
                             .biasGradient, .inputGradient])
-        #expect(try TensorSelection(parsing: []).groups == TensorGroup.allCases)
-        #expect(try TensorSelection(parsing: ["all"]).groups == TensorGroup.allCases)
-        #expect(try TensorSelection(parsing: ["kernel", "update"]).kinds == [.input, .kernel, .bias, .kernelUpdate, .biasUpdate])
+        #expect(TensorSelection.all.groups == TensorGroup.allCases)
+        #expect(TensorSelection(groups: [.kernels, .updates]).kinds == [.input, .kernel, .bias, .kernelUpdate, .biasUpdate])
     }
 
-    @Test func unknownTensorGroupListsValidOnes() {
-        #expect(throws: AnalysisInputError.unknownTensor("weights", valid: "activations, gradients, kernel-gradients, kernels, updates")) {
-            try TensorSelection(parsing: ["activations,weights"])
-        }
-        let message = AnalysisInputError.unknownTensor("weights", valid: TensorGroup.validNames).description
-        #expect(message == "unknown tensor group 'weights'; valid tensor groups: activations, gradients, kernel-gradients, kernels, updates")
+    @Test func tensorGroupSpellings() {
+        #expect(TensorGroup(name: "ACTIVATIONS") == .activations)
+        #expect(TensorGroup(name: "kernel_gradients") == .kernelGradients && TensorGroup(name: "kernelgradients") == .kernelGradients)
+        #expect(TensorGroup(name: "kernel") == .kernels && TensorGroup(name: "update") == .updates)
+        #expect(TensorGroup(name: "weights") == nil)
     }
 
-    @Test func layersAreCheckedAgainstTheModel() throws {
+    @Test func layerNamesAreTheModels() {
         #expect(AnalysisSession.layerNames == ["dense_1", "dense_2", "dense_logits", "predictions"])
-        let available = AnalysisSession.layerNames
-        #expect(try LayerSelection(parsing: ["DENSE_2"], available: available).layers == ["dense_2"])
-        #expect(try LayerSelection(parsing: ["predictions,dense_1"], available: available).layers == ["dense_1", "predictions"])
-        #expect(try LayerSelection(parsing: [], available: available).layers == available)
-        #expect(throws: AnalysisInputError.self) { try LayerSelection(parsing: ["dense_3"], available: available) }
-        do {
-            _ = try LayerSelection(parsing: ["dense_3"], available: available)
-        } catch {
-            #expect(error.description == "unknown layer 'dense_3'; valid layers: dense_1, dense_2, dense_logits, predictions")
-        }
     }
 
     @Test func unknownPolicyListsValidOnes() {

@@ -2,7 +2,7 @@ import Testing
 import NeuralNet
 import Precision
 
-/// Validation of the `train` settings and of policy names.
+/// Validation of the training settings (`train` and `analyze`).
 @Suite("Training configuration")
 struct TrainingConfigurationTests {
     @Test func defaultsAreTheBlogs() throws {
@@ -18,24 +18,17 @@ struct TrainingConfigurationTests {
         c = TrainingConfiguration(); c.batchSize = 0
         #expect(throws: TrainingConfigurationError.notPositive(name: "batch size", value: "0")) { try c.validate() }
         c = TrainingConfiguration(); c.epochs = -1
-        #expect(throws: TrainingConfigurationError.negative(name: "epochs", value: "-1")) { try c.validate() }
+        #expect(throws: TrainingConfigurationError.notPositive(name: "epochs", value: "-1")) { try c.validate() }
+        c = TrainingConfiguration(); c.epochs = 0
+        #expect(throws: TrainingConfigurationError.notPositive(name: "epochs", value: "0")) { try c.validate() }
+        c = TrainingConfiguration(); c.threads = 0
+        #expect(throws: TrainingConfigurationError.notPositive(name: "threads", value: "0")) { try c.validate() }
         c = TrainingConfiguration(); c.validationSplit = 1.5
         #expect(throws: TrainingConfigurationError.validationSplitOutOfRange(1.5)) { try c.validate() }
         c = TrainingConfiguration(); c.validationSplit = .nan
         #expect(throws: TrainingConfigurationError.self) { try c.validate() }
         c = TrainingConfiguration(); c.learningRate = -1
         #expect(throws: TrainingConfigurationError.notFinite(name: "learning rate")) { try c.validate() }
-    }
-
-    @Test func policies() throws {
-        #expect(try PrecisionPolicy(parsing: "FLOAT32") == .float32)
-        #expect(try PrecisionPolicy(parsing: "Mixed_Float16") == .mixedFloat16)
-        let valid = ["float32", "mixed_float16", "mixed_bfloat16", "float16"]
-        #expect(throws: TrainingConfigurationError.unsupportedPolicy("mixed_float32", valid: valid)) {
-            try PrecisionPolicy(parsing: "mixed_float32")
-        }
-        #expect(TrainingConfigurationError.unsupportedPolicy("x", valid: ["float32"]).description
-                == "unknown policy 'x'; valid policies: float32")
     }
 
     @Test func kerasFormatting() {

@@ -47,6 +47,20 @@ import Testing
         #expect(LossScaling(argument: "-1") == nil && LossScaling(argument: "abc") == nil && LossScaling(argument: "inf") == nil)
     }
 
+    /// A fixed scale is a positive normal float32. Boundaries by hand: 2^-126 =
+    /// 1.1754943508e-38 is the smallest normal; 1.1754942e-38 lies about 1.07 subnormal
+    /// spacings (2^-149 = 1.4e-45) below it, so it rounds to a subnormal. The largest finite
+    /// float32 is 3.4028234664e38 and values from FLT_MAX + 2^103 = 3.40282357e38 on round to
+    /// infinity, so 3.4028236e38 and 1e40 are infinite; 1e-40 is subnormal.
+    @Test func fixedScaleIsAPositiveNormalFloat32() {
+        #expect(LossScaling(argument: "1.1754944e-38") == .fixed(Float.leastNormalMagnitude))
+        #expect(LossScaling(argument: "3.4028235e38") == .fixed(Float.greatestFiniteMagnitude))
+        #expect(LossScaling(argument: "0x1p-126") == .fixed(Float.leastNormalMagnitude))
+        for refused in ["1.1754942e-38", "1e-40", "3.4028236e38", "1e40", "0", "-0", "nan", "-128", ""] {
+            #expect(LossScaling(argument: refused) == nil, "\(refused)")
+        }
+    }
+
     @Test func policies() {
         #expect(PrecisionPolicy(name: "Mixed_Float16") == .mixedFloat16)
         #expect(PrecisionPolicy(name: "fp16") == nil)

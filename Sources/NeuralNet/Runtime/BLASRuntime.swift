@@ -1,6 +1,6 @@
 //===--- BLASRuntime.swift ------------------------------------------------===//
 //
-// OpenBLAS threads and core selection.
+// OpenBLAS threads and core queries.
 //
 //===----------------------------------------------------------------------===//
 
@@ -11,8 +11,8 @@ import Glibc
 import Darwin
 #endif
 
-/// The OpenBLAS runtime: thread count, the kernel set ("core") in use, and a fix for CPUs that
-/// OpenBLAS does not recognise.
+/// The OpenBLAS runtime as a library sees it: the thread count, the kernel set ("core") in
+/// use, the CPU's model and feature flags, and which core would suit the CPU better.
 ///
 /// Why the core matters: Debian's OpenBLAS 0.3.21 is a DYNAMIC_ARCH build that picks its
 /// kernels from the CPU model number when the library loads. CPUs newer than the library
@@ -20,11 +20,13 @@ import Darwin
 /// not in its table, and it silently falls back to the `Prescott` (SSE3) kernels: sgemm at
 /// about 55 GFLOP/s on 2 cores instead of about 275 GFLOP/s with the `SkylakeX` kernels that
 /// the same CPU supports. OpenBLAS only reads `OPENBLAS_CORETYPE` while loading, before any
-/// Swift code runs, so ``relaunchWithTunedCoreIfNeeded()`` sets it and re-executes the
-/// program once. A user-set `OPENBLAS_CORETYPE` is always respected.
+/// Swift code runs, so the fix, setting it and re-executing the program, belongs to the
+/// program, not to a library: `mpstudy` does it (`OpenBLASCoreRelaunch`) with
+/// ``preferredCore(cpuFlags:current:)``, and records the core OpenBLAS had detected in
+/// ``relaunchMarker``, which ``summary`` reports. This type only reads the environment.
 public enum BLASRuntime {
-    /// Environment variable recording that mpstudy chose the core; holds the core OpenBLAS
-    /// had detected on its own.
+    /// Environment variable that a program which set `OPENBLAS_CORETYPE` and re-executed
+    /// itself sets to the core OpenBLAS had detected on its own (read by ``summary``).
     public static let relaunchMarker = "MPSTUDY_OPENBLAS_DETECTED_CORE"
 
     /// The kernel set OpenBLAS is using, e.g. `SkylakeX`, `Haswell`, `Prescott`.
@@ -104,25 +106,6 @@ public enum BLASRuntime {
         }
         #endif
         return nil
-    }
-
-    /// Re-executes the running program with `OPENBLAS_CORETYPE` set to the kernel set the CPU
-    /// supports when OpenBLAS fell back to a weaker one. Does nothing (returns) when the user set
-    /// `OPENBLAS_CORETYPE`, when this process is already the relaunched one, when the detected
-    /// core is fine, or when `exec` fails. Call it before any output or work: on success the
-    /// process image is replaced and the call never returns.
-    public static func relaunchWithTunedCoreIfNeeded() {
-        #if os(Linux)
-        guard getenv("OPENBLAS_CORETYPE") == nil, getenv(relaunchMarker) == nil else { return }
-        let detected = coreName
-        guard let preferred = preferredCore(cpuFlags: cpuFlags(), current: detected) else { return }
-        setenv("OPENBLAS_CORETYPE", preferred, 1)
-        setenv(relaunchMarker, detected, 1)
-        fflush(nil)
-        execv("/proc/self/exe", CommandLine.unsafeArgv)
-        // exec failed: carry on with the detected kernels.
-        unsetenv("OPENBLAS_CORETYPE")
-        #endif
     }
 
     /// One line describing the BLAS in use, e.g. `OpenBLAS 0.3.21 core SkylakeX, 2 threads

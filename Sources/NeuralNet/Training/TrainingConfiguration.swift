@@ -1,61 +1,31 @@
 //===--- TrainingConfiguration.swift --------------------------------------===//
 //
-// The settings of `mpstudy train`, validated in one place.
+// The settings of a training run (`mpstudy train` and `mpstudy analyze`), validated in one place.
 //
 //===----------------------------------------------------------------------===//
 
 import Precision
 
-/// Why a training configuration was refused; each ``description`` is one line.
+/// Why a training configuration was refused; each ``description`` is one line. Names
+/// (policies, placements) are typed values by the time they reach a configuration, so every
+/// case is a number out of range; the command line reports these as usage errors.
 public enum TrainingConfigurationError: Error, Equatable, CustomStringConvertible {
-    case unsupportedPolicy(String, valid: [String])
-    case unknownLossScale(String)
     case notPositive(name: String, value: String)
-    case negative(name: String, value: String)
     case validationSplitOutOfRange(Double)
     case emptySplit(samples: Int, validationSplit: Double)
     case notFinite(name: String)
-    case unknownChoice(name: String, value: String, valid: [String])
 
     public var description: String {
         switch self {
-        case let .unsupportedPolicy(name, valid):
-            "unknown policy '\(name)'; valid policies: \(valid.joined(separator: ", "))"
-        case let .unknownLossScale(value):
-            "unknown loss scale '\(value)'; valid: dynamic, none, or a positive number"
         case let .notPositive(name, value):
             "\(name) must be a positive integer, got \(value)"
-        case let .negative(name, value):
-            "\(name) must not be negative, got \(value)"
         case let .validationSplitOutOfRange(value):
             "validation split must be in [0, 1), got \(value)"
         case let .emptySplit(samples, split):
             "validation split \(split) of \(samples) samples leaves the training or the validation set empty"
         case let .notFinite(name):
             "\(name) must be a finite positive number"
-        case let .unknownChoice(name, value, valid):
-            "unknown \(name) '\(value)'; valid: \(valid.joined(separator: ", "))"
         }
-    }
-}
-
-extension PrecisionPolicy {
-    /// The policy called `name` (case-insensitive); throws naming the valid ones otherwise.
-    public init(parsing name: String) throws(TrainingConfigurationError) {
-        guard let policy = PrecisionPolicy(name: name) else {
-            throw .unsupportedPolicy(name, valid: PrecisionPolicy.all.map(\.name))
-        }
-        self = policy
-    }
-}
-
-extension RMSprop.EpsilonPlacement {
-    /// The placement called `name` (`inside` or `outside`); throws naming the valid ones otherwise.
-    public init(parsing name: String) throws(TrainingConfigurationError) {
-        guard let value = Self(rawValue: name.lowercased()) else {
-            throw .unknownChoice(name: "RMSprop epsilon placement", value: name, valid: Self.allCases.map(\.rawValue))
-        }
-        self = value
     }
 }
 
@@ -81,9 +51,10 @@ public struct TrainingConfiguration: Sendable, Equatable {
 
     public init() {}
 
-    /// Checks every value; throws the first problem found.
+    /// Checks every value; throws the first problem found. At least one epoch: a run without
+    /// training has no steps to report or time.
     public func validate() throws(TrainingConfigurationError) {
-        if epochs < 0 { throw .negative(name: "epochs", value: String(epochs)) }
+        if epochs <= 0 { throw .notPositive(name: "epochs", value: String(epochs)) }
         if batchSize <= 0 { throw .notPositive(name: "batch size", value: String(batchSize)) }
         if units <= 0 { throw .notPositive(name: "units", value: String(units)) }
         if threads <= 0 { throw .notPositive(name: "threads", value: String(threads)) }

@@ -1,0 +1,33 @@
+import NeuralNet
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Re-executes `mpstudy` with `OPENBLAS_CORETYPE` set when OpenBLAS fell back to a weaker
+/// kernel set than the CPU supports (``BLASRuntime`` says why: DYNAMIC_ARCH builds older
+/// than the CPU fall back to `Prescott`, five times slower in sgemm). OpenBLAS reads the
+/// variable only while it loads, so setting it takes a new process image; changing the
+/// environment and replacing the process is the program's business, so it lives here and
+/// not in NeuralNet.
+enum OpenBLASCoreRelaunch {
+    /// Does nothing (returns) when the user set `OPENBLAS_CORETYPE` (always respected), when
+    /// this process is already the relaunched one, when the detected core is fine, when not on
+    /// Linux, or when `exec` fails (the detected kernels are then used). Call it before any
+    /// output or work: on success the process image is replaced and the call never returns.
+    static func relaunchIfNeeded() {
+        #if os(Linux)
+        guard getenv("OPENBLAS_CORETYPE") == nil, getenv(BLASRuntime.relaunchMarker) == nil else { return }
+        let detected = BLASRuntime.coreName
+        guard let preferred = BLASRuntime.preferredCore(cpuFlags: BLASRuntime.cpuFlags(), current: detected) else { return }
+        setenv("OPENBLAS_CORETYPE", preferred, 1)
+        setenv(BLASRuntime.relaunchMarker, detected, 1)
+        fflush(nil)
+        execv("/proc/self/exe", CommandLine.unsafeArgv)
+        // exec failed: carry on with the detected kernels.
+        unsetenv("OPENBLAS_CORETYPE")
+        unsetenv(BLASRuntime.relaunchMarker)
+        #endif
+    }
+}
