@@ -70,7 +70,8 @@ let package = Package(
             "Reporter", "Analyzer", "NeuralNet", "Precision", "SoftFloat", "Reference", "_TestSupport",
         ]),
         // Runs the built `mpstudy` binary (depending on the executable target makes `swift test`
-        // build it first): exit codes, one-line errors, help, an analyze-report round trip.
-        .testTarget(name: "MPStudyEndToEndTests", dependencies: ["mpstudy", "_TestSupport"]),
+        // build it first): exit codes, one-line errors, help, an analyze-report round trip
+        // (NeuralNet only for zlib compression of a hostile fixture).
+        .testTarget(name: "MPStudyEndToEndTests", dependencies: ["mpstudy", "_TestSupport", "NeuralNet"]),
     ]
 )

@@ -78,7 +78,7 @@ struct AnalyzeCommand: ParsableCommand {
         OpenBLASCoreRelaunch.relaunchIfNeeded()
 
         let folders = try plan.prepareFolders()
-        let mnist = try MNIST.load(from: model.data)
+        let mnist = try MNIST.load(from: model.data, checksums: model.checksums)
         let output = AnalyzeOutput()
         BLASRuntime.setThreads(plan.runs[0].threads)
         let environment = RunEnvironment(cpu: BLASRuntime.cpuModel, blas: BLASRuntime.summary, cores: BLASRuntime.availableCores,

@@ -29,6 +29,13 @@ struct ModelRunOptions: ParsableArguments {
     @Option(help: "Folder holding the four MNIST IDX files (.gz or raw) and SHA256SUMS.")
     var data = "Data/mnist"
 
+    @Flag(name: .customLong("no-verify"),
+          help: "Train on data that SHA256SUMS does not vouch for (missing, unlisted or mismatching sums). By default the data is refused unless every file matches its SHA-256.")
+    var noVerify = false
+
+    /// What the MNIST loader does with SHA256SUMS: require every file to match, unless `--no-verify`.
+    var checksums: MNIST.ChecksumPolicy { noVerify ? .skip : .require }
+
     @Option(parsing: .unconditional, help: "Threads for OpenBLAS and elementwise work (default: all cores).")
     var threads: Int?
 

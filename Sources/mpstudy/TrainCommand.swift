@@ -46,7 +46,7 @@ struct TrainCommand: ParsableCommand {
         // Before any output or work: may re-execute the program with a better OpenBLAS core.
         OpenBLASCoreRelaunch.relaunchIfNeeded()
 
-        let mnist = try MNIST.load(from: model.data)
+        let mnist = try MNIST.load(from: model.data, checksums: model.checksums)
         let trainer = try Trainer(configuration: configuration, data: mnist.train, classes: MNIST.classes)
         let progress = TrainingProgressPrinter(divergenceNote: "; the test evaluation below uses the diverged weights")
         let output = TrainOutput()

@@ -1,5 +1,6 @@
 import Testing
 import _TestSupport
+import NeuralNet
 
 /// Data and runtime errors: missing or corrupt input files and unwritable output folders.
 /// Exit 1 and one line on standard error naming the file, in every command that reads or
@@ -80,6 +81,35 @@ struct DataErrorEndToEndTests {
                 try SyntheticMNIST.writeChecksums(in: data)
                 return "t10k-images-idx3-ubyte.gz"
             }
+        }
+    }
+
+    /// No SHA256SUMS: the data cannot be verified and is refused (issue 11, item 13), unless
+    /// `--no-verify` is given, which trains.
+    @Test func unverifiableDataIsRefusedUnlessNoVerify() throws {
+        try withScratchFolder(prefix: "mpstudy-e2e") { folder in
+            let data = try Self.writeData(in: folder)
+            FileTree.remove(data + "/SHA256SUMS")
+            let refused = try mpstudy(["train"] + Self.tiny(data: data), in: folder)
+            expectRefusal(refused, status: ExitStatus.failure, mentions: ["SHA256SUMS", "--no-verify"])
+            let trained = try mpstudy(["train"] + Self.tiny(data: data) + ["--no-verify"], in: folder)
+            #expect(trained.status == 0, "stderr: \(trained.errors)")
+            #expect(trained.output.contains("Test accuracy"))
+        }
+    }
+
+    /// A gzip bomb (issue 11, item 2): a valid label header for 40 labels followed by 256 MiB of
+    /// zeros, listed in SHA256SUMS. The loader stops at the announced size, so the run fails
+    /// at once with one line naming the file, instead of inflating 256 MiB first.
+    @Test func gzipBombIsRefusedWithoutInflatingIt() throws {
+        try withScratchFolder(prefix: "mpstudy-e2e") { folder in
+            let data = try Self.writeData(in: folder)
+            let labels = IDXEncoding.labels(SyntheticMNIST(trainCount: 40, testCount: 10).train)
+            try FileTree.write(Gzip.compress(labels + [UInt8](repeating: 0, count: 256 << 20)),
+                               to: data + "/train-labels-idx1-ubyte.gz")
+            try SyntheticMNIST.writeChecksums(in: data)
+            let result = try mpstudy(["train"] + Self.tiny(data: data), in: folder)
+            expectRefusal(result, status: ExitStatus.failure, mentions: ["train-labels-idx1-ubyte.gz", "at least"])
         }
     }
 
