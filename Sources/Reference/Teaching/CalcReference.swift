@@ -1,4 +1,3 @@
-import CMPFR
 import SoftFloat
 
 /// MPFR's side of `mpstudy calc`: the exact result of every step on its rounded operands,
@@ -19,124 +18,105 @@ public struct CalcReference {
 
     /// Fills `evaluation`'s exact step results, reference value and errors.
     public func complete(_ evaluation: inout CalcEvaluation, expression: CalcExpression, format: FormatKind) {
-        struct LayoutOf: FormatVisitor { func visit<F: BinaryFormat>(_: F.Type) -> FormatLayout { FormatLayout(F.self) } }
-        let layout = format.visit(LayoutOf())
+        struct Completion: FormatVisitor {
+            let evaluation: CalcEvaluation, expression: CalcExpression
+            func visit<F: BinaryFormat>(_: F.Type) -> CalcEvaluation {
+                var completed = evaluation
+                CalcReference.complete(&completed, expression, F.self)
+                return completed
+            }
+        }
+        evaluation = format.visit(Completion(evaluation: evaluation, expression: expression))
+    }
+
+    /// ``complete(_:expression:format:)`` in format F, in MPFR's widest exponent range.
+    static func complete<F: BinaryFormat>(_ evaluation: inout CalcEvaluation, _ expression: CalcExpression, _: F.Type) {
         ExponentRange.widest.installed {
             for i in evaluation.steps.indices {
-                let (text, exact) = exactStep(evaluation.steps[i], layout)
+                let (text, exact) = exactStep(evaluation.steps[i], F.self)
                 evaluation.steps[i].exactResult = text
                 evaluation.steps[i].exactResultIsExact = exact
             }
-            let reference = MPFRValue(precision: Self.precision)
+            let reference = MPFRValue(precision: precision)
             evaluate(expression, into: reference)
-            evaluation.reference = Self.decimal(reference, digits: Self.shownDigits).text
+            evaluation.reference = decimal(reference, digits: shownDigits).text
             // The final result against the reference.
             guard let last = evaluation.steps.last else { return }
+            let result = BinaryFloat<F>(bits: F.Bits(truncatingIfNeeded: last.resultBits))
             let stored = MPFRValue(precision: 64)
-            load(last.resultBits, layout, into: stored)
-            let error = MPFRValue(precision: Self.precision + 2_200)
-            mpfr_sub(error.pointer, stored.pointer, reference.pointer, MPFR_RNDN)
-            evaluation.absoluteError = Self.decimal(error, digits: 6).text
+            stored.set(result)
+            let error = MPFRValue(precision: precision + 2_200)
+            error.subtract(stored, reference)
+            evaluation.absoluteError = decimal(error, digits: 6).text
             let relative = MPFRValue(precision: 64)
-            // The values own their mpfr_t: keep them alive across every call given their
-            // pointers (an optimised build may otherwise free one right after reading it).
-            defer { withExtendedLifetime((reference, stored, error, relative)) {} }
-            mpfr_div(relative.pointer, error.pointer, reference.pointer, MPFR_RNDN)
-            mpfr_abs(relative.pointer, relative.pointer, MPFR_RNDN)
-            evaluation.relativeError = Self.decimal(relative, digits: 5).text
-            let x = layout.decode(last.resultBits)
-            if case let .finite(_, exponent) = x.kind {
-                // ulp(stored) = 2^(max(E, emin) - f): the decoded exponent of the last bit.
+            relative.divide(error, reference)
+            relative.absoluteValue(relative)
+            evaluation.relativeError = decimal(relative, digits: 5).text
+            // ulp(stored) = 2^e, e the exponent of the last significand bit: max(E, emin) - f,
+            // for zeros emin - f. None for infinities and NaN.
+            if let (_, e) = result.integerSignificandAndExponent {
                 let inUlps = MPFRValue(precision: 64)
-                withExtendedLifetime(inUlps) {
-                    mpfr_mul_2si(inUlps.pointer, error.pointer, -exponent, MPFR_RNDN)
-                    evaluation.ulpError = Self.decimal(inUlps, digits: 5).text
-                }
-            } else if x.isZero {
-                let inUlps = MPFRValue(precision: 64)
-                withExtendedLifetime(inUlps) {
-                    mpfr_mul_2si(inUlps.pointer, error.pointer, layout.fractionBitCount - layout.minExponent, MPFR_RNDN)
-                    evaluation.ulpError = Self.decimal(inUlps, digits: 5).text
-                }
+                inUlps.scale(error, byPowerOfTwo: -e)
+                evaluation.ulpError = decimal(inUlps, digits: 5).text
             } else {
                 evaluation.ulpError = "-"
             }
         }
     }
 
-    /// The exact result of one step on its rounded operands, and whether it is exact.
-    func exactStep(_ step: CalcStep, _ layout: FormatLayout) -> (String, Bool) {
-        let r = MPFRValue(precision: Self.precision)
-        let operands = step.operandBits.map { bits -> MPFRValue in
-            let v = MPFRValue(precision: 64)
-            load(bits, layout, into: v)
-            return v
+    /// The exact result of one step on its rounded operands (of format F), and whether it is exact.
+    static func exactStep<F: BinaryFormat>(_ step: CalcStep, _: F.Type) -> (String, Bool) {
+        let r = MPFRValue(precision: precision)
+        let operands = step.operandBits.map { bits in
+            let operand = MPFRValue(precision: 64)
+            operand.set(BinaryFloat<F>(bits: F.Bits(truncatingIfNeeded: bits)))
+            return operand
         }
-        defer { withExtendedLifetime((r, operands)) {} }
         let ternary: Int32
         switch step.operation {
-        case "literal":
-            let text = Array((step.literal ?? "nan").utf8CString)
-            ternary = text.withUnsafeBufferPointer { mpfr_strtofr(r.pointer, $0.baseAddress!, nil, 0, MPFR_RNDN) }
-        case "neg": ternary = mpfr_neg(r.pointer, operands[0].pointer, MPFR_RNDN)
-        case "+": ternary = mpfr_add(r.pointer, operands[0].pointer, operands[1].pointer, MPFR_RNDN)
-        case "-": ternary = mpfr_sub(r.pointer, operands[0].pointer, operands[1].pointer, MPFR_RNDN)
-        case "*": ternary = mpfr_mul(r.pointer, operands[0].pointer, operands[1].pointer, MPFR_RNDN)
-        case "/": ternary = mpfr_div(r.pointer, operands[0].pointer, operands[1].pointer, MPFR_RNDN)
-        case "sqrt": ternary = mpfr_sqrt(r.pointer, operands[0].pointer, MPFR_RNDN)
-        default: ternary = mpfr_fma(r.pointer, operands[0].pointer, operands[1].pointer, operands[2].pointer, MPFR_RNDN)
+        case "literal": ternary = r.set(parsing: step.literal ?? "nan")
+        case "neg": ternary = r.negate(operands[0])
+        case "+": ternary = r.add(operands[0], operands[1])
+        case "-": ternary = r.subtract(operands[0], operands[1])
+        case "*": ternary = r.multiply(operands[0], operands[1])
+        case "/": ternary = r.divide(operands[0], operands[1])
+        case "sqrt": ternary = r.squareRoot(operands[0])
+        default: ternary = r.fusedMultiplyAdd(operands[0], operands[1], operands[2])
         }
         // A decimal literal is its own exact value (0.1 is exactly one tenth, whatever binary
         // approximation MPFR holds).
         if step.operation == "literal" && ternary != 0, let literal = step.literal { return (literal, true) }
-        let (text, complete) = Self.decimal(r, digits: ternary == 0 ? 60 : 25, exactIfPossible: ternary == 0)
+        let (text, complete) = decimal(r, digits: ternary == 0 ? 60 : 25, exactIfPossible: ternary == 0)
         return (text, ternary == 0 && complete)
     }
 
     /// The expression with exact (high-precision) literals and operations.
-    func evaluate(_ e: CalcExpression, into r: MPFRValue) {
+    static func evaluate(_ e: CalcExpression, into r: MPFRValue) {
         switch e {
         case let .literal(text):
-            let chars = Array(text.utf8CString)
-            _ = chars.withUnsafeBufferPointer { mpfr_strtofr(r.pointer, $0.baseAddress!, nil, 0, MPFR_RNDN) }
+            r.set(parsing: text)
         case let .negate(inner):
             evaluate(inner, into: r)
-            mpfr_neg(r.pointer, r.pointer, MPFR_RNDN)
+            r.negate(r)
         case let .binary(op, left, right):
-            let b = MPFRValue(precision: Self.precision)
-            defer { withExtendedLifetime(b) {} }
+            let b = MPFRValue(precision: precision)
             evaluate(left, into: r)
             evaluate(right, into: b)
             switch op {
-            case .add: mpfr_add(r.pointer, r.pointer, b.pointer, MPFR_RNDN)
-            case .subtract: mpfr_sub(r.pointer, r.pointer, b.pointer, MPFR_RNDN)
-            case .multiply: mpfr_mul(r.pointer, r.pointer, b.pointer, MPFR_RNDN)
-            case .divide: mpfr_div(r.pointer, r.pointer, b.pointer, MPFR_RNDN)
+            case .add: r.add(r, b)
+            case .subtract: r.subtract(r, b)
+            case .multiply: r.multiply(r, b)
+            case .divide: r.divide(r, b)
             }
         case let .squareRoot(inner):
             evaluate(inner, into: r)
-            mpfr_sqrt(r.pointer, r.pointer, MPFR_RNDN)
+            r.squareRoot(r)
         case let .fusedMultiplyAdd(x, y, z):
-            let b = MPFRValue(precision: Self.precision), c = MPFRValue(precision: Self.precision)
-            defer { withExtendedLifetime((b, c)) {} }
+            let b = MPFRValue(precision: precision), c = MPFRValue(precision: precision)
             evaluate(x, into: r)
             evaluate(y, into: b)
             evaluate(z, into: c)
-            mpfr_fma(r.pointer, r.pointer, b.pointer, c.pointer, MPFR_RNDN)
-        }
-    }
-
-    /// Sets `value` to the encoding `bits` of `layout` (NaN for NaNs).
-    func load(_ bits: UInt64, _ layout: FormatLayout, into value: MPFRValue) {
-        let x = layout.decode(bits)
-        let sign: Int32 = x.negative ? -1 : 1
-        switch x.kind {
-        case .zero: mpfr_set_zero(value.pointer, sign)
-        case .infinity: mpfr_set_inf(value.pointer, sign)
-        case .quietNaN, .signalingNaN: mpfr_set_nan(value.pointer)
-        case let .finite(significand, exponent):
-            mpfr_set_ui_2exp(value.pointer, UInt(significand), exponent, MPFR_RNDN)
-            if x.negative { mpfr_neg(value.pointer, value.pointer, MPFR_RNDN) }
+            r.fusedMultiplyAdd(r, b, c)
         }
     }
 
@@ -147,15 +127,9 @@ public struct CalcReference {
         if value.isNaN { return ("nan", true) }
         if value.isInfinite { return (value.isNegative ? "-inf" : "inf", true) }
         if value.isZero { return (value.isNegative ? "-0" : "0", true) }
-        var e10 = 0
-        guard let raw = mpfr_get_str(nil, &e10, 10, exactIfPossible ? digits + 1 : digits, value.pointer, MPFR_RNDN) else {
-            return ("?", false)
-        }
-        defer { mpfr_free_str(raw) }
-        var text = String(cString: raw)
-        let negative = text.hasPrefix("-")
-        if negative { text.removeFirst() }
-        let sign = negative ? "-" : ""
+        guard let (digitText, e10) = value.significantDigits(exactIfPossible ? digits + 1 : digits) else { return ("?", false) }
+        var text = digitText
+        let sign = value.isNegative ? "-" : ""
         // Exact with at most `digits` digits: the (digits + 1)-digit string ends in zero and,
         // trailing zeros removed, reads back exactly to the value.
         var candidate = text
@@ -184,9 +158,7 @@ public struct CalcReference {
     /// True if the decimal `text` is exactly `value` (no rounding on reading it back).
     static func readsBackExactly(_ text: String, _ value: MPFRValue) -> Bool {
         let back = MPFRValue(precision: precision + 64)
-        defer { withExtendedLifetime(back) {} }
-        let chars = Array(text.utf8CString)
-        let ternary = chars.withUnsafeBufferPointer { mpfr_strtofr(back.pointer, $0.baseAddress!, nil, 10, MPFR_RNDN) }
-        return ternary == 0 && mpfr_cmp(back.pointer, value.pointer) == 0
+        let ternary = back.set(parsing: text, base: 10)
+        return ternary == 0 && back.compare(to: value) == 0
     }
 }
