@@ -1,8 +1,9 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
-// Dependency arrows (DESIGN.md): mpstudy -> Reporter -> Analyzer -> NeuralNet -> Precision -> SoftFloat,
-// Reference -> SoftFloat, CMPFR. SoftFloat depends on nothing.
+// Dependency arrows (DESIGN.md): mpstudy -> Reporter -> {Analyzer, FloatTeaching},
+// Analyzer -> NeuralNet -> Precision -> SoftFloat, FloatTeaching -> Reference -> SoftFloat, CMPFR.
+// SoftFloat depends on nothing.
 let package = Package(
     name: "mpstudy",
     products: [
@@ -25,6 +26,9 @@ let package = Package(
         .target(name: "SoftFloat", linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]),
         // MPFR-backed oracle, and the differential checker and benchmarks built on it.
         .target(name: "Reference", dependencies: ["SoftFloat", "CMPFR"]),
+        // The teaching models of explain, decode, calc and formats (plain values for the views)
+        // and calc's exact MPFR reference.
+        .target(name: "FloatTeaching", dependencies: ["SoftFloat", "Reference"]),
         // Throughput measurements behind `mpstudy bench` (no timing lives in unit tests).
         .target(name: "Bench", dependencies: ["SoftFloat", "Reference", "Precision"]),
         // Hot bulk-rounding loops in C, compiled for F16C/AVX2 and chosen at run time.
@@ -36,18 +40,19 @@ let package = Package(
         // Probes attached to layers: per-layer, per-tensor statistics over training.
         .target(name: "Analyzer", dependencies: ["NeuralNet", "Precision", "SoftFloat"]),
         // Markdown, CSV, JSON and SVG writers; text views of formats and values.
-        .target(name: "Reporter", dependencies: ["Analyzer", "NeuralNet", "Precision", "SoftFloat"]),
+        .target(name: "Reporter", dependencies: ["Analyzer", "FloatTeaching", "NeuralNet", "Precision", "SoftFloat"]),
 
         .executableTarget(name: "mpstudy", dependencies: [
-            "SoftFloat", "Reference", "NeuralNet", "Bench", "Precision", "Analyzer", "Reporter",
+            "SoftFloat", "Reference", "FloatTeaching", "NeuralNet", "Bench", "Precision", "Analyzer", "Reporter",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         .testTarget(name: "SoftFloatTests", dependencies: ["SoftFloat", "Reference"]),
         .testTarget(name: "ReferenceTests", dependencies: ["Reference", "SoftFloat"]),
+        .testTarget(name: "FloatTeachingTests", dependencies: ["FloatTeaching", "SoftFloat"]),
         .testTarget(name: "NeuralNetTests", dependencies: ["NeuralNet"]),
         .testTarget(name: "PrecisionTests", dependencies: ["Precision", "SoftFloat"]),
         .testTarget(name: "AnalyzerTests", dependencies: ["Analyzer", "NeuralNet", "Precision"]),
-        .testTarget(name: "ReporterTests", dependencies: ["Reporter", "Analyzer", "NeuralNet", "Precision", "SoftFloat", "Reference"]),
+        .testTarget(name: "ReporterTests", dependencies: ["Reporter", "Analyzer", "FloatTeaching", "NeuralNet", "Precision", "SoftFloat"]),
     ]
 )

@@ -1,3 +1,4 @@
+import FloatTeaching
 import Foundation
 import SoftFloat
 

@@ -1,3 +1,4 @@
+import Reference
 import SoftFloat
 
 /// MPFR's side of `mpstudy calc`: the exact result of every step on its rounded operands,

@@ -1,3 +1,5 @@
+import SoftFloat
+
 /// One rounded operation of a `calc` evaluation, as plain values.
 public struct CalcStep: Sendable {
     /// `literal`, `+`, `-`, `*`, `/`, `sqrt`, `fma`, `neg`.

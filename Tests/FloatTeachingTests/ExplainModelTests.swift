@@ -1,3 +1,4 @@
+import FloatTeaching
 import SoftFloat
 import Testing
 

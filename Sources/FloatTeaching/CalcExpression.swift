@@ -1,3 +1,5 @@
+import SoftFloat
+
 /// The expressions of `mpstudy calc`: + - * / with the usual precedence, unary signs,
 /// parentheses, sqrt(x), fma(a, b, c), and decimal or hexadecimal literals (the syntax of
 /// `BinaryFloat.init(parsing:in:)`, plus `inf` and `nan`). A sign written directly before a
