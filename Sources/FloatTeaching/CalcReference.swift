@@ -68,56 +68,52 @@ public struct CalcReference {
     /// The exact result of one step on its rounded operands (of format F), and whether it is exact.
     static func exactStep<F: BinaryFormat>(_ step: CalcStep, _: F.Type) -> (String, Bool) {
         let r = MPFRValue(precision: precision)
-        let operands = step.operandBits.map { bits in
-            let operand = MPFRValue(precision: 64)
-            operand.set(BinaryFloat<F>(bits: F.Bits(truncatingIfNeeded: bits)))
-            return operand
-        }
         let ternary: Int32
-        switch step.operation {
-        case "literal": ternary = r.set(parsing: step.literal ?? "nan")
-        case "neg": ternary = r.negate(operands[0])
-        case "+": ternary = r.add(operands[0], operands[1])
-        case "-": ternary = r.subtract(operands[0], operands[1])
-        case "*": ternary = r.multiply(operands[0], operands[1])
-        case "/": ternary = r.divide(operands[0], operands[1])
-        case "sqrt": ternary = r.squareRoot(operands[0])
-        default: ternary = r.fusedMultiplyAdd(operands[0], operands[1], operands[2])
+        switch step.kind {
+        case let .literal(text):
+            ternary = r.set(parsing: text)
+            // A decimal literal is its own exact value (0.1 is exactly one tenth, whatever
+            // binary approximation MPFR holds).
+            if ternary != 0 { return (text, true) }
+        case let .operation(operation):
+            let operands = step.operandBits.map { bits in
+                let operand = MPFRValue(precision: 64)
+                operand.set(BinaryFloat<F>(bits: F.Bits(truncatingIfNeeded: bits)))
+                return operand
+            }
+            ternary = apply(operation, operands, into: r)
         }
-        // A decimal literal is its own exact value (0.1 is exactly one tenth, whatever binary
-        // approximation MPFR holds).
-        if step.operation == "literal" && ternary != 0, let literal = step.literal { return (literal, true) }
         let (text, complete) = decimal(r, digits: ternary == 0 ? 60 : 25, exactIfPossible: ternary == 0)
         return (text, ternary == 0 && complete)
     }
 
-    /// The expression with exact (high-precision) literals and operations.
+    /// The expression with exact (high-precision) literals and operations, into `r`.
     static func evaluate(_ e: CalcExpression, into r: MPFRValue) {
         switch e {
         case let .literal(text):
             r.set(parsing: text)
-        case let .negate(inner):
-            evaluate(inner, into: r)
-            r.negate(r)
-        case let .binary(op, left, right):
-            let b = MPFRValue(precision: precision)
-            evaluate(left, into: r)
-            evaluate(right, into: b)
-            switch op {
-            case .add: r.add(r, b)
-            case .subtract: r.subtract(r, b)
-            case .multiply: r.multiply(r, b)
-            case .divide: r.divide(r, b)
-            }
-        case let .squareRoot(inner):
-            evaluate(inner, into: r)
-            r.squareRoot(r)
-        case let .fusedMultiplyAdd(x, y, z):
-            let b = MPFRValue(precision: precision), c = MPFRValue(precision: precision)
-            evaluate(x, into: r)
-            evaluate(y, into: b)
-            evaluate(z, into: c)
-            r.fusedMultiplyAdd(r, b, c)
+        case let .operation(operation, operandExpressions):
+            // The first operand is computed in `r` itself, the others in temporaries.
+            var operands = [r]
+            for _ in operandExpressions.dropFirst() { operands.append(MPFRValue(precision: precision)) }
+            for (expression, value) in zip(operandExpressions, operands) { evaluate(expression, into: value) }
+            apply(operation, operands, into: r)
+        }
+    }
+
+    /// `operation` on `operands` (as many as its arity; `r` may be one of them) rounded to
+    /// nearest at r's precision, into `r`; the ternary value (0 when exact).
+    @discardableResult
+    static func apply(_ operation: CalcOperation, _ operands: [MPFRValue], into r: MPFRValue) -> Int32 {
+        precondition(operands.count == operation.arity, "\(operation.name) needs \(operation.arity) operands")
+        switch operation {
+        case .negate: return r.negate(operands[0])
+        case .add: return r.add(operands[0], operands[1])
+        case .subtract: return r.subtract(operands[0], operands[1])
+        case .multiply: return r.multiply(operands[0], operands[1])
+        case .divide: return r.divide(operands[0], operands[1])
+        case .squareRoot: return r.squareRoot(operands[0])
+        case .fusedMultiplyAdd: return r.fusedMultiplyAdd(operands[0], operands[1], operands[2])
         }
     }
 
