@@ -1,8 +1,9 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
-// Dependency arrows (DESIGN.md): mpstudy -> Reporter -> Analyzer -> NeuralNet -> Precision -> SoftFloat,
-// Reference -> SoftFloat, CMPFR. SoftFloat depends on nothing.
+// Dependency arrows (DESIGN.md): mpstudy -> Reporter -> {Analyzer, FloatTeaching},
+// Analyzer -> NeuralNet -> Precision -> SoftFloat, FloatTeaching -> Reference -> SoftFloat, CMPFR.
+// SoftFloat depends on nothing.
 let package = Package(
     name: "mpstudy",
     products: [
@@ -27,6 +28,9 @@ let package = Package(
         .target(name: "SoftFloat", linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]),
         // MPFR-backed oracle, and the differential checker and benchmarks built on it.
         .target(name: "Reference", dependencies: ["SoftFloat", "CMPFR"]),
+        // The teaching models of explain, decode, calc and formats (plain values for the views)
+        // and calc's exact MPFR reference.
+        .target(name: "FloatTeaching", dependencies: ["SoftFloat", "Reference"]),
         // Throughput measurements behind `mpstudy bench` (no timing lives in unit tests).
         .target(name: "Bench", dependencies: ["SoftFloat", "Reference", "Precision"]),
         // Hot bulk-rounding loops in C, compiled for F16C/AVX2 and chosen at run time.
@@ -38,10 +42,10 @@ let package = Package(
         // Probes attached to layers: per-layer, per-tensor statistics over training.
         .target(name: "Analyzer", dependencies: ["NeuralNet", "Precision", "SoftFloat", "_MPStudySupport"]),
         // Markdown, CSV, JSON and SVG writers; text views of formats and values.
-        .target(name: "Reporter", dependencies: ["Analyzer", "NeuralNet", "Precision", "SoftFloat", "_MPStudySupport"]),
+        .target(name: "Reporter", dependencies: ["Analyzer", "FloatTeaching", "NeuralNet", "Precision", "SoftFloat", "_MPStudySupport"]),
 
         .executableTarget(name: "mpstudy", dependencies: [
-            "SoftFloat", "Reference", "NeuralNet", "Bench", "Precision", "Analyzer", "Reporter",
+            "SoftFloat", "Reference", "FloatTeaching", "NeuralNet", "Bench", "Precision", "Analyzer", "Reporter",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], plugins: ["GitRevision"]),
         // Generates the git revision `mpstudy --version` prints (rerun when HEAD or a source moves).
@@ -58,6 +62,7 @@ let package = Package(
         .testTarget(name: "_MPStudySupportTests", dependencies: ["_MPStudySupport"]),
         .testTarget(name: "SoftFloatTests", dependencies: ["SoftFloat", "Reference"]),
         .testTarget(name: "ReferenceTests", dependencies: ["Reference", "SoftFloat", "CMPFR"]),
+        .testTarget(name: "FloatTeachingTests", dependencies: ["FloatTeaching", "SoftFloat"]),
         .testTarget(name: "NeuralNetTests", dependencies: ["NeuralNet", "Precision", "SoftFloat", "_TestSupport"]),
         .testTarget(name: "PrecisionTests", dependencies: ["Precision", "SoftFloat"]),
         .testTarget(name: "AnalyzerTests", dependencies: ["Analyzer", "NeuralNet", "Precision"]),
@@ -67,7 +72,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "ReporterTests", dependencies: [
-            "Reporter", "Analyzer", "NeuralNet", "Precision", "SoftFloat", "Reference", "_TestSupport",
+            "Reporter", "Analyzer", "FloatTeaching", "NeuralNet", "Precision", "SoftFloat", "_TestSupport",
         ]),
         // Runs the built `mpstudy` binary (depending on the executable target makes `swift test`
         // build it first): exit codes, one-line errors, help, an analyze-report round trip

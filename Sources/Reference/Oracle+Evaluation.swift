@@ -70,8 +70,8 @@ extension Oracle {
         }
         ExponentRange(emulatingPrecision: target.precision, exponentBitCount: target.exponentBitCount,
                       hasInfinities: target.hasInfinities).install()
-        var ternary = mpfr_check_range(result.pointer, rounded.ternary, rounded.mode)
-        ternary = mpfr_subnormalize(result.pointer, ternary, rounded.mode)
+        var ternary = result.checkRange(ternary: rounded.ternary, rounding: rounded.mode)
+        ternary = result.subnormalize(ternary: ternary, rounding: rounded.mode)
         return (encode(result, in: target, saturating: saturating),
                 flags.union(rounded.unbounded.flags(finalTernary: ternary, tininess)))
     }
@@ -106,36 +106,25 @@ extension Oracle {
     /// `operation` on the loaded operands, rounded into `destination` by `mode`; the ternary
     /// value (sign of rounded - exact).
     func apply(_ operation: OracleOperation, into destination: MPFRValue, _ mode: mpfr_rnd_t) -> Int32 {
-        let r = destination.pointer, a = first.pointer, b = second.pointer
+        let r = destination
         switch operation {
-        case .add: return mpfr_add(r, a, b, mode)
-        case .subtract: return mpfr_sub(r, a, b, mode)
-        case .multiply: return mpfr_mul(r, a, b, mode)
-        case .divide: return mpfr_div(r, a, b, mode)
-        case .squareRoot: return mpfr_sqrt(r, a, mode)
-        case .fusedMultiplyAdd: return mpfr_fma(r, a, b, third.pointer, mode)
-        case .convert: return mpfr_set(r, a, mode)
-        case .remainder: return mpfr_remainder(r, a, b, mode)
-        case let .scaleB(n): return mpfr_mul_2si(r, a, n, mode)
-        case .parse:
-            return parseInput.withUnsafeBufferPointer { mpfr_strtofr(r, $0.baseAddress!, nil, 0, mode) }
+        case .add: return r.add(first, second, rounding: mode)
+        case .subtract: return r.subtract(first, second, rounding: mode)
+        case .multiply: return r.multiply(first, second, rounding: mode)
+        case .divide: return r.divide(first, second, rounding: mode)
+        case .squareRoot: return r.squareRoot(first, rounding: mode)
+        case .fusedMultiplyAdd: return r.fusedMultiplyAdd(first, second, third, rounding: mode)
+        case .convert: return r.set(first, rounding: mode)
+        case .remainder: return r.remainder(first, second, rounding: mode)
+        case let .scaleB(n): return r.scale(first, byPowerOfTwo: n, rounding: mode)
+        case .parse: return r.set(parsing: parseInput, rounding: mode)
         }
     }
 
-    /// Sets `value` exactly to a non-NaN operand: significand * 2^exponent, then the sign.
+    /// Sets `value` exactly to a non-NaN operand (the operand variables have 64 bits).
     func load(_ operand: Operand, into value: MPFRValue) {
-        let sign: Int32 = operand.negative ? -1 : 1
-        switch operand.kind {
-        case .zero: mpfr_set_zero(value.pointer, sign)
-        case .infinity: mpfr_set_inf(value.pointer, sign)
-        case let .finite(significand, exponent):
-            // Exact: the significand has at most 53 bits and the variable 64.
-            let ternary = mpfr_set_ui_2exp(value.pointer, UInt(significand), exponent, MPFR_RNDN)
-            assert(ternary == 0)
-            if operand.negative { mpfr_neg(value.pointer, value.pointer, MPFR_RNDN) }
-        case .quietNaN, .signalingNaN:
-            preconditionFailure("NaN operands are resolved before MPFR runs")
-        }
+        precondition(!operand.isNaN, "NaN operands are resolved before MPFR runs")
+        value.set(operand)
     }
 
     /// The encoding of `value`, which holds a result already rounded to `format` (p bits,
@@ -152,10 +141,10 @@ extension Oracle {
         if value.isInfinite { return Self.infiniteEncoding(negative: value.isNegative, format, saturating && !format.hasInfinities) }
         if value.isZero { return sign }
         let exponent = max(value.exponent - 1, format.minExponent)
-        mpfr_abs(value.pointer, value.pointer, MPFR_RNDN)
-        let scaled = mpfr_mul_2si(value.pointer, value.pointer, format.fractionBitCount - exponent, MPFR_RNDN)
-        assert(scaled == 0 && mpfr_integer_p(value.pointer) != 0, "result not rounded to the format")
-        let significand = UInt64(mpfr_get_ui(value.pointer, MPFR_RNDN))
+        value.absoluteValue(value)
+        let scaled = value.scale(value, byPowerOfTwo: format.fractionBitCount - exponent)
+        assert(scaled == 0 && value.isInteger, "result not rounded to the format")
+        let significand = value.uint64Value()
         assert(significand < 1 << UInt64(format.precision))
         return sign | ((UInt64(exponent + format.bias - 1) << UInt64(format.fractionBitCount)) &+ significand)
     }

@@ -1,4 +1,3 @@
-import CMPFR
 import SoftFloat
 
 /// The oracle for the operations beyond arithmetic: remainder, scaleB, logB, round to
@@ -39,7 +38,7 @@ extension Oracle {
             if layout.hasInfinities { return OracleResult(sign | layout.infinityMagnitude, []) }
             return OracleResult(Self.infiniteEncoding(negative: negative, layout, saturating), .invalid)
         }
-        parseInput = Array(text.utf8CString)
+        parseInput = text
         let (bits, flags) = withMPFRState {
             deliver(.parse, to: layout, rounding: rounding, tininess: tininess, saturating: saturating, flags: [])
         }
@@ -52,8 +51,8 @@ extension Oracle {
                                          saturating: Bool = false) -> OracleResult<F> {
         if magnitude == 0 { return OracleResult(0, []) }  // +0 for integer zero
         let (bits, flags) = withMPFRState {
-            __gmpfr_set_uj(first.pointer, UInt(magnitude), MPFR_RNDN)  // exact: 64-bit variable
-            if negative { mpfr_neg(first.pointer, first.pointer, MPFR_RNDN) }
+            first.set(magnitude)  // exact: 64-bit variable
+            if negative { first.negate(first) }
             return deliver(.convert, to: FormatLayout(F.self), rounding: rounding, tininess: tininess,
                            saturating: saturating, flags: [])
         }
@@ -72,15 +71,21 @@ extension Oracle {
         return withMPFRState {
             load(x, into: first)
             result.setPrecision(128)
-            let ternary = rule.mpfrMode.map { mpfr_rint(result.pointer, first.pointer, $0) }
-                ?? mpfr_round(result.pointer, first.pointer)
+            let ternary = integralRounding(of: first, into: result, rule)
             let inexact = ternary == 2 || ternary == -2
             let negative = result.isNegative
             if result.isZero { return (negative, 0, inexact, true) }
             guard result.exponent <= 64 else { return (negative, 0, inexact, false) }
-            mpfr_abs(result.pointer, result.pointer, MPFR_RNDN)
-            return (negative, UInt64(__gmpfr_mpfr_get_uj(result.pointer, MPFR_RNDN)), inexact, true)
+            result.absoluteValue(result)
+            return (negative, result.uint64Value(), inexact, true)
         }
+    }
+
+    /// `a` rounded to an integer into `destination` by `rule`: `mpfr_rint` in the rule's MPFR
+    /// mode, or `mpfr_round` for ties away; the ternary value (±2 when the integer differs from a).
+    private func integralRounding(of a: MPFRValue, into destination: MPFRValue, _ rule: RoundingRule) -> Int32 {
+        guard let mode = rule.mpfrMode else { return destination.roundToIntegralTiesAway(a) }
+        return destination.roundToIntegral(a, rounding: mode)
     }
 
     /// a converted to integer type I rounding by `rule` (5.8): invalid for NaN, infinities
@@ -109,8 +114,7 @@ extension Oracle {
         let (bits, inexact): (UInt64, Bool) = withMPFRState {
             load(x, into: first)
             result.setPrecision(layout.precision)
-            let ternary = rule.mpfrMode.map { mpfr_rint(result.pointer, first.pointer, $0) }
-                ?? mpfr_round(result.pointer, first.pointer)
+            let ternary = integralRounding(of: first, into: result, rule)
             return (encode(result, in: layout), ternary == 2 || ternary == -2)
         }
         return OracleResult(bits, exact && inexact ? .inexact : [])
@@ -128,7 +132,7 @@ extension Oracle {
         let c = withMPFRState {
             load(x, into: first)
             load(y, into: second)
-            return mpfr_cmp(first.pointer, second.pointer)
+            return first.compare(to: second)
         }
         return (c < 0 ? .less : c > 0 ? .greater : .equal, [])
     }
@@ -146,7 +150,7 @@ extension Oracle {
         }
         let (bits, _) = withMPFRState {
             load(x, into: first)
-            mpfr_nextabove(first.pointer)
+            first.nextUp()
             return deliver(.convert, to: layout, rounding: .up, tininess: .afterRounding, saturating: false, flags: [])
         }
         return OracleResult(bits, [])
@@ -164,7 +168,7 @@ extension Oracle {
         let (bits, flags) = withMPFRState {
             load(x, into: first)
             let e = first.exponent - 1
-            mpfr_set_si(first.pointer, e, MPFR_RNDN)
+            first.set(e)
             return deliver(.convert, to: layout, rounding: rounding, tininess: .afterRounding, saturating: false, flags: [])
         }
         return OracleResult(bits, flags)
@@ -189,13 +193,11 @@ extension Oracle {
     public func exactDecimal(significand: UInt64, exponent: Int) -> String {
         if significand == 0 { return "0" }
         return withMPFRState {
-            mpfr_set_ui_2exp(first.pointer, UInt(significand), exponent, MPFR_RNDN)
+            first.set(significand: significand, exponent: exponent)
             // Digits needed: at most 20 before the last bit's position, plus one per halving.
-            let digits = 40 + (exponent < 0 ? -exponent : Int(Double(exponent) * 0.302))
-            var e10 = 0
-            guard let raw = mpfr_get_str(nil, &e10, 10, digits, first.pointer, MPFR_RNDN) else { return "?" }
-            defer { mpfr_free_str(raw) }
-            var text = String(cString: raw)
+            let count = 40 + (exponent < 0 ? -exponent : Int(Double(exponent) * 0.302))
+            guard let (digits, e10) = first.significantDigits(count) else { return "?" }
+            var text = digits
             while text.last == "0" { text.removeLast() }
             // value = 0.text * 10^e10
             if e10 <= 0 { return "0." + String(repeating: "0", count: -e10) + text }

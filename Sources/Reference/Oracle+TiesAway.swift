@@ -23,13 +23,13 @@ extension Oracle {
         o.setPrecision(q)
         let towardZero = apply(operation, into: o, MPFR_RNDZ)
         if towardZero != 0 && o.significantBits < q {
-            if o.isNegative { mpfr_nextbelow(o.pointer) } else { mpfr_nextabove(o.pointer) }
+            if o.isNegative { o.nextDown() } else { o.nextUp() }
         }
 
         let significantBits = o.isRegular ? o.significantBits : 0
         let unboundedMode = significantBits == p + 1 ? MPFR_RNDA : MPFR_RNDN
         result.setPrecision(p)
-        var ternary = mpfr_set(result.pointer, o.pointer, unboundedMode)
+        var ternary = result.set(o, rounding: unboundedMode)
         let unbounded = UnboundedRounding(result, ternary: ternary, format: target)
 
         // Bits available in o's binade in the format: p, fewer in the subnormal range
@@ -40,7 +40,7 @@ extension Oracle {
             finalMode = k >= 0 && significantBits == k + 1 ? MPFR_RNDA : MPFR_RNDN
         }
         if finalMode != unboundedMode {
-            ternary = mpfr_set(result.pointer, o.pointer, finalMode)
+            ternary = result.set(o, rounding: finalMode)
         }
         return (ternary, finalMode, unbounded)
     }

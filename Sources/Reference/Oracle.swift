@@ -1,4 +1,3 @@
-import CMPFR
 import SoftFloat
 
 /// The ground truth for SoftFloat: correctly rounded IEEE 754 results and exception flags,
@@ -32,8 +31,8 @@ public final class Oracle {
     /// The round-to-odd intermediate at p + 2 bits used for roundTiesToAway.
     let oddResult = MPFRValue(precision: 64)
 
-    /// The NUL-terminated string `OracleOperation.parse` reads.
-    var parseInput: [CChar] = [0]
+    /// The string `OracleOperation.parse` reads.
+    var parseInput = ""
 
     /// An oracle with its own MPFR variables.
     public init() {}

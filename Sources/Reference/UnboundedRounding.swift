@@ -1,4 +1,3 @@
-import CMPFR
 import SoftFloat
 
 /// What the rounding of an exact result to p bits with an unbounded exponent range says
@@ -32,7 +31,7 @@ struct UnboundedRounding {
             // All p bits ones: |r| = (2^p - 1) * 2^(e - p).
             let allOnes = (1 << format.precision) - 1
             let scale = e - format.precision
-            overflows = mpfr_cmp_si_2exp(r.pointer, r.isNegative ? -allOnes : allOnes, scale) == 0
+            overflows = r.compare(toSignificand: r.isNegative ? -allOnes : allOnes, exponent: scale) == 0
         }
         tinyAfterRounding = e <= format.minExponent
         let isTwoToTheEmin = e == format.minExponent + 1 && r.significantBits == 1

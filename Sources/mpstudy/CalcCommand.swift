@@ -1,5 +1,5 @@
 import ArgumentParser
-import Reference
+import FloatTeaching
 import Reporter
 import SoftFloat
 

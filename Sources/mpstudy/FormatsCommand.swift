@@ -1,4 +1,5 @@
 import ArgumentParser
+import FloatTeaching
 import Reporter
 import SoftFloat
 

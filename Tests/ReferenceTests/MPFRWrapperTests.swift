@@ -5,6 +5,13 @@ import SoftFloat
 
 /// `MPFRValue` and `ExponentRange`, and that the oracle leaves MPFR's per-thread state alone.
 @Suite struct MPFRWrapperTests {
+    /// A new 64-bit variable holding `x` (exactly: every Double fits 64 bits).
+    static func value(_ x: Double) -> MPFRValue {
+        let v = MPFRValue(precision: 64)
+        v.set(x)
+        return v
+    }
+
     @Test func valueOwnsAVariableOfTheRequestedPrecision() {
         let value = MPFRValue(precision: 11)
         #expect(value.precision == 11)
@@ -12,12 +19,32 @@ import SoftFloat
         // 1/3 to 11 bits, nearest: 0.01010101010|1... -> 0.010101010101 rounded down
         // = 1365/4096 = 0.333251953125 (the binary16 value 0x3555), ternary -1.
         value.set(1)
-        let ternary = mpfr_div_ui(value.pointer, value.pointer, 3, MPFR_RNDN)
+        let ternary = value.divide(value, Self.value(3))
         #expect(ternary < 0)
         #expect(value.doubleValue() == 0.333251953125)
         #expect(value.exponent == -1)  // 0.333 = 0.1010... * 2^-1
         value.setPrecision(53)
         #expect(value.precision == 53 && value.isNaN)
+    }
+
+    /// Values reached only through methods, whose last use is an argument of the call: an
+    /// optimised build may end such a local's (or temporary's) lifetime at that use, and a
+    /// method that read the variable's address without keeping its owner alive would hand
+    /// MPFR freed memory. Fresh allocations in between would then reuse it and corrupt the
+    /// results. (Checked in debug by `swift test`, and the pattern holds in release builds.)
+    @Test func valuesUsedOnlyThroughMethodsStayAlive() {
+        for k in 1...2_000 {
+            let a = Self.value(Double(k)), b = Self.value(Double(k + 1))
+            let r = MPFRValue(precision: 64)
+            // k * (k + 1) + (k + 2): below 2^23, exact in 64 bits and in a Double.
+            r.fusedMultiplyAdd(a, b, Self.value(Double(k + 2)))
+            let check = MPFRValue(precision: 64)
+            check.subtract(r, Self.value(Double(k * (k + 1) + k + 2)))
+            #expect(check.isZero, "k = \(k)")
+            // The square root of k^2, from a temporary: exactly k.
+            r.squareRoot(Self.value(Double(k * k)))
+            #expect(r.doubleValue() == Double(k), "k = \(k)")
+        }
     }
 
     @Test func emulationRangesMatchMPFRsManual() {
@@ -44,14 +71,14 @@ import SoftFloat
         ExponentRange(emulating: Binary16.self).installed {
             let x = MPFRValue(precision: 11)
             x.set(1)
-            var t = mpfr_div_ui(x.pointer, x.pointer, 3, MPFR_RNDN)
-            t = mpfr_check_range(x.pointer, t, MPFR_RNDN)
-            _ = mpfr_subnormalize(x.pointer, t, MPFR_RNDN)
+            var t = x.divide(x, Self.value(3))
+            t = x.checkRange(ternary: t, rounding: MPFR_RNDN)
+            _ = x.subnormalize(ternary: t, rounding: MPFR_RNDN)
             #expect(x.doubleValue() == 0.333251953125)  // 0x3555
             // 1e-6 / 2^-24 = 16.777216: nearest multiple of 2^-24 is 17 * 2^-24 (0x0011).
             t = x.set(1e-6)
-            t = mpfr_check_range(x.pointer, t, MPFR_RNDN)
-            _ = mpfr_subnormalize(x.pointer, t, MPFR_RNDN)
+            t = x.checkRange(ternary: t, rounding: MPFR_RNDN)
+            _ = x.subnormalize(ternary: t, rounding: MPFR_RNDN)
             #expect(x.doubleValue() == 17 * 0x1p-24)
         }
     }

@@ -1,10 +1,11 @@
+import FloatTeaching
 import Reporter
 import SoftFloat
 import Testing
 
 /// The teaching views' text (`mpstudy formats`, `explain`, `decode`, `calc` render these).
-/// Values come from SoftFloat's models, whose numbers are checked by hand derivations in
-/// SoftFloatTests/ExplainModelTests; here: layout, colours on and off, every field present.
+/// Values come from FloatTeaching's models, whose numbers are checked by hand derivations in
+/// FloatTeachingTests/ExplainModelTests; here: layout, colours on and off, every field present.
 @Suite struct TeachingViewTests {
     @Test func explainPlainAndColoured() throws {
         let view = try ValueExplanation.explaining("0.1", format: .binary16, rounding: .toNearestOrEven)

@@ -1,3 +1,4 @@
+import FloatTeaching
 import SoftFloat
 
 /// `mpstudy calc`: every rounded step (exact result, rounded result, flags), then the final

@@ -1,3 +1,4 @@
+import FloatTeaching
 import SoftFloat
 
 /// `mpstudy formats`: one row per format, one column per parameter.

@@ -1,3 +1,4 @@
+import FloatTeaching
 import Foundation
 import SoftFloat
 
@@ -108,7 +109,11 @@ struct CalcStepJSON: Encodable {
     var flags: [String]
 
     init(_ s: CalcStep) {
-        operation = s.operation; text = s.text; operands = s.operands
+        switch s.kind {
+        case .literal: operation = "literal"
+        case let .operation(calcOperation): operation = calcOperation.name
+        }
+        text = s.text; operands = s.operands
         exact = s.exactResult; exactIsExact = s.exactResultIsExact
         bits = s.resultHex; rounded = s.resultExact; shortest = s.resultShortest
         flags = flagNames(s.flags)

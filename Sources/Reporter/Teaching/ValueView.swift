@@ -1,3 +1,4 @@
+import FloatTeaching
 import SoftFloat
 
 /// `mpstudy explain` / `mpstudy decode`: the fields, the exact value, the error against the

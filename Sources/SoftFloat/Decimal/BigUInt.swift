@@ -2,13 +2,13 @@
 /// zero limbs), just what exact decimal conversion needs: multiply by a word, shift, compare,
 /// subtract, divide by a word, powers of five. Schoolbook algorithms: inputs are at most a
 /// few thousand bits (parsing keeps at most 800 significant digits, see `DecimalParsing`).
-struct BigUInt: Comparable, CustomStringConvertible {
+package struct BigUInt: Comparable, CustomStringConvertible {
     /// Limbs, least significant first; empty for zero.
     private(set) var limbs: [UInt64]
 
-    init(_ value: UInt64 = 0) { limbs = value == 0 ? [] : [value] }
+    package init(_ value: UInt64 = 0) { limbs = value == 0 ? [] : [value] }
 
-    var isZero: Bool { limbs.isEmpty }
+    package var isZero: Bool { limbs.isEmpty }
 
     /// Number of significant bits (0 for zero).
     var bitWidth: Int {
@@ -34,7 +34,7 @@ struct BigUInt: Comparable, CustomStringConvertible {
     }
 
     /// self * 5^n.
-    mutating func multiply(byPowerOfFive n: Int) {
+    package mutating func multiply(byPowerOfFive n: Int) {
         var n = n
         while n >= 27 { multiply(by: 7_450_580_596_923_828_125); n -= 27 }  // 5^27 < 2^64
         var p: UInt64 = 1
@@ -43,12 +43,12 @@ struct BigUInt: Comparable, CustomStringConvertible {
     }
 
     /// self * 10^n.
-    mutating func multiply(byPowerOfTen n: Int) {
+    package mutating func multiply(byPowerOfTen n: Int) {
         multiply(byPowerOfFive: n)
         self <<= n
     }
 
-    static func <<= (x: inout BigUInt, shift: Int) {
+    package static func <<= (x: inout BigUInt, shift: Int) {
         guard shift > 0, !x.isZero else { return }
         let words = shift / 64, bits = UInt64(shift % 64)
         var result = [UInt64](repeating: 0, count: words)
@@ -80,7 +80,7 @@ struct BigUInt: Comparable, CustomStringConvertible {
         x.trim()
     }
 
-    static func + (x: BigUInt, y: BigUInt) -> BigUInt {
+    package static func + (x: BigUInt, y: BigUInt) -> BigUInt {
         var result = x
         var carry = false
         let n = max(x.limbs.count, y.limbs.count)
@@ -96,7 +96,7 @@ struct BigUInt: Comparable, CustomStringConvertible {
         return result
     }
 
-    static func - (x: BigUInt, y: BigUInt) -> BigUInt {
+    package static func - (x: BigUInt, y: BigUInt) -> BigUInt {
         var result = x
         result -= y
         return result
@@ -122,7 +122,7 @@ struct BigUInt: Comparable, CustomStringConvertible {
         return r
     }
 
-    static func < (x: BigUInt, y: BigUInt) -> Bool {
+    package static func < (x: BigUInt, y: BigUInt) -> Bool {
         if x.limbs.count != y.limbs.count { return x.limbs.count < y.limbs.count }
         for i in x.limbs.indices.reversed() where x.limbs[i] != y.limbs[i] {
             return x.limbs[i] < y.limbs[i]
@@ -183,7 +183,7 @@ struct BigUInt: Comparable, CustomStringConvertible {
     var low64: UInt64 { limbs.first ?? 0 }
 
     /// Decimal digits, "0" for zero.
-    var description: String {
+    package var description: String {
         if isZero { return "0" }
         var x = self
         var chunks: [UInt64] = []

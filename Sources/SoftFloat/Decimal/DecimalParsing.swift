@@ -28,7 +28,7 @@ extension BinaryFloat {
     }
 
     /// The value of a scanned number in this format.
-    static func round(_ number: ScannedNumber, _ env: inout FloatEnvironment) -> Self {
+    package static func round(_ number: ScannedNumber, _ env: inout FloatEnvironment) -> Self {
         switch number.kind {
         case .nan:
             return Self(negative: number.negative, magnitude: Format.nanMagnitude)
@@ -123,21 +123,21 @@ extension BinaryFloat {
 }
 
 /// A number as written: sign and exact value (or special).
-struct ScannedNumber {
-    enum Kind {
+package struct ScannedNumber {
+    package enum Kind {
         case nan, infinity
         /// digits (`count` of them) * 10^exponent, plus a nonzero tail below the last kept digit if `sticky`.
         case decimal(digits: BigUInt, count: Int, exponent: Int, sticky: Bool)
         /// significand * 2^exponent (significand < 2^60), plus a nonzero tail if `sticky`.
         case hex(significand: UInt64, exponent: Int, sticky: Bool)
     }
-    var negative: Bool
-    var kind: Kind
+    package var negative: Bool
+    package var kind: Kind
 }
 
 /// The scanner behind `init(parsing:in:)`: validates the syntax and collects the digits,
 /// reporting the first offending character's column.
-struct NumberScanner {
+package struct NumberScanner {
     let text: String
     let bytes: [UInt8]
     var index = 0
@@ -147,7 +147,7 @@ struct NumberScanner {
     /// Exponents saturate here: far outside every format, and no `Int` overflow downstream.
     static let exponentLimit = 1_000_000_000
 
-    init(_ text: String) {
+    package init(_ text: String) {
         self.text = text
         bytes = Array(text.utf8)
     }
@@ -187,7 +187,7 @@ struct NumberScanner {
         return String(decoding: bytes[start..<end], as: UTF8.self).lowercased()
     }
 
-    mutating func scan() throws(FloatParseError) -> ScannedNumber {
+    package mutating func scan() throws(FloatParseError) -> ScannedNumber {
         var negative = false
         if let c = current, c == 0x2B || c == 0x2D {
             negative = c == 0x2D

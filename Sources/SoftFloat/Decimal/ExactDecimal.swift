@@ -14,7 +14,7 @@ extension BinaryFloat {
     }
 
     /// The digits of f * 2^e, non-negative.
-    static func exactDecimal(significand f: UInt64, exponent e: Int) -> String {
+    package static func exactDecimal(significand f: UInt64, exponent e: Int) -> String {
         var n = BigUInt(f)
         if f == 0 { return "0" }
         if e >= 0 {

@@ -1,3 +1,5 @@
+import SoftFloat
+
 /// What `mpstudy explain` and `mpstudy decode` show about one value of a format (plain
 /// values for the Reporter): the fields, the exact stored value, its neighbours and class,
 /// and — when it came from a decimal input — the rounding error and the flags raised.

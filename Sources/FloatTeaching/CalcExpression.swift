@@ -1,14 +1,15 @@
+import SoftFloat
+
 /// The expressions of `mpstudy calc`: + - * / with the usual precedence, unary signs,
 /// parentheses, sqrt(x), fma(a, b, c), and decimal or hexadecimal literals (the syntax of
 /// `BinaryFloat.init(parsing:in:)`, plus `inf` and `nan`). A sign written directly before a
 /// literal belongs to the literal (so "-0.1" is rounded as -0.1, which differs from
 /// -(0.1 rounded) in the directed roundings); other unary minuses are exact negations.
-public indirect enum CalcExpression: Sendable {
+public enum CalcExpression: Sendable {
+    /// A number as written (validated by the parser), rounded into the format when evaluated.
     case literal(String)
-    case negate(CalcExpression)
-    case binary(CalcOperator, CalcExpression, CalcExpression)
-    case squareRoot(CalcExpression)
-    case fusedMultiplyAdd(CalcExpression, CalcExpression, CalcExpression)
+    /// `operation` on `operands`, exactly `operation.arity` of them (the parser makes no other).
+    case operation(CalcOperation, [CalcExpression])
 
     /// The most operations an expression may hold: evaluating it recurses once per level of
     /// its tree, and a sum of n terms is n levels deep.
@@ -22,11 +23,6 @@ public indirect enum CalcExpression: Sendable {
         var parser = CalcParser(text)
         return try parser.parseAll()
     }
-}
-
-/// The four binary operators.
-public enum CalcOperator: String, Sendable {
-    case add = "+", subtract = "-", multiply = "*", divide = "/"
 }
 
 /// Recursive descent over the characters of the expression.
@@ -65,28 +61,35 @@ struct CalcParser {
         return e
     }
 
+    /// Sums and differences of terms, left to right.
     mutating func expression() throws(FloatParseError) -> CalcExpression {
         var left = try term()
-        while true {
-            skipSpaces()
-            guard let c = current, c == "+" || c == "-" else { return left }
+        while let operation = nextInfix(among: [.add, .subtract]) {
             index += 1
             try countOperation()
             let right = try term()
-            left = .binary(c == "+" ? .add : .subtract, left, right)
+            left = .operation(operation, [left, right])
         }
+        return left
     }
 
+    /// Products and quotients of factors, left to right.
     mutating func term() throws(FloatParseError) -> CalcExpression {
         var left = try factor()
-        while true {
-            skipSpaces()
-            guard let c = current, c == "*" || c == "/" else { return left }
+        while let operation = nextInfix(among: [.multiply, .divide]) {
             index += 1
             try countOperation()
             let right = try factor()
-            left = .binary(c == "*" ? .multiply : .divide, left, right)
+            left = .operation(operation, [left, right])
         }
+        return left
+    }
+
+    /// The infix operator at the next non-space character, if it is one of `operations`.
+    mutating func nextInfix(among operations: [CalcOperation]) -> CalcOperation? {
+        skipSpaces()
+        guard let c = current, let operation = CalcOperation(infix: c) else { return nil }
+        return operations.contains(operation) ? operation : nil
     }
 
     mutating func countOperation() throws(FloatParseError) {
@@ -113,7 +116,7 @@ struct CalcParser {
             }
             index += 1
             let operand = try factor()
-            return c == "-" ? .negate(operand) : operand
+            return c == "-" ? .operation(.negate, [operand]) : operand
         }
         return try primary()
     }
@@ -135,8 +138,9 @@ struct CalcParser {
             while let d = current, d.isLetter || d.isNumber { index += 1 }
             let name = String(chars[start..<index]).lowercased()
             if name == "inf" || name == "infinity" || name == "nan" { return .literal(name) }
-            guard name == "sqrt" || name == "fma" else {
-                throw error("unknown function '\(chars[start..<index].map(String.init).joined())' (known: sqrt, fma)", at: start)
+            guard let function = CalcOperation(function: name) else {
+                let written = chars[start..<index].map(String.init).joined()
+                throw error("unknown function '\(written)' (known: \(CalcOperation.functionNames))", at: start)
             }
             skipSpaces()
             guard current == "(" else { throw unexpected(expecting: "'(' after \(name)") }
@@ -148,13 +152,13 @@ struct CalcParser {
                 arguments.append(try expression())
                 skipSpaces()
             }
-            guard current == ")" else { throw unexpected(expecting: arguments.count < (name == "fma" ? 3 : 1) ? "','" : "')'") }
-            let wanted = name == "fma" ? 3 : 1
+            let wanted = function.arity
+            guard current == ")" else { throw unexpected(expecting: arguments.count < wanted ? "','" : "')'") }
             guard arguments.count == wanted else {
                 throw error("\(name) takes \(wanted) argument\(wanted == 1 ? "" : "s"), not \(arguments.count)", at: start)
             }
             index += 1
-            return name == "fma" ? .fusedMultiplyAdd(arguments[0], arguments[1], arguments[2]) : .squareRoot(arguments[0])
+            return .operation(function, arguments)
         }
         throw unexpected(expecting: "a number, '(' or a function")
     }

@@ -1,3 +1,5 @@
+import SoftFloat
+
 /// The parameters of a format as the `mpstudy formats` table shows them (plain values, for
 /// the Reporter to render).
 public struct FormatParameters: Sendable, Equatable {

@@ -1,9 +1,16 @@
+import SoftFloat
+
 /// One rounded operation of a `calc` evaluation, as plain values.
 public struct CalcStep: Sendable {
-    /// `literal`, `+`, `-`, `*`, `/`, `sqrt`, `fma`, `neg`.
-    public var operation: String
-    /// The literal text, or the operands' encodings (for the Reference to recompute exactly).
-    public var literal: String?
+    /// What a step rounds: a literal as written, or an operation on earlier steps' results.
+    public enum Kind: Sendable, Equatable {
+        case literal(String)
+        case operation(CalcOperation)
+    }
+
+    /// What this step rounded.
+    public var kind: Kind
+    /// The operands' encodings (none for a literal), for the Reference to recompute exactly.
     public var operandBits: [UInt64]
     /// The operands as shortest decimals, and the step written out: `0.1 + 0.2`.
     public var operands: [String]
@@ -68,10 +75,10 @@ struct Calculator<F: BinaryFormat> {
 
     init(env: FloatEnvironment) { self.env = env }
 
-    mutating func record(_ operation: String, literal: String? = nil, _ operands: [Value], _ text: String,
+    mutating func record(_ kind: CalcStep.Kind, _ operands: [Value], _ text: String,
                          _ result: Value, _ flags: ExceptionFlags) {
         allFlags.formUnion(flags)
-        steps.append(CalcStep(operation: operation, literal: literal, operandBits: operands.map { UInt64($0.bits) },
+        steps.append(CalcStep(kind: kind, operandBits: operands.map { UInt64($0.bits) },
                               operands: operands.map(\.shortestDescription), text: text, resultBits: UInt64(result.bits),
                               resultHex: ValueExplanation.hex(UInt64(result.bits), width: F.bitWidth),
                               resultExact: result.exactDecimal, resultShortest: result.shortestDescription, flags: flags))
@@ -84,40 +91,30 @@ struct Calculator<F: BinaryFormat> {
         case let .literal(text):
             // The parser validated every literal.
             let x = (try? Value(parsing: text, in: &local)) ?? .defaultNaN
-            record("literal", literal: text, [], text, x, local.flags)
+            record(.literal(text), [], text, x, local.flags)
             return x
-        case let .negate(inner):
-            let a = evaluate(inner)
-            let r = Value(bits: a.bits ^ (Value(bits: 0).negatedZero.bits))
-            record("neg", [a], "-(\(a.shortestDescription))", r, [])
-            return r
-        case let .binary(op, left, right):
-            let a = evaluate(left), b = evaluate(right)
-            let r: Value
-            switch op {
-            case .add: r = a.adding(b, in: &local)
-            case .subtract: r = a.subtracting(b, in: &local)
-            case .multiply: r = a.multiplied(by: b, in: &local)
-            case .divide: r = a.divided(by: b, in: &local)
-            }
-            record(op.rawValue, [a, b], "\(a.shortestDescription) \(op.rawValue) \(b.shortestDescription)", r, local.flags)
-            return r
-        case let .squareRoot(inner):
-            let a = evaluate(inner)
-            let r = a.squareRoot(in: &local)
-            record("sqrt", [a], "sqrt(\(a.shortestDescription))", r, local.flags)
-            return r
-        case let .fusedMultiplyAdd(x, y, z):
-            let a = evaluate(x), b = evaluate(y), c = evaluate(z)
-            let r = a.fusedMultiplyAdd(b, c, in: &local)
-            record("fma", [a, b, c], "fma(\(a.shortestDescription), \(b.shortestDescription), \(c.shortestDescription))",
-                   r, local.flags)
+        case let .operation(operation, operandExpressions):
+            precondition(operandExpressions.count == operation.arity, "\(operation.name) needs \(operation.arity) operands")
+            var operands: [Value] = []
+            for operand in operandExpressions { operands.append(evaluate(operand)) }
+            let r = Self.apply(operation, operands, &local)
+            record(.operation(operation), operands, operation.text(operands.map(\.shortestDescription)), r, local.flags)
             return r
         }
     }
-}
 
-extension BinaryFloat {
-    /// -0: its bits are the sign mask.
-    var negatedZero: Self { .zero(negative: true) }
+    /// `operation` on `operands` (as many as its arity), rounded by `env`, flags raised in it.
+    static func apply(_ operation: CalcOperation, _ operands: [Value], _ env: inout FloatEnvironment) -> Value {
+        let a = operands[0]
+        switch operation {
+        // An exact sign flip: the sign bit is the bit pattern of -0. No flags, even for NaN.
+        case .negate: return Value(bits: a.bits ^ Value.zero(negative: true).bits)
+        case .add: return a.adding(operands[1], in: &env)
+        case .subtract: return a.subtracting(operands[1], in: &env)
+        case .multiply: return a.multiplied(by: operands[1], in: &env)
+        case .divide: return a.divided(by: operands[1], in: &env)
+        case .squareRoot: return a.squareRoot(in: &env)
+        case .fusedMultiplyAdd: return a.fusedMultiplyAdd(operands[1], operands[2], in: &env)
+        }
+    }
 }

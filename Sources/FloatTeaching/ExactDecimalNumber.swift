@@ -1,3 +1,5 @@
+import SoftFloat
+
 /// A signed exact decimal number digits * 10^exponent, for the teaching views' errors
 /// (stored value minus input). Every binary value and every decimal input is one.
 public struct ExactDecimalNumber: Sendable, CustomStringConvertible {

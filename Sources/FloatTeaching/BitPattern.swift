@@ -1,3 +1,5 @@
+import SoftFloat
+
 /// Reading a bit pattern for `mpstudy decode`: `0x3c00`, `0b0011110000000000`, with optional
 /// `_` separators. A pattern written wider than the format (more hex digits than width / 4,
 /// or more binary digits than the width, leading zeros included) is refused.

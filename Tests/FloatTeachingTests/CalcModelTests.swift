@@ -1,0 +1,99 @@
+import FloatTeaching
+import SoftFloat
+import Testing
+
+/// `mpstudy calc`'s parser and step model, values derived by hand (the derivation above each
+/// check).
+@Suite struct CalcModelTests {
+    @Test func badExpressionsNameTheColumn() {
+        do {
+            _ = try CalcExpression.parse("(1 + 2))")
+            Issue.record("parsed")
+        } catch {
+            // The second ')' is the 8th character.
+            #expect(error.description == "unexpected ')' at column 8 in \"(1 + 2))\"")
+        }
+        for bad in ["", "1 +", "sqrt(", "fma(1, 2)", "2 ** 3", "x", "1e", ")", "0x"] {
+            #expect(throws: FloatParseError.self, "\(bad)") { try CalcExpression.parse(bad) }
+        }
+        // Function names and arities come from the operations.
+        #expect(throws: FloatParseError(reason: "unknown function 'foo' (known: sqrt, fma)", column: 1, input: "foo(1)")) {
+            try CalcExpression.parse("foo(1)")
+        }
+        #expect(throws: FloatParseError(reason: "sqrt takes 1 argument, not 2", column: 1, input: "sqrt(1, 2)")) {
+            try CalcExpression.parse("sqrt(1, 2)")
+        }
+    }
+
+    @Test func calcSteps() throws {
+        // (0.1 + 0.2) * 3 in half, toward zero: 0.1 -> 1638 * 2^-14 (0x2e66), 0.2 -> 1638 * 2^-13
+        // (0x3266); sum 4914 * 2^-14 = 1.1997...b * 2^-2 truncated to 1228 * 2^-12 = 0.2998046875
+        // (0x34cc, inexact); times 3 = 3684 * 2^-12 = 0.8994140625 exactly (0x3b32).
+        let e = try CalcExpression.parse("(0.1 + 0.2) * 3")
+        let r = CalcEvaluation.evaluate(e, text: "(0.1 + 0.2) * 3", format: .binary16, rounding: .towardZero)
+        #expect(r.steps.map(\.resultHex) == ["0x2e66", "0x3266", "0x34cc", "0x4200", "0x3b32"])
+        #expect(r.steps.map(\.flags) == [.inexact, .inexact, .inexact, [], []])
+        #expect(r.resultExact == "0.8994140625" && r.flags == .inexact)
+    }
+
+    @Test func everyOperationParsesAndEvaluates() throws {
+        // "-(1)" is a negation (a sign before '(' is not part of a literal); precedence makes
+        // the tree sub(add(neg(1), 2), div(mul(3, 4), sqrt(fma(1, 2, 3)))), evaluated operands
+        // first, left to right. In binary16, to nearest: -1 + 2 = 1; 3 * 4 = 12; fma(1, 2, 3) = 5;
+        // sqrt(5) = 2.2360679... = 1144.87 * 2^-9 -> 1145 * 2^-9 = 2.236328125 = 0 10000 0001111001
+        // (0x4079), inexact; 12 / (1145 * 2^-9) = 6144 / 1145 = 5.365939 = 1373.68 * 2^-8 -> 1374 * 2^-8
+        // = 5.3671875 = 0 10001 0101011110 (0x455e), inexact; 1 - 5.3671875 = -4.3671875 =
+        // -1118 * 2^-8 exactly = 1 10001 0001011110 (0xc45e).
+        let text = "-(1) + 2 - 3 * 4 / sqrt(fma(1, 2, 3))"
+        let r = CalcEvaluation.evaluate(try CalcExpression.parse(text), text: text, format: .binary16,
+                                        rounding: .toNearestOrEven)
+        let literal = CalcStep.Kind.literal, operation = CalcStep.Kind.operation
+        #expect(r.steps.map(\.kind) == [literal("1"), operation(.negate), literal("2"), operation(.add),
+                                        literal("3"), literal("4"), operation(.multiply),
+                                        literal("1"), literal("2"), literal("3"), operation(.fusedMultiplyAdd),
+                                        operation(.squareRoot), operation(.divide), operation(.subtract)])
+        #expect(r.steps.map(\.resultExact) == ["1", "-1", "2", "1", "3", "4", "12", "1", "2", "3", "5",
+                                               "2.236328125", "5.3671875", "-4.3671875"])
+        #expect(r.steps[11].resultHex == "0x4079" && r.steps[12].resultHex == "0x455e" && r.resultHex == "0xc45e")
+        #expect(r.steps.map(\.operandBits.count) == [0, 1, 0, 2, 0, 0, 2, 0, 0, 0, 3, 1, 2, 2])
+        #expect(r.flags == .inexact)
+    }
+
+    @Test func operationNamesAndArities() {
+        // The names `calc --json` writes, and the operand counts of + - * /, sqrt, fma, negation.
+        #expect(CalcOperation.allCases.map(\.name) == ["neg", "+", "-", "*", "/", "sqrt", "fma"])
+        #expect(CalcOperation.allCases.map(\.arity) == [1, 2, 2, 2, 2, 1, 3])
+        #expect(CalcOperation.negate.text(["0.5"]) == "-(0.5)")
+        #expect(CalcOperation.divide.text(["1.0", "3.0"]) == "1.0 / 3.0")
+        #expect(CalcOperation.fusedMultiplyAdd.text(["a", "b", "c"]) == "fma(a, b, c)")
+    }
+
+    /// Evaluation recurses once per level, so the parser refuses what would overflow a stack:
+    /// at the limits it parses, one past them it names the limit (and never crashes).
+    /// (On a large stack, as `mpstudy calc` runs them: a 100,000-deep tree's release recurses.)
+    @Test func calcSizeLimits() throws {
+        try onLargeStack { try Self.checkSizeLimits() }
+    }
+
+    static func checkSizeLimits() throws {
+        let n = CalcExpression.maxOperations
+        let longest = Array(repeating: "1", count: n + 1).joined(separator: "+")
+        _ = try CalcExpression.parse(longest)
+        #expect(throws: FloatParseError.self) { try CalcExpression.parse(longest + "+1") }
+        do {
+            _ = try CalcExpression.parse(longest + "+1")
+        } catch {
+            #expect(error.reason == "expression too long: more than \(n) operations")
+            // The message shows 60 characters around the column, not the whole input.
+            #expect(error.description.count < 150)
+        }
+        let depth = CalcExpression.maxNesting
+        _ = try CalcExpression.parse(String(repeating: "(", count: depth - 1) + "1" + String(repeating: ")", count: depth - 1))
+        do {
+            _ = try CalcExpression.parse(String(repeating: "(", count: depth) + "1" + String(repeating: ")", count: depth))
+            Issue.record("nesting \(depth) + 1 accepted")
+        } catch {
+            #expect(error.reason == "expression nested too deeply: more than \(depth) levels")
+        }
+    }
+}
