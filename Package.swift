@@ -2,7 +2,8 @@
 import PackageDescription
 
 // Dependency arrows (DESIGN.md): mpstudy -> Reporter -> Analyzer -> NeuralNet -> Precision -> SoftFloat,
-// Reference -> SoftFloat, CMPFR. SoftFloat depends on nothing.
+// Reference -> SoftFloat, CMPFR. SoftFloat depends on nothing; anything may use _MPStudySupport,
+// which depends on nothing either.
 let package = Package(
     name: "mpstudy",
     products: [
@@ -21,18 +22,20 @@ let package = Package(
         .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
 
+        // Internal helpers any target may use: deterministic parallel chunks, the seeded generator.
+        .target(name: "_MPStudySupport"),
         // Pure Swift IEEE 754 emulation; no dependencies.
         .target(name: "SoftFloat", linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]),
         // MPFR-backed oracle, and the differential checker and benchmarks built on it.
-        .target(name: "Reference", dependencies: ["SoftFloat", "CMPFR"]),
+        .target(name: "Reference", dependencies: ["SoftFloat", "CMPFR", "_MPStudySupport"]),
         // Throughput measurements behind `mpstudy bench` (no timing lives in unit tests).
-        .target(name: "Bench", dependencies: ["SoftFloat", "Reference", "Precision"]),
+        .target(name: "Bench", dependencies: ["SoftFloat", "Reference", "Precision", "_MPStudySupport"]),
         // Hot bulk-rounding loops in C, compiled for F16C/AVX2 and chosen at run time.
         .target(name: "CKernels"),
         // Precision policies, bulk rounding kernels with counters, loss scaling.
-        .target(name: "Precision", dependencies: ["SoftFloat", "CKernels"]),
+        .target(name: "Precision", dependencies: ["SoftFloat", "CKernels", "_MPStudySupport"]),
         // Training engine: tensors, CBLAS GEMM, layers, loss, optimizer, IDX data, probes.
-        .target(name: "NeuralNet", dependencies: ["Precision", "CKernels", "SoftFloat", "CBLAS", "CZlib"]),
+        .target(name: "NeuralNet", dependencies: ["Precision", "CKernels", "CBLAS", "CZlib", "_MPStudySupport"]),
         // Probes attached to layers: per-layer, per-tensor statistics over training.
         .target(name: "Analyzer", dependencies: ["NeuralNet", "Precision", "SoftFloat"]),
         // Markdown, CSV, JSON and SVG writers; text views of formats and values.
@@ -43,10 +46,11 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
-        .testTarget(name: "SoftFloatTests", dependencies: ["SoftFloat", "Reference"]),
-        .testTarget(name: "ReferenceTests", dependencies: ["Reference", "SoftFloat"]),
-        .testTarget(name: "NeuralNetTests", dependencies: ["NeuralNet"]),
-        .testTarget(name: "PrecisionTests", dependencies: ["Precision", "SoftFloat"]),
+        .testTarget(name: "_MPStudySupportTests", dependencies: ["_MPStudySupport"]),
+        .testTarget(name: "SoftFloatTests", dependencies: ["SoftFloat", "Reference", "_MPStudySupport"]),
+        .testTarget(name: "ReferenceTests", dependencies: ["Reference", "SoftFloat", "_MPStudySupport"]),
+        .testTarget(name: "NeuralNetTests", dependencies: ["NeuralNet", "Precision", "SoftFloat", "_MPStudySupport"]),
+        .testTarget(name: "PrecisionTests", dependencies: ["Precision", "SoftFloat", "_MPStudySupport"]),
         .testTarget(name: "AnalyzerTests", dependencies: ["Analyzer", "NeuralNet", "Precision"]),
         .testTarget(name: "ReporterTests", dependencies: ["Reporter", "Analyzer", "NeuralNet", "Precision", "SoftFloat", "Reference"]),
     ]

@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 import Precision
+import _MPStudySupport
 
 /// Keras `RMSprop()` with its defaults: learning rate 0.001, rho 0.9, epsilon 1e-7,
 /// momentum 0, not centred.
