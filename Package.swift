@@ -24,7 +24,9 @@ let package = Package(
 
         // Internal helpers any target may use: deterministic parallel chunks, the seeded generator.
         .target(name: "_MPStudySupport"),
-        // Pure Swift IEEE 754 emulation; no dependencies.
+        // Pure Swift IEEE 754 emulation; no dependencies. It does need libm: the standard
+        // library's Double.squareRoot() and rounded(.up), used for estimates, compile to calls of
+        // sqrt and ceil, and an executable linking SoftFloat alone fails without -lm.
         .target(name: "SoftFloat", linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]),
         // MPFR-backed oracle, and the differential checker and benchmarks built on it.
         .target(name: "Reference", dependencies: ["SoftFloat", "CMPFR", "_MPStudySupport"]),

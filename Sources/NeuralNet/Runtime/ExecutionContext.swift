@@ -19,11 +19,11 @@ public final class ExecutionContext {
     /// Accumulated time per kind of work.
     public let profiler: StepProfiler
     /// The attached probe (``NoProbe`` by default).
-    public private(set) var probe: any LayerProbe
+    public let probe: any LayerProbe
     /// False when the probe is ``NoProbe``: the only thing the hot path looks at.
-    public private(set) var isProbing: Bool
+    public let isProbing: Bool
     /// The probe again when it also takes precision events, else nil.
-    public private(set) var precisionProbe: (any PrecisionProbe)?
+    public let precisionProbe: (any PrecisionProbe)?
 
     /// The precision policy layers compute under.
     public let policy: PrecisionPolicy
@@ -52,13 +52,6 @@ public final class ExecutionContext {
         self.precisionProbe = probe as? any PrecisionProbe
         self.policy = policy
         self.rounder = TensorRounder(parallel: parallelism)
-    }
-
-    /// Attaches `probe` (pass ``NoProbe`` to detach).
-    public func attach(_ probe: any LayerProbe) {
-        self.probe = probe
-        isProbing = !(probe is NoProbe)
-        precisionProbe = probe as? any PrecisionProbe
     }
 
     /// Where training is now, for events.
