@@ -48,25 +48,24 @@ public struct RoundingStatistics: Sendable, Equatable, Codable {
         histogram.merge(other.histogram)
     }
 
-    /// Adds what a kernel accumulated (as ``merge(_:)`` would, without building a value: the
-    /// rounder absorbs one of these per chunk).
+    /// Adds what a kernel accumulated.
     mutating func absorb(_ c: ck_round_stats) {
-        count += c.count
-        overflow += c.overflow
-        underflow += c.underflow
-        subnormal += c.subnormal
-        nan += c.nan
-        infinite += c.infinite
-        errorCount += c.errorCount
-        errorSum += c.errorSum
-        errorSquares += c.errorSquares
-        errorMax = max(errorMax, c.errorMax)
+        var s = RoundingStatistics()
+        s.count = c.count
+        s.overflow = c.overflow
+        s.underflow = c.underflow
+        s.subnormal = c.subnormal
+        s.nan = c.nan
+        s.infinite = c.infinite
+        s.errorCount = c.errorCount
+        s.errorSum = c.errorSum
+        s.errorSquares = c.errorSquares
+        s.errorMax = c.errorMax
         withUnsafeBytes(of: c.histogram) { raw in
             let bins = raw.bindMemory(to: UInt64.self)
-            histogram.bins.withUnsafeMutableBufferPointer { total in
-                for i in 0..<ExponentHistogram.binCount { total[i] += bins[i] }
-            }
+            for i in 0..<ExponentHistogram.binCount { s.histogram.bins[i] = bins[i] }
         }
+        merge(s)
     }
 }
 
