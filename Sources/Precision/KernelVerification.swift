@@ -22,7 +22,7 @@ public struct KernelVerification: Sendable {
         let blocks = Int(last - first + 1)
         let start = DispatchTime.now()
         let single = TensorRounder(threads: 1, allowVectorKernels: rounder.usesVectorKernels)
-        let reports = ParallelChunks(threads: rounder.threads).mapChunks(count: blocks, chunkSize: 1) { range in
+        let reports = rounder.parallel.mapChunks(count: blocks, chunkSize: 1) { range in
             let index = UInt64(range.lowerBound)
             let low = max(patterns.lowerBound, (first + index) * block)
             let high = min(patterns.upperBound, (first + index) * block + block - 1)

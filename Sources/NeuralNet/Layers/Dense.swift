@@ -220,14 +220,14 @@ public final class Dense {
     /// Columns are split into chunks (each column entirely in one chunk, so the result does not
     /// depend on the chunking or the thread count); inside a chunk the loop runs row by row,
     /// adding a contiguous slice of the row to the accumulators, which vectorises and streams
-    /// the matrix once. Chunks are whole multiples of 256 columns: each reads at least 1 KiB
-    /// of every row in one run, which the hardware prefetcher follows (16 columns, one cache
-    /// line per row, would jump a page per row).
+    /// the matrix once. Chunks are whole multiples of 1024 columns, so each reads at least
+    /// 4 KiB of every row in one run: narrower chunks visit every row more often for less
+    /// (on 8192 x 4096 with two threads, chunks of 256 columns took 1.6 times as long).
     public static func columnSums(_ matrix: Tensor, into sums: Tensor, context: ExecutionContext) {
         let rows = matrix.rows, columns = matrix.columns
         precondition(sums.count == columns)
         let m = UnsafePointer(matrix.baseAddress), s = sums.baseAddress
-        let size = context.parallelism.chunkSize(workPerItem: max(rows, 1), alignment: 256)
+        let size = context.parallelism.chunkSize(workPerItem: max(rows, 1), alignment: 1024)
         context.parallelism.forEachChunk(count: columns, chunkSize: size) { range in
             let acc = s + range.lowerBound
             let width = range.count
