@@ -3,7 +3,8 @@ import PackageDescription
 
 // Dependency arrows (DESIGN.md): mpstudy -> Reporter -> {Analyzer, FloatTeaching},
 // Analyzer -> NeuralNet -> Precision -> SoftFloat, FloatTeaching -> Reference -> SoftFloat, CMPFR.
-// SoftFloat depends on nothing.
+// SoftFloat depends on nothing; anything may use _MPStudySupport, which depends on nothing either.
+// scripts/check-layers.sh checks the imports against these arrows.
 let package = Package(
     name: "mpstudy",
     products: [
@@ -22,23 +23,26 @@ let package = Package(
         .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
 
-        // Internal helpers any target may use (decimal text); no dependencies.
+        // Internal helpers any target may use: deterministic parallel chunks, the seeded
+        // generator, decimal text. No dependencies.
         .target(name: "_MPStudySupport"),
-        // Pure Swift IEEE 754 emulation; no dependencies.
+        // Pure Swift IEEE 754 emulation; no dependencies. It does need libm: the standard
+        // library's Double.squareRoot() and rounded(.up), used for estimates, compile to calls of
+        // sqrt and ceil, and an executable linking SoftFloat alone fails without -lm.
         .target(name: "SoftFloat", linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]),
         // MPFR-backed oracle, and the differential checker and benchmarks built on it.
-        .target(name: "Reference", dependencies: ["SoftFloat", "CMPFR"]),
+        .target(name: "Reference", dependencies: ["SoftFloat", "CMPFR", "_MPStudySupport"]),
         // The teaching models of explain, decode, calc and formats (plain values for the views)
         // and calc's exact MPFR reference.
         .target(name: "FloatTeaching", dependencies: ["SoftFloat", "Reference"]),
         // Throughput measurements behind `mpstudy bench` (no timing lives in unit tests).
-        .target(name: "Bench", dependencies: ["SoftFloat", "Reference", "Precision"]),
+        .target(name: "Bench", dependencies: ["SoftFloat", "Reference", "Precision", "_MPStudySupport"]),
         // Hot bulk-rounding loops in C, compiled for F16C/AVX2 and chosen at run time.
         .target(name: "CKernels"),
         // Precision policies, bulk rounding kernels with counters, loss scaling.
-        .target(name: "Precision", dependencies: ["SoftFloat", "CKernels"]),
+        .target(name: "Precision", dependencies: ["SoftFloat", "CKernels", "_MPStudySupport"]),
         // Training engine: tensors, CBLAS GEMM, layers, loss, optimizer, IDX data, probes.
-        .target(name: "NeuralNet", dependencies: ["Precision", "CKernels", "SoftFloat", "CBLAS", "CZlib", "_MPStudySupport"]),
+        .target(name: "NeuralNet", dependencies: ["Precision", "CKernels", "CBLAS", "CZlib", "_MPStudySupport"]),
         // Probes attached to layers: per-layer, per-tensor statistics over training.
         .target(name: "Analyzer", dependencies: ["NeuralNet", "Precision", "SoftFloat", "_MPStudySupport"]),
         // Markdown, CSV, JSON and SVG writers; text views of formats and values.
@@ -53,18 +57,17 @@ let package = Package(
 
         // Test-only helpers shared by the test targets (not in any product): scratch folders removed
         // after each test, synthetic MNIST-like data sets, and IDX, gzip and SHA-256 writers of
-        // its own, so test inputs are not produced by the code under test. (SoftFloat only for
-        // SeededGenerator.)
-        .target(name: "_TestSupport", dependencies: ["SoftFloat"], path: "Tests/_TestSupport"),
+        // its own, so test inputs are not produced by the code under test.
+        .target(name: "_TestSupport", dependencies: ["_MPStudySupport"], path: "Tests/_TestSupport"),
         .testTarget(name: "_TestSupportTests", dependencies: ["_TestSupport"]),
 
         // Each test target lists every module its files import.
         .testTarget(name: "_MPStudySupportTests", dependencies: ["_MPStudySupport"]),
-        .testTarget(name: "SoftFloatTests", dependencies: ["SoftFloat", "Reference"]),
-        .testTarget(name: "ReferenceTests", dependencies: ["Reference", "SoftFloat", "CMPFR"]),
+        .testTarget(name: "SoftFloatTests", dependencies: ["SoftFloat", "Reference", "_MPStudySupport"]),
+        .testTarget(name: "ReferenceTests", dependencies: ["Reference", "SoftFloat", "CMPFR", "_MPStudySupport"]),
         .testTarget(name: "FloatTeachingTests", dependencies: ["FloatTeaching", "SoftFloat"]),
-        .testTarget(name: "NeuralNetTests", dependencies: ["NeuralNet", "Precision", "SoftFloat", "_TestSupport"]),
-        .testTarget(name: "PrecisionTests", dependencies: ["Precision", "SoftFloat"]),
+        .testTarget(name: "NeuralNetTests", dependencies: ["NeuralNet", "Precision", "SoftFloat", "_MPStudySupport", "_TestSupport"]),
+        .testTarget(name: "PrecisionTests", dependencies: ["Precision", "SoftFloat", "_MPStudySupport"]),
         .testTarget(name: "AnalyzerTests", dependencies: ["Analyzer", "NeuralNet", "Precision"]),
         // The command line's own logic (choices, lists, exit statuses) through @testable import.
         .testTarget(name: "MPStudyTests", dependencies: [

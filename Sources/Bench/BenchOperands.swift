@@ -1,4 +1,5 @@
 import SoftFloat
+import _MPStudySupport
 
 /// Random operands of `F` with exponents in [-7, 7] (the bench's stated distribution):
 /// ordinary numbers, no specials, so the table measures the main path of each operation.

@@ -1,5 +1,6 @@
 import Precision
 import SoftFloat
+import _MPStudySupport
 
 /// One row of the bulk-rounding benchmark: elements per second on one core.
 public struct RoundingBenchmarkRow: Sendable {

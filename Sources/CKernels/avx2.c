@@ -203,7 +203,34 @@ TARGET void ck_rmsprop_narrow_avx2(float *w, const float *g, float *v, float *de
     if (i < n) ck_rmsprop_narrow(w + i, g + i, v + i, delta ? delta + i : 0, n - i, rho, oneMinusRho, lr, eps, precision);
 }
 
+/* ck_rmsprop_f32_portable, eight elements at a time. Compiled for AVX2 without FMA (and with
+   contraction off), so no multiply and add can fuse: each operation rounds once, as in the
+   scalar formula; vsqrtps and vdivps are correctly rounded like their scalar forms. */
+__attribute__((target("avx2")))
+void ck_rmsprop_f32_avx2(float *w, const float *g, float *v, float *delta, size_t n, float rho,
+                         float oneMinusRho, float lr, float eps, int epsilonOutside) {
+#pragma STDC FP_CONTRACT OFF
+    size_t i = 0;
+    const __m256 r = _mm256_set1_ps(rho), omr = _mm256_set1_ps(oneMinusRho);
+    const __m256 l = _mm256_set1_ps(lr), e = _mm256_set1_ps(eps);
+    for (; i + 8 <= n; i += 8) {
+        __m256 gi = _mm256_loadu_ps(g + i);
+        __m256 vi = _mm256_add_ps(_mm256_mul_ps(r, _mm256_loadu_ps(v + i)), _mm256_mul_ps(omr, _mm256_mul_ps(gi, gi)));
+        _mm256_storeu_ps(v + i, vi);
+        __m256 denominator = epsilonOutside ? _mm256_add_ps(_mm256_sqrt_ps(vi), e) : _mm256_sqrt_ps(_mm256_add_ps(vi, e));
+        __m256 d = _mm256_div_ps(_mm256_mul_ps(l, gi), denominator);
+        if (delta) _mm256_storeu_ps(delta + i, d);
+        else _mm256_storeu_ps(w + i, _mm256_sub_ps(_mm256_loadu_ps(w + i), d));
+    }
+    if (i < n) ck_rmsprop_f32_portable(w + i, g + i, v + i, delta ? delta + i : 0, n - i, rho, oneMinusRho, lr, eps,
+                                       epsilonOutside);
+}
+
 #else
+void ck_rmsprop_f32_avx2(float *w, const float *g, float *v, float *delta, size_t n, float rho,
+                         float oneMinusRho, float lr, float eps, int epsilonOutside) {
+    ck_rmsprop_f32_portable(w, g, v, delta, n, rho, oneMinusRho, lr, eps, epsilonOutside);
+}
 void ck_rmsprop_narrow_avx2(float *w, const float *g, float *v, float *delta, size_t n, float rho,
                             float oneMinusRho, float lr, float eps, int precision) {
     ck_rmsprop_narrow(w, g, v, delta, n, rho, oneMinusRho, lr, eps, precision);

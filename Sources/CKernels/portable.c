@@ -114,6 +114,29 @@ void ck_lost_updates_portable(const float *w, const float *d, size_t n, int form
     counts[0] += n; counts[1] += nonzero; counts[2] += lost32; counts[3] += lostC;
 }
 
+/* The correctly rounded float32 square root, without C's errno side effect, so the compiler
+   may vectorise the loop that calls it. */
+static inline float root_f32(float x) {
+#if __has_builtin(__builtin_elementwise_sqrt)
+    return __builtin_elementwise_sqrt(x);
+#else
+    return sqrtf(x);
+#endif
+}
+
+void ck_rmsprop_f32_portable(float *w, const float *g, float *v, float *delta, size_t n, float rho,
+                             float oneMinusRho, float lr, float eps, int epsilonOutside) {
+#pragma STDC FP_CONTRACT OFF
+    for (size_t i = 0; i < n; i++) {
+        float gi = g[i];
+        float vi = rho * v[i] + oneMinusRho * (gi * gi);
+        v[i] = vi;
+        float denominator = epsilonOutside ? root_f32(vi) + eps : root_f32(vi + eps);
+        float d = (lr * gi) / denominator;
+        if (delta) delta[i] = d; else w[i] = w[i] - d;
+    }
+}
+
 void ck_rmsprop_narrow(float *w, const float *g, float *v, float *delta, size_t n, float rho,
                        float oneMinusRho, float lr, float eps, int precision) {
     for (size_t i = 0; i < n; i++) {

@@ -7,30 +7,23 @@ public enum ComputeFormat: String, CaseIterable, Sendable, Codable {
     case float16
     case bfloat16
 
-    /// Precision p in bits (11 for float16: its unit roundoff is 2^-11).
-    public var precision: Int {
+    /// The SoftFloat format type of this case: the one place its parameters come from.
+    public var softFloatFormat: any BinaryFormat.Type {
         switch self {
-        case .float32: Binary32.precision
-        case .float16: Binary16.precision
-        case .bfloat16: 8
+        case .float32: Binary32.self
+        case .float16: Binary16.self
+        case .bfloat16: BFloat16.self
         }
     }
+
+    /// Precision p in bits (11 for float16: its unit roundoff is 2^-11).
+    public var precision: Int { softFloatFormat.precision }
 
     /// emin: the exponent of the smallest normal number.
-    public var minExponent: Int {
-        switch self {
-        case .float32, .bfloat16: -126
-        case .float16: -14
-        }
-    }
+    public var minExponent: Int { softFloatFormat.minExponent }
 
     /// emax: the exponent of the largest finite number.
-    public var maxExponent: Int {
-        switch self {
-        case .float32, .bfloat16: 127
-        case .float16: 15
-        }
-    }
+    public var maxExponent: Int { softFloatFormat.maxExponent }
 
     /// The exponent of the smallest subnormal number, emin - (p - 1).
     public var minSubnormalExponent: Int { minExponent - (precision - 1) }

@@ -1,5 +1,6 @@
 import Dispatch
 import SoftFloat
+import _MPStudySupport
 
 /// Checks a bulk kernel against SoftFloat's conversion on float32 inputs: the kernel's rounded
 /// value must have exactly the bits of `BinaryFloat<Binary32>` converted to the target format
@@ -12,49 +13,54 @@ public struct KernelVerification: Sendable {
     public var seconds = 0.0
 
     /// Every float32 bit pattern in `patterns` (default: all 2^32) through `rounder`'s kernel
-    /// for `format`, on all cores, in blocks of 2^16 consecutive patterns.
+    /// for `format`, in blocks of 2^16 consecutive patterns, `rounder.threads` blocks at a
+    /// time; the blocks' reports are merged in block order (the kept mismatches are the first).
     public static func run(_ format: ComputeFormat, rounder: TensorRounder,
                            patterns: ClosedRange<UInt64> = 0...0xFFFF_FFFF) -> KernelVerification {
         let block: UInt64 = 1 << 16
         let first = patterns.lowerBound / block, last = patterns.upperBound / block
         let blocks = Int(last - first + 1)
-        let slots = UnsafeMutableBufferPointer<KernelVerification>.allocate(capacity: blocks)
-        slots.initialize(repeating: KernelVerification())
-        defer { slots.deallocate() }
-        nonisolated(unsafe) let results = slots
         let start = DispatchTime.now()
         let single = TensorRounder(threads: 1, allowVectorKernels: rounder.usesVectorKernels)
-        DispatchQueue.concurrentPerform(iterations: blocks) { index in
-            let low = max(patterns.lowerBound, (first + UInt64(index)) * block)
-            let high = min(patterns.upperBound, (first + UInt64(index)) * block + block - 1)
-            let n = Int(high - low + 1)
-            var input = [Float](repeating: 0, count: n), output = [Float](repeating: 0, count: n)
-            for i in 0..<n { input[i] = Float(bitPattern: UInt32(low + UInt64(i))) }
-            input.withUnsafeBufferPointer { x in
-                output.withUnsafeMutableBufferPointer { y in
-                    single.round(x.baseAddress!, count: n, to: format, into: y.baseAddress!)
-                }
-            }
-            var report = KernelVerification()
-            report.inputs = UInt64(n)
-            for i in 0..<n {
-                let bits = UInt32(low + UInt64(i))
-                let expected = reference(bits, format)
-                if output[i].bitPattern != expected {
-                    report.mismatchCount += 1
-                    if report.mismatches.count < 20 { report.mismatches.append((bits, output[i].bitPattern, expected)) }
-                }
-            }
-            results[index] = report
+        let reports = rounder.parallel.mapChunks(count: blocks, chunkSize: 1) { range in
+            let index = UInt64(range.lowerBound)
+            let low = max(patterns.lowerBound, (first + index) * block)
+            let high = min(patterns.upperBound, (first + index) * block + block - 1)
+            return check(low...high, format, single)
         }
         var total = KernelVerification()
-        for r in results {
+        for r in reports {
             total.inputs += r.inputs
             total.mismatchCount += r.mismatchCount
             total.mismatches += r.mismatches.prefix(max(0, 20 - total.mismatches.count))
         }
         total.seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
         return total
+    }
+
+    /// One block of consecutive patterns through `rounder` (one thread) against ``reference(_:_:)``.
+    static func check(_ patterns: ClosedRange<UInt64>, _ format: ComputeFormat,
+                      _ rounder: TensorRounder) -> KernelVerification {
+        let low = patterns.lowerBound
+        let n = Int(patterns.upperBound - low + 1)
+        var input = [Float](repeating: 0, count: n), output = [Float](repeating: 0, count: n)
+        for i in 0..<n { input[i] = Float(bitPattern: UInt32(low + UInt64(i))) }
+        input.withUnsafeBufferPointer { x in
+            output.withUnsafeMutableBufferPointer { y in
+                rounder.round(x.baseAddress!, count: n, to: format, into: y.baseAddress!)
+            }
+        }
+        var report = KernelVerification()
+        report.inputs = UInt64(n)
+        for i in 0..<n {
+            let bits = UInt32(low + UInt64(i))
+            let expected = reference(bits, format)
+            if output[i].bitPattern != expected {
+                report.mismatchCount += 1
+                if report.mismatches.count < 20 { report.mismatches.append((bits, output[i].bitPattern, expected)) }
+            }
+        }
+        return report
     }
 
     /// SoftFloat's rounding of the float32 `bits` to `format`, widened back to float32 bits.

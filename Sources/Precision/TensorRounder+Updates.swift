@@ -3,25 +3,26 @@ import CKernels
 extension TensorRounder {
     /// What the update `w <- w - d` does to each of `count` variables at `weights` (before the
     /// update) with increments `updates`: ``UpdateStatistics`` against float32 and `format`.
-    /// Split over the cores like the rounding kernels; counts do not depend on the split.
+    /// Split into chunks like the rounding kernels; integer counts, exact in any order.
     public func lostUpdates(weights: UnsafePointer<Float>, updates: UnsafePointer<Float>, count: Int,
                             format: ComputeFormat) -> UpdateStatistics {
-        let chunks = chunkCount(count)
-        var parts = [UInt64](repeating: 0, count: 4 * chunks)
-        parts.withUnsafeMutableBufferPointer { slots in
-            nonisolated(unsafe) let base = slots.baseAddress!
-            forEachChunk(count) { range, index in
-                let kernel = usesVectorKernels ? ck_lost_updates_avx2 : ck_lost_updates_portable
-                kernel(weights + range.lowerBound, updates + range.lowerBound, range.count,
-                       Int32(format.precision), base + 4 * index)
+        let kernel = usesVectorKernels ? ck_lost_updates_avx2 : ck_lost_updates_portable
+        let precision = Int32(format.precision)
+        let parts = parallel.mapChunks(count: count) { range in
+            var counts: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+            withUnsafeMutablePointer(to: &counts) { tuple in
+                tuple.withMemoryRebound(to: UInt64.self, capacity: 4) { slots in
+                    kernel(weights + range.lowerBound, updates + range.lowerBound, range.count, precision, slots)
+                }
             }
+            return counts
         }
         var s = UpdateStatistics()
-        for i in 0..<chunks {
-            s.count += parts[4 * i]
-            s.nonzero += parts[4 * i + 1]
-            s.lostInFloat32 += parts[4 * i + 2]
-            s.lostInCompute += parts[4 * i + 3]
+        for part in parts {
+            s.count += part.0
+            s.nonzero += part.1
+            s.lostInFloat32 += part.2
+            s.lostInCompute += part.3
         }
         return s
     }

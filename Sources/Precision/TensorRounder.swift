@@ -1,25 +1,31 @@
 import CKernels
-import Dispatch
+import _MPStudySupport
 
 /// Rounds float32 tensors to a compute format in bulk (round to nearest even), writing the
 /// rounded values as float32 (exactly representable) and, in the same pass, the statistics.
 ///
 /// The kernels are C: an AVX2+F16C version chosen at run time when the CPU has those features,
-/// and a portable one; both give the same bits and counts. Large tensors are split into a
-/// fixed number of chunks over `threads` cores and the chunks' statistics merged in order, so
-/// results depend on the thread count but not on scheduling.
+/// and a portable one; both give the same bits and counts. Tensors are split into the fixed
+/// chunks of ``parallel`` (2^16 elements by default), run ``threads`` at a time; each chunk
+/// counts into its own statistics and those are merged in chunk order, so the results (the
+/// floating-point error sums included) are the same for every thread count.
 public struct TensorRounder: Sendable {
     /// Whether the AVX2+F16C kernels run.
     public let usesVectorKernels: Bool
-    /// Cores to split large tensors over.
-    public let threads: Int
+    /// The chunking, and how many chunks run at once.
+    public let parallel: ParallelChunks
+    /// Chunks run at once.
+    public var threads: Int { parallel.threads }
 
-    /// Smallest chunk worth a thread.
-    static let minimumChunk = 1 << 16
-
-    /// A rounder using the vector kernels when the CPU has them (and `allowVectorKernels`).
+    /// A rounder using the vector kernels when the CPU has them (and `allowVectorKernels`),
+    /// running `threads` chunks of the default size at once.
     public init(threads: Int = 1, allowVectorKernels: Bool = true) {
-        self.threads = max(1, threads)
+        self.init(parallel: ParallelChunks(threads: max(1, threads)), allowVectorKernels: allowVectorKernels)
+    }
+
+    /// A rounder with the chunking of `parallel`.
+    public init(parallel: ParallelChunks, allowVectorKernels: Bool = true) {
+        self.parallel = parallel
         usesVectorKernels = allowVectorKernels && ck_has_f16c_avx2() != 0
     }
 
@@ -42,7 +48,7 @@ public struct TensorRounder: Sendable {
             if UnsafePointer(output) != input { output.update(from: input, count: count) }
             return
         }
-        forEachChunk(count) { range, _ in
+        parallel.forEachChunk(count: count) { range in
             kernel(input + range.lowerBound, output + range.lowerBound, range.count, nil, 1, nil)
         }
     }
@@ -54,44 +60,26 @@ public struct TensorRounder: Sendable {
                       into output: UnsafeMutablePointer<Float>?, recording record: inout RoundingRecord) {
         let scale = record.counterfactualScale
         let kernel = kernel(format)
-        let chunks = chunkCount(count)
-        var stats = [ck_round_stats](repeating: ck_round_stats(), count: chunks)
-        var counts = [ck_scaled_counts](repeating: ck_scaled_counts(), count: chunks)
-        stats.withUnsafeMutableBufferPointer { statsSlots in
-            counts.withUnsafeMutableBufferPointer { countSlots in
-                nonisolated(unsafe) let statsBase = statsSlots.baseAddress!, countBase = countSlots.baseAddress!
-                forEachChunk(count) { range, index in
-                    let x = input + range.lowerBound
-                    if let kernel {
-                        kernel(x, output.map { $0 + range.lowerBound }, range.count, statsBase + index,
-                               scale ?? 1, scale == nil ? nil : countBase + index)
-                    } else {
-                        ck_observe_f32(x, range.count, statsBase + index)
-                        if let output, UnsafePointer(output) != input {
-                            (output + range.lowerBound).update(from: x, count: range.count)
-                        }
-                    }
+        let parts = parallel.mapChunks(count: count) { range in
+            var stats = ck_round_stats(), counts = ck_scaled_counts()
+            let x = input + range.lowerBound
+            if let kernel {
+                withUnsafeMutablePointer(to: &counts) { counts in
+                    kernel(x, output.map { $0 + range.lowerBound }, range.count, &stats, scale ?? 1,
+                           scale == nil ? nil : counts)
+                }
+            } else {
+                ck_observe_f32(x, range.count, &stats)
+                if let output, UnsafePointer(output) != input {
+                    (output + range.lowerBound).update(from: x, count: range.count)
                 }
             }
+            return (stats, counts)
         }
-        for part in stats { record.statistics.absorb(part) }
-        if scale != nil { for part in counts { record.counterfactual.absorb(part) } }
-    }
-
-    func chunkCount(_ count: Int) -> Int {
-        max(1, min(threads, count / Self.minimumChunk))
-    }
-
-    /// Calls `body` with `chunkCount(count)` contiguous ranges covering 0..<count, in parallel.
-    func forEachChunk(_ count: Int, _ body: (Range<Int>, Int) -> Void) {
-        let chunks = chunkCount(count)
-        if chunks == 1 { body(0..<count, 0); return }
-        let size = (count + chunks - 1) / chunks
-        withoutActuallyEscaping(body) { body in
-            nonisolated(unsafe) let body = body
-            DispatchQueue.concurrentPerform(iterations: chunks) { i in
-                body(i * size..<min(count, (i + 1) * size), i)
-            }
+        // In chunk order: the error sums are floating-point additions.
+        for (stats, counts) in parts {
+            record.statistics.absorb(stats)
+            if scale != nil { record.counterfactual.absorb(counts) }
         }
     }
 }

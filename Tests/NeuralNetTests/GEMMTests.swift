@@ -1,6 +1,6 @@
 import Testing
 import NeuralNet
-import SoftFloat
+import _MPStudySupport
 
 /// cblas_sgemm with each transpose combination against a naive Double product.
 @Suite("GEMM")

@@ -1,6 +1,6 @@
 import Testing
 import NeuralNet
-import SoftFloat
+import _MPStudySupport
 #if canImport(Glibc)
 import Glibc
 #endif

@@ -1,6 +1,6 @@
 import NeuralNet
-import SoftFloat
 import Testing
+import _MPStudySupport
 
 /// NeuralNet against real Keras 3: the same model shape (64 hidden units), the same initial
 /// weights (one formula, computed bit for bit alike on both sides), the first 6,000 MNIST

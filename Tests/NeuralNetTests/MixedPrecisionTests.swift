@@ -2,6 +2,7 @@ import Testing
 import NeuralNet
 import Precision
 import SoftFloat
+import _MPStudySupport
 
 /// Training under a precision policy: rounding at Keras's casts, loss scaling, skipped steps
 /// and divergence.
@@ -26,7 +27,7 @@ struct MixedPrecisionTests {
     }
 
     static func context(_ policy: PrecisionPolicy, probe: any LayerProbe = NoProbe()) -> ExecutionContext {
-        ExecutionContext(parallelism: Parallelism(threads: 1), probe: probe, policy: policy)
+        ExecutionContext(parallelism: ParallelChunks(threads: 1), probe: probe, policy: policy)
     }
 
     /// One Dense+ReLU layer, 2 -> 2, under mixed_float16, values chosen so every cast rounds:

@@ -1,12 +1,12 @@
 import NeuralNet
-import SoftFloat
+import _MPStudySupport
 
 /// Helpers shared by the NeuralNet tests: seeded random tensors, a single-threaded context,
 /// and a Double re-implementation of the layers used as the finite-difference reference.
 enum TestSupport {
     /// A context that runs elementwise work on the calling thread.
     static func context(probe: any LayerProbe = NoProbe()) -> ExecutionContext {
-        ExecutionContext(parallelism: Parallelism(threads: 1), probe: probe)
+        ExecutionContext(parallelism: ParallelChunks(threads: 1), probe: probe)
     }
 
     /// A tensor of `shape` with values uniform in [-scale, scale).

@@ -1,6 +1,6 @@
 import Testing
 import NeuralNet
-import SoftFloat
+import _MPStudySupport
 import _TestSupport
 
 /// End-to-end training on a tiny synthetic data set: learning, determinism, probes.
@@ -59,8 +59,8 @@ struct TrainerTests {
     @Test func parallelKernelsIndependentOfThreadCount() {
         var g = SeededGenerator(seed: 4)
         let m = TestSupport.random([37, 53], &g), bias = TestSupport.random([53], &g)
-        let one = ExecutionContext(parallelism: Parallelism(threads: 1))
-        let many = ExecutionContext(parallelism: Parallelism(threads: 3, minimumChunk: 1))
+        let one = ExecutionContext(parallelism: ParallelChunks(threads: 1))
+        let many = ExecutionContext(parallelism: ParallelChunks(threads: 3, chunkElements: 1))
         let s1 = Tensor(shape: [53]), s2 = Tensor(shape: [53])
         Dense.columnSums(m, into: s1, context: one)
         Dense.columnSums(m, into: s2, context: many)

@@ -1,5 +1,6 @@
 import Precision
 import SoftFloat
+import _MPStudySupport
 
 /// The statistics DESIGN.md defines, computed one element at a time from SoftFloat's
 /// rounding with Swift's own classification: an implementation independent of the C kernels.

@@ -3,6 +3,7 @@ import Glibc
 import Testing
 import SoftFloat
 @testable import Reference
+import _MPStudySupport
 
 /// The oracle against the host's SSE arithmetic on random binary32 and binary64 operands, in
 /// the four rounding directions the hardware has, flags included.

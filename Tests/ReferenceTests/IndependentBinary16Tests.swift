@@ -1,6 +1,7 @@
 import Testing
 import SoftFloat
 @testable import Reference
+import _MPStudySupport
 
 /// The oracle in binary16 against a second reference written without MPFR: binary16 sums,
 /// differences and products, and binary64 values, are exact binary64 numbers, and rounding

@@ -1,6 +1,7 @@
 import Reference
 import SoftFloat
 import Testing
+import _MPStudySupport
 
 /// Decimal parsing, shortest printing and exact expansion.
 ///

@@ -34,11 +34,12 @@ struct EdgeCase: Sendable, CustomTestStringConvertible {
     enum Format: String, Sendable {
         case half, single, double
         var hexDigits: Int { switch self { case .half: 4; case .single: 8; case .double: 16 } }
-        func visit<V: FormatVisitor>(_ visitor: V) -> V.Output {
+        /// Runs `visitor` on the SoftFloat format through the library's one runtime switch.
+        func visit<V: FormatVisitor>(_ visitor: V) -> V.Result {
             switch self {
-            case .half: visitor.visit(Binary16.self)
-            case .single: visitor.visit(Binary32.self)
-            case .double: visitor.visit(Binary64.self)
+            case .half: FormatKind.binary16.visit(visitor)
+            case .single: FormatKind.binary32.visit(visitor)
+            case .double: FormatKind.binary64.visit(visitor)
             }
         }
     }
@@ -95,11 +96,6 @@ private func isNaN(_ bits: UInt64, _ format: EdgeCase.Format) -> Bool {
     case .single: bits & 0x7FFF_FFFF > 0x7F80_0000
     case .double: bits & 0x7FFF_FFFF_FFFF_FFFF > 0x7FF0_0000_0000_0000
     }
-}
-
-protocol FormatVisitor {
-    associatedtype Output
-    func visit<F: BinaryFormat>(_: F.Type) -> Output
 }
 
 /// Runs a row through the oracle in format F (and, for conversions, the target format).

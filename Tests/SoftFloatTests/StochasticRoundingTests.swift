@@ -1,6 +1,7 @@
 import Reference
 import SoftFloat
 import Testing
+import _MPStudySupport
 
 /// Stochastic rounding. Oracles: MPFR's directed roundings (the result must be one of the two
 /// neighbours), mathematics (exact results unchanged; the count of upward roundings is

@@ -1,4 +1,4 @@
-import SoftFloat
+import _MPStudySupport
 
 /// A small labelled image set that a model can learn in a few steps: image `i` has class
 /// `i % classes`, and pixel `j` of an image of class `c` is bright (170) when `j % classes == c`

@@ -69,6 +69,19 @@ void ck_rmsprop_narrow(float *w, const float *g, float *v, float *delta, size_t 
 void ck_rmsprop_narrow_avx2(float *w, const float *g, float *v, float *delta, size_t n, float rho,
                             float oneMinusRho, float lr, float eps, int precision);
 
+/* One float32 RMSprop step, Keras 3 (no momentum, not centred), over n elements:
+       v = rho*v + oneMinusRho*(g*g)
+       d = (lr*g) / sqrt(v + eps)          (epsilonOutside == 0: Keras 3)
+       d = (lr*g) / (sqrt(v) + eps)        (epsilonOutside != 0: tf.keras optimizer_v2)
+       w = w - d                           (or delta = d, w left alone, when delta is not NULL)
+   Every operation is one IEEE float32 operation rounded to nearest even, in this order and
+   never fused into an FMA (the files are compiled with FP_CONTRACT OFF, the vector version
+   without the fma target feature), so both versions give the bits of the scalar formula. */
+void ck_rmsprop_f32_portable(float *w, const float *g, float *v, float *delta, size_t n, float rho,
+                             float oneMinusRho, float lr, float eps, int epsilonOutside);
+void ck_rmsprop_f32_avx2(float *w, const float *g, float *v, float *delta, size_t n, float rho,
+                         float oneMinusRho, float lr, float eps, int epsilonOutside);
+
 /* Statistics of float32 values kept as they are (the float32 policy): histogram, NaNs,
    infinities and float32 subnormals; no rounding error. */
 void ck_observe_f32(const float *x, size_t n, ck_round_stats *stats);

@@ -5,7 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 import Precision
-import SoftFloat
+import _MPStudySupport
 
 /// The activation a ``Dense`` layer applies to its output, as Keras's `activation=` argument.
 public enum Activation: String, Sendable {
@@ -217,15 +217,18 @@ public final class Dense {
 
     /// `sums[c] = Σ_r matrix[r, c]`, each column summed in float32 in row order.
     ///
-    /// Columns are split over the cores (each column entirely in one chunk, so the result does
-    /// not depend on the thread count); inside a chunk the loop runs row by row, adding a
-    /// contiguous slice of the row to the accumulators, which vectorises and streams the matrix
-    /// once.
+    /// Columns are split into chunks (each column entirely in one chunk, so the result does not
+    /// depend on the chunking or the thread count); inside a chunk the loop runs row by row,
+    /// adding a contiguous slice of the row to the accumulators, which vectorises and streams
+    /// the matrix once. Chunks are whole multiples of 1024 columns, so each reads at least
+    /// 4 KiB of every row in one run: narrower chunks visit every row more often for less
+    /// (on 8192 x 4096 with two threads, chunks of 256 columns took 1.6 times as long).
     public static func columnSums(_ matrix: Tensor, into sums: Tensor, context: ExecutionContext) {
         let rows = matrix.rows, columns = matrix.columns
         precondition(sums.count == columns)
         let m = UnsafePointer(matrix.baseAddress), s = sums.baseAddress
-        context.parallelism.forEachChunk(count: columns, workPerItem: rows) { range in
+        let size = context.parallelism.chunkSize(workPerItem: max(rows, 1), alignment: 1024)
+        context.parallelism.forEachChunk(count: columns, chunkSize: size) { range in
             let acc = s + range.lowerBound
             let width = range.count
             acc.update(repeating: 0, count: width)

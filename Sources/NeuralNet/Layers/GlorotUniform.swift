@@ -4,7 +4,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-import SoftFloat
+import _MPStudySupport
 
 /// Keras's `GlorotUniform`: values uniform in `[-limit, limit)` with
 /// `limit = sqrt(6 / (fan_in + fan_out))` (Glorot and Bengio, AISTATS 2010). For a Dense kernel

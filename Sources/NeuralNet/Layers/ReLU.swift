@@ -4,6 +4,8 @@
 //
 //===----------------------------------------------------------------------===//
 
+import _MPStudySupport
+
 /// The rectified linear unit, `relu(z) = z < 0 ? 0 : z`, as a layer (forward and backward)
 /// and as the kernels the Dense layer fuses with its bias add.
 ///
@@ -71,7 +73,8 @@ public struct ReLU: Sendable {
         let columns = matrix.columns
         precondition(bias.count == columns, "bias \(bias.shape) for \(matrix.shape)")
         let m = matrix.baseAddress, b = UnsafePointer(bias.baseAddress)
-        context.parallelism.forEachChunk(count: matrix.rows, workPerItem: columns, alignment: 1) { rows in
+        let size = context.parallelism.chunkSize(workPerItem: max(columns, 1))
+        context.parallelism.forEachChunk(count: matrix.rows, chunkSize: size) { rows in
             for r in rows {
                 let row = m + r * columns
                 if relu {

@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 import Precision
+import _MPStudySupport
 
 extension SequentialModel {
     /// Allocates the compute-format copies every layer needs under `policy` (and, when
@@ -35,10 +36,10 @@ extension SequentialModel {
     }
 
     /// `tensor *= factor` in place (no writes when factor is 1), counting in the same pass the
-    /// elements that are not finite afterwards.
+    /// elements that are not finite afterwards (an integer count: exact in any order).
     static func scale(_ tensor: Tensor, by factor: Float, context: ExecutionContext) -> Int {
         let p = tensor.baseAddress
-        return reduceInChunks(count: tensor.count, context: context, 0, +) { range in
+        return context.parallelism.reduceChunks(count: tensor.count, 0, +) { range in
             var bad = 0
             for i in range {
                 let x = factor == 1 ? p[i] : p[i] * factor
@@ -77,11 +78,12 @@ extension SequentialModel {
         }
     }
 
-    /// (Σ (a - b)², Σ b²) in Double, over fixed chunks so the result does not depend on timing.
+    /// (Σ (a - b)², Σ b²) in Double: each chunk sums its elements in order, and the chunks'
+    /// sums are added in chunk order, so the bits depend on neither timing nor thread count.
     static func squaredDistance(_ a: Tensor, _ b: Tensor, context: ExecutionContext) -> (Double, Double) {
         precondition(a.count == b.count)
         let pa = a.baseAddress, pb = b.baseAddress
-        return reduceInChunks(count: a.count, context: context, (0.0, 0.0), { ($0.0 + $1.0, $0.1 + $1.1) }) { range in
+        return context.parallelism.reduceChunks(count: a.count, (0.0, 0.0), { ($0.0 + $1.0, $0.1 + $1.1) }) { range in
             var d = 0.0, r = 0.0
             for i in range {
                 let delta = Double(pa[i]) - Double(pb[i])
@@ -90,28 +92,6 @@ extension SequentialModel {
             }
             return (d, r)
         }
-    }
-
-    /// Splits 0..<count into one contiguous chunk per thread, runs `part` on each in parallel
-    /// and combines the results in chunk order: deterministic for a given thread count.
-    static func reduceInChunks<T>(count: Int, context: ExecutionContext, _ initial: T, _ combine: (T, T) -> T,
-                                  _ part: (Range<Int>) -> T) -> T {
-        let chunks = max(1, context.parallelism.threads)
-        let size = (count + chunks - 1) / chunks
-        var results = [T](repeating: initial, count: chunks)
-        results.withUnsafeMutableBufferPointer { slots in
-            let slots = _UncheckedSendable(slots)
-            withoutActuallyEscaping(part) { part in
-                let part = _UncheckedSendable(part)
-                context.parallelism.forEachChunk(count: chunks, workPerItem: size, alignment: 1) { range in
-                    for chunk in range {
-                        let lower = min(chunk * size, count), upper = min(lower + size, count)
-                        slots.value[chunk] = part.value(lower..<upper)
-                    }
-                }
-            }
-        }
-        return results.reduce(initial, combine)
     }
 }
 

@@ -5,7 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 import Precision
-import SoftFloat
+import _MPStudySupport
 
 /// A Keras-style sequential classifier:
 ///

@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 import Precision
+import _MPStudySupport
 
 /// Keras `RMSprop()` with its defaults: learning rate 0.001, rho 0.9, epsilon 1e-7,
 /// momentum 0, not centred.
@@ -26,15 +27,15 @@ import Precision
 /// whose `sqrt(v + 1e-7)` is floored at 3.2e-4. Keras 3 is the default; the older rule is
 /// available as ``EpsilonPlacement/outsideSquareRoot`` to reproduce TensorFlow 2.0–2.10 runs.)
 ///
-/// Arithmetic is float32, one rounding per operation in Keras's order (Swift does not contract
-/// `a·b + c` into an FMA): `rho·v`, `g·g`, `(1 − rho)·g²`, their sum, `v + epsilon`, the
-/// square root, `lr·g`, the quotient, the difference. The hyperparameters are Doubles as in
+/// Arithmetic is float32, one rounding per operation in Keras's order (the C kernel never
+/// contracts `a·b + c` into an FMA): `rho·v`, `g·g`, `(1 − rho)·g²`, their sum, `v + epsilon`,
+/// the square root, `lr·g`, the quotient, the difference. The hyperparameters are Doubles as in
 /// Python and are rounded to float32 where TensorFlow casts them: `Float(rho)`,
 /// `Float(1 − rho)` (the difference taken in Double, as Python does), `Float(lr)`,
 /// `Float(epsilon)`.
 ///
-/// The update is one fused pass over `w`, `g`, `v` (``RMSpropKernel``, SSE on x86-64),
-/// split over the cores. When a probe asks
+/// The update is one fused pass over `w`, `g`, `v` (``RMSpropKernel``, a C kernel, AVX2 where
+/// the CPU has it), split into the context's chunks. When a probe asks
 /// for the update tensor (``TensorKind/kernelUpdate``), the increments are first written to a
 /// buffer (allocated on first request, one per parameter), reported, then subtracted; without
 /// a probe no such buffer exists. A ``PrecisionProbe`` that wants update statistics gets the
@@ -104,14 +105,15 @@ public final class RMSprop {
         let w = parameter.baseAddress, g = UnsafePointer(gradient.baseAddress), v = velocity.baseAddress
         let count = parameter.count
         let narrow = variableFormat != .float32
+        let vector = context.rounder.usesVectorKernels
         let narrowConstants = narrow ? NarrowConstants(rho: rho, learningRate: learningRate, epsilon: epsilon,
-                                                       format: variableFormat, vector: context.rounder.usesVectorKernels) : nil
+                                                       format: variableFormat, vector: vector) : nil
         /// One update over `range`, in float32 or in the variable format.
         func step(_ range: Range<Int>, delta: UnsafeMutablePointer<Float>?) {
             if let narrowConstants {
                 narrowConstants.run(range, w: w, g: g, v: v, delta: delta)
             } else {
-                RMSpropKernel.run(range, w: w, g: g, v: v, delta: delta, constants)
+                RMSpropKernel.run(range, w: w, g: g, v: v, delta: delta, constants, vector: vector)
             }
         }
 

@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 import CBLAS
+import _MPStudySupport
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -54,7 +55,7 @@ public enum BLASRuntime {
     }
 
     /// Cores online (the default thread count).
-    public static var availableCores: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
+    public static var availableCores: Int { ParallelChunks.availableCores }
 
     /// Threads OpenBLAS uses for one GEMM.
     public static var threads: Int { Int(openblas_get_num_threads()) }

@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 import Precision
+import _MPStudySupport
 
 /// The per-run state that layers read while computing: how to split elementwise work, where
 /// to account time, which probe to report to, which precision policy to compute under, and
@@ -12,16 +13,17 @@ import Precision
 ///
 /// One context belongs to one model and one thread of control (not Sendable by design).
 public final class ExecutionContext {
-    /// Partitioning of elementwise work.
-    public let parallelism: Parallelism
+    /// Partitioning of elementwise work and reductions: fixed chunks, run `threads` at a time
+    /// (results never depend on the thread count).
+    public let parallelism: ParallelChunks
     /// Accumulated time per kind of work.
     public let profiler: StepProfiler
     /// The attached probe (``NoProbe`` by default).
-    public private(set) var probe: any LayerProbe
+    public let probe: any LayerProbe
     /// False when the probe is ``NoProbe``: the only thing the hot path looks at.
-    public private(set) var isProbing: Bool
+    public let isProbing: Bool
     /// The probe again when it also takes precision events, else nil.
-    public private(set) var precisionProbe: (any PrecisionProbe)?
+    public let precisionProbe: (any PrecisionProbe)?
 
     /// The precision policy layers compute under.
     public let policy: PrecisionPolicy
@@ -41,7 +43,7 @@ public final class ExecutionContext {
     /// Batch index inside the current epoch or evaluation pass.
     public var batch: Int = 0
 
-    public init(parallelism: Parallelism, profiler: StepProfiler = StepProfiler(), probe: any LayerProbe = NoProbe(),
+    public init(parallelism: ParallelChunks, profiler: StepProfiler = StepProfiler(), probe: any LayerProbe = NoProbe(),
                 policy: PrecisionPolicy = .float32) {
         self.parallelism = parallelism
         self.profiler = profiler
@@ -49,14 +51,7 @@ public final class ExecutionContext {
         self.isProbing = !(probe is NoProbe)
         self.precisionProbe = probe as? any PrecisionProbe
         self.policy = policy
-        self.rounder = TensorRounder(threads: parallelism.threads)
-    }
-
-    /// Attaches `probe` (pass ``NoProbe`` to detach).
-    public func attach(_ probe: any LayerProbe) {
-        self.probe = probe
-        isProbing = !(probe is NoProbe)
-        precisionProbe = probe as? any PrecisionProbe
+        self.rounder = TensorRounder(parallel: parallelism)
     }
 
     /// Where training is now, for events.

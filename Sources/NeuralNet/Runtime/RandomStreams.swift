@@ -4,9 +4,9 @@
 //
 //===----------------------------------------------------------------------===//
 
-import SoftFloat
+import _MPStudySupport
 
-/// The random streams of one training run, both ``SoftFloat/SeededGenerator`` (xoshiro256**
+/// The random streams of one training run, both ``SeededGenerator`` (xoshiro256**
 /// seeded through SplitMix64), and the exact way values are drawn from them.
 ///
 /// Every draw is written out here instead of using `Float.random(in:using:)` or

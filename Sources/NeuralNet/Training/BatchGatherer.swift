@@ -4,6 +4,8 @@
 //
 //===----------------------------------------------------------------------===//
 
+import _MPStudySupport
+
 /// Owns the input tensor and label buffer of a batch and fills them from ``LabeledImages``.
 ///
 /// Pixels become `Float(p) / 255` through a 256-entry table computed once with a float32
@@ -43,7 +45,8 @@ public final class BatchGatherer {
                     table.withUnsafeBufferPointer { table in
                         let out = input.baseAddress, lab = labelStorage, f = features
                         let px = pixels.baseAddress!, tb = table.baseAddress!
-                        context.parallelism.forEachChunk(count: indices.count, workPerItem: f, alignment: 1) { rows in
+                        let size = context.parallelism.chunkSize(workPerItem: max(f, 1))
+                        context.parallelism.forEachChunk(count: indices.count, chunkSize: size) { rows in
                             for r in rows {
                                 let index = Int(indices[r])
                                 let src = px + index * f, dst = out + r * f

@@ -4,7 +4,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-import SoftFloat
+import _MPStudySupport
 
 /// Which samples train and which validate, and how an epoch is cut into batches, as Keras
 /// `Model.fit(x, y, batch_size=..., validation_split=..., shuffle=True)` does:

@@ -5,7 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 import Precision
-import SoftFloat
+import _MPStudySupport
 
 /// Progress after one training step, for progress lines and ETAs.
 public struct StepProgress: Sendable {
@@ -104,7 +104,7 @@ public final class Trainer {
         optimizer = RMSprop(learningRate: configuration.learningRate, epsilonPlacement: configuration.rmspropEpsilon,
                             variableFormat: configuration.policy.variable)
         BLASRuntime.setThreads(configuration.threads)
-        context = ExecutionContext(parallelism: Parallelism(threads: configuration.threads), probe: probe,
+        context = ExecutionContext(parallelism: ParallelChunks(threads: configuration.threads), probe: probe,
                                    policy: configuration.policy)
         lossScaler = LossScaler(configuration.lossScaling ?? configuration.policy.defaultLossScaling)
         let capacity = max(min(configuration.batchSize, schedule.trainingCount), 1)

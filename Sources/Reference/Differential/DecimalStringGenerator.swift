@@ -1,4 +1,5 @@
 import SoftFloat
+import _MPStudySupport
 
 /// Decimal and hexadecimal strings that exercise correct rounding in format `F`: random short
 /// and long decimals across the format's range (subnormals and overflow included), exact

@@ -1,4 +1,5 @@
 import SoftFloat
+import _MPStudySupport
 
 /// The differential cases of the operations beyond arithmetic (remainder, roundToIntegral,
 /// integer conversions, parsing, scaleB, comparisons, nextUp, logB).

@@ -1,4 +1,5 @@
 import SoftFloat
+import _MPStudySupport
 
 /// A differential run of one operation in one format, rounding attribute and tininess rule:
 /// SoftFloat against the MPFR oracle on `count` generated cases. Cases come in fixed chunks,

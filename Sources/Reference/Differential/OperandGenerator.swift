@@ -1,4 +1,5 @@
 import SoftFloat
+import _MPStudySupport
 
 /// Draws operands in format `F` that hit the hard cases of IEEE arithmetic: exponent
 /// boundaries (subnormal/normal, overflow threshold, near 1), fraction patterns that make

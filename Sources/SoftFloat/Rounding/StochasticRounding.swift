@@ -3,7 +3,7 @@
 /// of the gap), and to the smaller one otherwise, so the rounding is unbiased in expectation:
 /// E[round(x)] = x. Exact results are returned unchanged and draw no random number.
 ///
-/// The random source is supplied by the caller (`SeededGenerator` for reproducible runs). The
+/// The random source is supplied by the caller (a seeded generator for reproducible runs). The
 /// decision compares 62 - f random bits with the 62 - f bits of the working significand below
 /// the rounding point, whose last bit is sticky (the OR of every lower bit of the exact value),
 /// so the probability of rounding up differs from the exact discarded fraction by less than

@@ -1,6 +1,10 @@
 /// xoshiro256** (Blackman and Vigna, 2018) seeded through SplitMix64: a small, fast, documented
 /// generator whose sequence depends only on the seed, for reproducible experiments and for
 /// stochastic rounding. Not for cryptography.
+///
+/// It lives in the support target, not in SoftFloat: the arithmetic takes any caller-supplied
+/// `RandomNumberGenerator`, and the training engine, the benchmarks and the differential
+/// checks all need this one without needing SoftFloat for it.
 public struct SeededGenerator: RandomNumberGenerator, Sendable {
     @usableFromInline var s0, s1, s2, s3: UInt64
 
