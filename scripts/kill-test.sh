@@ -6,9 +6,10 @@
 # from those run.json files), never a mix; the temporaries a killed run leaves must be gone
 # once the next run has started, and none may be left after the last run.
 #
-# Half of the kills fall at a uniformly random moment of a whole run (loading, training,
-# writing), the other half at a random moment after the run's temporary folder appeared
-# (writing, exchanging, removing the old folder), which a uniform choice would rarely hit.
+# The kills cycle through three kinds of moment: uniformly random over a whole run (loading,
+# training, writing); random after the run's temporary folder appeared (writing, exchanging,
+# removing the old folder), which a uniform choice rarely hits; and as soon as the new run.json
+# is in place (between the exchange and the end of the old folder's removal).
 #
 # Usage: scripts/kill-test.sh            (20 kills, the debug build, Data/mnist)
 #   KILLS=40 SEED=7 MPSTUDY=.build/release/mpstudy DATA=Data/mnist scripts/kill-test.sh
@@ -69,32 +70,34 @@ is_new() {
     diff -r -q "$run" "$work/check/regen" >/dev/null
 }
 
-old=0 new=0 mixed=0 stale=0 during_training=0 during_writing=0
-for i in $(seq 1 "$kills"); do
+old=0 new=0 mixed=0 stale=0 before_writing=0 while_writing=0 after_commit=0 finished=0
+i=0
+while [ "$i" -lt "$kills" ]; do
+    i=$(( i + 1 ))
     rm -rf "$run"
     cp -a "$work/old" "$run"
     "$bin" "${args[@]}" --seed 2 --output "$run" >/dev/null 2>&1 &
     pid=$!
-    if (( i % 2 == 1 )); then
+    case $(( i % 3 )) in
+    1)
         delay=$(( RANDOM * (total + 200) / 32768 ))
         sleep_ms "$delay"
-        moment="${delay} ms after the start"
-    else
+        moment="${delay} ms after the start";;
+    2)
         while kill -0 "$pid" 2>/dev/null && ! compgen -G "$work/parent/.mpstudy-tmp-$pid-*" >/dev/null; do sleep 0.002; done
         delay=$(( RANDOM * writing / 32768 ))
         sleep_ms "$delay"
-        moment="${delay} ms after the temporary folder appeared"
-    fi
+        moment="${delay} ms after the temporary folder appeared";;
+    0)
+        while kill -0 "$pid" 2>/dev/null && ! grep -q '"seed":2,' "$run/run.json" 2>/dev/null; do sleep 0.001; done
+        moment="when the new run.json appeared";;
+    esac
     kill -KILL "$pid" 2>/dev/null || true
     wait "$pid" 2>/dev/null && status=0 || status=$?
+    temporary=no
     if compgen -G "$work/parent/.mpstudy-tmp-$pid-*" >/dev/null || compgen -G "$work/parent/.mpstudy-old-$pid-*" >/dev/null; then
-        phase="while writing"
-        during_writing=$(( during_writing + 1 ))
-    else
-        phase="before writing"
-        during_training=$(( during_training + 1 ))
+        temporary=yes
     fi
-    [ "$status" -eq 137 ] || phase="after it finished (exit $status)"
     # Temporaries of earlier killed runs must be gone: the run just killed removed them when it
     # started (only the killed run's own may remain, until the next run).
     others=$(temporaries | grep -v -- "-$pid-" || true)
@@ -110,7 +113,22 @@ for i in $(seq 1 "$kills"); do
         state="MIXED OR INCOMPLETE"; mixed=$(( mixed + 1 ))
         diff -r -q "$work/old" "$run" | head -5 || true
     fi
+    # Where the kill fell, from what it left. A run that finished before the kill (runs vary in
+    # length on a shared machine) is checked too, but does not count as a kill: the moment is
+    # drawn again.
+    if [ "$status" -ne 137 ]; then
+        phase="after it finished (exit $status), not counted"; finished=$(( finished + 1 ))
+        i=$(( i - 1 ))
+    elif [ "$state" = "new complete run" ]; then
+        phase="after the commit"; after_commit=$(( after_commit + 1 ))
+        [ "$temporary" = yes ] && phase="after the commit, while removing the old folder"
+    elif [ "$temporary" = yes ]; then
+        phase="while writing, before the commit"; while_writing=$(( while_writing + 1 ))
+    else
+        phase="before writing"; before_writing=$(( before_writing + 1 ))
+    fi
     printf 'kill %2d: %s, %s: %s; temporaries now: %s\n' "$i" "$moment" "$phase" "$state" "$(temporaries | wc -l)"
+    if [ "$finished" -gt $(( 3 * kills )) ]; then echo "kill test: the runs keep finishing before the kill" >&2; exit 1; fi
 done
 
 # One more run, not killed: the new complete run, and no temporary anywhere.
@@ -123,5 +141,5 @@ left=$(temporaries | wc -l)
 inside=$(find "$run" -name '.mpstudy-*' | wc -l)
 echo "final run: $final; temporaries left beside it: $left, inside it: $inside"
 
-echo "kill test summary: $kills SIGKILLs ($during_training before writing, $during_writing while writing): old complete $old, new complete $new, mixed or incomplete $mixed; earlier runs' temporaries found after a later run started: $stale; left at the end: $(( left + inside ))"
+echo "kill test summary: $kills SIGKILLs ($before_writing before writing, $while_writing while writing before the commit, $after_commit after the commit; $finished more runs finished before their kill): old complete $old, new complete $(( new - finished )), mixed or incomplete $mixed; earlier runs' temporaries found after a later run started: $stale; left at the end: $(( left + inside ))"
 [ "$mixed" -eq 0 ] && [ "$stale" -eq 0 ] && [ "$left" -eq 0 ] && [ "$inside" -eq 0 ]
