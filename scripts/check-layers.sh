@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 
 # What each target may import: the targets below it in DESIGN.md's arrows (transitively),
 # its system libraries, and the toolchain's modules.
-system="Foundation Dispatch Glibc Darwin"
+system="Foundation Dispatch Glibc Darwin Synchronization"
 declare -A allowed=(
   [SoftFloat]=""
   [_MPStudySupport]=""

@@ -26,22 +26,25 @@ public struct ReportWriteError: Error, Equatable, CustomStringConvertible {
 /// Atomic file replacement: the bytes go to a temporary file in the destination's folder
 /// (same file system, so the rename is atomic), optionally `fsync`ed, then renamed over the
 /// destination. On any failure the temporary file is removed and the destination is left as
-/// it was.
+/// it was. The temporary is locked while it is written (``TemporaryEntry``), and temporaries
+/// that killed processes left in the folder are removed first.
 public enum AtomicFile {
     /// Prefix of the temporary files (`.mpstudy-tmp-<pid>-<n>-<name>`).
-    public static let temporaryPrefix = ".mpstudy-tmp-"
+    public static let temporaryPrefix = TemporaryEntry.Kind.working.prefix
 
     /// Writes `bytes` to `path` atomically.
     public static func write(_ bytes: [UInt8], to path: String, sync: Bool = false) throws(ReportWriteError) {
         let (folder, name) = split(path)
+        TemporaryEntry.removeAbandoned(in: folder.isEmpty ? "." : String(folder.dropLast()))
         var temporary = ""
         var descriptor: Int32 = -1
         for attempt in 0..<100 {
-            temporary = folder + temporaryPrefix + "\(getpid())-\(attempt)-" + name
+            temporary = folder + TemporaryEntry.name(.working, attempt: attempt, for: name)
             descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
             if descriptor >= 0 || errno != EEXIST { break }
         }
         guard descriptor >= 0 else { throw ReportWriteError(path: path, reason: lastError()) }
+        flock(descriptor, LOCK_EX | LOCK_NB)
         var failure: String?
         bytes.withUnsafeBytes { raw in
             var offset = 0

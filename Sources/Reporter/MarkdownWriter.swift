@@ -19,9 +19,9 @@ public enum MarkdownWriter {
     /// The whole summary.
     public static func summary(_ run: RunRecord) -> String {
         let charts = RunCharts.list(run)
-        var text = "# mpstudy analyze: \(run.settings.policy)\n\n"
+        var text = "# mpstudy analyze: \(MarkdownText.plain(run.settings.policy))\n\n"
         if let d = run.divergence {
-            text += "> **Diverged at step \(d.step): \(d.reason).** Training stopped there; the tables below cover the \(run.steps.count) recorded step\(run.steps.count == 1 ? "" : "s") and no test evaluation was run.\n\n"
+            text += "> **Diverged at step \(d.step): \(MarkdownText.plain(d.reason)).** Training stopped there; the tables below cover the \(run.steps.count) recorded step\(run.steps.count == 1 ? "" : "s") and no test evaluation was run.\n\n"
         }
         text += "## Run\n\n" + runFacts(run) + "\n"
         text += "## Results\n\n" + results(run) + "\n"
@@ -31,10 +31,10 @@ public enum MarkdownWriter {
         text += images(charts.filter { [.loss, .accuracy, .lossScale].contains($0.kind) })
         let findings = Findings.compute(run)
         text += "## Findings\n\n"
-        text += findings.isEmpty ? "Nothing to report for the selected layers and tensors.\n" : findings.map { "- \(FindingText.sentence($0))\n" }.joined()
+        text += findings.isEmpty ? "Nothing to report for the selected layers and tensors.\n" : findings.map { "- \(MarkdownText.plain(FindingText.sentence($0)))\n" }.joined()
         text += "\n" + images(charts.filter { [.flushHeatMap, .overflowHeatMap].contains($0.kind) })
         for layer in run.settings.layers.layers {
-            text += "## \(layer)\n\n" + layerSection(run, layer: layer) + "\n" + histogramGallery(run, layer: layer, charts: charts)
+            text += "## \(MarkdownText.plain(layer))\n\n" + layerSection(run, layer: layer) + "\n" + histogramGallery(run, layer: layer, charts: charts)
         }
         text += "## Steps\n\n" + stepTable(run)
         return text
@@ -46,28 +46,28 @@ public enum MarkdownWriter {
         let s = run.settings
         let scaling = s.lossScaling.description + (s.lossScalingExplicit ? "" : " (the policy's Keras default)")
         var lines = [
-            "Policy: `\(s.policy)`: compute \(s.computeFormat.rawValue), variables \(s.variableFormat.rawValue); loss scaling \(scaling)",
-            "Model: \(run.layers.joined(separator: ", ")); \(s.units) units per hidden layer, \(run.parameters) parameters",
-            "Data: `\(s.data)`: \(run.trainingSamples + run.validationSamples) training samples (\(run.trainingSamples) fit + \(run.validationSamples) validation), \(run.testSamples) test",
+            "Policy: \(MarkdownText.code(s.policy)): compute \(s.computeFormat.rawValue), variables \(s.variableFormat.rawValue); loss scaling \(scaling)",
+            "Model: \(run.layers.map(MarkdownText.plain).joined(separator: ", ")); \(s.units) units per hidden layer, \(run.parameters) parameters",
+            "Data: \(MarkdownText.code(s.data)): \(run.trainingSamples + run.validationSamples) training samples (\(run.trainingSamples) fit + \(run.validationSamples) validation), \(run.testSamples) test",
             "Training: \(s.epochs) epoch\(s.epochs == 1 ? "" : "s") of \(run.stepsPerEpoch) step\(run.stepsPerEpoch == 1 ? "" : "s"), batch \(s.batchSize), seed \(s.seed), RMSprop learning rate \(s.learningRate), \(s.threads) thread\(s.threads == 1 ? "" : "s")",
             "Float32 shadow forward pass: " + (s.shadowEvery > 0
                 ? "every \(s.shadowEvery) step\(s.shadowEvery == 1 ? "" : "s") (about \(ReportNumber.percent(1.0 / 3 / Double(s.shadowEvery))) of a step's arithmetic)"
                 : "off (no drift measured)"),
             "Machine: " + machine(run.environment),
-            "Shown: layers \(s.layers.layers.joined(separator: ", ")); tensors \(s.tensors.groups.map(\.rawValue).joined(separator: ", ")) (run.json and the CSV files hold every layer and tensor)",
+            "Shown: layers \(s.layers.layers.map(MarkdownText.plain).joined(separator: ", ")); tensors \(s.tensors.groups.map(\.rawValue).joined(separator: ", ")) (run.json and the CSV files hold every layer and tensor)",
         ]
         if !run.environment.commandLine.isEmpty {
-            lines.append("Command: `\(run.environment.commandLine.joined(separator: " "))`")
+            lines.append("Command: " + MarkdownText.code(run.environment.commandLine.joined(separator: " ")))
         }
         return lines.map { "- \($0)\n" }.joined()
     }
 
     /// CPU, cores, load at the start, BLAS and rounding kernels: what the timings depend on.
     static func machine(_ e: RunEnvironment) -> String {
-        "\(e.cpu), \(e.cores) core\(e.cores == 1 ? "" : "s")"
+        "\(MarkdownText.plain(e.cpu)), \(e.cores) core\(e.cores == 1 ? "" : "s")"
             + (e.loadAverage.map { ", load average \(DecimalText.fixed($0, decimals: 2)) at the start" } ?? "")
             + (e.loadAverageAtEnd.map { ", \(DecimalText.fixed($0, decimals: 2)) at the end" } ?? "")
-            + "; \(e.blas); rounding kernels \(e.vectorRoundingKernels ? "AVX2+F16C" : "portable")"
+            + "; \(MarkdownText.plain(e.blas)); rounding kernels \(e.vectorRoundingKernels ? "AVX2+F16C" : "portable")"
     }
 
     // MARK: Results
@@ -102,9 +102,9 @@ public enum MarkdownWriter {
         for r in rows {
             let diverged = r.divergence.map { "diverged at step \($0.step)" }
             table.append([
-                r.policy, r.lossScaling, DecimalText.fixed(r.millisecondsPerStep, decimals: 0),
+                MarkdownText.plain(r.policy), MarkdownText.plain(r.lossScaling), DecimalText.fixed(r.millisecondsPerStep, decimals: 0),
                 diverged ?? r.finalLoss.map(ReportNumber.metric) ?? "-",
-                r.testAccuracy.map(ReportNumber.metric) ?? "-", r.folder == "." ? "this folder" : "`\(r.folder)/`",
+                r.testAccuracy.map(ReportNumber.metric) ?? "-", r.folder == "." ? "this folder" : MarkdownText.code(r.folder + "/"),
             ])
         }
         return table.text
@@ -157,7 +157,7 @@ public enum MarkdownWriter {
             let u = t.format.map(Findings.unit) ?? 1
             let unscaled = t.unscaled
             table.append([
-                t.tensor, String(r.count), ReportNumber.percent(r.overflow, of: r.count),
+                MarkdownText.plain(t.tensor), String(r.count), ReportNumber.percent(r.overflow, of: r.count),
                 ReportNumber.percent(r.underflow, of: r.count), ReportNumber.percent(r.subnormal, of: r.count),
                 ReportNumber.percent(r.nan + r.infinite, of: r.count), ReportNumber.significant(r.meanRelativeError / u), ReportNumber.significant(r.rmsRelativeError / u),
                 ReportNumber.significant(r.errorMax / u),
@@ -173,7 +173,7 @@ public enum MarkdownWriter {
         var table = MarkdownTable(headers: ["update", "elements", "nonzero", "lost in float32", "lost in \(compute)"])
         for t in totals {
             guard let u = t.updates else { continue }
-            table.append([t.tensor, String(u.count), String(u.nonzero),
+            table.append([MarkdownText.plain(t.tensor), String(u.count), String(u.nonzero),
                           ReportNumber.percent(u.lostInFloat32, of: u.nonzero), ReportNumber.percent(u.lostInCompute, of: u.nonzero)])
         }
         return table
@@ -183,7 +183,7 @@ public enum MarkdownWriter {
 
     /// Each chart as a Markdown image on its own paragraph (relative links into `charts/`).
     static func images(_ charts: [RunChart]) -> String {
-        charts.map { "![\($0.title)](\($0.path))\n\n" }.joined()
+        charts.map { "![\(MarkdownText.plain($0.title))](\($0.path))\n\n" }.joined()
     }
 
     /// The exponent histograms of `layer`'s selected tensors, folded (a layer has up to a dozen).

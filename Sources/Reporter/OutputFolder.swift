@@ -29,35 +29,19 @@ public struct OutputFolder: Sendable, Equatable {
         self.path = trimmed
     }
 
+    /// An existing folder, taken as it is (a folder the caller just created).
+    init(existing path: String) {
+        self.path = path
+    }
+
     /// `name` inside the folder.
     public func file(_ name: String) -> String { path + "/" + name }
 
     /// The names in folder `path` (without `.` and `..`), sorted; empty if it cannot be read.
-    static func entries(_ path: String) -> [String] {
-        guard let dir = opendir(path) else { return [] }
-        defer { closedir(dir) }
-        var names: [String] = []
-        while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
-            if name != "." && name != ".." { names.append(name) }
-        }
-        return names.sorted()
-    }
+    static func entries(_ path: String) -> [String] { FolderTree.entries(path) ?? [] }
 
     /// `mkdir -p`: creates every missing component of `path`.
     static func makeDirectories(_ path: String) throws(ReportWriteError) {
-        var current = path.hasPrefix("/") ? "/" : ""
-        for component in path.split(separator: "/", omittingEmptySubsequences: true) {
-            current += component
-            var info = stat()
-            if stat(current, &info) == 0 {
-                if (info.st_mode & S_IFMT) != S_IFDIR {
-                    throw ReportWriteError(path: path, reason: "'\(current)' exists and is not a folder")
-                }
-            } else if mkdir(current, 0o755) != 0 && errno != EEXIST {
-                throw ReportWriteError(path: path, reason: "cannot create '\(current)': \(AtomicFile.lastError())")
-            }
-            current += "/"
-        }
+        try FolderTree.makeDirectories(path)
     }
 }

@@ -52,11 +52,11 @@ public enum ReportIndexWriter {
         for run in runs {
             let r = run.record
             table.append([
-                "[`\(run.folder)/`](\(run.folder)/summary.md)", r.settings.policy, r.settings.lossScaling.shortName,
+                "[\(MarkdownText.code(run.folder + "/"))](\(MarkdownText.linkPath(run.folder + "/summary.md")))", MarkdownText.plain(r.settings.policy), r.settings.lossScaling.shortName,
                 String(r.steps.count), DecimalText.fixed(r.millisecondsPerStep, decimals: 0),
                 r.epochs.last.map { ReportNumber.metric($0.training.loss) } ?? "-",
                 r.test.map { ReportNumber.metric($0.metrics.accuracy) } ?? "-",
-                r.divergence.map { "diverged at step \($0.step): \($0.reason)" } ?? "completed",
+                r.divergence.map { "diverged at step \($0.step): \(MarkdownText.plain($0.reason))" } ?? "completed",
             ])
         }
         return table.text
@@ -66,7 +66,7 @@ public enum ReportIndexWriter {
         var table = MarkdownTable(headers: ["report", "command", "machine"], alignments: [.left, .left, .left])
         for run in runs {
             let e = run.record.environment
-            table.append(["`\(run.folder)/`", "`\(e.commandLine.joined(separator: " "))`",
+            table.append([MarkdownText.code(run.folder + "/"), MarkdownText.code(e.commandLine.joined(separator: " ")),
                           MarkdownWriter.machine(e)])
         }
         return table.text + "\nThe commands run from the repository root (the data folder and the default report folder are relative to it).\n"
@@ -147,13 +147,13 @@ public enum ReportIndexWriter {
         var text = ""
         for run in runs {
             let r = run.record
-            let outcome = r.divergence.map { "diverged at step \($0.step) (\($0.reason))" }
+            let outcome = r.divergence.map { "diverged at step \($0.step) (\(MarkdownText.plain($0.reason)))" }
                 ?? r.test.map { "test accuracy \(ReportNumber.metric($0.metrics.accuracy))" } ?? "no test evaluation"
-            text += "### `\(run.folder)/`\n\n\(r.settings.policy) (compute \(r.settings.computeFormat.rawValue), variables "
+            text += "### \(MarkdownText.code(run.folder + "/"))\n\n\(MarkdownText.plain(r.settings.policy)) (compute \(r.settings.computeFormat.rawValue), variables "
                 + "\(r.settings.variableFormat.rawValue)), loss scaling \(r.settings.lossScaling.shortName): \(outcome).\n\n"
             let findings = Findings.compute(r)
             text += findings.isEmpty ? "No rounding findings (nothing is rounded below float32).\n\n"
-                : findings.map { "- \(FindingText.sentence($0))\n" }.joined() + "\n"
+                : findings.map { "- \(MarkdownText.plain(FindingText.sentence($0)))\n" }.joined() + "\n"
         }
         return text
     }

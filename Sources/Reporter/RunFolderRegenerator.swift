@@ -16,35 +16,48 @@ public enum RunFolderRegenerator {
         public var record: RunRecord
         /// The output folder path.
         public var output: String
+        /// "" for the primary run, else the compared run's subfolder inside the primary's output.
+        public var subfolder: String
+
+        /// The plan as one run of the unit ``RunFolderPublisher`` writes.
+        public var entry: RunFolderPublisher.Entry { RunFolderPublisher.Entry(subfolder: subfolder, record: record) }
     }
 
     /// Reads `runJSON` and, for a comparison, the `run.json` of each compared run in its
     /// subfolder next to it (`<folder>/float32/run.json`); every input is read and checked
-    /// before anything is written, so a bad input leaves the output untouched.
+    /// before anything is written, so a bad input leaves the output untouched. A compared
+    /// folder must be a plain subfolder name (``RunFolderName``: never `../B` or an absolute
+    /// path), named once.
     public static func plan(runJSON: String, output: String) throws(ReportReadError) -> [Plan] {
         let primary = try RunFolderReader.record(at: runJSON)
         let inputFolder = (runJSON as NSString).deletingLastPathComponent
-        var plans = [Plan(record: primary, output: output)]
+        var plans = [Plan(record: primary, output: output, subfolder: "")]
         for row in primary.comparison where row.folder != "." {
+            if let problem = RunFolderName.problem(with: row.folder) {
+                throw ReportReadError(path: runJSON, reason: "the comparison names the folder '\(row.folder)' for \(row.policy), "
+                                      + "which is not a plain subfolder name: \(problem)")
+            }
+            guard !plans.contains(where: { $0.subfolder == row.folder }) else {
+                throw ReportReadError(path: runJSON, reason: "the comparison names the folder '\(row.folder)' twice")
+            }
             let path = (inputFolder.isEmpty ? "" : inputFolder + "/") + row.folder + "/run.json"
             let record = try RunFolderReader.record(at: path)
             guard record.settings.policy == row.policy else {
                 throw ReportReadError(path: path, reason: "holds policy \(record.settings.policy), but the comparison names \(row.policy) for '\(row.folder)/'")
             }
-            plans.append(Plan(record: record, output: output + "/" + row.folder))
+            plans.append(Plan(record: record, output: output + "/" + row.folder, subfolder: row.folder))
         }
         return plans
     }
 
-    /// Writes every planned folder; returns the folders written, primary first.
+    /// Writes every planned folder as one unit (``RunFolderPublisher``) to the primary's
+    /// output, which must be new, empty or a run folder (``RunFolderTarget``); returns the
+    /// folders written, primary first.
     @discardableResult
     public static func write(_ plans: [Plan]) throws(ReportWriteError) -> [String] {
-        var written: [String] = []
-        for plan in plans {
-            let folder = try OutputFolder(preparing: plan.output)
-            try RunFolderWriter.write(plan.record, to: folder)
-            written.append(folder.path)
-        }
-        return written
+        guard let primary = plans.first else { return [] }
+        let target = try RunFolderTarget(checking: primary.output)
+        try RunFolderPublisher.publish(plans.map(\.entry), to: target)
+        return [target.path] + plans.dropFirst().map { target.path + "/" + $0.subfolder }
     }
 }

@@ -4,25 +4,19 @@
 //
 //===----------------------------------------------------------------------===//
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Analyzer
 
 /// The files of one analysis run: `run.json`, `steps.csv`, `layers.csv`, `histograms.csv`,
 /// the SVG charts of ``RunCharts`` in the `charts/` subfolder, and `summary.md` (which links
-/// them), each written atomically. `run.json` is written first: whatever happens after, the
-/// folder holds the whole record.
+/// them), each written atomically. `run.json` is written first. The commands write into a new
+/// temporary folder that ``RunFolderPublisher`` then puts in place as a whole, so this writer
+/// never removes anything.
 public enum RunFolderWriter {
     /// The top-level file names, in writing order (the charts go between `histograms.csv`
     /// and `summary.md`; ``RunCharts/list(_:)`` names them).
     public static let fileNames = ["run.json", "steps.csv", "layers.csv", "histograms.csv", "summary.md"]
 
-    /// Writes the report of `run` into `folder`; returns the paths written, in order. SVG
-    /// files left in `charts/` by an earlier report that this run does not have are removed,
-    /// so the folder always matches its `run.json`.
+    /// Writes the report of `run` into `folder`; returns the paths written, in order.
     @discardableResult
     public static func write(_ run: RunRecord, to folder: OutputFolder) throws(ReportWriteError) -> [String] {
         let data = [try JSONWriter.text(run), CSVWriter.steps(run), CSVWriter.layers(run), CSVWriter.histograms(run)]
@@ -39,16 +33,12 @@ public enum RunFolderWriter {
     /// The charts of `run` into `folder/charts/`.
     static func writeCharts(_ run: RunRecord, to folder: OutputFolder) throws(ReportWriteError) -> [String] {
         let charts = RunCharts.list(run)
-        let chartFolder = try OutputFolder(preparing: folder.file(RunCharts.folder))
+        _ = try OutputFolder(preparing: folder.file(RunCharts.folder))
         var written: [String] = []
         for chart in charts {
             let path = folder.file(chart.path)
             try AtomicFile.write(RunCharts.svg(chart, run: run), to: path)
             written.append(path)
-        }
-        let current = Set(charts.map { String($0.path.dropFirst(RunCharts.folder.count + 1)) })
-        for name in OutputFolder.entries(chartFolder.path) where name.hasSuffix(".svg") && !current.contains(name) {
-            unlink(chartFolder.file(name))
         }
         return written
     }

@@ -47,13 +47,14 @@ struct AnalysisPlan {
             + compared.map { "-vs-\($0.name)" }.joined()
     }
 
-    /// Creates every report folder and proves it writable (before training starts).
-    func prepareFolders() throws -> [OutputFolder] {
+    /// Checks the report folder before any work, creating nothing (``RunFolderTarget``: new,
+    /// empty, or a run folder mpstudy wrote, in a writable place), and removes the temporaries
+    /// that killed runs left beside it.
+    func checkOutput() throws(AnalysisInputError) -> RunFolderTarget {
         do {
-            let primary = try OutputFolder(preparing: outputPath)
-            return try [primary] + subfolderNames.dropFirst().map { name throws(ReportWriteError) in
-                try OutputFolder(preparing: primary.file(name))
-            }
+            let target = try RunFolderTarget(checking: outputPath)
+            target.removeAbandonedTemporaries()
+            return target
         } catch {
             throw AnalysisInputError.outputNotWritable(path: error.path, reason: error.reason)
         }

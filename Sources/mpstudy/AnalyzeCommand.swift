@@ -8,9 +8,9 @@ import Reporter
 /// attached, prints the per-layer table of the chosen layers and writes the run folder.
 ///
 /// Thin: it checks every argument in `validate()`, before any work (names are typed values,
-/// numbers go through the one ``ModelRunOptions`` mapping that `train` uses too), proves the
-/// report folder writable, then hands over to ``AnalysisSession`` (Analyzer) and
-/// ``RunFolderWriter`` (Reporter).
+/// numbers go through the one ``ModelRunOptions`` mapping that `train` uses too), checks the
+/// report folder, then hands over to ``AnalysisSession`` (Analyzer) and
+/// ``RunFolderPublisher`` (Reporter).
 ///
 /// Decisions, documented here and in `--help`:
 /// - Default report folder: `Reports/<policy>-u<units>-b<batch>-e<epochs>-s<seed>` (plus
@@ -21,6 +21,14 @@ import Reporter
 ///   same seed, data and settings and with its own Keras-default loss scaling (`--loss-scale`
 ///   applies to the primary policy only). The primary `run.json` and `summary.md` carry the
 ///   comparison table.
+/// - The report folder (`--output` or the default) must be new, empty, or a run folder that
+///   mpstudy wrote (``RunFolderTarget``); any other folder is refused before the data is
+///   loaded, so no file of the user's is overwritten or deleted. A run folder is replaced as
+///   a whole, compared runs' subfolders included: the new one is built beside it and renamed
+///   into place only when complete (``RunFolderPublisher``), so an interrupted or killed run
+///   leaves the old report as it was, and a failed data load leaves nothing.
+/// - SIGINT or SIGTERM stops the command with one line `mpstudy: interrupted` and exit
+///   status 128 + the signal (``Interruption``).
 /// - A run that diverges (e.g. `--policy float16 --loss-scale none`) is a valid result: its
 ///   report holds the steps up to the divergence and says where and why, a line
 ///   `mpstudy: warning: ... diverged at step N: ...` goes to standard error, and the exit
@@ -37,6 +45,10 @@ struct AnalyzeCommand: ParsableCommand {
         a float32 shadow forward pass. Writes run.json, steps.csv, layers.csv, histograms.csv, \
         summary.md and SVG charts (charts/) into the report folder (default Reports/<policy>-u<units>-b<batch>-e<epochs>-s<seed>, plus -loss-scale-<scaling> when --loss-scale is given). \
         With --compare, each compared policy's report goes to a subfolder named after it. \
+        The report folder must be new, empty, or a run folder mpstudy wrote (any other folder is \
+        refused, nothing of yours is overwritten); a run folder is replaced as a whole, and only \
+        once the new one is complete: an interrupted run (Ctrl-C: "mpstudy: interrupted", exit \
+        130) leaves the old report untouched. \
         A diverged run still writes its report and exits 0 with a warning.
         """
     )
@@ -57,7 +69,7 @@ struct AnalyzeCommand: ParsableCommand {
     /// primary policy; compared policies use their Keras defaults).
     @OptionGroup var model: ModelRunOptions
 
-    @Option(help: "Report folder (created if missing). Default: Reports/<policy>-u<units>-b<batch>-e<epochs>-s<seed>.")
+    @Option(help: "Report folder: new, empty, or a run folder mpstudy wrote (replaced as a whole). Default: Reports/<policy>-u<units>-b<batch>-e<epochs>-s<seed>.")
     var output: String?
 
     @Option(name: .customLong("shadow-every"), parsing: .unconditional,
@@ -77,7 +89,8 @@ struct AnalyzeCommand: ParsableCommand {
         // Before any output or work: may re-execute the program with a better OpenBLAS core.
         OpenBLASCoreRelaunch.relaunchIfNeeded()
 
-        let folders = try plan.prepareFolders()
+        Interruption.install()
+        let target = try plan.checkOutput()
         let mnist = try MNIST.load(from: model.data, checksums: model.checksums)
         let output = AnalyzeOutput()
         BLASRuntime.setThreads(plan.runs[0].threads)
@@ -98,21 +111,19 @@ struct AnalyzeCommand: ParsableCommand {
             progress.clear()
             record.environment.loadAverageAtEnd = BLASRuntime.loadAverage
             output.runFinished(record)
-            if index == 0 {
-                try RunFolderWriter.write(record, to: folders[0])
-                output.layerTables(record)
-            } else {
-                try RunFolderWriter.write(record, to: folders[index])
-            }
+            if index == 0 { output.layerTables(record) }
             record.comparison = []
             records.append(record)
         }
         if records.count > 1 {
-            var primary = records[0]
-            primary.comparison = records.enumerated().map { i, r in r.outcome(folder: i == 0 ? "." : plan.subfolderNames[i]) }
-            try RunFolderWriter.write(primary, to: folders[0])
-            output.comparison(primary.comparison)
+            records[0].comparison = records.enumerated().map { i, r in r.outcome(folder: i == 0 ? "." : plan.subfolderNames[i]) }
+            output.comparison(records[0].comparison)
         }
-        output.written(folders[0].path, compared: folders.dropFirst().map(\.path))
+        let entries = zip(plan.subfolderNames, records).map { RunFolderPublisher.Entry(subfolder: $0, record: $1) }
+        try Interruption.deferring { () throws(ReportWriteError) in
+            try RunFolderPublisher.publish(entries, to: target, durable: true, shouldStop: { Interruption.requested })
+        }
+        Interruption.stopIfRequested()
+        output.written(target.path, compared: plan.subfolderNames.dropFirst().map { target.path + "/" + $0 })
     }
 }

@@ -11,7 +11,8 @@ struct MPStudy: ParsableCommand {
             Exit status: 0 on success, 64 for a usage error (an unknown option or name, a value \
             out of range, contradictory options, a malformed number, bit pattern or expression), \
             1 for a data or runtime error (missing or corrupt files, an unwritable folder) and for \
-            failed checks (verify). Every error is one line on standard error: mpstudy: error: ...
+            failed checks (verify), 130 or 143 when interrupted by SIGINT or SIGTERM (one line: \
+            mpstudy: interrupted). Every error is one line on standard error: mpstudy: error: ...
             """,
         version: MPStudyVersion.description,
         subcommands: [

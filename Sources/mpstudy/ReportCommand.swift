@@ -10,7 +10,12 @@ import Reporter
 ///   a committed report without rerunning the training).
 /// - A comparison's `run.json` names its compared runs' subfolders: those are rebuilt too, from
 ///   their own `run.json` next to the input, into the same subfolders of the output.
-/// - Every input is read and checked before anything is written.
+/// - Every input is read and checked before anything is written; a compared run's folder
+///   must be a plain subfolder name (``RunFolderName``), so a run.json cannot make `report`
+///   write outside `--output`.
+/// - The output folder follows `analyze`'s rules (``RunFolderTarget``, ``RunFolderPublisher``):
+///   new, empty or a run folder mpstudy wrote, replaced as a whole once the new one is complete.
+///   Regenerating in place therefore needs the working folder outside the run folder.
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
@@ -19,7 +24,10 @@ struct ReportCommand: ParsableCommand {
         Every file of a run folder (summary.md, the CSV files, the charts, run.json itself) is a \
         function of run.json: `mpstudy report RUN.json --output DIR` writes them again, byte for \
         byte what `mpstudy analyze` wrote. For a comparison, the compared runs in its subfolders \
-        are regenerated too. `mpstudy report --index Reports` writes Reports/README.md, the table \
+        are regenerated too. The output folder must be new, empty, or a run folder mpstudy wrote \
+        (replaced as a whole, only once the new one is complete); compared runs' folders named in \
+        run.json must be plain subfolder names. \
+        `mpstudy report --index Reports` writes Reports/README.md, the table \
         of every run under Reports/ beside the blog's figures, with the hand-written text of \
         Reports/DISCUSSION.md (without that file, the page has no discussion).
         """)
@@ -27,7 +35,7 @@ struct ReportCommand: ParsableCommand {
     @Argument(help: "The run.json of the run folder to regenerate.")
     var runJSON: String?
 
-    @Option(help: "Folder to write (created if missing). Default: the folder holding run.json.")
+    @Option(help: "Folder to write: new, empty, or a run folder mpstudy wrote (replaced as a whole). Default: the folder holding run.json.")
     var output: String?
 
     @Option(help: "A reports folder: write its README.md from the run.json of every run folder inside.")
@@ -43,6 +51,7 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
+        Interruption.install()
         if let index {
             try writeIndex(index)
             return
@@ -50,15 +59,22 @@ struct ReportCommand: ParsableCommand {
         guard let runJSON else { return }
         let folder = (runJSON as NSString).deletingLastPathComponent
         let plans = try RunFolderRegenerator.plan(runJSON: runJSON, output: output ?? (folder.isEmpty ? "." : folder))
-        let written = try RunFolderRegenerator.write(plans)
-        print("report: " + written.map { "\($0)/" }.joined(separator: ", "))
+        let target = try RunFolderTarget(checking: plans[0].output)
+        target.removeAbandonedTemporaries()
+        try Interruption.deferring { () throws(ReportWriteError) in
+            try RunFolderPublisher.publish(plans.map(\.entry), to: target, durable: true, shouldStop: { Interruption.requested })
+        }
+        Interruption.stopIfRequested()
+        print("report: " + ([target.path] + plans.dropFirst().map { target.path + "/" + $0.subfolder }).map { "\($0)/" }.joined(separator: ", "))
     }
 
     private func writeIndex(_ root: String) throws {
         let runs = try ReportIndex.runs(in: root)
         let discussion = try IndexDiscussion.read(in: root)
         let path = try OutputFolder(preparing: root).file("README.md")
-        try AtomicFile.write(ReportIndexWriter.readme(runs, discussion: discussion), to: path)
+        let text = try ReportIndexWriter.readme(runs, discussion: discussion)
+        try Interruption.deferring { () throws(ReportWriteError) in try AtomicFile.write(text, to: path) }
+        Interruption.stopIfRequested()
         print("index: \(path) (\(runs.count) run\(runs.count == 1 ? "" : "s")"
               + (discussion == nil ? "; no \(IndexDiscussion.fileName), so no discussion)" : ")"))
     }

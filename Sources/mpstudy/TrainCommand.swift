@@ -45,6 +45,8 @@ struct TrainCommand: ParsableCommand {
         let configuration = try trainingConfiguration()
         // Before any output or work: may re-execute the program with a better OpenBLAS core.
         OpenBLASCoreRelaunch.relaunchIfNeeded()
+        // Ctrl-C or SIGTERM: one line `mpstudy: interrupted`, exit 128 + signal (nothing to clean up).
+        Interruption.install()
 
         let mnist = try MNIST.load(from: model.data, checksums: model.checksums)
         let trainer = try Trainer(configuration: configuration, data: mnist.train, classes: MNIST.classes)

@@ -30,6 +30,13 @@ struct CommandResult: CustomStringConvertible {
     }
 }
 
+/// A signal to send to the running `mpstudy` once its standard output holds `marker` (e.g.
+/// `Epoch 1/` to interrupt a training in its first epoch).
+struct SignalWhen: Sendable {
+    let signal: Int32
+    let marker: String
+}
+
 /// The process did not finish in time; it was killed.
 struct CommandTimeout: Error, CustomStringConvertible {
     let arguments: [String]
@@ -46,8 +53,11 @@ struct CommandSpawnError: Error, CustomStringConvertible {
 /// directory, so relative paths and default output folders land there), standard input
 /// from /dev/null, standard output and error into files that are read back. A run that
 /// outlives `timeout` seconds is killed (SIGKILL) and reported as ``CommandTimeout``, so a
-/// hang fails the test instead of blocking the test run.
-func mpstudy(_ arguments: [String], in directory: ScratchFolder, timeout: Double = 60) throws -> CommandResult {
+/// hang fails the test instead of blocking the test run. With `signal`, that signal is sent
+/// as soon as standard output holds its marker; SIGINT and SIGTERM start with their default
+/// action whatever the test runner's are.
+func mpstudy(_ arguments: [String], in directory: ScratchFolder, timeout: Double = 60,
+             signal: SignalWhen? = nil) throws -> CommandResult {
     guard let binary = MPStudyExecutable.path else { throw CommandSpawnError(description: MPStudyExecutable.searched) }
     return try withScratchFolder(prefix: "mpstudy-e2e-io") { io in
         let outPath = io.file("stdout"), errPath = io.file("stderr")
@@ -74,20 +84,42 @@ func mpstudy(_ arguments: [String], in directory: ScratchFolder, timeout: Double
         let envp = environment.map { strdup($0) } + [nil]
         defer { (argv + envp).forEach { free($0) } }
 
+        #if canImport(Darwin)
+        var attributes: posix_spawnattr_t? = nil
+        #else
+        var attributes = posix_spawnattr_t()
+        #endif
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var defaults = sigset_t(), mask = sigset_t()
+        sigemptyset(&defaults)
+        sigaddset(&defaults, SIGINT)
+        sigaddset(&defaults, SIGTERM)
+        sigemptyset(&mask)
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setsigmask(&attributes, &mask)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
+
         var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, "/bin/sh", &actions, nil, argv, envp)
+        let spawned = posix_spawn(&pid, "/bin/sh", &actions, &attributes, argv, envp)
         guard spawned == 0 else {
             throw CommandSpawnError(description: "cannot start \(binary): \(String(cString: strerror(spawned)))")
         }
-        let status = try waitForExit(pid, timeout: timeout, arguments: arguments)
+        var signalled = false
+        let status = try waitForExit(pid, timeout: timeout, arguments: arguments) {
+            guard let signal, !signalled, FileTree.text(outPath)?.contains(signal.marker) == true else { return }
+            kill(pid, signal.signal)
+            signalled = true
+        }
         return CommandResult(arguments: arguments, status: status,
                              output: FileTree.text(outPath) ?? "", errors: FileTree.text(errPath) ?? "")
     }
 }
 
-/// Waits for `pid`, polling, and kills it after `timeout` seconds; the exit status, or
-/// 128 + the signal number (the shell's convention) when a signal ended it.
-private func waitForExit(_ pid: pid_t, timeout: Double, arguments: [String]) throws -> Int32 {
+/// Waits for `pid`, polling (and calling `poll` each time), and kills it after `timeout`
+/// seconds; the exit status, or 128 + the signal number (the shell's convention) when a
+/// signal ended it.
+private func waitForExit(_ pid: pid_t, timeout: Double, arguments: [String], poll: () -> Void) throws -> Int32 {
     let start = monotonicSeconds()
     var pause: useconds_t = 1_000
     var raw: Int32 = 0
@@ -95,6 +127,7 @@ private func waitForExit(_ pid: pid_t, timeout: Double, arguments: [String]) thr
         let result = waitpid(pid, &raw, WNOHANG)
         if result == pid { break }
         if result == -1 && errno != EINTR { throw CommandSpawnError(description: "waitpid: \(String(cString: strerror(errno)))") }
+        poll()
         if monotonicSeconds() - start > timeout {
             kill(pid, SIGKILL)
             _ = waitpid(pid, &raw, 0)

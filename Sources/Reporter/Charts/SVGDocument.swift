@@ -132,10 +132,12 @@ struct SVGDocument: Sendable {
 
     // MARK: Text of elements
 
-    /// `&`, `<`, `>`, `"` and `'` as entities: safe in attribute values and in text.
+    /// `&`, `<`, `>`, `"` and `'` as entities: safe in attribute values and in text; control
+    /// characters (from a run.json's names) as visible escapes such as `\n`, which XML 1.0
+    /// would not allow even as character references.
     static func escaped(_ text: String) -> String {
         var out = ""
-        for c in text {
+        for c in ControlCharacters.visible(text) {
             switch c {
             case "&": out += "&amp;"
             case "<": out += "&lt;"
