@@ -49,7 +49,7 @@ let package = Package(
         .target(name: "Reporter", dependencies: ["Analyzer", "FloatTeaching", "NeuralNet", "Precision", "SoftFloat", "_MPStudySupport"]),
 
         .executableTarget(name: "mpstudy", dependencies: [
-            "SoftFloat", "Reference", "FloatTeaching", "NeuralNet", "Bench", "Precision", "Analyzer", "Reporter",
+            "SoftFloat", "Reference", "FloatTeaching", "NeuralNet", "Bench", "Precision", "Analyzer", "Reporter", "_MPStudySupport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], plugins: ["GitRevision"]),
         // Generates the git revision `mpstudy --version` prints (rerun when HEAD or a source moves).

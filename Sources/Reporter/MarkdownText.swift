@@ -4,6 +4,8 @@
 //
 //===----------------------------------------------------------------------===//
 
+import _MPStudySupport
+
 /// Escapes text that mpstudy did not write itself (a run.json's policy, layer and tensor
 /// names, data folder, command line, CPU and BLAS strings, divergence reason) for
 /// `summary.md` and the reports index, so that it shows as the characters it holds and

@@ -6,6 +6,7 @@
 
 import ArgumentParser
 import Foundation
+import _MPStudySupport
 import NeuralNet
 import SoftFloat
 
@@ -88,16 +89,7 @@ struct CommandLineExit {
     /// `text` as one printable line: C0 and C1 control characters and DEL as escapes (`\n`,
     /// `\r`, `\t`, `\u{1B}`), cut to ``maximumLength`` characters with `...`.
     static func oneLine(_ text: String) -> String {
-        var line = ""
-        for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 0x0A: line += "\\n"
-            case 0x0D: line += "\\r"
-            case 0x09: line += "\\t"
-            case 0x00..<0x20, 0x7F..<0xA0: line += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
-            default: line.unicodeScalars.append(scalar)
-            }
-        }
+        let line = ControlCharacters.visible(text)
         return line.count > maximumLength ? String(line.prefix(maximumLength - 3)) + "..." : line
     }
 }

@@ -4,6 +4,8 @@
 //
 //===----------------------------------------------------------------------===//
 
+import _MPStudySupport
+
 /// Paint for a shape: fill, stroke and optional dashes and opacity. Colours are `#rrggbb`
 /// or `none`.
 struct SVGPaint: Sendable, Equatable {

@@ -4,13 +4,14 @@
 //
 //===----------------------------------------------------------------------===//
 
-/// Writes control characters as escapes, for the report files: a newline or an escape
-/// sequence in a name must not break a Markdown line or an SVG text (XML 1.0 does not even
-/// allow most C0 controls, escaped or not).
-enum ControlCharacters {
+/// Writes control characters as escapes, for the report files and the command line's error
+/// lines: a newline or an escape sequence in a name must not break a Markdown line, an SVG
+/// text (XML 1.0 does not even allow most C0 controls, escaped or not) or an error message, nor
+/// reach the terminal.
+package enum ControlCharacters {
     /// `text` with C0 and C1 control characters and DEL written as escapes (`\n`, `\r`, `\t`,
     /// `\u{1B}`): one line, nothing a terminal or a Markdown parser would act on.
-    static func visible(_ text: String) -> String {
+    package static func visible(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: isControl) else { return text }
         var out = ""
         for scalar in text.unicodeScalars {
@@ -26,7 +27,7 @@ enum ControlCharacters {
     }
 
     /// C0 controls, DEL and C1 controls.
-    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+    package static func isControl(_ scalar: Unicode.Scalar) -> Bool {
         scalar.value < 0x20 || (0x7F..<0xA0).contains(scalar.value)
     }
 }
