@@ -142,7 +142,7 @@ struct VerifyCommand: ParsableCommand {
     /// Every encoding of `S` converted to each format (MPFR): one line per target format.
     func conversionSweeps<S: BinaryFormat>(from _: S.Type) -> [VerifySweep] {
         FormatKind.allCases.map { target in
-            VerifySweep(name: "\(S.name) -> \(target.name), every input (MPFR)",
+            VerifySweep(name: "\(S.name) -> \(target.rawValue), every input (MPFR)",
                         cases: conversionSweepCases(from: S.self, to: [target])) { progress in
                 .differential(sweepConversions(from: S.self, to: [target], progress: progress))
             }
