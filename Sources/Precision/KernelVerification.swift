@@ -15,8 +15,11 @@ public struct KernelVerification: Sendable {
     /// Every float32 bit pattern in `patterns` (default: all 2^32) through `rounder`'s kernel
     /// for `format`, in blocks of 2^16 consecutive patterns, `rounder.threads` blocks at a
     /// time; the blocks' reports are merged in block order (the kept mismatches are the first).
+    /// `progress` is told the inputs of every finished block, from the thread that checked it
+    /// (so it must be safe to call concurrently): `verify --kernels` shows it as it goes.
     public static func run(_ format: ComputeFormat, rounder: TensorRounder,
-                           patterns: ClosedRange<UInt64> = 0...0xFFFF_FFFF) -> KernelVerification {
+                           patterns: ClosedRange<UInt64> = 0...0xFFFF_FFFF,
+                           progress: (@Sendable (_ inputs: Int) -> Void)? = nil) -> KernelVerification {
         let block: UInt64 = 1 << 16
         let first = patterns.lowerBound / block, last = patterns.upperBound / block
         let blocks = Int(last - first + 1)
@@ -26,7 +29,9 @@ public struct KernelVerification: Sendable {
             let index = UInt64(range.lowerBound)
             let low = max(patterns.lowerBound, (first + index) * block)
             let high = min(patterns.upperBound, (first + index) * block + block - 1)
-            return check(low...high, format, single)
+            let report = check(low...high, format, single)
+            progress?(Int(report.inputs))
+            return report
         }
         var total = KernelVerification()
         for r in reports {

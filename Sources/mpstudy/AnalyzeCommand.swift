@@ -99,16 +99,16 @@ struct AnalyzeCommand: ParsableCommand {
                                          commandLine: ["mpstudy"] + CommandLine.arguments.dropFirst())
 
         var records: [RunRecord] = []
+        let runs = TrainingRuns(count: plan.runs.count)
         for (index, settings) in plan.runs.enumerated() {
             let session = try AnalysisSession(settings: settings)
             output.runStarted(settings, index: index, of: plan.runs.count, mnist: mnist, dataFolder: model.data)
             var runEnvironment = environment
             runEnvironment.loadAverage = BLASRuntime.loadAverage
-            let progress = TrainingProgressPrinter(run: index, of: plan.runs.count,
-                                                   divergenceNote: "; the report covers the steps up to it")
+            let progress = runs.printer(run: index, divergenceNote: "; the report covers the steps up to it")
             var record = try session.run(train: mnist.train, test: mnist.test, classes: MNIST.classes,
                                          environment: runEnvironment) { progress.handle($0) }
-            progress.clear()
+            runs.runFinished()
             record.environment.loadAverageAtEnd = BLASRuntime.loadAverage
             output.runFinished(record)
             if index == 0 { output.layerTables(record) }

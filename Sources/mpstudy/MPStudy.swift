@@ -23,9 +23,12 @@ struct MPStudy: ParsableCommand {
     )
 
     /// Runs the command; help, version and completion requests print in full on standard
-    /// output, any error ends the program as ``CommandLineExit`` says.
+    /// output, any error ends the program as ``CommandLineExit`` says. An argument that is
+    /// not UTF-8 is refused first (``NonUTF8ArgumentError``), before Swift's repaired copy of
+    /// it can name another file.
     static func main() {
         do {
+            try NonUTF8ArgumentError.check(NonUTF8ArgumentError.rawArguments)
             var command = try parseAsRoot()
             try command.run()
         } catch {

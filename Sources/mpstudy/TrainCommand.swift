@@ -50,13 +50,14 @@ struct TrainCommand: ParsableCommand {
 
         let mnist = try MNIST.load(from: model.data, checksums: model.checksums)
         let trainer = try Trainer(configuration: configuration, data: mnist.train, classes: MNIST.classes)
-        let progress = TrainingProgressPrinter(divergenceNote: "; the test evaluation below uses the diverged weights")
+        let runs = TrainingRuns(count: 1)
+        let progress = runs.printer(run: 0, divergenceNote: "; the test evaluation below uses the diverged weights")
         let output = TrainOutput()
         output.header(trainer: trainer, mnist: mnist, dataFolder: model.data)
         trainer.fit { progress.handle($0) }
         progress.status("evaluating the test set...")
         let test = trainer.evaluate(mnist.test, phase: .test)
-        progress.clear()
+        runs.runFinished()
         output.footer(trainer: trainer, test: test, profile: profile)
     }
 }

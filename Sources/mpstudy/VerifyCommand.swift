@@ -73,73 +73,79 @@ struct VerifyCommand: ParsableCommand {
     }
 
     func run() throws {
-        let failed = kernels ? runKernelSweep() : exhaustive ? runExhaustive() : runRandom()
-        if failed { throw ExitCode.failure }
+        let sweeps = kernels ? kernelSweeps() : exhaustive ? exhaustiveSweeps() : randomSweeps()
+        if runSweeps(sweeps) { throw ExitCode.failure }
     }
 
-    /// Prints one report line (and its mismatches); true if anything mismatched.
-    func print(_ label: String, _ report: DifferentialReport) -> Bool {
-        let rate = report.casesPerSecond
-        Swift.print("\(label): \(report.cases) cases, \(report.mismatchCount) mismatches, "
-                    + "\(String(format: "%.2f", report.seconds)) s, \(Int(rate.rounded())) cases/s")
-        for m in report.mismatches { Swift.print("  " + m.description) }
-        if report.mismatchCount > report.mismatches.count {
-            Swift.print("  ... and \(report.mismatchCount - report.mismatches.count) more")
-        }
-        return report.mismatchCount > 0
-    }
-
-    func runRandom() -> Bool {
-        var failed = false
+    /// One line per (format, operation, rounding, tininess): `count` random cases each.
+    func randomSweeps() -> [VerifySweep] {
         let (count, seed) = (count ?? Self.defaultCount, seed ?? Self.defaultSeed)
+        var sweeps: [VerifySweep] = []
         for format in (format ?? Self.defaultFormats).values {
             for operation in (op ?? Self.defaultOperations).values {
                 for rule in (rounding ?? Self.defaultRoundings).values {
                     for tiny in (tininess ?? Self.defaultTininess).values {
-                        let report = format.differentialCheck(operation, rounding: rule, tininess: tiny,
-                                                              count: count, seed: seed)
-                        failed = print("\(format.name) \(operation.rawValue) \(rule.name) \(tiny.name)", report) || failed
+                        let label = "\(format.name) \(operation.rawValue) \(rule.name) \(tiny.name)"
+                        sweeps.append(VerifySweep(name: label, cases: count) { progress in
+                            .differential([(label, format.differentialCheck(operation, rounding: rule, tininess: tiny,
+                                                                            count: count, seed: seed, progress: progress))])
+                        })
                     }
                 }
             }
         }
-        return failed
+        return sweeps
     }
 
-    func runExhaustive() -> Bool {
-        var failed = false
+    /// `--exhaustive`: every binary16 pair against the hardware, every binary16 unary input,
+    /// every FP8 pair, every binary16 and bfloat16 conversion (MPFR).
+    func exhaustiveSweeps() -> [VerifySweep] {
         let oracle = HardwareBinary16Oracle()
-        for operation in HardwareBinary16Oracle.Operation.allCases {
-            let report = sweepBinary16Pairs(operation, oracle: oracle)
-            failed = print("binary16 \(operation.rawValue) every pair nearestEven after (hardware oracle)", report) || failed
+        var sweeps = HardwareBinary16Oracle.Operation.allCases.map { operation in
+            let label = "binary16 \(operation.rawValue) every pair nearestEven after (hardware oracle)"
+            return VerifySweep(name: label, cases: 1 << 32) { progress in
+                .differential([(label, sweepBinary16Pairs(operation, oracle: oracle, progress: progress))])
+            }
         }
-        for (label, report) in sweepBinary16Unary() {
-            failed = print(label, report) || failed
-        }
-        failed = sweepFP8(Float8E4M3.self, saturating: [false, true]) || failed
-        failed = sweepFP8(Float8E5M2.self, saturating: [false]) || failed
-        for (label, report) in sweepConversions(from: Binary16.self) + sweepConversions(from: BFloat16.self) {
-            failed = print(label, report) || failed
-        }
-        return failed
+        sweeps.append(VerifySweep(name: "binary16 sqrt and conversions, every input, every rounding and tininess (MPFR)",
+                                  cases: binary16UnarySweepCases) { progress in
+            .differential(sweepBinary16Unary(progress: progress))
+        })
+        sweeps += fp8Sweeps(Float8E4M3.self, saturating: [false, true]) + fp8Sweeps(Float8E5M2.self, saturating: [false])
+        sweeps += conversionSweeps(from: Binary16.self) + conversionSweeps(from: BFloat16.self)
+        return sweeps
     }
 
-    /// Every pair of an FP8 format, add/sub/mul/div, every rounding and tininess rule (MPFR).
-    func sweepFP8<F: BinaryFormat>(_: F.Type, saturating modes: [Bool]) -> Bool {
-        var failed = false
+    /// Every pair of an FP8 format, add/sub/mul/div, every rounding and tininess rule (MPFR):
+    /// one line per operation (and saturating mode).
+    func fp8Sweeps<F: BinaryFormat>(_: F.Type, saturating modes: [Bool]) -> [VerifySweep] {
+        var sweeps: [VerifySweep] = []
+        let settings = RoundingRule.allCases.count * Tininess.allCases.count
         for saturating in modes {
             for operation in [CheckedOperation.add, .sub, .mul, .div] {
-                var total = DifferentialReport()
-                for rounding in RoundingRule.allCases {
-                    for tininess in Tininess.allCases {
-                        total.merge(sweepSmallFormatPairs(F.self, operation, rounding: rounding, tininess: tininess,
-                                                          saturating: saturating))
-                    }
-                }
                 let label = "\(F.name) \(operation.rawValue) every pair, every rounding and tininess\(saturating ? ", saturating" : "") (MPFR)"
-                failed = print(label, total) || failed
+                sweeps.append(VerifySweep(name: label, cases: settings << (2 * F.bitWidth)) { progress in
+                    var total = DifferentialReport()
+                    for rounding in RoundingRule.allCases {
+                        for tininess in Tininess.allCases {
+                            total.merge(sweepSmallFormatPairs(F.self, operation, rounding: rounding, tininess: tininess,
+                                                              saturating: saturating, progress: progress))
+                        }
+                    }
+                    return .differential([(label, total)])
+                })
             }
         }
-        return failed
+        return sweeps
+    }
+
+    /// Every encoding of `S` converted to each format (MPFR): one line per target format.
+    func conversionSweeps<S: BinaryFormat>(from _: S.Type) -> [VerifySweep] {
+        FormatKind.allCases.map { target in
+            VerifySweep(name: "\(S.name) -> \(target.rawValue), every input (MPFR)",
+                        cases: conversionSweepCases(from: S.self, to: [target])) { progress in
+                .differential(sweepConversions(from: S.self, to: [target], progress: progress))
+            }
+        }
     }
 }

@@ -56,9 +56,21 @@ struct CommandSpawnError: Error, CustomStringConvertible {
 /// hang fails the test instead of blocking the test run. With `signal`, that signal is sent
 /// as soon as standard output holds its marker; SIGINT and SIGTERM start with their default
 /// action whatever the test runner's are.
+///
+/// With `errorsIntoOutput`, standard error goes into the same file as standard output (as
+/// `2>&1` does; ``CommandResult/output`` then holds both, in the order they were written).
 func mpstudy(_ arguments: [String], in directory: ScratchFolder, timeout: Double = 60,
-             signal: SignalWhen? = nil) throws -> CommandResult {
+             errorsIntoOutput: Bool = false, signal: SignalWhen? = nil) throws -> CommandResult {
+    try mpstudy(bytes: arguments.map { Array($0.utf8) }, in: directory, timeout: timeout,
+                errorsIntoOutput: errorsIntoOutput, signal: signal)
+}
+
+/// ``mpstudy(_:in:timeout:errorsIntoOutput:signal:)`` with each argument given as its exact
+/// bytes, which need not be UTF-8 (a Swift String cannot hold such an argument).
+func mpstudy(bytes arguments: [[UInt8]], in directory: ScratchFolder, timeout: Double = 60,
+             errorsIntoOutput: Bool = false, signal: SignalWhen? = nil) throws -> CommandResult {
     guard let binary = MPStudyExecutable.path else { throw CommandSpawnError(description: MPStudyExecutable.searched) }
+    let shown = arguments.map { String(decoding: $0, as: UTF8.self) }
     return try withScratchFolder(prefix: "mpstudy-e2e-io") { io in
         let outPath = io.file("stdout"), errPath = io.file("stderr")
         #if canImport(Darwin)
@@ -70,7 +82,11 @@ func mpstudy(_ arguments: [String], in directory: ScratchFolder, timeout: Double
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        if errorsIntoOutput {
+            posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        } else {
+            posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        }
 
         // The parent's environment without colour or terminal hints, and one BLAS thread
         // unless a test asks for more (`--threads`).
@@ -80,7 +96,10 @@ func mpstudy(_ arguments: [String], in directory: ScratchFolder, timeout: Double
         // keeps its id, so the timeout kills mpstudy itself); the arguments pass untouched as
         // "$@". (posix_spawn_file_actions_addchdir_np is not visible to Swift on every libc.)
         let script = #"cd "$1" || exit 125; shift; exec "$@""#
-        let argv = (["/bin/sh", "-c", script, "mpstudy-e2e", directory.path, binary] + arguments).map { strdup($0) } + [nil]
+        let shell: [String] = ["/bin/sh", "-c", script, "mpstudy-e2e", directory.path, binary]
+        let fixed: [UnsafeMutablePointer<CChar>?] = shell.map { strdup($0) }
+        let given: [UnsafeMutablePointer<CChar>?] = arguments.map(cString)
+        let argv = fixed + given + [nil]
         let envp = environment.map { strdup($0) } + [nil]
         defer { (argv + envp).forEach { free($0) } }
 
@@ -106,14 +125,22 @@ func mpstudy(_ arguments: [String], in directory: ScratchFolder, timeout: Double
             throw CommandSpawnError(description: "cannot start \(binary): \(String(cString: strerror(spawned)))")
         }
         var signalled = false
-        let status = try waitForExit(pid, timeout: timeout, arguments: arguments) {
+        let status = try waitForExit(pid, timeout: timeout, arguments: shown) {
             guard let signal, !signalled, FileTree.text(outPath)?.contains(signal.marker) == true else { return }
             kill(pid, signal.signal)
             signalled = true
         }
-        return CommandResult(arguments: arguments, status: status,
+        return CommandResult(arguments: shown, status: status,
                              output: FileTree.text(outPath) ?? "", errors: FileTree.text(errPath) ?? "")
     }
+}
+
+/// A malloc'ed NUL-terminated copy of `bytes` (freed by the caller), whatever the bytes are.
+private func cString(_ bytes: [UInt8]) -> UnsafeMutablePointer<CChar>? {
+    guard let copy = malloc(bytes.count + 1)?.assumingMemoryBound(to: CChar.self) else { return nil }
+    for (i, byte) in bytes.enumerated() { copy[i] = CChar(bitPattern: byte) }
+    copy[bytes.count] = 0
+    return copy
 }
 
 /// Waits for `pid`, polling (and calling `poll` each time), and kills it after `timeout`

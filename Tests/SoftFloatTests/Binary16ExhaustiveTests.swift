@@ -8,12 +8,20 @@ import Testing
 @Suite struct Binary16ExhaustiveTests {
     /// sqrt and the conversions to binary16/32/64 of all 65,536 encodings, against MPFR, in
     /// every rounding attribute and tininess rule.
+    ///
+    /// Its progress hook (verify's progress line) is told every case, 4096 inputs at a time:
+    /// 65,536 inputs · 4 operations · 5 attributes · 2 tininess rules = 2,621,440 cases.
     @Test func everyUnaryInputMatchesMPFR() {
-        for (label, report) in sweepBinary16Unary() {
+        var told: [Int] = []
+        let reports = sweepBinary16Unary { told.append($0) }
+        for (label, report) in reports {
             #expect(report.cases == 0x10000 * (label.contains("convert") ? 3 : 1), "\(label)")
             let listing = report.mismatches.map(\.description).joined(separator: "\n")
             #expect(report.mismatchCount == 0, "\(label):\n\(listing)")
         }
+        #expect(binary16UnarySweepCases == 2_621_440)
+        #expect(told.reduce(0, +) == 2_621_440 && told.count == 16 * 10 && told.allSatisfy { $0 == 4 * 4096 })
+        #expect(reports.map(\.report.cases).reduce(0, +) == 2_621_440)
     }
 
     /// First operands: both zeros, both infinities, NaNs, the subnormal/normal boundary,

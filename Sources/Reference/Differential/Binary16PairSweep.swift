@@ -3,11 +3,14 @@ import SoftFloat
 /// Checks SoftFloat's binary16 `op` on every one of the 2^32 operand pairs in
 /// roundTiesToEven (tininess after rounding) against `HardwareBinary16Oracle`.
 /// Results compare by bits, except that any NaN matches any NaN; flags compare exactly.
+/// `firstOperands.count` · 2^16 cases; `progress` is told the cases of each finished chunk
+/// of 64 first operands, from the thread that ran it.
 public func sweepBinary16Pairs(_ op: HardwareBinary16Oracle.Operation, oracle: HardwareBinary16Oracle,
-                               firstOperands: ClosedRange<Int> = 0...0xFFFF) -> DifferentialReport {
+                               firstOperands: ClosedRange<Int> = 0...0xFFFF,
+                               progress: (@Sendable (_ cases: Int) -> Void)? = nil) -> DifferentialReport {
     let chunk = 64
     let chunks = (firstOperands.count + chunk - 1) / chunk
-    return DifferentialReport.gathered(parts: chunks) { index in
+    return DifferentialReport.gathered(parts: chunks, progress: progress) { index in
         var report = DifferentialReport()
         let lower = firstOperands.lowerBound + index * chunk
         for a in lower..<min(lower + chunk, firstOperands.upperBound + 1) {

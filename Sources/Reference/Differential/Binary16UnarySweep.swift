@@ -3,7 +3,10 @@ import SoftFloat
 /// Checks every binary16 input of square root and of the conversions to binary16, binary32
 /// and binary64 against the MPFR oracle, in every rounding attribute and tininess rule.
 /// Returns one labelled report per (operation, rounding, tininess).
-public func sweepBinary16Unary() -> [(label: String, report: DifferentialReport)] {
+///
+/// ``binary16UnarySweepCases`` cases in all, on the calling thread; `progress` is told the
+/// cases of every 4096 inputs (four cases each: sqrt and three conversions) as they end.
+public func sweepBinary16Unary(progress: ((_ cases: Int) -> Void)? = nil) -> [(label: String, report: DifferentialReport)] {
     var reports: [(String, DifferentialReport)] = []
     let oracle = Oracle()
     for rounding in RoundingRule.allCases {
@@ -23,6 +26,7 @@ public func sweepBinary16Unary() -> [(label: String, report: DifferentialReport)
                 run.convert(a, to: Binary16.self, &convert)
                 run.convert(a, to: Binary32.self, &convert)
                 run.convert(a, to: Binary64.self, &convert)
+                if bits % 4096 == 4095 { progress?(4 * 4096) }
             }
             let seconds = (ContinuousClock.now - start) / .seconds(1)
             sqrt.seconds = seconds / 4
@@ -33,3 +37,7 @@ public func sweepBinary16Unary() -> [(label: String, report: DifferentialReport)
     }
     return reports
 }
+
+/// The cases ``sweepBinary16Unary(progress:)`` checks: every binary16 input, for square root
+/// and three conversions, in each of the five rounding attributes and two tininess rules.
+public var binary16UnarySweepCases: Int { (1 << 16) * 4 * RoundingRule.allCases.count * Tininess.allCases.count }

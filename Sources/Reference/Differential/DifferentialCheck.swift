@@ -17,10 +17,11 @@ public struct DifferentialCheck<F: BinaryFormat>: Sendable {
 
     static var chunkSize: Int { 1 << 14 }
 
-    /// Runs `count` cases on all cores.
-    public func run(count: Int, seed: UInt64) -> DifferentialReport {
+    /// Runs `count` cases on all cores; `progress` is told the cases of each finished chunk
+    /// (see ``DifferentialReport/gathered(parts:threads:progress:_:)``).
+    public func run(count: Int, seed: UInt64, progress: (@Sendable (_ cases: Int) -> Void)? = nil) -> DifferentialReport {
         let chunks = (count + Self.chunkSize - 1) / Self.chunkSize
-        return DifferentialReport.gathered(parts: chunks) { index in
+        return DifferentialReport.gathered(parts: chunks, progress: progress) { index in
             let cases = min(Self.chunkSize, count - index * Self.chunkSize)
             return runChunk(cases: cases, seed: seed &* 0x9E37_79B9_7F4A_7C15 &+ UInt64(index))
         }

@@ -5,11 +5,17 @@ extension DifferentialReport {
     /// Runs `parts` independent pieces of a check, `threads` at a time (default: every core),
     /// and merges their reports in part order (so the kept mismatches do not depend on
     /// scheduling or the thread count), timing the whole.
+    ///
+    /// `progress`, if given, is told the cases of every part as soon as the part ends, from the
+    /// thread that ran it (so it must be safe to call concurrently): the sweep's progress line.
     public static func gathered(parts: Int, threads: Int = ParallelChunks.availableCores,
+                                progress: (@Sendable (_ cases: Int) -> Void)? = nil,
                                 _ part: (Int) -> DifferentialReport) -> DifferentialReport {
         let start = DispatchTime.now()
         let reports = ParallelChunks(threads: threads).mapChunks(count: parts, chunkSize: 1) { range in
-            part(range.lowerBound)
+            let report = part(range.lowerBound)
+            progress?(report.cases)
+            return report
         }
         var total = DifferentialReport()
         for r in reports { total.merge(r) }
