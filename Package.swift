@@ -30,7 +30,9 @@ let package = Package(
         .target(name: "Reference", dependencies: ["SoftFloat", "CMPFR"]),
         // The teaching models of explain, decode, calc and formats (plain values for the views)
         // and calc's exact MPFR reference.
-        .target(name: "FloatTeaching", dependencies: ["SoftFloat", "Reference"]),
+        // (CMPFR for the rounding modes and flags of its interval arithmetic; _MPStudySupport for
+        // decimal text.)
+        .target(name: "FloatTeaching", dependencies: ["SoftFloat", "Reference", "CMPFR", "_MPStudySupport"]),
         // Throughput measurements behind `mpstudy bench` (no timing lives in unit tests).
         .target(name: "Bench", dependencies: ["SoftFloat", "Reference", "Precision"]),
         // Hot bulk-rounding loops in C, compiled for F16C/AVX2 and chosen at run time.
@@ -62,7 +64,7 @@ let package = Package(
         .testTarget(name: "_MPStudySupportTests", dependencies: ["_MPStudySupport"]),
         .testTarget(name: "SoftFloatTests", dependencies: ["SoftFloat", "Reference"]),
         .testTarget(name: "ReferenceTests", dependencies: ["Reference", "SoftFloat", "CMPFR"]),
-        .testTarget(name: "FloatTeachingTests", dependencies: ["FloatTeaching", "SoftFloat"]),
+        .testTarget(name: "FloatTeachingTests", dependencies: ["FloatTeaching", "SoftFloat", "Reference"]),
         .testTarget(name: "NeuralNetTests", dependencies: ["NeuralNet", "Precision", "SoftFloat", "_TestSupport"]),
         .testTarget(name: "PrecisionTests", dependencies: ["Precision", "SoftFloat"]),
         .testTarget(name: "AnalyzerTests", dependencies: ["Analyzer", "NeuralNet", "Precision"]),

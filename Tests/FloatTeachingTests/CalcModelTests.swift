@@ -59,6 +59,30 @@ import Testing
         #expect(r.flags == .inexact)
     }
 
+    /// The steps show arithmetic that is true (issue 11, item 9): the operands' exact stored
+    /// values, not their shortest decimals, and no shortest form with a `.0` that looks exact.
+    @Test func stepsShowExactOperands() throws {
+        // E4M3: 448 = 1.75 * 2^8 and 16 are exact; 448 + 16 = 464 lies halfway between 448 and
+        // the next value 480 (ulp 32 at 2^8): a tie, to the even significand 1.110b = 448. The step reads 448 + 16 (the shortest decimal of 448 is
+        // 450, and "450.0 + 16.0 = 464" was false); 448's shortest is written 450, not 450.0.
+        let text = "448 + 16"
+        let r = CalcEvaluation.evaluate(try CalcExpression.parse(text), text: text, format: .e4m3, rounding: .toNearestOrEven)
+        #expect(r.steps[2].text == "448 + 16" && r.steps[2].operands == ["448", "16"] && r.steps[2].operandSteps == [0, 1])
+        #expect(r.resultExact == "448" && r.resultShortest == "450" && r.steps[2].resultShortest == "450")
+        // A negative operand is parenthesised; 0.5 and -0.25 are exact in binary16.
+        let negative = "0.5 - -0.25"
+        let n = CalcEvaluation.evaluate(try CalcExpression.parse(negative), text: negative, format: .binary16,
+                                        rounding: .toNearestOrEven)
+        #expect(n.steps[2].text == "0.5 - (-0.25)" && n.resultShortest == "0.75")
+        // Operands with long exact values (binary64's 0.1 has 55 digits) are named by their step.
+        let long = "0.1 + 0.2"
+        let d = CalcEvaluation.evaluate(try CalcExpression.parse(long), text: long, format: .binary64, rounding: .toNearestOrEven)
+        #expect(d.steps[2].text == "#1 + #2" && d.steps[2].operands[0] == "0.1000000000000000055511151231257827021181583404541015625")
+        // Integers are written without ".0", zeros with their sign.
+        let z = CalcEvaluation.evaluate(try CalcExpression.parse("-0 * 3"), text: "-0 * 3", format: .binary32, rounding: .toNearestOrEven)
+        #expect(z.steps.map(\.resultShortest) == ["-0", "3", "-0"])
+    }
+
     @Test func operationNamesAndArities() {
         // The names `calc --json` writes, and the operand counts of + - * /, sqrt, fma, negation.
         #expect(CalcOperation.allCases.map(\.name) == ["neg", "+", "-", "*", "/", "sqrt", "fma"])

@@ -70,7 +70,9 @@ struct NeighbourJSON: Encodable {
 }
 
 /// One value of `explain` or `decode`. `input`, `rounding`, `flags` and the errors come with
-/// explain only; the errors are absent when undefined (NaN or infinite input or result).
+/// explain only; the errors are absent when undefined (NaN or infinite input or result; the
+/// relative error of a zero input), each with `...IsExact` (false: correctly rounded, see
+/// FloatTeaching's `ShownDecimal`); `errorNote` says why they are absent for finite values.
 struct ValueJSON: Encodable {
     var format: String, bitWidth: Int, bits: String
     var signField: String, exponentField: String, fractionField: String
@@ -82,7 +84,8 @@ struct ValueJSON: Encodable {
     var ulp: String?
     var input: String?, rounding: String?, flags: [String]?
     var absoluteError: String?, relativeError: String?, ulpError: String?
-    var errorIsApproximate: Bool?
+    var absoluteErrorIsExact: Bool?, relativeErrorIsExact: Bool?, ulpErrorIsExact: Bool?
+    var errorIsApproximate: Bool?, errorNote: String?
 
     init(_ v: ValueExplanation) {
         format = v.formatName; bitWidth = v.bitWidth; bits = v.hex
@@ -95,15 +98,20 @@ struct ValueJSON: Encodable {
         above = NeighbourJSON(bits: v.above.hex, exact: v.above.exact)
         ulp = v.ulp
         input = v.input; rounding = v.rounding?.name; flags = v.flags.map(flagNames)
-        absoluteError = v.absoluteError; relativeError = v.relativeError; ulpError = v.ulpError
+        absoluteError = v.absoluteError?.text; relativeError = v.relativeError?.text; ulpError = v.ulpError?.text
+        absoluteErrorIsExact = v.absoluteError?.isExact; relativeErrorIsExact = v.relativeError?.isExact
+        ulpErrorIsExact = v.ulpError?.isExact
         errorIsApproximate = v.input == nil ? nil : v.errorIsApproximate
+        errorNote = v.errorNote
     }
 }
 
-/// One rounded step of `calc`: `exact` is MPFR's result on the rounded operands
-/// (`exactIsExact` false when it is a 25-digit approximation: quotients, square roots).
+/// One rounded step of `calc`: `operands` are the exact values of the rounded operands and
+/// `operandSteps` the (1-based) steps that produced them; `exact` is the exact result on them
+/// (`exactIsExact` false when it is rounded: quotients and square roots without a short
+/// expansion, 25 digits).
 struct CalcStepJSON: Encodable {
-    var operation: String, text: String, operands: [String]
+    var operation: String, text: String, operands: [String], operandSteps: [Int]
     var exact: String, exactIsExact: Bool
     var bits: String, rounded: String, shortest: String
     var flags: [String]
@@ -113,30 +121,36 @@ struct CalcStepJSON: Encodable {
         case .literal: operation = "literal"
         case let .operation(calcOperation): operation = calcOperation.name
         }
-        text = s.text; operands = s.operands
-        exact = s.exactResult; exactIsExact = s.exactResultIsExact
+        text = s.text; operands = s.operands; operandSteps = s.operandSteps.map { $0 + 1 }
+        exact = s.exactResult.text; exactIsExact = s.exactResult.isExact
         bits = s.resultHex; rounded = s.resultExact; shortest = s.resultShortest
         flags = flagNames(s.flags)
     }
 }
 
-/// A whole `calc` evaluation: `reference` is the expression's value with unrounded literals
-/// (MPFR, 40 significant digits); the errors are the result's against it.
+/// A whole `calc` evaluation: `reference` is the expression's value with its literals as
+/// written (`referenceIsExact`, and `referenceMethod`: `exact` rational arithmetic, `intervals`
+/// (MPFR, digits proven), `bounds` (the reference is `[lo, hi]`) or `unknown`); the errors are
+/// the result's against it. Undefined values are absent (the reference of 0/0, the errors of
+/// an infinite result, the relative error of a zero reference).
 struct CalcJSON: Encodable {
     struct Result: Encodable { var bits: String, exact: String, shortest: String }
     var expression: String, format: String, rounding: String
     var steps: [CalcStepJSON]
     var result: Result
-    var reference: String
-    var absoluteError: String, relativeError: String, ulpError: String
+    var reference: String?, referenceIsExact: Bool?, referenceMethod: String
+    var absoluteError: String?, relativeError: String?, ulpError: String?
+    var absoluteErrorIsExact: Bool?, relativeErrorIsExact: Bool?, ulpErrorIsExact: Bool?
     var flags: [String]
 
     init(_ e: CalcEvaluation) {
         expression = e.expression; format = e.formatName; rounding = e.rounding.name
         steps = e.steps.map(CalcStepJSON.init)
         result = Result(bits: e.resultHex, exact: e.resultExact, shortest: e.resultShortest)
-        reference = e.reference
-        absoluteError = e.absoluteError; relativeError = e.relativeError; ulpError = e.ulpError
+        reference = e.reference?.text; referenceIsExact = e.reference?.isExact; referenceMethod = e.referenceMethod.rawValue
+        absoluteError = e.absoluteError?.text; relativeError = e.relativeError?.text; ulpError = e.ulpError?.text
+        absoluteErrorIsExact = e.absoluteError?.isExact; relativeErrorIsExact = e.relativeError?.isExact
+        ulpErrorIsExact = e.ulpError?.isExact
         flags = flagNames(e.flags)
     }
 }
