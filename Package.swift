@@ -50,6 +50,9 @@ let package = Package(
             "SoftFloat", "Reference", "FloatTeaching", "NeuralNet", "Bench", "Precision", "Analyzer", "Reporter",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], plugins: ["GitRevision"]),
+        // The fuzz run of the number parsers and the teaching commands, in process (scripts/fuzz.sh
+        // drives it; not part of any product).
+        .executableTarget(name: "mpstudy-fuzz", dependencies: ["FloatTeaching", "Reporter", "Reference", "SoftFloat"]),
         // Generates the git revision `mpstudy --version` prints (rerun when HEAD or a source moves).
         .plugin(name: "GitRevision", capability: .buildTool()),
 

@@ -8,6 +8,8 @@ public struct CalcStep: Sendable {
         case operation(CalcOperation)
     }
 
+    /// The step's number (1-based) among all steps of the evaluation.
+    public var number: Int
     /// What this step rounded.
     public var kind: Kind
     /// The operands' encodings (none for a literal), for the reference to recompute exactly.
@@ -42,8 +44,14 @@ public struct CalcEvaluation: Sendable {
     public var expression: String
     public var formatName: String
     public var rounding: RoundingRule
+    /// The steps shown: all of them up to ``shownSteps``; beyond, the first and the last
+    /// ``shownSteps``/2 (the others are computed, and count in the flags, but are not written
+    /// out: a table of 20,000 exact binary64 values would take seconds and megabytes, and
+    /// nobody reads it). ``stepCount`` is the total.
     public var steps: [CalcStep]
+    public var stepCount: Int
     /// The final result and the union of all flags.
+    public var resultBits: UInt64
     public var resultHex: String
     public var resultExact: String
     public var resultShortest: String
@@ -77,6 +85,9 @@ public struct CalcEvaluation: Sendable {
         case unknown
     }
 
+    /// The most steps written out (see ``steps``).
+    public static let shownSteps = 1_000
+
     /// Evaluates `expression` in `kind`, every literal and operation rounded by `rounding`.
     public static func evaluate(_ expression: CalcExpression, text: String, format kind: FormatKind,
                                 rounding: RoundingRule, tininess: Tininess = .afterRounding,
@@ -86,7 +97,9 @@ public struct CalcEvaluation: Sendable {
             func visit<F: BinaryFormat>(_: F.Type) -> CalcEvaluation {
                 var calculator = Calculator<F>(env: env)
                 let result = calculator.evaluate(expression).value
-                return CalcEvaluation(expression: text, formatName: F.name, rounding: env.rounding, steps: calculator.steps,
+                return CalcEvaluation(expression: text, formatName: F.name, rounding: env.rounding,
+                                      steps: calculator.shownSteps(), stepCount: calculator.steps.count,
+                                      resultBits: UInt64(result.bits),
                                       resultHex: ValueExplanation.hex(UInt64(result.bits), width: F.bitWidth),
                                       resultExact: result.exactDecimal, resultShortest: result.teachingShortest,
                                       flags: calculator.allFlags)
@@ -97,11 +110,20 @@ public struct CalcEvaluation: Sendable {
     }
 }
 
-/// Evaluates an expression in format F, one recorded step per rounding.
+/// Evaluates an expression in format F, one recorded step per rounding: the bits and flags
+/// of every step, written out (``shownSteps()``) only for the steps shown.
 struct Calculator<F: BinaryFormat> {
     typealias Value = BinaryFloat<F>
+    /// One rounding, as bits.
+    struct Step {
+        var kind: CalcStep.Kind
+        var operands: [(value: Value, step: Int)]
+        var result: Value
+        var flags: ExceptionFlags
+    }
+
     let env: FloatEnvironment
-    var steps: [CalcStep] = []
+    var steps: [Step] = []
     var allFlags: ExceptionFlags = []
 
     init(env: FloatEnvironment) { self.env = env }
@@ -110,23 +132,38 @@ struct Calculator<F: BinaryFormat> {
     mutating func record(_ kind: CalcStep.Kind, _ operands: [(value: Value, step: Int)], _ result: Value,
                          _ flags: ExceptionFlags) -> Int {
         allFlags.formUnion(flags)
-        let exact = operands.map(\.value.exactDecimal)
+        steps.append(Step(kind: kind, operands: operands, result: result, flags: flags))
+        return steps.count - 1
+    }
+
+    /// The steps shown (see ``CalcEvaluation/steps``), written out.
+    func shownSteps() -> [CalcStep] {
+        let limit = CalcEvaluation.shownSteps
+        let shown = steps.count <= limit ? Array(steps.indices)
+            : Array(0..<(limit / 2)) + Array((steps.count - limit / 2)..<steps.count)
+        return shown.map { written($0) }
+    }
+
+    /// Step `i` written out.
+    func written(_ i: Int) -> CalcStep {
+        let step = steps[i]
+        let exact = step.operands.map { $0.value.exactDecimal }
         let text: String
-        switch kind {
+        switch step.kind {
         case let .literal(literal):
             text = literal
         case let .operation(operation):
-            let written = zip(exact, operands).map { value, operand in
-                let shown = value.count <= CalcStep.shortOperandLength ? value : "#\(operand.step + 1)"
+            let written = zip(exact, step.operands).map { value, operand in
+                let shown = value.utf8.count <= CalcStep.shortOperandLength ? value : "#\(operand.step + 1)"
                 return operation.infixSymbol != nil && shown.hasPrefix("-") ? "(\(shown))" : shown
             }
             text = operation.text(written)
         }
-        steps.append(CalcStep(kind: kind, operandBits: operands.map { UInt64($0.value.bits) }, operands: exact,
-                              operandSteps: operands.map(\.step), text: text, resultBits: UInt64(result.bits),
-                              resultHex: ValueExplanation.hex(UInt64(result.bits), width: F.bitWidth),
-                              resultExact: result.exactDecimal, resultShortest: result.teachingShortest, flags: flags))
-        return steps.count - 1
+        let bits = UInt64(step.result.bits)
+        return CalcStep(number: i + 1, kind: step.kind, operandBits: step.operands.map { UInt64($0.value.bits) },
+                        operands: exact, operandSteps: step.operands.map { $0.step }, text: text, resultBits: bits,
+                        resultHex: ValueExplanation.hex(bits, width: F.bitWidth), resultExact: step.result.exactDecimal,
+                        resultShortest: step.result.teachingShortest, flags: step.flags)
     }
 
     /// The value of `e` and the index of the step that produced it.
@@ -142,7 +179,7 @@ struct Calculator<F: BinaryFormat> {
             precondition(operandExpressions.count == operation.arity, "\(operation.name) needs \(operation.arity) operands")
             var operands: [(value: Value, step: Int)] = []
             for operand in operandExpressions { operands.append(evaluate(operand)) }
-            let r = Self.apply(operation, operands.map(\.value), &local)
+            let r = Self.apply(operation, operands.map { $0.value }, &local)
             return (r, record(.operation(operation), operands, r, local.flags))
         }
     }

@@ -41,7 +41,7 @@ extension CalcReference {
         var relativeUndefined = false, referenceSettled = false
         let q = result.integerSignificandAndExponent?.exponent
         let (_, outOfRange) = Enclosure.withWidestRange {
-            for precision in precisions(steps: evaluation.steps.count) {
+            for precision in precisions(steps: evaluation.stepCount) {
                 guard let exact = enclosure(expression, precision: precision), !exact.isInvalid else { continue }
                 lastReference = exact
                 if reference == nil, let shown = exact.shown(style: .value) {

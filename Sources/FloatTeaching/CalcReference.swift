@@ -39,8 +39,8 @@ public struct CalcReference {
         for i in evaluation.steps.indices {
             evaluation.steps[i].exactResult = exactStep(evaluation.steps[i], F.self)
         }
-        guard let last = evaluation.steps.last else { return }
-        let result = BinaryFloat<F>(bits: F.Bits(truncatingIfNeeded: last.resultBits))
+        guard evaluation.stepCount > 0 else { return }
+        let result = BinaryFloat<F>(bits: F.Bits(truncatingIfNeeded: evaluation.resultBits))
         var arithmetic = ExactArithmetic()
         if let reference = arithmetic.evaluate(expression) {
             evaluation.reference = reference.shown(style: .value)

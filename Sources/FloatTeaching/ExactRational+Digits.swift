@@ -7,30 +7,34 @@ extension ExactRational {
     /// of ten of the last one, if its expansion terminates within `maxDigits` significant
     /// digits; nil otherwise (and for zero).
     ///
-    /// n / d terminates exactly when the reduced d is 2^a · 5^b; then n / d = n · 2^(m-a) ·
-    /// 5^(m-b) / 10^m with m = max(a, b). Such an expansion has at least 0.69 m significant
-    /// digits when a or b is m (n · 5^a for an odd n has a · log10(5) of them, n · 2^b has
-    /// b · log10(2)), so a long one is recognised before it is built.
+    /// n / d terminates exactly when d = 2^a · 5^b · d' with d' dividing n (no gcd needed: one
+    /// division); then n / d = (n / d') · 2^(m-a) · 5^(m-b) / 10^m with m = max(a, b). Twos and
+    /// fives common to n and d cancel first; then n / d' has no factor 2 if a > 0 and no factor
+    /// 5 if b > 0, so the expansion has at least 0.3 |a - b| significant digits (n' · 5^(a-b)
+    /// has (a - b) · log10(5) of them, n' · 2^(b-a) has (b - a) · log10(2)), and a long one is
+    /// recognised before it is built.
     func terminatingDigits(maxDigits: Int) -> (digits: [UInt8], exponent: Int)? {
         guard !isZero else { return nil }
-        let r = reduced()
-        var d = r.denominator
+        var n = numerator, d = denominator
+        let twos = min(n.trailingZeroBitCount, d.trailingZeroBitCount)
+        n >>= twos
+        d >>= twos
         let a = d.trailingZeroBitCount
         d >>= a
-        var b = 0
-        while !d.isZero && d != BigUInt(1) {
-            var trial = d
-            if trial.divide(by: 5) != 0 { return nil }  // a prime factor other than 2 and 5
-            d = trial
-            b += 1
-        }
+        // Fives: all of d's, then as many of n's (they cancel).
+        let fives = d.removeFactorsOfFive(upTo: .max)
+        let b = fives - n.removeFactorsOfFive(upTo: fives)
+        guard Double(abs(a - b)) * 0.3 <= Double(maxDigits) + 30 else { return nil }
         let m = max(a, b)
-        guard Double(m) * 0.3 <= Double(maxDigits) + 30 else { return nil }
-        var n = r.numerator
+        if d != BigUInt(1) {
+            let (q, r) = n.quotientAndRemainder(dividingBy: d)
+            guard r.isZero else { return nil }
+            n = q
+        }
         n.multiply(byPowerOfFive: m - b)
         n <<= m - a
         var digits = Array(n.description.utf8.map { $0 - 48 })
-        var exponent = r.exponent - m
+        var exponent = self.exponent - m
         while digits.count > 1 && digits.last == 0 {
             digits.removeLast()
             exponent += 1
@@ -78,5 +82,27 @@ extension ExactRational {
             }
         }
         return (kept, exponent, exact)
+    }
+}
+
+extension BigUInt {
+    /// Divides out up to `limit` factors of five (27 at a time while that many remain and
+    /// divide: 5^27 < 2^64); returns how many.
+    mutating func removeFactorsOfFive(upTo limit: Int) -> Int {
+        var removed = 0
+        while removed < limit && !isZero {
+            let chunk = limit - removed >= 27
+            var trial = self
+            if chunk, trial.divide(by: 7_450_580_596_923_828_125) == 0 {
+                self = trial
+                removed += 27
+                continue
+            }
+            trial = self
+            guard trial.divide(by: 5) == 0 else { break }
+            self = trial
+            removed += 1
+        }
+        return removed
     }
 }

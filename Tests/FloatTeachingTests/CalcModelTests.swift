@@ -83,6 +83,26 @@ import Testing
         #expect(z.steps.map(\.resultShortest) == ["-0", "3", "-0"])
     }
 
+    /// A long evaluation computes every step but writes out only the first and last 500 (the
+    /// flags and the result come from all of them).
+    @Test func longEvaluationsShowTheirEnds() throws {
+        // 600 ones: 600 literal steps and 599 additions, 1,199 steps; in binary64 the sum is
+        // exactly 600. Steps 1-500 and 700-1199 are shown.
+        let text = Array(repeating: "1", count: 600).joined(separator: " + ")
+        let r = CalcEvaluation.evaluate(try CalcExpression.parse(text), text: text, format: .binary64, rounding: .toNearestOrEven)
+        #expect(r.stepCount == 1_199 && r.steps.count == CalcEvaluation.shownSteps)
+        #expect(r.steps[499].number == 500 && r.steps[500].number == 700 && r.steps.last?.number == 1_199)
+        #expect(r.resultExact == "600" && r.steps.last?.resultExact == "600" && r.steps.last?.text == "599 + 1")
+    }
+
+    /// Function calls and negations count as operations: 5,000 fma calls and 4,999 additions
+    /// make 9,999 (accepted), 5,001 calls and 5,000 additions 10,001 (refused).
+    @Test func functionsCountTowardTheLimit() throws {
+        func sum(_ n: Int) -> String { Array(repeating: "fma(1, 2, 3)", count: n).joined(separator: "+") }
+        _ = try CalcExpression.parse(sum(5_000))
+        #expect(throws: FloatParseError.self) { try CalcExpression.parse(sum(5_001)) }
+    }
+
     @Test func operationNamesAndArities() {
         // The names `calc --json` writes, and the operand counts of + - * /, sqrt, fma, negation.
         #expect(CalcOperation.allCases.map(\.name) == ["neg", "+", "-", "*", "/", "sqrt", "fma"])

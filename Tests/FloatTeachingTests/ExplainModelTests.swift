@@ -89,4 +89,19 @@ import Testing
         #expect((try? BitPattern.parse("0x3c00", width: 16, formatName: "half")) == 0x3C00)
         #expect((try? BitPattern.parse("0b0_01111_0000000000", width: 16, formatName: "half")) == 0x3C00)
     }
+
+    /// `formats` rounds its 6-digit values to nearest (issue 11, item 8; they were truncated):
+    /// 2^-14 = 0.00006103515625 -> 6.10352e-05; 2^-149 = 1.40129846e-45 -> 1.40130e-45 (a
+    /// rounded value keeps its zeros); 2^-1074 = 4.9406564584e-324 -> 4.94066e-324; 2^-133 =
+    /// 9.1835496e-41 -> 9.18355e-41; 2^-16 = 0.0000152587890625 -> 1.52588e-05; 2^-3 = 0.125
+    /// is exact: 1.25e-01.
+    @Test func formatsRoundToNearest() {
+        let p = Dictionary(uniqueKeysWithValues: FormatKind.allCases.map { ($0.name, FormatParameters($0)) })
+        #expect(p["half"]?.smallestNormal == "6.10352e-05 (2^-14)")
+        #expect(p["single"]?.smallestSubnormal == "1.40130e-45 (2^-149)")
+        #expect(p["double"]?.smallestSubnormal == "4.94066e-324 (2^-1074)")
+        #expect(p["bfloat16"]?.smallestSubnormal == "9.18355e-41 (2^-133)")
+        #expect(p["e5m2"]?.smallestSubnormal == "1.52588e-05 (2^-16)")
+        #expect(p["e4m3"]?.machineEpsilon == "1.25e-01 (2^-3)")
+    }
 }

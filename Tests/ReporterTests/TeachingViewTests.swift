@@ -36,4 +36,16 @@ import Testing
         #expect(text.split(separator: "\n").count == 2 + FormatKind.allCases.count)
         #expect(text.contains("0x3fb999999999999a") && text.contains("0x1d") && text.contains("0x3dcd"))
     }
+
+    /// A long calc shows its first and last 500 steps and says which are left out (1,199 steps:
+    /// 600 ones and 599 additions; steps 501 to 699 are not shown).
+    @Test func longCalcElidesTheMiddle() throws {
+        let text = Array(repeating: "1", count: 600).joined(separator: " + ")
+        let parsed = try CalcExpression.parse(text)
+        var e = CalcEvaluation.evaluate(parsed, text: text, format: .binary64, rounding: .toNearestOrEven)
+        CalcReference().complete(&e, expression: parsed, format: .binary64)
+        let view = renderCalc(e, style: TeachingStyle(colors: false))
+        #expect(view.contains("... steps 501 to 699 not shown (199 of 1199)") && view.contains("1199. 599 + 1"))
+        #expect(view.contains("exact      = 600") && !view.contains("\n501. "))
+    }
 }

@@ -7,9 +7,15 @@ import SoftFloat
 public func renderCalc(_ e: CalcEvaluation, style: TeachingStyle) -> String {
     var lines = [style.label("\(e.expression) in \(e.formatName), rounding \(e.rounding.name)")]
     var rows: [[String]] = [["step", "exact", "rounded", "bits", "flags"]]
-    for (i, step) in e.steps.enumerated() {
+    var previous = 0
+    for step in e.steps {
+        if step.number != previous + 1 {
+            rows.append(["... steps \(previous + 1) to \(step.number - 1) not shown (\(step.number - previous - 1) of \(e.stepCount))",
+                         "", "", "", ""])
+        }
         let exact = (step.exactResult.isExact ? "= " : "≈ ") + step.exactResult.text
-        rows.append(["\(i + 1). \(step.text)", exact, step.resultExact, step.resultHex, step.flags.description])
+        rows.append(["\(step.number). \(step.text)", exact, step.resultExact, step.resultHex, step.flags.description])
+        previous = step.number
     }
     lines.append(renderColumns(rows, leftColumns: 3))
     if e.steps.contains(where: { $0.text.contains("#") }) {

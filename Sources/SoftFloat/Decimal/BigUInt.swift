@@ -195,7 +195,7 @@ package struct BigUInt: Comparable, CustomStringConvertible {
         var text = String(chunks.removeLast())
         for chunk in chunks.reversed() {
             let digits = String(chunk)
-            text += String(repeating: "0", count: 19 - digits.count) + digits
+            text += String(repeating: "0", count: 19 - digits.utf8.count) + digits
         }
         return text
     }
