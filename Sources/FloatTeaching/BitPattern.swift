@@ -1,7 +1,7 @@
 import SoftFloat
 
 /// Reading a bit pattern for `mpstudy decode`: `0x3c00`, `0b0011110000000000`, with optional
-/// `_` separators. A pattern written wider than the format (more hex digits than width / 4,
+/// `_` separators, ASCII digits only. A pattern written wider than the format (more hex digits than width / 4,
 /// or more binary digits than the width, leading zeros included) is refused.
 public enum BitPattern {
     /// The pattern's value, or an error naming the column.
@@ -22,7 +22,9 @@ public enum BitPattern {
         for i in 2..<chars.count {
             let c = chars[i]
             if c == "_" { continue }
-            guard let d = c.hexDigitValue, d < radix else {
+            // ASCII digits only (`hexDigitValue` also reads fullwidth ones, which explain and
+            // calc refuse).
+            guard c.isASCII, let d = c.hexDigitValue, d < radix else {
                 throw fail("unexpected '\(c)' in a \(radix == 16 ? "hexadecimal" : "binary") pattern", i)
             }
             digits += 1

@@ -59,7 +59,7 @@ extension CalcReference {
                 relativeUndefined = exact.containsZero
                 if reference != nil && absolute != nil && ulps != nil && (relative != nil || relativeUndefined) { break }
             }
-            if reference == nil { reference = lastReference?.bounds(digits: DecimalStyle.value.roundedDigits) }
+            if reference == nil { reference = lastReference?.bounds() }
             if let last {
                 absolute = absolute ?? last.error.bounds(digits: DecimalStyle.value.roundedDigits)
                 relative = relative ?? (relativeUndefined ? nil : last.ratio?.bounds())

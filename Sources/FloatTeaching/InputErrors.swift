@@ -11,8 +11,8 @@ import SoftFloat
 ///   zero (the error is then minus the input, digits and exponent as written:
 ///   `-1e-99999999999999`);
 /// - otherwise (a stored value 10^(10^14) away from the input, a hexadecimal input
-///   0x1p-99999999999), with MPFR interval arithmetic on the input's text (``Enclosure``):
-///   40 proven digits of the absolute error, 5 of the ratios.
+///   0x1p-99999999999, an input of more than 800 digits), with MPFR interval arithmetic on
+///   the input's text (``Enclosure``): 40 proven digits of the absolute error, 5 of the ratios.
 ///
 /// The relative error of a zero input is undefined (nil): 0 / 0 when the stored value is
 /// zero too, which it always is.
@@ -24,8 +24,8 @@ struct InputErrors {
     var note: String?
 
     /// The errors of `stored` against `number` (the scan of `text`); all nil for a NaN or
-    /// infinite input or result. With a `sticky` input (cut to its first 800 digits) they are
-    /// those of the digits kept, and marked as not exact.
+    /// infinite input or result. An input longer than the scanner keeps (800 significant
+    /// decimal digits, 15 hexadecimal ones: `sticky`) goes the MPFR way, which reads every digit.
     init<F: BinaryFormat>(stored: BinaryFloat<F>, input number: ScannedNumber, text: String) {
         self = Self.compute(stored: stored, input: number, text: text)
     }
@@ -44,17 +44,14 @@ struct InputErrors {
         }
         // ulp(stored) = 2^q, q the exponent of the last significand bit (emin - f for zero).
         let (_, q) = stored.integerSignificandAndExponent!
-        if let input = ExactRational(number), let error = ExactRational(stored).subtracting(input),
+        // A cut input (more digits than the scanner keeps) has its exact value only in the
+        // text: MPFR reads all of it.
+        if !cut, let input = ExactRational(number), let error = ExactRational(stored).subtracting(input),
            let inUlps = error.scaled(byPowerOfTwo: -q) {
             result.absolute = ShownDecimal(error, style: .value)
             result.relative = input.isZero ? nil
                 : error.magnitude.divided(by: input.magnitude).map { ShownDecimal($0, style: .ratio) }
             result.ulps = ShownDecimal(inUlps, style: .ratio)
-            if cut {
-                result.absolute?.isExact = false
-                result.relative?.isExact = false
-                result.ulps?.isExact = false
-            }
             return result
         }
         return bounded(stored: stored, ulpExponent: q, text: text)

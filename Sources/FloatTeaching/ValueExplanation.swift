@@ -42,8 +42,9 @@ public struct ValueExplanation: Sendable {
     public var ulpError: ShownDecimal?
     /// Why the errors are missing although input and result are finite, if they are.
     public var errorNote: String?
-    /// True if the input had more than 800 significant digits, so errors are those of the
-    /// input cut to its first 800 (and marked as not exact).
+    /// True if the input had more digits than the parser keeps exactly (800 significant decimal
+    /// digits, 15 hexadecimal ones; the rest only decide the rounding): its errors are then
+    /// MPFR's, from every digit, correctly rounded rather than exact.
     public var errorIsApproximate = false
 
     /// The view of the encoding `bits` of `kind` (`decode`); refuses patterns wider than

@@ -93,4 +93,17 @@ import Testing
         let v = try explain("1e-1000000000000000000000", .binary16, .up)
         #expect(v.hex == "0x0001" && v.absoluteError == nil && v.errorNote != nil)
     }
+
+    /// An input longer than the 800 digits the parser keeps: the errors come from every digit
+    /// (MPFR), correctly rounded. 0.1 + 10^-901 in binary16 is stored as 0.0999755859375 (as 0.1
+    /// is): the error -0.0000244140625 - 10^-901 rounds, to 40 digits, to -0.0000244140625
+    /// (shown without its trailing zeros, marked ≈); relative 2.44140625e-4 and -0.4 ulps, to 5
+    /// digits 2.4414e-04 and -4.0000e-01.
+    @Test func longInputGoesToMPFR() throws {
+        let text = "0.1" + String(repeating: "0", count: 897) + "1"
+        let v = try explain(text, .binary16)
+        #expect(v.hex == "0x2e66" && v.errorIsApproximate)
+        #expect(v.absoluteError?.description == "≈ -0.0000244140625")
+        #expect(v.relativeError?.description == "≈ 2.4414e-04" && v.ulpError?.description == "≈ -4.0000e-01")
+    }
 }

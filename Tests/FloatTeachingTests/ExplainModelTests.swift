@@ -88,6 +88,8 @@ import Testing
         #expect(throws: FloatParseError.self) { try BitPattern.parse("0x13c00", width: 16, formatName: "half") }
         #expect((try? BitPattern.parse("0x3c00", width: 16, formatName: "half")) == 0x3C00)
         #expect((try? BitPattern.parse("0b0_01111_0000000000", width: 16, formatName: "half")) == 0x3C00)
+        // Fullwidth digits are not ASCII digits (explain refuses them too).
+        #expect(throws: FloatParseError.self) { try BitPattern.parse("0x３c00", width: 16, formatName: "half") }
     }
 
     /// `formats` rounds its 6-digit values to nearest (issue 11, item 8; they were truncated):

@@ -53,7 +53,8 @@ func errorText(_ e: CalcEvaluation) -> String {
     guard let absolute = e.absoluteError else {
         return e.reference == nil ? "undefined (no exact value)" : "undefined (NaN or infinite result or exact value)"
     }
-    let relative = e.relativeError.map { "relative \($0)" } ?? "relative undefined (the exact value is 0)"
+    let zero = e.referenceMethod == .bounds ? "may be 0" : "is 0"
+    let relative = e.relativeError.map { "relative \($0)" } ?? "relative undefined (the exact value \(zero))"
     let ulps = e.ulpError.map { "\($0) ulps" } ?? "ulps -"
     return "absolute \(absolute), \(relative), \(ulps)"
 }

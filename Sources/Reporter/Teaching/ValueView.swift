@@ -23,8 +23,7 @@ public func renderExplanation(_ v: ValueExplanation, style: TeachingStyle) -> St
     rows.append(["value", v.formula])
     rows.append(["stored", v.exactValue + (v.exactValue == v.shortestValue ? "" : "   (shortest that reads back: \(v.shortestValue))")])
     if let absolute = v.absoluteError {
-        let approx = v.errorIsApproximate ? "   (of the input cut to 800 digits)" : ""
-        rows.append(["error", "absolute \(absolute)\(approx)"])
+        rows.append(["error", "absolute \(absolute)"])
         rows.append(["", "relative \(v.relativeError?.description ?? "undefined (the input is 0)")"])
         rows.append(["", "ulps     \(v.ulpError?.description ?? "-")   (1 ulp = \(v.ulp ?? "-"))"])
     } else if let note = v.errorNote {
