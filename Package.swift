@@ -34,7 +34,9 @@ let package = Package(
         .target(name: "Reference", dependencies: ["SoftFloat", "CMPFR", "_MPStudySupport"]),
         // The teaching models of explain, decode, calc and formats (plain values for the views)
         // and calc's exact MPFR reference.
-        .target(name: "FloatTeaching", dependencies: ["SoftFloat", "Reference"]),
+        // (CMPFR for the rounding modes and flags of its interval arithmetic; _MPStudySupport for
+        // decimal text.)
+        .target(name: "FloatTeaching", dependencies: ["SoftFloat", "Reference", "CMPFR", "_MPStudySupport"]),
         // Throughput measurements behind `mpstudy bench` (no timing lives in unit tests).
         .target(name: "Bench", dependencies: ["SoftFloat", "Reference", "Precision", "_MPStudySupport"]),
         // Hot bulk-rounding loops in C, compiled for F16C/AVX2 and chosen at run time.
@@ -52,6 +54,9 @@ let package = Package(
             "SoftFloat", "Reference", "FloatTeaching", "NeuralNet", "Bench", "Precision", "Analyzer", "Reporter", "_MPStudySupport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], plugins: ["GitRevision"]),
+        // The fuzz run of the number parsers and the teaching commands, in process (scripts/fuzz.sh
+        // drives it; not part of any product).
+        .executableTarget(name: "mpstudy-fuzz", dependencies: ["FloatTeaching", "Reporter", "Reference", "SoftFloat"]),
         // Generates the git revision `mpstudy --version` prints (rerun when HEAD or a source moves).
         .plugin(name: "GitRevision", capability: .buildTool()),
 
@@ -65,7 +70,7 @@ let package = Package(
         .testTarget(name: "_MPStudySupportTests", dependencies: ["_MPStudySupport"]),
         .testTarget(name: "SoftFloatTests", dependencies: ["SoftFloat", "Reference", "_MPStudySupport"]),
         .testTarget(name: "ReferenceTests", dependencies: ["Reference", "SoftFloat", "CMPFR", "_MPStudySupport"]),
-        .testTarget(name: "FloatTeachingTests", dependencies: ["FloatTeaching", "SoftFloat"]),
+        .testTarget(name: "FloatTeachingTests", dependencies: ["FloatTeaching", "SoftFloat", "Reference"]),
         .testTarget(name: "NeuralNetTests", dependencies: ["NeuralNet", "Precision", "SoftFloat", "_MPStudySupport", "_TestSupport"]),
         .testTarget(name: "PrecisionTests", dependencies: ["Precision", "SoftFloat", "_MPStudySupport"]),
         .testTarget(name: "AnalyzerTests", dependencies: ["Analyzer", "NeuralNet", "Precision"]),

@@ -19,6 +19,7 @@ declare -A allowed=(
   [Analyzer]="NeuralNet Precision SoftFloat CKernels _MPStudySupport"
   [Bench]="SoftFloat Reference Precision CKernels _MPStudySupport"
   [Reporter]="Analyzer FloatTeaching NeuralNet Precision SoftFloat Reference _MPStudySupport"
+  [mpstudy-fuzz]="FloatTeaching Reporter Reference SoftFloat CMPFR Analyzer NeuralNet Precision _MPStudySupport"
   [mpstudy]="Reporter Analyzer FloatTeaching NeuralNet Precision SoftFloat Reference Bench CKernels _MPStudySupport ArgumentParser"
 )
 

@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Sets up a fresh machine and runs every test: the import scan of DESIGN.md's dependency
-# arrows, the Swift tests, then every notebook executed top to bottom against the debug
-# mpstudy that swift test has just built.
+# arrows, the Swift tests, a short fuzz run of the number parsers and teaching commands (under
+# a minute, on the debug build swift test made), then every notebook executed top to bottom
+# against the debug mpstudy that swift test has just built.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 scripts/check-layers.sh
 swift test
+scripts/fuzz.sh --short
 scripts/check-notebooks.sh

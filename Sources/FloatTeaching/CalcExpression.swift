@@ -11,9 +11,13 @@ public enum CalcExpression: Sendable {
     /// `operation` on `operands`, exactly `operation.arity` of them (the parser makes no other).
     case operation(CalcOperation, [CalcExpression])
 
-    /// The most operations an expression may hold: evaluating it recurses once per level of
-    /// its tree, and a sum of n terms is n levels deep.
-    public static let maxOperations = 100_000
+    /// The most operations (+ - * /, negations, sqrt and fma calls) an expression may hold.
+    /// Every step is computed (the steps shown are written out too, see
+    /// ``CalcEvaluation/shownSteps``), and the exact reference grows with the expression: this
+    /// keeps an answer under a quarter of a second (binary64, release build). A notebook's
+    /// longest sum has 4,095 operations. (Evaluating also recurses once per level of the tree,
+    /// and a sum of n terms is n levels deep: the limit keeps that far from any stack's end.)
+    public static let maxOperations = 10_000
     /// The deepest nesting of parentheses, signs and functions the parser follows.
     public static let maxNesting = 10_000
 
@@ -30,7 +34,8 @@ struct CalcParser {
     let text: String
     let chars: [Character]
     var index = 0
-    /// Operations created so far, and the current nesting (limits in ``CalcExpression``).
+    /// Operations created so far (infix operators, negations and function calls), and the
+    /// current nesting (limits in ``CalcExpression``).
     var operations = 0
     var nesting = 0
 
@@ -115,6 +120,7 @@ struct CalcParser {
                 return try literal(from: start)
             }
             index += 1
+            if c == "-" { try countOperation() }
             let operand = try factor()
             return c == "-" ? .operation(.negate, [operand]) : operand
         }
@@ -144,6 +150,7 @@ struct CalcParser {
             }
             skipSpaces()
             guard current == "(" else { throw unexpected(expecting: "'(' after \(name)") }
+            try countOperation()
             index += 1
             var arguments: [CalcExpression] = [try expression()]
             skipSpaces()

@@ -8,24 +8,35 @@ public struct CalcStep: Sendable {
         case operation(CalcOperation)
     }
 
+    /// The step's number (1-based) among all steps of the evaluation.
+    public var number: Int
     /// What this step rounded.
     public var kind: Kind
-    /// The operands' encodings (none for a literal), for the Reference to recompute exactly.
+    /// The operands' encodings (none for a literal), for the reference to recompute exactly.
     public var operandBits: [UInt64]
-    /// The operands as shortest decimals, and the step written out: `0.1 + 0.2`.
+    /// The operands' exact values (every digit), and the steps (0-based) that produced them.
     public var operands: [String]
+    public var operandSteps: [Int]
+    /// The step written out with the operands' exact values, so that the arithmetic shown is
+    /// true: `448 + 16` in E4M3 (whose shortest decimals, 450 and 16, would add up to a false
+    /// 466). An operand whose exact value is longer than ``shortOperandLength`` characters is
+    /// written as the number of the step that produced it (`#1 + #2`); that step's `rounded`
+    /// column shows it. Negative operands of + - * / are parenthesised: `1 - (-0.5)`.
     public var text: String
-    /// The rounded result: encoding, every digit, shortest decimal.
+    /// The rounded result: encoding, every digit, shortest decimal that reads back
+    /// (``BinaryFloat/teachingShortest``).
     public var resultBits: UInt64
     public var resultHex: String
     public var resultExact: String
     public var resultShortest: String
     public var flags: ExceptionFlags
-    /// The exact result of the operation on the rounded operands (filled by the Reference,
-    /// which computes it with MPFR): digits, and whether they are exact or a high-precision
-    /// approximation (division, square root).
-    public var exactResult: String = ""
-    public var exactResultIsExact = true
+    /// The exact result of the operation on the rounded operands, before rounding (filled by
+    /// ``CalcReference``); for a literal, the literal as written.
+    public var exactResult = ShownDecimal(text: "", isExact: true)
+
+    /// The longest exact operand written out in ``text`` (every value of E4M3, E5M2 and most
+    /// of binary16 and bfloat16 fits).
+    public static let shortOperandLength = 20
 }
 
 /// A whole `calc` evaluation in one format.
@@ -33,18 +44,49 @@ public struct CalcEvaluation: Sendable {
     public var expression: String
     public var formatName: String
     public var rounding: RoundingRule
+    /// The steps shown: all of them up to ``shownSteps``; beyond, the first and the last
+    /// ``shownSteps``/2 (the others are computed, and count in the flags, but are not written
+    /// out: a table of 20,000 exact binary64 values would take seconds and megabytes, and
+    /// nobody reads it). ``stepCount`` is the total.
     public var steps: [CalcStep]
+    public var stepCount: Int
     /// The final result and the union of all flags.
+    public var resultBits: UInt64
     public var resultHex: String
     public var resultExact: String
     public var resultShortest: String
     public var flags: ExceptionFlags
-    /// The exact value of the expression (literals unrounded), at high precision (filled by
-    /// the Reference with MPFR), and the final result's errors against it.
-    public var reference: String = ""
-    public var absoluteError: String = ""
-    public var relativeError: String = ""
-    public var ulpError: String = ""
+    /// The exact value of the expression with its literals unrounded, and the final result's
+    /// errors against it (filled by ``CalcReference``). nil when undefined: the reference of
+    /// an invalid expression (0/0, sqrt(-1), inf - inf), the errors of a NaN or infinite
+    /// result or reference, the relative error of a zero reference.
+    public var reference: ShownDecimal?
+    public var absoluteError: ShownDecimal?
+    public var relativeError: ShownDecimal?
+    public var ulpError: ShownDecimal?
+    /// How the reference was obtained.
+    public var referenceMethod: ReferenceMethod = .exact
+
+    /// How ``reference`` was computed.
+    public enum ReferenceMethod: String, Sendable {
+        /// Exactly: rational arithmetic on the literals as written (+ - * / fma, and square
+        /// roots that are rational).
+        case exact
+        /// MPFR interval arithmetic (an irrational square root, or numbers too far apart for
+        /// the exact arithmetic's budget): every digit shown is proven.
+        case intervals
+        /// MPFR interval arithmetic could not prove the digits (the value is exactly on a
+        /// rounding boundary, such as a zero reached through square roots): the reference is
+        /// shown as bounds `[lo, hi]` holding it.
+        case bounds
+        /// Not even bounds: interval arithmetic cannot follow the expression (a division by
+        /// an interval holding zero, numbers beyond MPFR's exponent range); no reference and
+        /// no errors are shown.
+        case unknown
+    }
+
+    /// The most steps written out (see ``steps``).
+    public static let shownSteps = 1_000
 
     /// Evaluates `expression` in `kind`, every literal and operation rounded by `rounding`.
     public static func evaluate(_ expression: CalcExpression, text: String, format kind: FormatKind,
@@ -54,10 +96,12 @@ public struct CalcEvaluation: Sendable {
             let expression: CalcExpression, text: String, env: FloatEnvironment
             func visit<F: BinaryFormat>(_: F.Type) -> CalcEvaluation {
                 var calculator = Calculator<F>(env: env)
-                let result = calculator.evaluate(expression)
-                return CalcEvaluation(expression: text, formatName: F.name, rounding: env.rounding, steps: calculator.steps,
+                let result = calculator.evaluate(expression).value
+                return CalcEvaluation(expression: text, formatName: F.name, rounding: env.rounding,
+                                      steps: calculator.shownSteps(), stepCount: calculator.steps.count,
+                                      resultBits: UInt64(result.bits),
                                       resultHex: ValueExplanation.hex(UInt64(result.bits), width: F.bitWidth),
-                                      resultExact: result.exactDecimal, resultShortest: result.shortestDescription,
+                                      resultExact: result.exactDecimal, resultShortest: result.teachingShortest,
                                       flags: calculator.allFlags)
             }
         }
@@ -66,40 +110,77 @@ public struct CalcEvaluation: Sendable {
     }
 }
 
-/// Evaluates an expression in format F, one recorded step per rounding.
+/// Evaluates an expression in format F, one recorded step per rounding: the bits and flags
+/// of every step, written out (``shownSteps()``) only for the steps shown.
 struct Calculator<F: BinaryFormat> {
     typealias Value = BinaryFloat<F>
+    /// One rounding, as bits.
+    struct Step {
+        var kind: CalcStep.Kind
+        var operands: [(value: Value, step: Int)]
+        var result: Value
+        var flags: ExceptionFlags
+    }
+
     let env: FloatEnvironment
-    var steps: [CalcStep] = []
+    var steps: [Step] = []
     var allFlags: ExceptionFlags = []
 
     init(env: FloatEnvironment) { self.env = env }
 
-    mutating func record(_ kind: CalcStep.Kind, _ operands: [Value], _ text: String,
-                         _ result: Value, _ flags: ExceptionFlags) {
+    /// Appends a step; returns its index.
+    mutating func record(_ kind: CalcStep.Kind, _ operands: [(value: Value, step: Int)], _ result: Value,
+                         _ flags: ExceptionFlags) -> Int {
         allFlags.formUnion(flags)
-        steps.append(CalcStep(kind: kind, operandBits: operands.map { UInt64($0.bits) },
-                              operands: operands.map(\.shortestDescription), text: text, resultBits: UInt64(result.bits),
-                              resultHex: ValueExplanation.hex(UInt64(result.bits), width: F.bitWidth),
-                              resultExact: result.exactDecimal, resultShortest: result.shortestDescription, flags: flags))
+        steps.append(Step(kind: kind, operands: operands, result: result, flags: flags))
+        return steps.count - 1
     }
 
-    mutating func evaluate(_ e: CalcExpression) -> Value {
+    /// The steps shown (see ``CalcEvaluation/steps``), written out.
+    func shownSteps() -> [CalcStep] {
+        let limit = CalcEvaluation.shownSteps
+        let shown = steps.count <= limit ? Array(steps.indices)
+            : Array(0..<(limit / 2)) + Array((steps.count - limit / 2)..<steps.count)
+        return shown.map { written($0) }
+    }
+
+    /// Step `i` written out.
+    func written(_ i: Int) -> CalcStep {
+        let step = steps[i]
+        let exact = step.operands.map { $0.value.exactDecimal }
+        let text: String
+        switch step.kind {
+        case let .literal(literal):
+            text = literal
+        case let .operation(operation):
+            let written = zip(exact, step.operands).map { value, operand in
+                let shown = value.utf8.count <= CalcStep.shortOperandLength ? value : "#\(operand.step + 1)"
+                return operation.infixSymbol != nil && shown.hasPrefix("-") ? "(\(shown))" : shown
+            }
+            text = operation.text(written)
+        }
+        let bits = UInt64(step.result.bits)
+        return CalcStep(number: i + 1, kind: step.kind, operandBits: step.operands.map { UInt64($0.value.bits) },
+                        operands: exact, operandSteps: step.operands.map { $0.step }, text: text, resultBits: bits,
+                        resultHex: ValueExplanation.hex(bits, width: F.bitWidth), resultExact: step.result.exactDecimal,
+                        resultShortest: step.result.teachingShortest, flags: step.flags)
+    }
+
+    /// The value of `e` and the index of the step that produced it.
+    mutating func evaluate(_ e: CalcExpression) -> (value: Value, step: Int) {
         var local = env
         local.flags = []
         switch e {
         case let .literal(text):
             // The parser validated every literal.
             let x = (try? Value(parsing: text, in: &local)) ?? .defaultNaN
-            record(.literal(text), [], text, x, local.flags)
-            return x
+            return (x, record(.literal(text), [], x, local.flags))
         case let .operation(operation, operandExpressions):
             precondition(operandExpressions.count == operation.arity, "\(operation.name) needs \(operation.arity) operands")
-            var operands: [Value] = []
+            var operands: [(value: Value, step: Int)] = []
             for operand in operandExpressions { operands.append(evaluate(operand)) }
-            let r = Self.apply(operation, operands, &local)
-            record(.operation(operation), operands, operation.text(operands.map(\.shortestDescription)), r, local.flags)
-            return r
+            let r = Self.apply(operation, operands.map { $0.value }, &local)
+            return (r, record(.operation(operation), operands, r, local.flags))
         }
     }
 

@@ -1,23 +1,27 @@
 import Reference
 import SoftFloat
 
-/// MPFR's side of `mpstudy calc`: the exact result of every step on its rounded operands,
-/// and the value of the whole expression with unrounded literals at high precision, from
-/// which the final error is measured.
+/// The exact side of `mpstudy calc`: the exact result of every step on its rounded operands,
+/// the exact value of the whole expression with its literals as written (the reference), and
+/// the final result's errors against it.
 ///
-/// 4,400 bits hold every sum, product and fused multiply-add of binary64 values exactly (their
-/// exponents span at most 2^1024 .. 2^-1074 times 2^-1074, under 4,300 bits), so those steps
-/// are exact; quotients, square roots and decimal literals such as 0.1 are rounded to 4,400
-/// bits (relative error below 10^-1300) and shown with an "≈".
+/// Exact means exact: + - * / and fma on decimal and hexadecimal literals are rational
+/// arithmetic (``ExactRational``), so fma(0.1, 3, -0.3) is exactly 0, 1/3 is the fraction
+/// 1/3 (shown to 40 correctly rounded digits), and a square root is exact when it is rational
+/// (sqrt(2.25) = 1.5). An irrational square root, or numbers beyond the exact arithmetic's
+/// budget, are computed with MPFR interval arithmetic (``Enclosure``) at increasing
+/// precisions until every digit shown is proven; if none suffices (a value exactly on a
+/// rounding boundary, such as the 0 of sqrt(2) · sqrt(2) - 2), the reference is shown as the
+/// bounds that hold it (``CalcEvaluation/ReferenceMethod``).
+///
+/// Errors: absolute = result - reference, relative = |result - reference| / |reference|
+/// (undefined for a zero reference: there is no relative size to compare with, only the
+/// absolute error), and (result - reference) / ulp(result) — all as ``ShownDecimal`` says,
+/// the same way explain shows them, so calc and explain agree on the same case.
 public struct CalcReference {
-    /// Working precision in bits.
-    public static let precision = 4_400
-    /// Significant digits shown for values that are not exact or not short.
-    public static let shownDigits = 40
-
     public init() {}
 
-    /// Fills `evaluation`'s exact step results, reference value and errors.
+    /// Fills `evaluation`'s exact step results, reference and errors.
     public func complete(_ evaluation: inout CalcEvaluation, expression: CalcExpression, format: FormatKind) {
         struct Completion: FormatVisitor {
             let evaluation: CalcEvaluation, expression: CalcExpression
@@ -30,132 +34,74 @@ public struct CalcReference {
         evaluation = format.visit(Completion(evaluation: evaluation, expression: expression))
     }
 
-    /// ``complete(_:expression:format:)`` in format F, in MPFR's widest exponent range.
+    /// ``complete(_:expression:format:)`` in format F.
     static func complete<F: BinaryFormat>(_ evaluation: inout CalcEvaluation, _ expression: CalcExpression, _: F.Type) {
-        ExponentRange.widest.installed {
-            for i in evaluation.steps.indices {
-                let (text, exact) = exactStep(evaluation.steps[i], F.self)
-                evaluation.steps[i].exactResult = text
-                evaluation.steps[i].exactResultIsExact = exact
-            }
-            let reference = MPFRValue(precision: precision)
-            evaluate(expression, into: reference)
-            evaluation.reference = decimal(reference, digits: shownDigits).text
-            // The final result against the reference.
-            guard let last = evaluation.steps.last else { return }
-            let result = BinaryFloat<F>(bits: F.Bits(truncatingIfNeeded: last.resultBits))
-            let stored = MPFRValue(precision: 64)
-            stored.set(result)
-            let error = MPFRValue(precision: precision + 2_200)
-            error.subtract(stored, reference)
-            evaluation.absoluteError = decimal(error, digits: 6).text
-            let relative = MPFRValue(precision: 64)
-            relative.divide(error, reference)
-            relative.absoluteValue(relative)
-            evaluation.relativeError = decimal(relative, digits: 5).text
-            // ulp(stored) = 2^e, e the exponent of the last significand bit: max(E, emin) - f,
-            // for zeros emin - f. None for infinities and NaN.
-            if let (_, e) = result.integerSignificandAndExponent {
-                let inUlps = MPFRValue(precision: 64)
-                inUlps.scale(error, byPowerOfTwo: -e)
-                evaluation.ulpError = decimal(inUlps, digits: 5).text
-            } else {
-                evaluation.ulpError = "-"
-            }
+        for i in evaluation.steps.indices {
+            evaluation.steps[i].exactResult = exactStep(evaluation.steps[i], F.self)
         }
+        guard evaluation.stepCount > 0 else { return }
+        let result = BinaryFloat<F>(bits: F.Bits(truncatingIfNeeded: evaluation.resultBits))
+        var arithmetic = ExactArithmetic()
+        if let reference = arithmetic.evaluate(expression) {
+            evaluation.reference = reference.shown(style: .value)
+            evaluation.referenceMethod = .exact
+            guard case let .finite(exact) = reference, result.isFinite else { return }
+            let (_, q) = result.integerSignificandAndExponent!
+            if let error = ExactRational(result).subtracting(exact), let inUlps = error.scaled(byPowerOfTwo: -q) {
+                evaluation.absoluteError = ShownDecimal(error, style: .value)
+                evaluation.relativeError = exact.isZero ? nil
+                    : error.magnitude.divided(by: exact.magnitude).map { ShownDecimal($0, style: .ratio) }
+                evaluation.ulpError = ShownDecimal(inUlps, style: .ratio)
+                return
+            }
+            // The error is beyond the budget (a result 10^5000 away from its reference): the
+            // intervals below measure it; the reference stays the exact one.
+            let shownReference = evaluation.reference
+            intervalReference(&evaluation, expression, result)
+            evaluation.reference = shownReference
+            evaluation.referenceMethod = .exact
+            return
+        }
+        intervalReference(&evaluation, expression, result)
     }
 
-    /// The exact result of one step on its rounded operands (of format F), and whether it is exact.
-    static func exactStep<F: BinaryFormat>(_ step: CalcStep, _: F.Type) -> (String, Bool) {
-        let r = MPFRValue(precision: precision)
-        let ternary: Int32
+    /// The exact result of one step on its rounded operands (of format F).
+    static func exactStep<F: BinaryFormat>(_ step: CalcStep, _: F.Type) -> ShownDecimal {
+        let operation: CalcOperation
         switch step.kind {
         case let .literal(text):
-            ternary = r.set(parsing: text)
-            // A decimal literal is its own exact value (0.1 is exactly one tenth, whatever
-            // binary approximation MPFR holds).
-            if ternary != 0 { return (text, true) }
-        case let .operation(operation):
-            let operands = step.operandBits.map { bits in
-                let operand = MPFRValue(precision: 64)
-                operand.set(BinaryFloat<F>(bits: F.Bits(truncatingIfNeeded: bits)))
-                return operand
+            // A literal is its own exact value (0.1 is exactly one tenth, whatever binary
+            // approximation the format holds): its exact decimal when that is short (0x1p57 is
+            // 144115188075855872), else the literal as written.
+            var scanner = NumberScanner(text)
+            if let number = try? scanner.scan(), let r = ExactRational(number), !r.isZero,
+               let (digits, exponent) = r.terminatingDigits(maxDigits: DecimalStyle.step.exactDigits) {
+                return ShownDecimal(negative: r.negative, exactDigits: digits, exponent: exponent, style: .step)
             }
-            ternary = apply(operation, operands, into: r)
+            return ShownDecimal(text: text, isExact: true)
+        case let .operation(o):
+            operation = o
         }
-        let (text, complete) = decimal(r, digits: ternary == 0 ? 60 : 25, exactIfPossible: ternary == 0)
-        return (text, ternary == 0 && complete)
-    }
-
-    /// The expression with exact (high-precision) literals and operations, into `r`.
-    static func evaluate(_ e: CalcExpression, into r: MPFRValue) {
-        switch e {
-        case let .literal(text):
-            r.set(parsing: text)
-        case let .operation(operation, operandExpressions):
-            // The first operand is computed in `r` itself, the others in temporaries.
-            var operands = [r]
-            for _ in operandExpressions.dropFirst() { operands.append(MPFRValue(precision: precision)) }
-            for (expression, value) in zip(operandExpressions, operands) { evaluate(expression, into: value) }
-            apply(operation, operands, into: r)
+        let values = step.operandBits.map { BinaryFloat<F>(bits: F.Bits(truncatingIfNeeded: $0)) }
+        let result = BinaryFloat<F>(bits: F.Bits(truncatingIfNeeded: step.resultBits))
+        // NaN and infinite operands, divisions by zero and square roots of negative numbers
+        // have exact IEEE results (NaN, or an exact infinity): the step's own result.
+        let special = values.contains { !$0.isFinite }
+            || (operation == .divide && values[1].isZero)
+            || (operation == .squareRoot && values[0].sign && !values[0].isZero)
+        if special { return ShownDecimal(text: result.exactDecimal, isExact: true) }
+        var arithmetic = ExactArithmetic()
+        if let exact = arithmetic.apply(operation, values.map(ExactValue.init)), let shown = exact.shown(style: .step) {
+            return shown
         }
-    }
-
-    /// `operation` on `operands` (as many as its arity; `r` may be one of them) rounded to
-    /// nearest at r's precision, into `r`; the ternary value (0 when exact).
-    @discardableResult
-    static func apply(_ operation: CalcOperation, _ operands: [MPFRValue], into r: MPFRValue) -> Int32 {
-        precondition(operands.count == operation.arity, "\(operation.name) needs \(operation.arity) operands")
-        switch operation {
-        case .negate: return r.negate(operands[0])
-        case .add: return r.add(operands[0], operands[1])
-        case .subtract: return r.subtract(operands[0], operands[1])
-        case .multiply: return r.multiply(operands[0], operands[1])
-        case .divide: return r.divide(operands[0], operands[1])
-        case .squareRoot: return r.squareRoot(operands[0])
-        case .fusedMultiplyAdd: return r.fusedMultiplyAdd(operands[0], operands[1], operands[2])
+        // An irrational square root: its digits from MPFR intervals (it never settles on a
+        // boundary, being irrational).
+        var shown: ShownDecimal?
+        _ = Enclosure.withWidestRange {
+            for precision in Enclosure.precisions where shown == nil {
+                shown = Enclosure.squareRoot(Enclosure.point(values[0], precision: precision))?.shown(style: .step)
+            }
         }
-    }
-
-    /// `value` in decimal: every digit when `exactIfPossible` and it has at most `digits`
-    /// significant digits (then `complete` is true), else `digits` significant digits in
-    /// scientific notation.
-    static func decimal(_ value: MPFRValue, digits: Int, exactIfPossible: Bool = false) -> (text: String, complete: Bool) {
-        if value.isNaN { return ("nan", true) }
-        if value.isInfinite { return (value.isNegative ? "-inf" : "inf", true) }
-        if value.isZero { return (value.isNegative ? "-0" : "0", true) }
-        guard let (digitText, e10) = value.significantDigits(exactIfPossible ? digits + 1 : digits) else { return ("?", false) }
-        var text = digitText
-        let sign = value.isNegative ? "-" : ""
-        // Exact with at most `digits` digits: the (digits + 1)-digit string ends in zero and,
-        // trailing zeros removed, reads back exactly to the value.
-        var candidate = text
-        while candidate.count > 1 && candidate.hasSuffix("0") { candidate.removeLast() }
-        if exactIfPossible && text.hasSuffix("0") && Self.readsBackExactly(sign + "0." + candidate + "e" + String(e10), value) {
-            text = candidate
-            if e10 <= 0 { return (sign + "0." + String(repeating: "0", count: -e10) + text, true) }
-            if text.count <= e10 { return (sign + text + String(repeating: "0", count: e10 - text.count), true) }
-            let split = text.index(text.startIndex, offsetBy: e10)
-            return (sign + text[..<split] + "." + text[split...], true)
-        }
-        if exactIfPossible { text.removeLast() }
-        while text.count > 1 && text.hasSuffix("0") { text.removeLast() }
-        // Plain notation for moderate exponents (0.9, 123.45), scientific otherwise.
-        if e10 > -5 && e10 <= 21 {
-            if e10 <= 0 { return (sign + "0." + String(repeating: "0", count: -e10) + text, false) }
-            if text.count <= e10 { return (sign + text + String(repeating: "0", count: e10 - text.count), false) }
-            let split = text.index(text.startIndex, offsetBy: e10)
-            return (sign + text[..<split] + "." + text[split...], false)
-        }
-        let mantissa = text.count > 1 ? String(text.prefix(1)) + "." + text.dropFirst() : text
-        let exponent = e10 - 1
-        return (sign + mantissa + "e" + (exponent < 0 ? "-" : "+") + (abs(exponent) < 10 ? "0" : "") + String(abs(exponent)), false)
-    }
-
-    /// True if the decimal `text` is exactly `value` (no rounding on reading it back).
-    static func readsBackExactly(_ text: String, _ value: MPFRValue) -> Bool {
-        let back = MPFRValue(precision: precision + 64)
-        let ternary = back.set(parsing: text, base: 10)
-        return ternary == 0 && back.compare(to: value) == 0
+        return shown ?? ShownDecimal(text: "?", isExact: false)
     }
 }

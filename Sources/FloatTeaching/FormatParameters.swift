@@ -1,3 +1,4 @@
+import _MPStudySupport
 import SoftFloat
 
 /// The parameters of a format as the `mpstudy formats` table shows them (plain values, for
@@ -17,7 +18,8 @@ public struct FormatParameters: Sendable, Equatable {
     public var hasInfinities: Bool
     /// Shortest decimal and exact decimal of the largest finite value.
     public var largestFinite: String
-    /// 2^emin.
+    /// 2^emin, to 6 significant digits (rounded to nearest, ties away), with the power:
+    /// `6.10352e-05 (2^-14)`; the same for the next three.
     public var smallestNormal: String
     /// 2^(emin - f).
     public var smallestSubnormal: String
@@ -57,7 +59,17 @@ public struct FormatParameters: Sendable, Equatable {
             var env = FloatEnvironment()
             return Value(Int64(1), in: &env).scaled(byPowerOfTwo: k, in: &env)
         }
-        func power(_ k: Int) -> String { "\(ExactDecimalNumber(powerOfTwo(k)).approximate) (2^\(k))" }
+        // 2^k to 6 significant digits, rounded to nearest once from its exact value (a
+        // binary64, exactly, for every k down to binary64's -1074): 2^-14 = 0.00006103515625
+        // is 6.10352e-05.
+        // Trailing zeros are dropped only from exact values (2^-3 = 1.25e-01), so that a
+        // rounded one keeps its 6 digits (2^-149 = 1.40130e-45, not 1.4013e-45).
+        func power(_ k: Int) -> String {
+            let significant = powerOfTwo(k).exactDecimal.filter(\.isNumber).drop { $0 == "0" }.count
+            let shown = DecimalText.scientific(Double(sign: .plus, exponent: k, significand: 1), digits: 6,
+                                               trimmingZeros: significant <= 6, from: .exact)
+            return "\(shown) (2^\(k))"
+        }
         name = F.name
         aliases = []
         storageBits = F.bitWidth

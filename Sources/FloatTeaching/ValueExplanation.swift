@@ -18,7 +18,8 @@ public struct ValueExplanation: Sendable {
     /// `(-1)^0 × 2^-4 × 1.1001100110b`.
     public var formula: String
     public var floatClass: FloatClass
-    /// Every digit of the stored value; the shortest decimal that reads back to it.
+    /// Every digit of the stored value; the shortest decimal that reads back to it (without a
+    /// `.0` that would make it look exact: `450` for E4M3's 448).
     public var exactValue: String
     public var shortestValue: String
     /// The two neighbours (nextDown, nextUp): hex and exact value.
@@ -32,12 +33,18 @@ public struct ValueExplanation: Sendable {
     public var input: String?
     public var rounding: RoundingRule?
     public var flags: ExceptionFlags?
-    /// stored - input exactly; |stored - input| / |input|; (stored - input) / ulp(stored).
-    /// nil when undefined (NaN or infinite input or result).
-    public var absoluteError: String?
-    public var relativeError: String?
-    public var ulpError: String?
-    /// True if the input had more than 800 significant digits, so errors are rounded to those.
+    /// stored - input; |stored - input| / |input|; (stored - input) / ulp(stored), from the
+    /// exact numbers (``ShownDecimal`` says how they are written and when they are rounded).
+    /// nil when undefined: all three for a NaN or infinite input or result, the relative
+    /// error for a zero input (0 / 0).
+    public var absoluteError: ShownDecimal?
+    public var relativeError: ShownDecimal?
+    public var ulpError: ShownDecimal?
+    /// Why the errors are missing although input and result are finite, if they are.
+    public var errorNote: String?
+    /// True if the input had more digits than the parser keeps exactly (800 significant decimal
+    /// digits, 15 hexadecimal ones; the rest only decide the rounding): its errors are then
+    /// MPFR's, from every digit, correctly rounded rather than exact.
     public var errorIsApproximate = false
 
     /// The view of the encoding `bits` of `kind` (`decode`); refuses patterns wider than
@@ -85,7 +92,7 @@ public struct ValueExplanation: Sendable {
         biasedExponent = x.exponentField
         floatClass = x.floatClass
         exactValue = x.exactDecimal
-        shortestValue = x.shortestDescription
+        shortestValue = x.teachingShortest
         var env = FloatEnvironment()
         let down = x.nextDown(in: &env), up = x.nextUp(in: &env)
         below = (Self.hex(UInt64(down.bits), width: F.bitWidth), down.exactDecimal)
@@ -110,63 +117,16 @@ public struct ValueExplanation: Sendable {
         input = text
         rounding = env.rounding
         flags = env.flags
-        let exactInput: ExactDecimalNumber
         switch number.kind {
-        case .nan, .infinity: return
-        case let .decimal(digits, _, exponent, sticky):
-            exactInput = ExactDecimalNumber(negative: number.negative, digits: digits, exponent: exponent)
-            errorIsApproximate = sticky
-        case let .hex(significand, exponent, sticky):
-            var d = BigUInt(significand)
-            var e = 0
-            if exponent >= 0 { d <<= exponent } else { d.multiply(byPowerOfFive: -exponent); e = exponent }
-            exactInput = ExactDecimalNumber(negative: number.negative, digits: d, exponent: e)
-            errorIsApproximate = sticky
+        case .nan, .infinity: break
+        case let .decimal(_, _, _, sticky), let .hex(_, _, sticky): errorIsApproximate = sticky
         }
-        guard x.isFinite else { return }
-        let stored = ExactDecimalNumber(x)
-        let error = stored.subtracting(exactInput)
-        absoluteError = error.description
-        relativeError = exactInput.isZero ? (error.isZero ? "0" : "inf")
-            : Self.scientific(error.ratio(to: exactInput))
-        // ulp(stored) = 2^(max(E, emin) - f), the weight of the last significand bit.
-        let (_, e) = x.integerSignificandAndExponent!
-        var ulpDigits = BigUInt(1)
-        var ulpExponent = 0
-        if e >= 0 { ulpDigits <<= e } else { ulpDigits.multiply(byPowerOfFive: -e); ulpExponent = e }
-        let ulpNumber = ExactDecimalNumber(negative: false, digits: ulpDigits, exponent: ulpExponent)
-        let ulps = error.ratio(to: ulpNumber)
-        ulpError = (error.negative ? "-" : "") + Self.fixed(ulps)
+        let errors = InputErrors(stored: x, input: number, text: text)
+        (absoluteError, relativeError, ulpError, errorNote) = (errors.absolute, errors.relative, errors.ulps, errors.note)
     }
 
     static func hex(_ bits: UInt64, width: Int) -> String {
         let digits = String(bits, radix: 16)
         return "0x" + String(repeating: "0", count: max(0, (width + 3) / 4 - digits.count)) + digits
-    }
-
-    /// A positive Double with 5 significant digits: `1.2207e-05`, `0.0002441`.
-    static func scientific(_ x: Double) -> String {
-        if x == 0 { return "0" }
-        if !x.isFinite { return "inf" }
-        var e = 0
-        var m = x
-        while m >= 10 { m /= 10; e += 1 }
-        while m < 1 { m *= 10; e -= 1 }
-        var rounded = (m * 10_000).rounded() / 10_000
-        if rounded >= 10 { rounded /= 10; e += 1 }
-        var text = String(rounded)
-        if text.count > 6 { text = String(text.prefix(6)) }
-        if text.hasSuffix(".0") { text.removeLast(2) }
-        return text + "e" + (e < 0 ? "-" : "+") + (abs(e) < 10 ? "0" : "") + String(abs(e))
-    }
-
-    /// A ratio in ulps: 4 decimals from 0.001 up (`0.4`, `0.0625`), scientific below
-    /// (`7.7932e-05`).
-    static func fixed(_ x: Double) -> String {
-        if x != 0 && abs(x) < 0.001 { return scientific(abs(x)) }
-        let r = (x * 10_000).rounded() / 10_000
-        var text = String(abs(r))
-        if text.hasSuffix(".0") { text.removeLast(2) }
-        return text
     }
 }

@@ -90,12 +90,12 @@ package enum DecimalText {
     }
 
     /// `nan`, `inf` or `-inf`.
-    private static func nonFinite(_ value: Double) -> String {
+    static func nonFinite(_ value: Double) -> String {
         value.isNaN ? "nan" : (value < 0 ? "-inf" : "inf")
     }
 
     /// The text of ±`rounded` · 10^-decimals, where `rounded` holds the digits of an integer.
-    private static func text(negative: Bool, rounded: [UInt8], decimals: Int, trimmingZeros: Bool) -> String {
+    static func text(negative: Bool, rounded: [UInt8], decimals: Int, trimmingZeros: Bool) -> String {
         // At least one digit before the point.
         var digits = rounded
         if digits.count <= decimals {

@@ -10,9 +10,12 @@ struct CalcCommand: ParsableCommand {
         abstract: "Evaluate an expression in a format, showing every rounding and the final error.",
         discussion: """
             EXPR uses + - * /, parentheses, sqrt(x), fma(a, b, c) and decimal or hexadecimal \
-            literals. Every literal and every operation is rounded by --rounding; each step shows \
-            its exact result (MPFR), its rounded result and the flags it raised; the final result \
-            is compared with the exact value of the expression computed by MPFR at 4,400 bits.
+            literals (at most 10,000 operations). Every literal and every operation is rounded by \
+            --rounding; each step shows its exact result, its rounded result and the flags it \
+            raised (the first and last 500 steps of a longer evaluation); the final result is \
+            compared with the exact value of the expression: rational arithmetic on the literals \
+            as written, MPFR interval arithmetic with every digit proven for square roots. A \
+            rounded number is shown after "≈"; the relative error against an exact 0 is undefined.
             """)
 
     /// One value; `.allUnrecognized` lets it start with '-' (-0.1) without being taken for an option.

@@ -59,6 +59,50 @@ import Testing
         #expect(r.flags == .inexact)
     }
 
+    /// The steps show arithmetic that is true (issue 11, item 9): the operands' exact stored
+    /// values, not their shortest decimals, and no shortest form with a `.0` that looks exact.
+    @Test func stepsShowExactOperands() throws {
+        // E4M3: 448 = 1.75 * 2^8 and 16 are exact; 448 + 16 = 464 lies halfway between 448 and
+        // the next value 480 (ulp 32 at 2^8): a tie, to the even significand 1.110b = 448. The step reads 448 + 16 (the shortest decimal of 448 is
+        // 450, and "450.0 + 16.0 = 464" was false); 448's shortest is written 450, not 450.0.
+        let text = "448 + 16"
+        let r = CalcEvaluation.evaluate(try CalcExpression.parse(text), text: text, format: .e4m3, rounding: .toNearestOrEven)
+        #expect(r.steps[2].text == "448 + 16" && r.steps[2].operands == ["448", "16"] && r.steps[2].operandSteps == [0, 1])
+        #expect(r.resultExact == "448" && r.resultShortest == "450" && r.steps[2].resultShortest == "450")
+        // A negative operand is parenthesised; 0.5 and -0.25 are exact in binary16.
+        let negative = "0.5 - -0.25"
+        let n = CalcEvaluation.evaluate(try CalcExpression.parse(negative), text: negative, format: .binary16,
+                                        rounding: .toNearestOrEven)
+        #expect(n.steps[2].text == "0.5 - (-0.25)" && n.resultShortest == "0.75")
+        // Operands with long exact values (binary64's 0.1 has 55 digits) are named by their step.
+        let long = "0.1 + 0.2"
+        let d = CalcEvaluation.evaluate(try CalcExpression.parse(long), text: long, format: .binary64, rounding: .toNearestOrEven)
+        #expect(d.steps[2].text == "#1 + #2" && d.steps[2].operands[0] == "0.1000000000000000055511151231257827021181583404541015625")
+        // Integers are written without ".0", zeros with their sign.
+        let z = CalcEvaluation.evaluate(try CalcExpression.parse("-0 * 3"), text: "-0 * 3", format: .binary32, rounding: .toNearestOrEven)
+        #expect(z.steps.map(\.resultShortest) == ["-0", "3", "-0"])
+    }
+
+    /// A long evaluation computes every step but writes out only the first and last 500 (the
+    /// flags and the result come from all of them).
+    @Test func longEvaluationsShowTheirEnds() throws {
+        // 600 ones: 600 literal steps and 599 additions, 1,199 steps; in binary64 the sum is
+        // exactly 600. Steps 1-500 and 700-1199 are shown.
+        let text = Array(repeating: "1", count: 600).joined(separator: " + ")
+        let r = CalcEvaluation.evaluate(try CalcExpression.parse(text), text: text, format: .binary64, rounding: .toNearestOrEven)
+        #expect(r.stepCount == 1_199 && r.steps.count == CalcEvaluation.shownSteps)
+        #expect(r.steps[499].number == 500 && r.steps[500].number == 700 && r.steps.last?.number == 1_199)
+        #expect(r.resultExact == "600" && r.steps.last?.resultExact == "600" && r.steps.last?.text == "599 + 1")
+    }
+
+    /// Function calls and negations count as operations: 5,000 fma calls and 4,999 additions
+    /// make 9,999 (accepted), 5,001 calls and 5,000 additions 10,001 (refused).
+    @Test func functionsCountTowardTheLimit() throws {
+        func sum(_ n: Int) -> String { Array(repeating: "fma(1, 2, 3)", count: n).joined(separator: "+") }
+        _ = try CalcExpression.parse(sum(5_000))
+        #expect(throws: FloatParseError.self) { try CalcExpression.parse(sum(5_001)) }
+    }
+
     @Test func operationNamesAndArities() {
         // The names `calc --json` writes, and the operand counts of + - * /, sqrt, fma, negation.
         #expect(CalcOperation.allCases.map(\.name) == ["neg", "+", "-", "*", "/", "sqrt", "fma"])

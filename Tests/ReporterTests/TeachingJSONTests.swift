@@ -45,7 +45,8 @@ import Testing
 
     @Test func explainPointOneInHalf() throws {
         // The derivation is in FloatTeachingTests/ExplainModelTests.pointOneInHalf: 0.1 -> 1638 * 2^-14
-        // = 0x2e66 = 0 01011 1001100110, error -0.4 * 2^-14 = -0.0000244140625, relative 2.4414e-4.
+        // = 0x2e66 = 0 01011 1001100110, error -0.4 * 2^-14 = -0.0000244140625, relative 2^-12 =
+        // 0.000244140625, all exact.
         let view = try ValueExplanation.explaining("0.1", format: .binary16, rounding: .toNearestOrEven)
         let json = try object(explanationJSON(view))
         #expect(json["format"] as? String == "binary16" && json["bitWidth"] as? Int == 16 && json["bits"] as? String == "0x2e66")
@@ -54,8 +55,10 @@ import Testing
         #expect(json["biasedExponent"] as? Int == 11 && json["exponent"] as? Int == -4 && json["class"] as? String == "positiveNormal")
         #expect(json["exact"] as? String == "0.0999755859375" && json["shortest"] as? String == "0.1")
         #expect(json["input"] as? String == "0.1" && json["rounding"] as? String == "nearestEven" && json["flags"] as? [String] == ["inexact"])
-        #expect(json["absoluteError"] as? String == "-0.0000244140625" && json["relativeError"] as? String == "2.4414e-04"
+        #expect(json["absoluteError"] as? String == "-0.0000244140625" && json["relativeError"] as? String == "0.000244140625"
                 && json["ulpError"] as? String == "-0.4" && json["ulp"] as? String == "0.00006103515625")
+        #expect(json["absoluteErrorIsExact"] as? Bool == true && json["relativeErrorIsExact"] as? Bool == true
+                && json["ulpErrorIsExact"] as? Bool == true && json["errorNote"] == nil)
         #expect(json["errorIsApproximate"] as? Bool == false)
         let below = try #require(json["below"] as? [String: String]), above = try #require(json["above"] as? [String: String])
         #expect(below == ["bits": "0x2e65", "exact": "0.09991455078125"] && above == ["bits": "0x2e67", "exact": "0.10003662109375"])
@@ -66,7 +69,8 @@ import Testing
         // exponent, no ulp, and (decode has no input) no flags or errors.
         let json = try object(explanationJSON(ValueExplanation.decoding(0x7c00, format: .binary16)))
         #expect(json["class"] as? String == "positiveInfinity" && json["exact"] as? String == "inf" && json["biasedExponent"] as? Int == 31)
-        for key in ["exponent", "ulp", "input", "rounding", "flags", "absoluteError", "relativeError", "ulpError", "errorIsApproximate"] {
+        for key in ["exponent", "ulp", "input", "rounding", "flags", "absoluteError", "relativeError", "ulpError",
+                    "absoluteErrorIsExact", "relativeErrorIsExact", "ulpErrorIsExact", "errorIsApproximate", "errorNote"] {
             #expect(json[key] == nil, "unexpected \(key)")
         }
     }
@@ -88,8 +92,9 @@ import Testing
         // their exact sum 0.2999267578125 is 1228.5 ulps of 2^-12 in [0.25, 0.5): a tie, to the
         // even 1228 -> 0.2998046875 = 0 01101 0011001100 = 0x34cc, inexact; 3 is exact (0x4200);
         // 0.2998046875 * 3 = 0.8994140625 = 1842 * 2^-11 exactly -> 0 01110 1100110010 = 0x3b32, no flag.
-        // Against 0.9: error -0.0005859375 (6 digits: -0.000585938), relative 0.00065104166...
-        // (5 digits: 0.00065104), in ulps of 2^-11: -0.0005859375 * 2048 = -1.2.
+        // Against 0.9 (exact: rational arithmetic on the literals): error -0.0005859375 exactly,
+        // relative 0.0005859375 / 0.9 = 0.00065104166... (not a finite decimal; 5 digits:
+        // 6.5104e-04), in ulps of 2^-11: -0.0005859375 * 2048 = -1.2 exactly.
         let text = "(0.1 + 0.2) * 3"
         let parsed = try CalcExpression.parse(text)
         var evaluation = CalcEvaluation.evaluate(parsed, text: text, format: .binary16, rounding: .toNearestOrEven)
@@ -101,11 +106,29 @@ import Testing
         #expect(steps.map { $0["bits"] as? String } == ["0x2e66", "0x3266", "0x34cc", "0x4200", "0x3b32"])
         #expect(steps.map { $0["flags"] as? [String] } == [["inexact"], ["inexact"], ["inexact"], [], []])
         #expect(steps[2]["exact"] as? String == "0.2999267578125" && steps[2]["exactIsExact"] as? Bool == true)
+        // The sum's operands are the exact stored values of steps 1 and 2, and so is its text.
+        #expect(steps[2]["operands"] as? [String] == ["0.0999755859375", "0.199951171875"]
+                && steps[2]["operandSteps"] as? [Int] == [1, 2] && steps[2]["text"] as? String == "0.0999755859375 + 0.199951171875")
         #expect(steps[2]["rounded"] as? String == "0.2998046875")
         let result = try #require(json["result"] as? [String: String])
         #expect(result["bits"] == "0x3b32" && result["exact"] == "0.8994140625")
-        #expect(json["reference"] as? String == "0.9" && json["absoluteError"] as? String == "-0.000585938")
-        #expect(json["relativeError"] as? String == "0.00065104" && json["ulpError"] as? String == "-1.2")
+        #expect(json["reference"] as? String == "0.9" && json["referenceIsExact"] as? Bool == true
+                && json["referenceMethod"] as? String == "exact")
+        #expect(json["absoluteError"] as? String == "-0.0005859375" && json["absoluteErrorIsExact"] as? Bool == true)
+        #expect(json["relativeError"] as? String == "6.5104e-04" && json["relativeErrorIsExact"] as? Bool == false)
+        #expect(json["ulpError"] as? String == "-1.2" && json["ulpErrorIsExact"] as? Bool == true)
         #expect(json["flags"] as? [String] == ["inexact"])
+    }
+
+    @Test func calcZeroReferenceLeavesTheRelativeErrorOut() throws {
+        // fma(0.1, 3, -0.3) is exactly 0 (CalcReferenceTests): the relative error is undefined and
+        // absent; the absolute error -2^-27 and the -2^23 ulps are there, exact.
+        let text = "fma(0.1, 3, -0.3)"
+        let parsed = try CalcExpression.parse(text)
+        var evaluation = CalcEvaluation.evaluate(parsed, text: text, format: .binary32, rounding: .toNearestOrEven)
+        CalcReference().complete(&evaluation, expression: parsed, format: .binary32)
+        let json = try object(calcJSON(evaluation))
+        #expect(json["reference"] as? String == "0" && json["relativeError"] == nil && json["relativeErrorIsExact"] == nil)
+        #expect(json["absoluteError"] as? String == "-0.000000007450580596923828125" && json["ulpError"] as? String == "-8388608")
     }
 }

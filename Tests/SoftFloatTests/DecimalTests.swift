@@ -86,6 +86,12 @@ import _MPStudySupport
         #expect(failure("0x") == "expected a hexadecimal digit at column 3 in \"0x\"")
         #expect(failure("--") == "unexpected '-', expected a digit at column 2 in \"--\"")
         #expect(failure("") == "empty number at column 1 in \"\"")
+        // Control characters from the input are escaped: the message stays one printable line
+        // (a newline would cut it, ESC [31m colour the terminal, U+202E reverse what follows).
+        #expect(failure("1\n2") == #"unexpected '\n', expected the end of the number at column 2 in "1\n2""#)
+        #expect(failure("\u{1B}[31m") == #"unexpected '\u{1B}', expected a digit at column 1 in "\u{1B}[31m""#)
+        #expect(failure("\u{202E}5") == #"unexpected '\u{202E}', expected a digit at column 1 in "\u{202E}5""#)
+        #expect(failure("1\r\n") == #"unexpected '\r\n', expected the end of the number at column 2 in "1\r\n""#)
     }
 
     /// The digits and decimal exponent of a Swift description ("6.104e-05" -> ("6104", -4)).

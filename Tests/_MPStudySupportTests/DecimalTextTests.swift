@@ -299,4 +299,35 @@ import Testing
             #expect(DecimalText.significant(x, digits: digits, from: .exact) == expected, "\(x) to \(digits) digits")
         }
     }
+
+    /// Scientific notation, rounded once from the exact value (issue 11, item 8: `formats`
+    /// truncated): 2^-14 = 0.00006103515625 is 6.10352e-05 to 6 digits (6.103515625: the 7th
+    /// digit 5 is followed by 625, above the tie); 2^-149 = 1.40129846...e-45 is 1.40130e-45;
+    /// 2^-16 = 0.0000152587890625 is 1.52588e-05; 2^-9 = 0.001953125 is a tie at 6 digits
+    /// (1.953125), away from zero: 1.95313e-03.
+    @Test func scientificRoundsToNearest() {
+        func power(_ k: Int) -> Double { Double(sign: .plus, exponent: k, significand: 1) }
+        #expect(DecimalText.scientific(power(-14), digits: 6, from: .exact) == "6.10352e-05")
+        #expect(DecimalText.scientific(power(-149), digits: 6, from: .exact) == "1.40130e-45")
+        #expect(DecimalText.scientific(power(-1074), digits: 6, from: .exact) == "4.94066e-324")
+        #expect(DecimalText.scientific(power(-133), digits: 6, from: .exact) == "9.18355e-41")
+        #expect(DecimalText.scientific(power(-16), digits: 6, from: .exact) == "1.52588e-05")
+        #expect(DecimalText.scientific(power(-9), digits: 6, from: .exact) == "1.95313e-03")
+        // Trimming, carries, signs, zero, specials.
+        #expect(DecimalText.scientific(0.125, digits: 6, trimmingZeros: true) == "1.25e-01")
+        #expect(DecimalText.scientific(9.9999999, digits: 3) == "1.00e+01")
+        #expect(DecimalText.scientific(-2.5e300, digits: 1) == "-3e+300")
+        #expect(DecimalText.scientific(0, digits: 3) == "0" && DecimalText.scientific(-.infinity, digits: 3) == "-inf")
+    }
+
+    /// Numbers given as digits and a power of ten: any exponent, no work proportional to it.
+    @Test func digitStrings() {
+        #expect(DecimalText.scientific(negative: true, digits: [1], exponent: -99_999_999_999_999) == "-1e-99999999999999")
+        #expect(DecimalText.scientific(negative: false, digits: [1, 2, 3, 4, 5], exponent: 10, significantDigits: 3) == "1.23e+14")
+        #expect(DecimalText.positional(negative: true, digits: [2, 4, 4, 1, 4, 0, 6, 2, 5], exponent: -13) == "-0.0000244140625")
+        #expect(DecimalText.positional(negative: false, digits: [4, 4, 8], exponent: 2) == "44800")
+        #expect(DecimalText.positional(negative: true, digits: [0], exponent: -5) == "0")
+        #expect(DecimalText.positionalLength(digitCount: 9, exponent: -13) == 14)
+        #expect(DecimalText.positionalLength(digitCount: 3, exponent: 2) == 5)
+    }
 }

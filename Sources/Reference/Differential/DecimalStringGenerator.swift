@@ -5,8 +5,10 @@ import _MPStudySupport
 /// and long decimals across the format's range (subnormals and overflow included), exact
 /// midpoints between neighbouring values of F (ties), the same midpoints perturbed by less than
 /// one unit in their last digit (truncated, or extended with hundreds of digits: "...4999..9",
-/// "...5000..01"), exact values of F, and hexadecimal floats. Signs either way. Every string
-/// is valid in both SoftFloat's and MPFR's (base 0) syntax. Deterministic for a seed.
+/// "...5000..01"), exact values of F, hexadecimal floats, and decimal or hexadecimal numbers
+/// with exponents of up to 18 digits far outside every format (1e-99999999999999, zeros among
+/// them). Signs either way. Every string is valid in both SoftFloat's and MPFR's (base 0)
+/// syntax. Deterministic for a seed.
 public struct DecimalStringGenerator<F: BinaryFormat> {
     var values: OperandGenerator<F>
     var rng: SeededGenerator
@@ -61,7 +63,7 @@ public struct DecimalStringGenerator<F: BinaryFormat> {
     /// The next string.
     public mutating func next() -> String {
         let sign = ["", "-", "+"][below(3)]
-        switch below(8) {
+        switch below(9) {
         case 0, 1:  // random decimal, 1-20 digits
             let n = 1 + below(20)
             let e = Self.decimalRange.lowerBound + below(Self.decimalRange.count)
@@ -102,6 +104,13 @@ public struct DecimalStringGenerator<F: BinaryFormat> {
             let x = finiteMagnitude()
             let (f, e) = x.integerSignificandAndExponent!
             return sign + String(decoding: maybeScientific(Array(oracle.exactDecimal(significand: f, exponent: e).utf8)), as: UTF8.self)
+        case 7:  // an exponent far beyond every format: 10 to 18 digits, either sign
+            var exponent = String(1 + below(9))
+            for _ in 0..<(9 + below(9)) { exponent.append(Character(String(below(10)))) }
+            let negative = below(2) == 0 ? "-" : ""
+            if below(4) == 0 { return sign + "0x" + String(rng.next() >> UInt64(below(64)), radix: 16) + "p" + negative + exponent }
+            let mantissa = below(8) == 0 ? "0" : digits(1 + below(30))
+            return sign + mantissa + (below(2) == 0 ? ".5" : "") + "e" + negative + exponent
         default:  // hexadecimal float
             let n = 1 + below(16)
             let hexDigits = String((0..<n).map { _ in "0123456789abcdef".randomElement(using: &rng)! })

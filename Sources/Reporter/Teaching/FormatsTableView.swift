@@ -1,3 +1,4 @@
+import _MPStudySupport
 import FloatTeaching
 import SoftFloat
 
@@ -9,7 +10,7 @@ public func renderFormatsTable(_ formats: [FormatParameters]) -> String {
         [f.name, f.aliases.joined(separator: ", "), String(f.storageBits), String(f.exponentBits), String(f.fractionBits),
          String(f.bias), String(f.precision), String(f.minExponent), String(f.maxExponent),
          f.largestFinite + (f.hasInfinities ? "" : " (no inf)"), f.smallestNormal, f.smallestSubnormal,
-         f.machineEpsilon, f.unitRoundoff, String((f.decimalDigits * 100).rounded() / 100)]
+         f.machineEpsilon, f.unitRoundoff, DecimalText.fixed(f.decimalDigits, decimals: 2, trimmingZeros: true)]
     }
     let notes = """
 

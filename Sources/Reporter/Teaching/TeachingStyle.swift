@@ -15,22 +15,26 @@ public struct TeachingStyle: Sendable {
     func label(_ text: String) -> String { paint(text, "1") }
 }
 
-/// Columns padded to their widest cell, the first `leftColumns` left-aligned, the rest right.
+/// Columns padded to their widest cell, the first `leftColumns` left-aligned, the rest right,
+/// trailing spaces trimmed. Widths count Unicode scalars (the cells are digits, ASCII and
+/// single-scalar signs such as "≈" and "×"), as good as characters here and much cheaper; the
+/// text is built as bytes (a calc table can have 20,000 rows).
 func renderColumns(_ rows: [[String]], leftColumns: Int = 1, separator: String = "  ") -> String {
     guard let first = rows.first else { return "" }
-    let widths = first.indices.map { c in rows.map { c < $0.count ? $0[c].count : 0 }.max() ?? 0 }
-    return rows.map { row in
-        row.enumerated().map { c, cell in
-            let pad = String(repeating: " ", count: widths[c] - cell.count)
-            return c < leftColumns ? cell + pad : pad + cell
-        }.joined(separator: separator).trimmingTrailingSpaces()
-    }.joined(separator: "\n")
-}
-
-extension String {
-    func trimmingTrailingSpaces() -> String {
-        var s = self
-        while s.last == " " { s.removeLast() }
-        return s
+    let lengths = rows.map { $0.map(\.unicodeScalars.count) }
+    let widths = first.indices.map { c in lengths.map { c < $0.count ? $0[c] : 0 }.max() ?? 0 }
+    var out: [UInt8] = []
+    for (r, row) in rows.enumerated() {
+        if r > 0 { out.append(UInt8(ascii: "\n")) }
+        let lineStart = out.count
+        for (c, cell) in row.enumerated() {
+            if c > 0 { out.append(contentsOf: separator.utf8) }
+            let pad = repeatElement(UInt8(ascii: " "), count: widths[c] - lengths[r][c])
+            if c >= leftColumns { out.append(contentsOf: pad) }
+            out.append(contentsOf: cell.utf8)
+            if c < leftColumns { out.append(contentsOf: pad) }
+        }
+        while out.count > lineStart && out.last == UInt8(ascii: " ") { out.removeLast() }
     }
+    return String(decoding: out, as: UTF8.self)
 }

@@ -2,7 +2,8 @@ import FloatTeaching
 import SoftFloat
 
 /// `mpstudy explain` / `mpstudy decode`: the fields, the exact value, the error against the
-/// input, the neighbours, the class and the flags of one value.
+/// input, the neighbours, the class and the flags of one value. A rounded number is written
+/// after "≈ " (``ShownDecimal``); every other number is exact.
 public func renderExplanation(_ v: ValueExplanation, style: TeachingStyle) -> String {
     var lines: [String] = []
     let heading: String
@@ -20,12 +21,13 @@ public func renderExplanation(_ v: ValueExplanation, style: TeachingStyle) -> St
     } ?? (v.floatClass == .quietNaN || v.floatClass == .signalingNaN ? "NaN" : "all ones: infinity")
     rows.append(["", "sign \(style.sign(v.signField)) | exponent \(style.exponent(v.exponentField)) = \(v.biasedExponent) (\(exponentNote)) | fraction \(style.fraction(v.fractionField))"])
     rows.append(["value", v.formula])
-    rows.append(["stored", v.exactValue + (v.exactValue == v.shortestValue ? "" : "   (shortest: \(v.shortestValue))")])
+    rows.append(["stored", v.exactValue + (v.exactValue == v.shortestValue ? "" : "   (shortest that reads back: \(v.shortestValue))")])
     if let absolute = v.absoluteError {
-        let approx = v.errorIsApproximate ? " (input cut to 800 digits)" : ""
-        rows.append(["error", "absolute \(absolute)\(approx)"])
-        rows.append(["", "relative \(v.relativeError ?? "-")"])
-        rows.append(["", "ulps     \(v.ulpError ?? "-")   (1 ulp = \(v.ulp ?? "-"))"])
+        rows.append(["error", "absolute \(absolute)"])
+        rows.append(["", "relative \(v.relativeError?.description ?? "undefined (the input is 0)")"])
+        rows.append(["", "ulps     \(v.ulpError?.description ?? "-")   (1 ulp = \(v.ulp ?? "-"))"])
+    } else if let note = v.errorNote {
+        rows.append(["error", note])
     } else if v.input != nil {
         rows.append(["error", "undefined (\(v.floatClass.rawValue) result or input)"])
     } else if let ulp = v.ulp {
@@ -43,7 +45,8 @@ public func renderExplanation(_ v: ValueExplanation, style: TeachingStyle) -> St
 public func renderExplanationRows(_ views: [ValueExplanation], style: TeachingStyle) -> String {
     let header = ["format", "bits", "stored (exact)", "abs error", "rel error", "ulps", "flags"]
     let rows = views.map { v -> [String] in
-        [v.formatName, v.hex, v.exactValue, v.absoluteError ?? "-", v.relativeError ?? "-", v.ulpError ?? "-",
+        [v.formatName, v.hex, v.exactValue, v.absoluteError?.description ?? "-", v.relativeError?.description ?? "-",
+         v.ulpError?.description ?? "-",
          v.flags?.description ?? "-"]
     }
     let title = views.first.map { "\($0.input ?? "") in every format, rounding \($0.rounding?.name ?? "nearestEven")" } ?? ""

@@ -1,27 +1,30 @@
 /// A minimal arbitrary-precision unsigned integer (little-endian 64-bit limbs, no leading
 /// zero limbs), just what exact decimal conversion needs: multiply by a word, shift, compare,
-/// subtract, divide by a word, powers of five. Schoolbook algorithms: inputs are at most a
-/// few thousand bits (parsing keeps at most 800 significant digits, see `DecimalParsing`).
+/// subtract, divide by a word, powers of five; and, for the teaching views' exact rational
+/// arithmetic, long division and gcd (`BigUInt+Division.swift`). Schoolbook algorithms:
+/// parsing keeps at most 800 significant digits (see `DecimalParsing`), and the teaching
+/// views bound their numbers to a few tens of thousands of bits.
 package struct BigUInt: Comparable, CustomStringConvertible {
-    /// Limbs, least significant first; empty for zero.
-    private(set) var limbs: [UInt64]
+    /// Limbs, least significant first; empty for zero. Whoever sets them restores that
+    /// invariant (`trim()`).
+    var limbs: [UInt64]
 
     package init(_ value: UInt64 = 0) { limbs = value == 0 ? [] : [value] }
 
     package var isZero: Bool { limbs.isEmpty }
 
     /// Number of significant bits (0 for zero).
-    var bitWidth: Int {
+    package var bitWidth: Int {
         guard let top = limbs.last else { return 0 }
         return limbs.count * 64 - top.leadingZeroBitCount
     }
 
-    private mutating func trim() {
+    mutating func trim() {
         while limbs.last == 0 { limbs.removeLast() }
     }
 
     /// self = self * factor + addend.
-    mutating func multiply(by factor: UInt64, adding addend: UInt64 = 0) {
+    package mutating func multiply(by factor: UInt64, adding addend: UInt64 = 0) {
         var carry = addend
         for i in limbs.indices {
             let (high, low) = limbs[i].multipliedFullWidth(by: factor)
@@ -35,6 +38,7 @@ package struct BigUInt: Comparable, CustomStringConvertible {
 
     /// self * 5^n.
     package mutating func multiply(byPowerOfFive n: Int) {
+        guard !isZero else { return }  // zero stays zero, however large n
         var n = n
         while n >= 27 { multiply(by: 7_450_580_596_923_828_125); n -= 27 }  // 5^27 < 2^64
         var p: UInt64 = 1
@@ -67,7 +71,7 @@ package struct BigUInt: Comparable, CustomStringConvertible {
     }
 
     /// self - other; requires self >= other.
-    static func -= (x: inout BigUInt, y: BigUInt) {
+    package static func -= (x: inout BigUInt, y: BigUInt) {
         var borrow = false
         for i in x.limbs.indices {
             let b = i < y.limbs.count ? y.limbs[i] : 0
@@ -102,7 +106,7 @@ package struct BigUInt: Comparable, CustomStringConvertible {
         return result
     }
 
-    static func * (x: BigUInt, y: BigUInt) -> BigUInt {
+    package static func * (x: BigUInt, y: BigUInt) -> BigUInt {
         if x.isZero || y.isZero { return BigUInt() }
         var result = [UInt64](repeating: 0, count: x.limbs.count + y.limbs.count)
         for i in x.limbs.indices {
@@ -131,7 +135,7 @@ package struct BigUInt: Comparable, CustomStringConvertible {
     }
 
     /// Divides by a nonzero word in place; returns the remainder.
-    mutating func divide(by divisor: UInt64) -> UInt64 {
+    package mutating func divide(by divisor: UInt64) -> UInt64 {
         var remainder: UInt64 = 0
         for i in limbs.indices.reversed() {
             let (q, r) = divisor.dividingFullWidth((high: remainder, low: limbs[i]))
@@ -191,7 +195,7 @@ package struct BigUInt: Comparable, CustomStringConvertible {
         var text = String(chunks.removeLast())
         for chunk in chunks.reversed() {
             let digits = String(chunk)
-            text += String(repeating: "0", count: 19 - digits.count) + digits
+            text += String(repeating: "0", count: 19 - digits.utf8.count) + digits
         }
         return text
     }

@@ -13,8 +13,12 @@
 /// the 800th significant one only matter through whether they are all zero, because every
 /// rounding boundary (a midpoint between two neighbours) of a format of at most 64 bits has
 /// fewer than 770 significant digits, so no boundary lies strictly inside the interval the
-/// kept digits span; the dropped digits act as a sticky bit. Exponents saturate far outside
-/// every format's range ("1e999999999" overflows, "1e-999999999" underflows).
+/// kept digits span; the dropped digits act as a sticky bit. A written exponent beyond
+/// ±10^18 saturates there, which changes no rounding: the value is then more than 10^(10^18
+/// - n) or less than 10^(n - 10^18) for an input of n characters, far outside every format
+/// ("1e999999999" overflows, "1e-99999999999999" underflows), and no sum of exponents and digit
+/// positions can overflow `Int`. Nothing is ever scaled by a power of ten beyond the range a
+/// format needs: decimal magnitudes outside 10^-345 ... 10^330 round without big integers.
 ///
 /// "nan" (with an optional, ignored payload in parentheses) gives the quiet NaN of the sign
 /// written (positive unless "-nan"); "inf" gives ±infinity, and in E4M3, which has none, what
@@ -133,6 +137,9 @@ package struct ScannedNumber {
     }
     package var negative: Bool
     package var kind: Kind
+    /// True if the written exponent was beyond ±``NumberScanner/exponentLimit`` and saturated:
+    /// the rounding is unaffected, but `kind` no longer holds the exact value.
+    package var exponentSaturated = false
 }
 
 /// The scanner behind `init(parsing:in:)`: validates the syntax and collects the digits,
@@ -144,8 +151,11 @@ package struct NumberScanner {
 
     /// Significant decimal digits kept exactly (see `DecimalParsing`).
     static let keptDigits = 800
-    /// Exponents saturate here: far outside every format, and no `Int` overflow downstream.
-    static let exponentLimit = 1_000_000_000
+    /// Written exponents saturate here: far outside every format, exact for every exponent of
+    /// at most 18 digits, and no `Int` overflow downstream (digit positions are added to it).
+    package static let exponentLimit = 1_000_000_000_000_000_000
+    /// Set when an exponent saturated.
+    var exponentSaturated = false
 
     package init(_ text: String) {
         self.text = text
@@ -218,9 +228,11 @@ package struct NumberScanner {
         }
         if c == 0x30, index + 1 < bytes.count, (bytes[index + 1] | 0x20) == 0x78 {
             index += 2
-            return ScannedNumber(negative: negative, kind: try scanHex())
+            let kind = try scanHex()
+            return ScannedNumber(negative: negative, kind: kind, exponentSaturated: exponentSaturated)
         }
-        return ScannedNumber(negative: negative, kind: try scanDecimal())
+        let kind = try scanDecimal()
+        return ScannedNumber(negative: negative, kind: kind, exponentSaturated: exponentSaturated)
     }
 
     /// Fails unless the whole input was consumed.
@@ -321,7 +333,14 @@ package struct NumberScanner {
         guard let first = current, Self.isDigit(first) else { throw unexpected(expecting: "exponent digits") }
         var value = 0
         while let d = current, Self.isDigit(d) {
-            value = min(value * 10 + Int(d - 0x30), Self.exponentLimit)
+            // Checked before multiplying, so nothing exceeds the limit (10^18 < 2^63 / 9).
+            let digit = Int(d - 0x30)
+            if value > (Self.exponentLimit - digit) / 10 {
+                value = Self.exponentLimit
+                exponentSaturated = true
+            } else {
+                value = value * 10 + digit
+            }
             index += 1
         }
         return negative ? -value : value

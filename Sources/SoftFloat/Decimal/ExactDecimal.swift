@@ -13,7 +13,8 @@ extension BinaryFloat {
         return signText + Self.exactDecimal(significand: f, exponent: e)
     }
 
-    /// The digits of f * 2^e, non-negative.
+    /// The digits of f * 2^e, non-negative. (Worked on as ASCII bytes: `Character` indexing
+    /// costs a grapheme-cluster walk per step, which dominated calc's long expressions.)
     package static func exactDecimal(significand f: UInt64, exponent e: Int) -> String {
         var n = BigUInt(f)
         if f == 0 { return "0" }
@@ -22,14 +23,15 @@ extension BinaryFloat {
             return n.description
         }
         n.multiply(byPowerOfFive: -e)
-        var digits = n.description
+        var digits = Array(n.description.utf8)
         let fractionDigits = -e
         if digits.count <= fractionDigits {
-            digits = String(repeating: "0", count: fractionDigits - digits.count + 1) + digits
+            digits.insert(contentsOf: repeatElement(UInt8(ascii: "0"), count: fractionDigits - digits.count + 1), at: 0)
         }
-        let split = digits.index(digits.endIndex, offsetBy: -fractionDigits)
-        var fraction = digits[split...]
-        while fraction.last == "0" { fraction = fraction.dropLast() }
-        return fraction.isEmpty ? String(digits[..<split]) : digits[..<split] + "." + fraction
+        let split = digits.count - fractionDigits
+        var end = digits.count
+        while end > split && digits[end - 1] == UInt8(ascii: "0") { end -= 1 }
+        if end == split { return String(decoding: digits[..<split], as: UTF8.self) }
+        return String(decoding: digits[..<split] + [UInt8(ascii: ".")] + digits[split..<end], as: UTF8.self)
     }
 }

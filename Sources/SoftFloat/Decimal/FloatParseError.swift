@@ -16,13 +16,37 @@ public struct FloatParseError: Error, Equatable, Sendable, CustomStringConvertib
     }
 
     /// `unexpected 'x' at column 4 in "1.5x"`; an input longer than 60 characters is shown
-    /// as the 60 around the column, elided with `...` (the message stays one short line).
+    /// as the 60 around the column, elided with `...`. Always one printable line: characters
+    /// that would break or reorder it (see ``printable(_:)``) are written as escapes
+    /// (`unexpected '\n'`), so an input cannot cut the message, move the cursor or colour the
+    /// terminal.
     public var description: String {
         let characters = Array(input)
-        guard characters.count > 60 else { return "\(reason) at column \(column) in \"\(input)\"" }
+        guard characters.count > 60 else { return Self.printable("\(reason) at column \(column) in \"\(input)\"") }
         let start = max(0, min(column - 31, characters.count - 60))
         let end = min(characters.count, start + 60)
         let excerpt = (start > 0 ? "..." : "") + String(characters[start..<end]) + (end < characters.count ? "..." : "")
-        return "\(reason) at column \(column) in \"\(excerpt)\""
+        return Self.printable("\(reason) at column \(column) in \"\(excerpt)\"")
+    }
+
+    /// `text` with every control character escaped: `\n`, `\r`, `\t`, and `\u{...}` for the
+    /// other C0 and C1 controls and DEL (an ESC starts a terminal escape sequence), the line
+    /// and paragraph separators U+2028 and U+2029, the byte order mark, and the bidirectional
+    /// formatting characters (U+061C, U+200E, U+200F, U+202A-U+202E, U+2066-U+2069), which
+    /// reorder the rest of a line on screen.
+    public static func printable(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x0A: out += "\\n"
+            case 0x0D: out += "\\r"
+            case 0x09: out += "\\t"
+            case 0x00..<0x20, 0x7F..<0xA0, 0x2028, 0x2029, 0xFEFF, 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069:
+                out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            default:
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
     }
 }
