@@ -56,7 +56,7 @@ let package = Package(
         ], plugins: ["GitRevision"]),
         // The fuzz run of the number parsers and the teaching commands, in process (scripts/fuzz.sh
         // drives it; not part of any product).
-        .executableTarget(name: "mpstudy-fuzz", dependencies: ["FloatTeaching", "Reporter", "Reference", "SoftFloat"]),
+        .executableTarget(name: "mpstudy-fuzz", dependencies: ["FloatTeaching", "Reporter", "Reference", "SoftFloat", "_MPStudySupport"]),
         // Generates the git revision `mpstudy --version` prints (rerun when HEAD or a source moves).
         .plugin(name: "GitRevision", capability: .buildTool()),
 

@@ -1,5 +1,6 @@
 import FloatTeaching
 import SoftFloat
+import _MPStudySupport
 
 /// The random inputs of the fuzz run: numbers, bit patterns and calc expressions, generated
 /// or mutated from seeds, each a pure function of (seed, index) so that any one can be
