@@ -15,7 +15,7 @@ let package = Package(
         .executable(name: "mpstudy", targets: ["mpstudy"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
     ],
     targets: [
         // System libraries (Debian: libmpfr-dev libgmp-dev libopenblas-dev zlib1g-dev).
@@ -48,15 +48,22 @@ let package = Package(
         // Probes attached to layers: per-layer, per-tensor statistics over training.
         .target(name: "Analyzer", dependencies: ["NeuralNet", "Precision", "SoftFloat", "_MPStudySupport"]),
         // Markdown, CSV, JSON and SVG writers; text views of formats and values.
-        .target(name: "Reporter", dependencies: ["Analyzer", "FloatTeaching", "NeuralNet", "Precision", "SoftFloat", "_MPStudySupport"]),
+        .target(
+            name: "Reporter",
+            dependencies: ["Analyzer", "FloatTeaching", "NeuralNet", "Precision", "SoftFloat", "_MPStudySupport"]),
 
-        .executableTarget(name: "mpstudy", dependencies: [
-            "SoftFloat", "Reference", "FloatTeaching", "NeuralNet", "Bench", "Precision", "Analyzer", "Reporter", "_MPStudySupport",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ], plugins: ["GitRevision"]),
+        .executableTarget(
+            name: "mpstudy",
+            dependencies: [
+                "SoftFloat", "Reference", "FloatTeaching", "NeuralNet", "Bench", "Precision", "Analyzer", "Reporter",
+                "_MPStudySupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ], plugins: ["GitRevision"]),
         // The fuzz run of the number parsers and the teaching commands, in process (scripts/fuzz.sh
         // drives it; not part of any product).
-        .executableTarget(name: "mpstudy-fuzz", dependencies: ["FloatTeaching", "Reporter", "Reference", "SoftFloat", "_MPStudySupport"]),
+        .executableTarget(
+            name: "mpstudy-fuzz",
+            dependencies: ["FloatTeaching", "Reporter", "Reference", "SoftFloat", "_MPStudySupport"]),
         // Generates the git revision `mpstudy --version` prints (rerun when HEAD or a source moves).
         .plugin(name: "GitRevision", capability: .buildTool()),
 
@@ -71,17 +78,23 @@ let package = Package(
         .testTarget(name: "SoftFloatTests", dependencies: ["SoftFloat", "Reference", "_MPStudySupport"]),
         .testTarget(name: "ReferenceTests", dependencies: ["Reference", "SoftFloat", "CMPFR", "_MPStudySupport"]),
         .testTarget(name: "FloatTeachingTests", dependencies: ["FloatTeaching", "SoftFloat", "Reference"]),
-        .testTarget(name: "NeuralNetTests", dependencies: ["NeuralNet", "Precision", "SoftFloat", "_MPStudySupport", "_TestSupport"]),
+        .testTarget(
+            name: "NeuralNetTests",
+            dependencies: ["NeuralNet", "Precision", "SoftFloat", "_MPStudySupport", "_TestSupport"]),
         .testTarget(name: "PrecisionTests", dependencies: ["Precision", "SoftFloat", "_MPStudySupport"]),
         .testTarget(name: "AnalyzerTests", dependencies: ["Analyzer", "NeuralNet", "Precision"]),
         // The command line's own logic (choices, lists, exit statuses) through @testable import.
-        .testTarget(name: "MPStudyTests", dependencies: [
-            "mpstudy", "SoftFloat", "Reference", "Precision", "NeuralNet", "Analyzer",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
-        .testTarget(name: "ReporterTests", dependencies: [
-            "Reporter", "Analyzer", "FloatTeaching", "NeuralNet", "Precision", "SoftFloat", "_TestSupport",
-        ]),
+        .testTarget(
+            name: "MPStudyTests",
+            dependencies: [
+                "mpstudy", "SoftFloat", "Reference", "Precision", "NeuralNet", "Analyzer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .testTarget(
+            name: "ReporterTests",
+            dependencies: [
+                "Reporter", "Analyzer", "FloatTeaching", "NeuralNet", "Precision", "SoftFloat", "_TestSupport",
+            ]),
         // Runs the built `mpstudy` binary (depending on the executable target makes `swift test`
         // build it first): exit codes, one-line errors, help, an analyze-report round trip
         // (NeuralNet only for zlib compression of a hostile fixture).

@@ -48,8 +48,10 @@ public struct AnalysisSession {
     /// `observer` sees the trainer's events (progress, epochs, divergence) as they happen.
     /// `environment` needs only its command line: the BLAS line, cores and rounding kernels
     /// are filled in from the run.
-    public func run(train: LabeledImages, test: LabeledImages?, classes: Int, environment: RunEnvironment,
-                    observer: (TrainingEvent) -> Void = { _ in }) throws -> RunRecord {
+    public func run(
+        train: LabeledImages, test: LabeledImages?, classes: Int, environment: RunEnvironment,
+        observer: (TrainingEvent) -> Void = { _ in }
+    ) throws -> RunRecord {
         var effective = settings
         if policy.compute == .float32 { effective.shadowEvery = 0 }
         let analyzer = PrecisionAnalyzer(layers: Self.layerNames, shadowEvery: effective.shadowEvery)
@@ -104,7 +106,8 @@ extension MetricsRecord {
 extension EpochRecord {
     /// From the trainer's epoch summary.
     public init(_ s: EpochSummary) {
-        self.init(epoch: s.epoch, steps: s.steps, training: MetricsRecord(s.training),
-                  validation: s.validation.map(MetricsRecord.init), trainingSeconds: s.trainingSeconds, seconds: s.seconds)
+        self.init(
+            epoch: s.epoch, steps: s.steps, training: MetricsRecord(s.training),
+            validation: s.validation.map(MetricsRecord.init), trainingSeconds: s.trainingSeconds, seconds: s.seconds)
     }
 }

@@ -15,8 +15,10 @@ extension AnalysisSettings {
     /// the shadow-pass interval and what the summary shows. ``AnalysisSession`` maps them back
     /// to the same configuration. The RMSprop epsilon placement is not part of the settings:
     /// analyses train with Keras 3's (inside the square root).
-    public init(_ configuration: TrainingConfiguration, data: String, shadowEvery: Int, layers: LayerSelection,
-                tensors: TensorSelection) {
+    public init(
+        _ configuration: TrainingConfiguration, data: String, shadowEvery: Int, layers: LayerSelection,
+        tensors: TensorSelection
+    ) {
         let policy = configuration.policy
         self.init(
             policy: policy.name, computeFormat: policy.compute, variableFormat: policy.variable,

@@ -30,22 +30,26 @@ public enum Finding: Sendable, Equatable {
     case overflowed(layer: String, tensor: String, overflowed: Proportion, format: ComputeFormat?)
     /// A loss-scaled tensor: the share that would flush to zero at scale 1 (`unscaled`) and the
     /// share that did (`scaled`) with the scales it carried.
-    case underflowWithoutScaling(layer: String, tensor: String, unscaled: Proportion, scaled: Proportion,
-                                 scales: ClosedRange<Float>)
+    case underflowWithoutScaling(
+        layer: String, tensor: String, unscaled: Proportion, scaled: Proportion,
+        scales: ClosedRange<Float>)
     /// A loss-scaled tensor in which nothing overflowed: the share that would overflow at scale 1.
     case overflowWithoutScaling(layer: String, tensor: String, unscaled: Proportion, scales: ClosedRange<Float>)
     /// Values that became subnormal and that flushed to zero; `withoutLossScaling` for a
     /// gradient recorded without a loss scale (scale 1).
-    case subnormal(layer: String, tensor: String, subnormal: Proportion, flushed: Proportion,
-                   withoutLossScaling: Bool)
+    case subnormal(
+        layer: String, tensor: String, subnormal: Proportion, flushed: Proportion,
+        withoutLossScaling: Bool)
     /// Nonzero weight updates lost in the `compute` format and in float32, with the run's
     /// `variables` format (where the weights are kept).
-    case lostUpdates(layer: String, tensor: String, inCompute: Proportion, inFloat32: Proportion,
-                     compute: ComputeFormat, variables: ComputeFormat)
+    case lostUpdates(
+        layer: String, tensor: String, inCompute: Proportion, inFloat32: Proportion,
+        compute: ComputeFormat, variables: ComputeFormat)
     /// The selected tensor of the layer with the largest mean relative rounding error, its
     /// mean, RMS and maximum in units of u = 2^-p of `format` (``Findings/unit(_:)``).
-    case largestRoundingError(layer: String, tensor: String, format: ComputeFormat, mean: Double, rms: Double,
-                              max: Double)
+    case largestRoundingError(
+        layer: String, tensor: String, format: ComputeFormat, mean: Double, rms: Double,
+        max: Double)
     /// The layer's output against the float32 shadow pass: mean and largest relative error
     /// norm over `checks` checks.
     case drift(layer: String, mean: Double, max: Double, checks: Int)
@@ -69,9 +73,10 @@ public enum Finding: Sendable, Equatable {
         switch self {
         case .diverged, .skippedSteps, .lossScaleChanged: nil
         case .nonFiniteInputs(let layer, _, _, _, _), .overflowed(let layer, _, _, _),
-             .underflowWithoutScaling(let layer, _, _, _, _), .overflowWithoutScaling(let layer, _, _, _),
-             .subnormal(let layer, _, _, _, _), .lostUpdates(let layer, _, _, _, _, _),
-             .largestRoundingError(let layer, _, _, _, _, _), .drift(let layer, _, _, _): layer
+            .underflowWithoutScaling(let layer, _, _, _, _), .overflowWithoutScaling(let layer, _, _, _),
+            .subnormal(let layer, _, _, _, _), .lostUpdates(let layer, _, _, _, _, _),
+            .largestRoundingError(let layer, _, _, _, _, _), .drift(let layer, _, _, _):
+            layer
         }
     }
 
@@ -80,9 +85,10 @@ public enum Finding: Sendable, Equatable {
         switch self {
         case .diverged, .skippedSteps, .lossScaleChanged, .drift: nil
         case .nonFiniteInputs(_, let tensor, _, _, _), .overflowed(_, let tensor, _, _),
-             .underflowWithoutScaling(_, let tensor, _, _, _), .overflowWithoutScaling(_, let tensor, _, _),
-             .subnormal(_, let tensor, _, _, _), .lostUpdates(_, let tensor, _, _, _, _),
-             .largestRoundingError(_, let tensor, _, _, _, _): tensor
+            .underflowWithoutScaling(_, let tensor, _, _, _), .overflowWithoutScaling(_, let tensor, _, _),
+            .subnormal(_, let tensor, _, _, _), .lostUpdates(_, let tensor, _, _, _, _),
+            .largestRoundingError(_, let tensor, _, _, _, _):
+            tensor
         }
     }
 }

@@ -23,7 +23,8 @@ public enum Findings {
             for t in totals { findings += perTensor(t, run: run) }
             if let error = largestError(totals) { findings.append(error) }
             if selection.contains(.activation),
-               let drift = drift(run.totals(layer: layer, tensor: TensorKind.activation.reportName)) {
+                let drift = drift(run.totals(layer: layer, tensor: TensorKind.activation.reportName))
+            {
                 findings.append(drift)
             }
         }
@@ -43,8 +44,10 @@ public enum Findings {
             findings.append(.skippedSteps(skipped: skipped, steps: metrics.count))
         }
         if let first = metrics.first, let last = metrics.last, first.1.lossScale != last.1.lossScale {
-            findings.append(.lossScaleChanged(from: first.1.lossScale, firstStep: first.0,
-                                              to: last.1.lossScale, lastStep: last.0))
+            findings.append(
+                .lossScaleChanged(
+                    from: first.1.lossScale, firstStep: first.0,
+                    to: last.1.lossScale, lastStep: last.0))
         }
         return findings
     }
@@ -52,37 +55,46 @@ public enum Findings {
     // MARK: Per tensor
 
     static func perTensor(_ t: TensorTotals, run: RunRecord) -> [Finding] {
-        let layer = t.layer, tensor = t.tensor
+        let layer = t.layer
+        let tensor = t.tensor
         var findings: [Finding] = []
         if let r = t.rounding, r.count > 0 {
             if r.nan + r.infinite > 0 {
-                findings.append(.nonFiniteInputs(layer: layer, tensor: tensor, nan: r.nan, infinite: r.infinite, count: r.count))
+                findings.append(
+                    .nonFiniteInputs(layer: layer, tensor: tensor, nan: r.nan, infinite: r.infinite, count: r.count))
             }
             if r.overflow > 0 {
-                findings.append(.overflowed(layer: layer, tensor: tensor, overflowed: Proportion(r.overflow, of: r.count),
-                                            format: t.format))
+                findings.append(
+                    .overflowed(
+                        layer: layer, tensor: tensor, overflowed: Proportion(r.overflow, of: r.count),
+                        format: t.format))
             }
             if let u = t.unscaled, let scales = t.lossScaleRange, scales != 1...1 {
                 if u.underflow > 0 || r.underflow > 0 {
-                    findings.append(.underflowWithoutScaling(
-                        layer: layer, tensor: tensor, unscaled: Proportion(u.underflow, of: r.count),
-                        scaled: Proportion(r.underflow, of: r.count), scales: scales))
+                    findings.append(
+                        .underflowWithoutScaling(
+                            layer: layer, tensor: tensor, unscaled: Proportion(u.underflow, of: r.count),
+                            scaled: Proportion(r.underflow, of: r.count), scales: scales))
                 }
                 if u.overflow > 0 && r.overflow == 0 {
-                    findings.append(.overflowWithoutScaling(
-                        layer: layer, tensor: tensor, unscaled: Proportion(u.overflow, of: r.count), scales: scales))
+                    findings.append(
+                        .overflowWithoutScaling(
+                            layer: layer, tensor: tensor, unscaled: Proportion(u.overflow, of: r.count), scales: scales)
+                    )
                 }
             } else if r.underflow > 0 || r.subnormal > 0 {
-                findings.append(.subnormal(
-                    layer: layer, tensor: tensor, subnormal: Proportion(r.subnormal, of: r.count),
-                    flushed: Proportion(r.underflow, of: r.count), withoutLossScaling: t.unscaled != nil))
+                findings.append(
+                    .subnormal(
+                        layer: layer, tensor: tensor, subnormal: Proportion(r.subnormal, of: r.count),
+                        flushed: Proportion(r.underflow, of: r.count), withoutLossScaling: t.unscaled != nil))
             }
         }
         if let u = t.updates, u.nonzero > 0 {
-            findings.append(.lostUpdates(
-                layer: layer, tensor: tensor, inCompute: Proportion(u.lostInCompute, of: u.nonzero),
-                inFloat32: Proportion(u.lostInFloat32, of: u.nonzero),
-                compute: run.settings.computeFormat, variables: run.settings.variableFormat))
+            findings.append(
+                .lostUpdates(
+                    layer: layer, tensor: tensor, inCompute: Proportion(u.lostInCompute, of: u.nonzero),
+                    inFloat32: Proportion(u.lostInFloat32, of: u.nonzero),
+                    compute: run.settings.computeFormat, variables: run.settings.variableFormat))
         }
         return findings
     }
@@ -96,8 +108,9 @@ public enum Findings {
         }
         guard let (t, r, f) = rounded.max(by: { $0.1.meanRelativeError < $1.1.meanRelativeError }) else { return nil }
         let u = unit(f)
-        return .largestRoundingError(layer: t.layer, tensor: t.tensor, format: f, mean: r.meanRelativeError / u,
-                                     rms: r.rmsRelativeError / u, max: r.errorMax / u)
+        return .largestRoundingError(
+            layer: t.layer, tensor: t.tensor, format: f, mean: r.meanRelativeError / u,
+            rms: r.rmsRelativeError / u, max: r.errorMax / u)
     }
 
     /// The drift of a layer's activations against the float32 shadow pass, if it was checked.

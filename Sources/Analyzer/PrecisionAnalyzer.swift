@@ -94,8 +94,9 @@ public final class PrecisionAnalyzer: PrecisionProbe {
     public func observeDrift(_ event: DriftEvent) {
         guard event.position.phase == .training else { return }
         modify(event.position, layer: event.layer, kind: .activation) { record in
-            record.drift = DriftRecord(squaredDifference: event.squaredDifference,
-                                       squaredReference: event.squaredReference)
+            record.drift = DriftRecord(
+                squaredDifference: event.squaredDifference,
+                squaredReference: event.squaredReference)
         }
     }
 
@@ -122,8 +123,9 @@ public final class PrecisionAnalyzer: PrecisionProbe {
                 if a.layer != b.layer { return a.layer < b.layer }
                 return (a.kind?.order ?? Int.max, a.tensor) < (b.kind?.order ?? Int.max, b.tensor)
             }
-            return StepRecord(step: number, epoch: step.epoch, batch: step.batch, metrics: step.metrics,
-                              tensors: tensors)
+            return StepRecord(
+                step: number, epoch: step.epoch, batch: step.batch, metrics: step.metrics,
+                tensors: tensors)
         }
     }
 
@@ -156,8 +158,10 @@ public final class PrecisionAnalyzer: PrecisionProbe {
         steps[position.step] ?? StepAccumulator(epoch: position.epoch, batch: position.batch)
     }
 
-    private func modify(_ position: ProbePosition, layer: String, kind: TensorKind,
-                        _ body: (inout TensorRecord) -> Void) {
+    private func modify(
+        _ position: ProbePosition, layer: String, kind: TensorKind,
+        _ body: (inout TensorRecord) -> Void
+    ) {
         var step = accumulator(for: position)
         let key = TensorKey(layer: layer, kind: kind)
         var record = step.tensors[key] ?? TensorRecord(layer: layer, tensor: kind.reportName)

@@ -33,10 +33,12 @@ public struct AnalysisSettings: Sendable, Equatable, Codable {
     public var layers: LayerSelection
     public var tensors: TensorSelection
 
-    public init(policy: String, computeFormat: ComputeFormat, variableFormat: ComputeFormat,
-                lossScaling: LossScaling, lossScalingExplicit: Bool, epochs: Int, batchSize: Int, units: Int,
-                seed: UInt64, validationSplit: Double, learningRate: Double, threads: Int, data: String,
-                shadowEvery: Int, layers: LayerSelection, tensors: TensorSelection) {
+    public init(
+        policy: String, computeFormat: ComputeFormat, variableFormat: ComputeFormat,
+        lossScaling: LossScaling, lossScalingExplicit: Bool, epochs: Int, batchSize: Int, units: Int,
+        seed: UInt64, validationSplit: Double, learningRate: Double, threads: Int, data: String,
+        shadowEvery: Int, layers: LayerSelection, tensors: TensorSelection
+    ) {
         self.policy = policy
         self.computeFormat = computeFormat
         self.variableFormat = variableFormat
@@ -107,8 +109,10 @@ public struct RunEnvironment: Sendable, Equatable, Codable {
     /// machine was during the run; nil where unknown).
     public var loadAverageAtEnd: Double?
 
-    public init(cpu: String = "unknown", blas: String, cores: Int, vectorRoundingKernels: Bool, commandLine: [String],
-                loadAverage: Double? = nil) {
+    public init(
+        cpu: String = "unknown", blas: String, cores: Int, vectorRoundingKernels: Bool, commandLine: [String],
+        loadAverage: Double? = nil
+    ) {
         self.cpu = cpu
         self.loadAverage = loadAverage
         self.blas = blas
@@ -144,8 +148,10 @@ public struct EpochRecord: Sendable, Equatable, Codable {
     /// Wall time of the epoch, validation included.
     public var seconds: Double
 
-    public init(epoch: Int, steps: Int, training: MetricsRecord, validation: MetricsRecord?,
-                trainingSeconds: Double, seconds: Double) {
+    public init(
+        epoch: Int, steps: Int, training: MetricsRecord, validation: MetricsRecord?,
+        trainingSeconds: Double, seconds: Double
+    ) {
         self.epoch = epoch
         self.steps = steps
         self.training = training
@@ -201,9 +207,11 @@ public struct PolicyOutcome: Sendable, Equatable, Codable {
     /// The finished epochs (training running means and validation).
     public var epochs: [EpochRecord]
 
-    public init(policy: String, lossScaling: String, folder: String, steps: Int, millisecondsPerStep: Double,
-                finalLoss: Double?, testLoss: Double?, testAccuracy: Double?, divergence: Divergence?,
-                stepMetrics: [StepMetrics] = [], epochs: [EpochRecord] = []) {
+    public init(
+        policy: String, lossScaling: String, folder: String, steps: Int, millisecondsPerStep: Double,
+        finalLoss: Double?, testLoss: Double?, testAccuracy: Double?, divergence: Divergence?,
+        stepMetrics: [StepMetrics] = [], epochs: [EpochRecord] = []
+    ) {
         self.policy = policy
         self.lossScaling = lossScaling
         self.folder = folder
@@ -249,10 +257,12 @@ public struct RunRecord: Sendable, Equatable, Codable {
     /// 2: comparison rows carry their step metrics and epochs; the environment its load.
     public static let currentSchemaVersion = 2
 
-    public init(settings: AnalysisSettings, environment: RunEnvironment, layers: [String], parameters: Int,
-                trainingSamples: Int, validationSamples: Int, testSamples: Int, stepsPerEpoch: Int,
-                steps: [StepRecord] = [], epochs: [EpochRecord] = [], test: EvaluationRecord? = nil,
-                divergence: Divergence? = nil, comparison: [PolicyOutcome] = []) {
+    public init(
+        settings: AnalysisSettings, environment: RunEnvironment, layers: [String], parameters: Int,
+        trainingSamples: Int, validationSamples: Int, testSamples: Int, stepsPerEpoch: Int,
+        steps: [StepRecord] = [], epochs: [EpochRecord] = [], test: EvaluationRecord? = nil,
+        divergence: Divergence? = nil, comparison: [PolicyOutcome] = []
+    ) {
         schemaVersion = Self.currentSchemaVersion
         self.settings = settings
         self.environment = environment
@@ -278,11 +288,12 @@ public struct RunRecord: Sendable, Equatable, Codable {
 
     /// This run's row of a comparison.
     public func outcome(folder: String) -> PolicyOutcome {
-        PolicyOutcome(policy: settings.policy, lossScaling: settings.lossScaling.shortName, folder: folder,
-                      steps: steps.count, millisecondsPerStep: millisecondsPerStep,
-                      finalLoss: epochs.last?.training.loss, testLoss: test?.metrics.loss,
-                      testAccuracy: test?.metrics.accuracy, divergence: divergence,
-                      stepMetrics: steps.compactMap(\.metrics), epochs: epochs)
+        PolicyOutcome(
+            policy: settings.policy, lossScaling: settings.lossScaling.shortName, folder: folder,
+            steps: steps.count, millisecondsPerStep: millisecondsPerStep,
+            finalLoss: epochs.last?.training.loss, testLoss: test?.metrics.loss,
+            testAccuracy: test?.metrics.accuracy, divergence: divergence,
+            stepMetrics: steps.compactMap(\.metrics), epochs: epochs)
     }
 }
 

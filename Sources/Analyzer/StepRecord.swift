@@ -21,8 +21,10 @@ public struct StepMetrics: Sendable, Equatable, Codable {
     /// Wall time of the step, in seconds (the only non-reproducible number of a step).
     public var seconds: Double
 
-    public init(samples: Int, loss: Double, accuracy: Double, lossScale: Float, skipped: Bool,
-                nonFiniteGradients: Int, seconds: Double) {
+    public init(
+        samples: Int, loss: Double, accuracy: Double, lossScale: Float, skipped: Bool,
+        nonFiniteGradients: Int, seconds: Double
+    ) {
         self.samples = samples
         self.loss = loss
         self.accuracy = accuracy

@@ -77,7 +77,8 @@ struct StoredRounding: Codable {
         s.errorSquares = errorSquares
         s.errorMax = errorMax
         guard histogramBins.count == histogramCounts.count,
-              histogramBins.allSatisfy({ (0..<ExponentHistogram.binCount).contains($0) }) else {
+            histogramBins.allSatisfy({ (0..<ExponentHistogram.binCount).contains($0) })
+        else {
             throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "malformed histogram"))
         }
         for (bin, n) in zip(histogramBins, histogramCounts) { s.histogram.bins[bin] = n }

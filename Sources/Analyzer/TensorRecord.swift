@@ -21,7 +21,8 @@ public struct DriftRecord: Sendable, Equatable, Codable {
 
     /// ||a - a32|| / ||a32|| (infinite when the reference is zero and the difference is not).
     public var relativeErrorNorm: Double {
-        squaredReference > 0 ? (squaredDifference / squaredReference).squareRoot()
+        squaredReference > 0
+            ? (squaredDifference / squaredReference).squareRoot()
             : (squaredDifference > 0 ? .infinity : 0)
     }
 }
@@ -53,9 +54,11 @@ public struct TensorRecord: Sendable, Equatable, Codable {
     /// For ``TensorKind/activation``, on steps with a float32 shadow pass.
     public var drift: DriftRecord?
 
-    public init(layer: String, tensor: String, format: ComputeFormat? = nil, shape: [Int] = [],
-                lossScale: Float? = nil, rounding: RoundingStatistics? = nil, unscaled: ScaledCounts? = nil,
-                updates: UpdateStatistics? = nil, drift: DriftRecord? = nil) {
+    public init(
+        layer: String, tensor: String, format: ComputeFormat? = nil, shape: [Int] = [],
+        lossScale: Float? = nil, rounding: RoundingStatistics? = nil, unscaled: ScaledCounts? = nil,
+        updates: UpdateStatistics? = nil, drift: DriftRecord? = nil
+    ) {
         self.layer = layer
         self.tensor = tensor
         self.format = format

@@ -49,7 +49,8 @@ public struct TensorTotals: Sendable, Equatable {
         }
         if let d = record.drift { drifts.append(d.relativeErrorNorm) }
         if let scale = record.lossScale, record.unscaled != nil {
-            lossScaleRange = lossScaleRange.map { min($0.lowerBound, scale)...max($0.upperBound, scale) } ?? scale...scale
+            lossScaleRange =
+                lossScaleRange.map { min($0.lowerBound, scale)...max($0.upperBound, scale) } ?? scale...scale
         }
     }
 

@@ -20,8 +20,9 @@ public func benchmarkRounding(minimumSeconds: Double = 0.2) -> [RoundingBenchmar
     let input: [Float] = (0..<n).map { i in
         if i % 10 == 0 { return 0 }
         let e = Int(rng.next() % 51) - 30
-        return Float(sign: rng.next() & 1 == 0 ? .plus : .minus, exponent: e,
-                     significand: 1 + Float(rng.next() % (1 << 23)) / Float(1 << 23))
+        return Float(
+            sign: rng.next() & 1 == 0 ? .plus : .minus, exponent: e,
+            significand: 1 + Float(rng.next() % (1 << 23)) / Float(1 << 23))
     }
     var output = [Float](repeating: 0, count: n)
     var rows: [RoundingBenchmarkRow] = []
@@ -36,7 +37,8 @@ public func benchmarkRounding(minimumSeconds: Double = 0.2) -> [RoundingBenchmar
                         measureThroughput(operations: n, minimumSeconds: minimumSeconds) {
                             if statistics {
                                 var record = RoundingRecord(counterfactualScale: 0x1p-15)
-                                rounder.round(x.baseAddress!, count: n, to: format, into: y.baseAddress!, recording: &record)
+                                rounder.round(
+                                    x.baseAddress!, count: n, to: format, into: y.baseAddress!, recording: &record)
                                 return record.statistics.overflow &+ record.statistics.histogram.bins[127]
                             }
                             rounder.round(x.baseAddress!, count: n, to: format, into: y.baseAddress!)
@@ -44,7 +46,9 @@ public func benchmarkRounding(minimumSeconds: Double = 0.2) -> [RoundingBenchmar
                         }
                     }
                 }
-                rows.append(RoundingBenchmarkRow(format: format, kernel: name, withStatistics: statistics, elementsPerSecond: rate))
+                rows.append(
+                    RoundingBenchmarkRow(
+                        format: format, kernel: name, withStatistics: statistics, elementsPerSecond: rate))
             }
         }
         let rate = measureThroughput(operations: n, minimumSeconds: minimumSeconds) {
@@ -52,7 +56,9 @@ public func benchmarkRounding(minimumSeconds: Double = 0.2) -> [RoundingBenchmar
             for x in input { sink ^= UInt64(KernelVerification.reference(x.bitPattern, format)) }
             return sink
         }
-        rows.append(RoundingBenchmarkRow(format: format, kernel: "SoftFloat scalar", withStatistics: false, elementsPerSecond: rate))
+        rows.append(
+            RoundingBenchmarkRow(
+                format: format, kernel: "SoftFloat scalar", withStatistics: false, elementsPerSecond: rate))
     }
     return rows
 }

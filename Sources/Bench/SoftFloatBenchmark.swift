@@ -61,7 +61,9 @@ struct SoftFloatBenchmark<F: BinaryFormat, H: HardwareFloat> where H.Format == F
         measure {
             var env = FloatEnvironment()
             var sink: UInt64 = 0
-            let a = opaque(a), b = opaque(b), c = opaque(c)
+            let a = opaque(a)
+            let b = opaque(b)
+            let c = opaque(c)
             for i in 0..<count { sink ^= UInt64(op(a[i], b[i], c[i], &env).bits) }
             return sink ^ UInt64(env.flags.rawValue)
         }
@@ -73,7 +75,9 @@ struct SoftFloatBenchmark<F: BinaryFormat, H: HardwareFloat> where H.Format == F
         let oracle = Oracle()
         return measure {
             var sink: UInt64 = 0
-            let a = opaque(a), b = opaque(b), c = opaque(c)
+            let a = opaque(a)
+            let b = opaque(b)
+            let c = opaque(c)
             for i in 0..<count { sink ^= UInt64(op(oracle, a[i], b[i], c[i]).bits) }
             return sink
         }
@@ -84,7 +88,9 @@ struct SoftFloatBenchmark<F: BinaryFormat, H: HardwareFloat> where H.Format == F
     func hardware(_ op: (H, H, H) -> H) -> Double {
         measure {
             var sink: UInt64 = 0
-            let ha = opaque(ha), hb = opaque(hb), hc = opaque(hc)
+            let ha = opaque(ha)
+            let hb = opaque(hb)
+            let hc = opaque(hc)
             for i in 0..<count { sink ^= UInt64(op(ha[i], hb[i], hc[i]).bitPattern) }
             return sink
         }
@@ -95,19 +101,31 @@ struct SoftFloatBenchmark<F: BinaryFormat, H: HardwareFloat> where H.Format == F
     }
 
     func rows() -> [SoftFloatBenchmarkRow] {
-        let rne = RoundingRule.toNearestOrEven, after = Tininess.afterRounding
+        let rne = RoundingRule.toNearestOrEven
+        let after = Tininess.afterRounding
         var rows = [
-            row("add", soft { x, y, _, e in x.adding(y, in: &e) },
-                oracle { o, x, y, _ in o.add(x, y, rounding: rne, tininess: after).value }, hardware { x, y, _ in x + y }),
-            row("sub", soft { x, y, _, e in x.subtracting(y, in: &e) },
-                oracle { o, x, y, _ in o.subtract(x, y, rounding: rne, tininess: after).value }, hardware { x, y, _ in x - y }),
-            row("mul", soft { x, y, _, e in x.multiplied(by: y, in: &e) },
-                oracle { o, x, y, _ in o.multiply(x, y, rounding: rne, tininess: after).value }, hardware { x, y, _ in x * y }),
-            row("div", soft { x, y, _, e in x.divided(by: y, in: &e) },
-                oracle { o, x, y, _ in o.divide(x, y, rounding: rne, tininess: after).value }, hardware { x, y, _ in x / y }),
-            row("sqrt", soft { _, _, z, e in z.squareRoot(in: &e) },
-                oracle { o, _, _, z in o.squareRoot(z, rounding: rne, tininess: after).value }, hardware { _, _, z in z.squareRoot() }),
-            row("fma", soft { x, y, z, e in x.fusedMultiplyAdd(y, z, in: &e) },
+            row(
+                "add", soft { x, y, _, e in x.adding(y, in: &e) },
+                oracle { o, x, y, _ in o.add(x, y, rounding: rne, tininess: after).value },
+                hardware { x, y, _ in x + y }),
+            row(
+                "sub", soft { x, y, _, e in x.subtracting(y, in: &e) },
+                oracle { o, x, y, _ in o.subtract(x, y, rounding: rne, tininess: after).value },
+                hardware { x, y, _ in x - y }),
+            row(
+                "mul", soft { x, y, _, e in x.multiplied(by: y, in: &e) },
+                oracle { o, x, y, _ in o.multiply(x, y, rounding: rne, tininess: after).value },
+                hardware { x, y, _ in x * y }),
+            row(
+                "div", soft { x, y, _, e in x.divided(by: y, in: &e) },
+                oracle { o, x, y, _ in o.divide(x, y, rounding: rne, tininess: after).value },
+                hardware { x, y, _ in x / y }),
+            row(
+                "sqrt", soft { _, _, z, e in z.squareRoot(in: &e) },
+                oracle { o, _, _, z in o.squareRoot(z, rounding: rne, tininess: after).value },
+                hardware { _, _, z in z.squareRoot() }),
+            row(
+                "fma", soft { x, y, z, e in x.fusedMultiplyAdd(y, z, in: &e) },
                 oracle { o, x, y, z in o.fusedMultiplyAdd(x, y, z, rounding: rne, tininess: after).value },
                 hardware { x, y, z in z.addingProduct(x, y) }),
         ]
@@ -122,7 +140,8 @@ struct SoftFloatBenchmark<F: BinaryFormat, H: HardwareFloat> where H.Format == F
     func hostConversionRate<S>(_ input: [S], _ convert: (S) -> UInt64) -> Double {
         measureThroughput(operations: input.count, minimumSeconds: minimumSeconds) { (call: Int) -> UInt64 in
             var s: UInt64 = 0
-            let n = input.count, start = call % n
+            let n = input.count
+            let start = call % n
             for i in 0..<n { s = s &* 31 &+ convert(input[(start + i) % n]) }
             return s
         }
@@ -130,17 +149,27 @@ struct SoftFloatBenchmark<F: BinaryFormat, H: HardwareFloat> where H.Format == F
 
     /// Narrowing into F from binary64 (binary64 itself: widening from binary32).
     func conversionRow() -> SoftFloatBenchmarkRow {
-        let rne = RoundingRule.toNearestOrEven, after = Tininess.afterRounding
+        let rne = RoundingRule.toNearestOrEven
+        let after = Tininess.afterRounding
         if F.self == Binary64.self {
             let source = benchOperands(Binary32.self, count: count, seed: 4)
             let host = source.map { Float(bitPattern: $0.bits) }
             let o = Oracle()
             return SoftFloatBenchmarkRow(
                 operation: "convert from binary32", format: F.name,
-                softFloat: measure { var e = FloatEnvironment(); var s: UInt64 = 0
-                    for x in opaque(source) { s ^= UInt64(x.converted(to: F.self, in: &e).bits) }; return s },
-                mpfr: measure { var s: UInt64 = 0
-                    for x in opaque(source) { s ^= UInt64(o.convert(x, to: F.self, rounding: rne, tininess: after).value.bits) }; return s },
+                softFloat: measure {
+                    var e = FloatEnvironment()
+                    var s: UInt64 = 0
+                    for x in opaque(source) { s ^= UInt64(x.converted(to: F.self, in: &e).bits) }
+                    return s
+                },
+                mpfr: measure {
+                    var s: UInt64 = 0
+                    for x in opaque(source) {
+                        s ^= UInt64(o.convert(x, to: F.self, rounding: rne, tininess: after).value.bits)
+                    }
+                    return s
+                },
                 hardware: hostConversionRate(host) { Double($0).bitPattern })
         }
         let source = benchOperands(Binary64.self, count: count, seed: 4)
@@ -148,10 +177,19 @@ struct SoftFloatBenchmark<F: BinaryFormat, H: HardwareFloat> where H.Format == F
         let o = Oracle()
         return SoftFloatBenchmarkRow(
             operation: "convert from binary64", format: F.name,
-            softFloat: measure { var e = FloatEnvironment(); var s: UInt64 = 0
-                for x in opaque(source) { s ^= UInt64(x.converted(to: F.self, in: &e).bits) }; return s },
-            mpfr: measure { var s: UInt64 = 0
-                for x in opaque(source) { s ^= UInt64(o.convert(x, to: F.self, rounding: rne, tininess: after).value.bits) }; return s },
+            softFloat: measure {
+                var e = FloatEnvironment()
+                var s: UInt64 = 0
+                for x in opaque(source) { s ^= UInt64(x.converted(to: F.self, in: &e).bits) }
+                return s
+            },
+            mpfr: measure {
+                var s: UInt64 = 0
+                for x in opaque(source) {
+                    s ^= UInt64(o.convert(x, to: F.self, rounding: rne, tininess: after).value.bits)
+                }
+                return s
+            },
             hardware: hostConversionRate(host) { UInt64(H($0).bitPattern) })
     }
 }

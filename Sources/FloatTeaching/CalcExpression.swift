@@ -54,7 +54,9 @@ struct CalcParser {
 
     func unexpected(expecting what: String) -> FloatParseError {
         guard let c = current else {
-            return error(chars.allSatisfy(\.isWhitespace) ? "empty expression" : "unexpected end of expression, expected \(what)")
+            return error(
+                chars.allSatisfy(\.isWhitespace) ? "empty expression" : "unexpected end of expression, expected \(what)"
+            )
         }
         return error("unexpected '\(c)', expected \(what)")
     }
@@ -162,7 +164,8 @@ struct CalcParser {
             let wanted = function.arity
             guard current == ")" else { throw unexpected(expecting: arguments.count < wanted ? "','" : "')'") }
             guard arguments.count == wanted else {
-                throw error("\(name) takes \(wanted) argument\(wanted == 1 ? "" : "s"), not \(arguments.count)", at: start)
+                throw error(
+                    "\(name) takes \(wanted) argument\(wanted == 1 ? "" : "s"), not \(arguments.count)", at: start)
             }
             index += 1
             return .operation(function, arguments)
@@ -176,7 +179,10 @@ struct CalcParser {
         var previous: Character = " "
         while let c = current {
             let exponentSign = (c == "+" || c == "-") && "eEpP".contains(previous) && !isHexDigitRun(start)
-            guard c.isNumber || c.isLetter || c == "." || c == "_" || exponentSign || ((c == "+" || c == "-") && "pP".contains(previous)) else { break }
+            guard
+                c.isNumber || c.isLetter || c == "." || c == "_" || exponentSign
+                    || ((c == "+" || c == "-") && "pP".contains(previous))
+            else { break }
             previous = c
             index += 1
         }

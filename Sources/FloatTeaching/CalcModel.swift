@@ -89,20 +89,23 @@ public struct CalcEvaluation: Sendable {
     public static let shownSteps = 1_000
 
     /// Evaluates `expression` in `kind`, every literal and operation rounded by `rounding`.
-    public static func evaluate(_ expression: CalcExpression, text: String, format kind: FormatKind,
-                                rounding: RoundingRule, tininess: Tininess = .afterRounding,
-                                saturating: Bool = false) -> CalcEvaluation {
+    public static func evaluate(
+        _ expression: CalcExpression, text: String, format kind: FormatKind,
+        rounding: RoundingRule, tininess: Tininess = .afterRounding,
+        saturating: Bool = false
+    ) -> CalcEvaluation {
         struct Visitor: FormatVisitor {
             let expression: CalcExpression, text: String, env: FloatEnvironment
             func visit<F: BinaryFormat>(_: F.Type) -> CalcEvaluation {
                 var calculator = Calculator<F>(env: env)
                 let result = calculator.evaluate(expression).value
-                return CalcEvaluation(expression: text, formatName: F.name, rounding: env.rounding,
-                                      steps: calculator.shownSteps(), stepCount: calculator.steps.count,
-                                      resultBits: UInt64(result.bits),
-                                      resultHex: ValueExplanation.hex(UInt64(result.bits), width: F.bitWidth),
-                                      resultExact: result.exactDecimal, resultShortest: result.teachingShortest,
-                                      flags: calculator.allFlags)
+                return CalcEvaluation(
+                    expression: text, formatName: F.name, rounding: env.rounding,
+                    steps: calculator.shownSteps(), stepCount: calculator.steps.count,
+                    resultBits: UInt64(result.bits),
+                    resultHex: ValueExplanation.hex(UInt64(result.bits), width: F.bitWidth),
+                    resultExact: result.exactDecimal, resultShortest: result.teachingShortest,
+                    flags: calculator.allFlags)
             }
         }
         let env = FloatEnvironment(rounding: rounding, tininess: tininess, saturatesOverflow: saturating)
@@ -129,8 +132,10 @@ struct Calculator<F: BinaryFormat> {
     init(env: FloatEnvironment) { self.env = env }
 
     /// Appends a step; returns its index.
-    mutating func record(_ kind: CalcStep.Kind, _ operands: [(value: Value, step: Int)], _ result: Value,
-                         _ flags: ExceptionFlags) -> Int {
+    mutating func record(
+        _ kind: CalcStep.Kind, _ operands: [(value: Value, step: Int)], _ result: Value,
+        _ flags: ExceptionFlags
+    ) -> Int {
         allFlags.formUnion(flags)
         steps.append(Step(kind: kind, operands: operands, result: result, flags: flags))
         return steps.count - 1
@@ -139,7 +144,9 @@ struct Calculator<F: BinaryFormat> {
     /// The steps shown (see ``CalcEvaluation/steps``), written out.
     func shownSteps() -> [CalcStep] {
         let limit = CalcEvaluation.shownSteps
-        let shown = steps.count <= limit ? Array(steps.indices)
+        let shown =
+            steps.count <= limit
+            ? Array(steps.indices)
             : Array(0..<(limit / 2)) + Array((steps.count - limit / 2)..<steps.count)
         return shown.map { written($0) }
     }
@@ -160,10 +167,11 @@ struct Calculator<F: BinaryFormat> {
             text = operation.text(written)
         }
         let bits = UInt64(step.result.bits)
-        return CalcStep(number: i + 1, kind: step.kind, operandBits: step.operands.map { UInt64($0.value.bits) },
-                        operands: exact, operandSteps: step.operands.map { $0.step }, text: text, resultBits: bits,
-                        resultHex: ValueExplanation.hex(bits, width: F.bitWidth), resultExact: step.result.exactDecimal,
-                        resultShortest: step.result.teachingShortest, flags: step.flags)
+        return CalcStep(
+            number: i + 1, kind: step.kind, operandBits: step.operands.map { UInt64($0.value.bits) },
+            operands: exact, operandSteps: step.operands.map { $0.step }, text: text, resultBits: bits,
+            resultHex: ValueExplanation.hex(bits, width: F.bitWidth), resultExact: step.result.exactDecimal,
+            resultShortest: step.result.teachingShortest, flags: step.flags)
     }
 
     /// The value of `e` and the index of the step that produced it.
@@ -176,7 +184,8 @@ struct Calculator<F: BinaryFormat> {
             let x = (try? Value(parsing: text, in: &local)) ?? .defaultNaN
             return (x, record(.literal(text), [], x, local.flags))
         case let .operation(operation, operandExpressions):
-            precondition(operandExpressions.count == operation.arity, "\(operation.name) needs \(operation.arity) operands")
+            precondition(
+                operandExpressions.count == operation.arity, "\(operation.name) needs \(operation.arity) operands")
             var operands: [(value: Value, step: Int)] = []
             for operand in operandExpressions { operands.append(evaluate(operand)) }
             let r = Self.apply(operation, operands.map { $0.value }, &local)

@@ -34,11 +34,18 @@ extension CalcReference {
 
     /// Fills the reference (unless the caller keeps its own) and the errors of `result` from
     /// interval arithmetic.
-    static func intervalReference<F: BinaryFormat>(_ evaluation: inout CalcEvaluation, _ expression: CalcExpression,
-                                                   _ result: BinaryFloat<F>) {
-        var reference: ShownDecimal?, absolute: ShownDecimal?, relative: ShownDecimal?, ulps: ShownDecimal?
-        var lastReference: Enclosure?, last: (error: Enclosure, ratio: Enclosure?, inUlps: Enclosure)?
-        var relativeUndefined = false, referenceSettled = false
+    static func intervalReference<F: BinaryFormat>(
+        _ evaluation: inout CalcEvaluation, _ expression: CalcExpression,
+        _ result: BinaryFloat<F>
+    ) {
+        var reference: ShownDecimal?
+        var absolute: ShownDecimal?
+        var relative: ShownDecimal?
+        var ulps: ShownDecimal?
+        var lastReference: Enclosure?
+        var last: (error: Enclosure, ratio: Enclosure?, inUlps: Enclosure)?
+        var relativeUndefined = false
+        var referenceSettled = false
         let q = result.integerSignificandAndExponent?.exponent
         let (_, outOfRange) = Enclosure.withWidestRange {
             for precision in precisions(steps: evaluation.stepCount) {
@@ -57,7 +64,9 @@ extension CalcReference {
                 ulps = ulps ?? inUlps.shown(style: .ratio)
                 last = (error, ratio, inUlps)
                 relativeUndefined = exact.containsZero
-                if reference != nil && absolute != nil && ulps != nil && (relative != nil || relativeUndefined) { break }
+                if reference != nil && absolute != nil && ulps != nil && (relative != nil || relativeUndefined) {
+                    break
+                }
             }
             if reference == nil { reference = lastReference?.bounds() }
             if let last {

@@ -49,7 +49,9 @@ public struct CalcReference {
             let (_, q) = result.integerSignificandAndExponent!
             if let error = ExactRational(result).subtracting(exact), let inUlps = error.scaled(byPowerOfTwo: -q) {
                 evaluation.absoluteError = ShownDecimal(error, style: .value)
-                evaluation.relativeError = exact.isZero ? nil
+                evaluation.relativeError =
+                    exact.isZero
+                    ? nil
                     : error.magnitude.divided(by: exact.magnitude).map { ShownDecimal($0, style: .ratio) }
                 evaluation.ulpError = ShownDecimal(inUlps, style: .ratio)
                 return
@@ -75,7 +77,8 @@ public struct CalcReference {
             // 144115188075855872), else the literal as written.
             var scanner = NumberScanner(text)
             if let number = try? scanner.scan(), let r = ExactRational(number), !r.isZero,
-               let (digits, exponent) = r.terminatingDigits(maxDigits: DecimalStyle.step.exactDigits) {
+                let (digits, exponent) = r.terminatingDigits(maxDigits: DecimalStyle.step.exactDigits)
+            {
                 return ShownDecimal(negative: r.negative, exactDigits: digits, exponent: exponent, style: .step)
             }
             return ShownDecimal(text: text, isExact: true)
@@ -86,7 +89,8 @@ public struct CalcReference {
         let result = BinaryFloat<F>(bits: F.Bits(truncatingIfNeeded: step.resultBits))
         // NaN and infinite operands, divisions by zero and square roots of negative numbers
         // have exact IEEE results (NaN, or an exact infinity): the step's own result.
-        let special = values.contains { !$0.isFinite }
+        let special =
+            values.contains { !$0.isFinite }
             || (operation == .divide && values[1].isZero)
             || (operation == .squareRoot && values[0].sign && !values[0].isZero)
         if special { return ShownDecimal(text: result.exactDecimal, isExact: true) }

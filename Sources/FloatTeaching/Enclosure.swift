@@ -84,8 +84,10 @@ final class Enclosure {
 
     /// The smallest and largest of `operation` over the corners, rounded down and up: the
     /// extremes of a product or quotient over a box are at its corners.
-    private static func corners(_ a: Enclosure, _ b: Enclosure,
-                                _ operation: (MPFRValue, MPFRValue, MPFRValue, mpfr_rnd_t) -> Void) -> Enclosure {
+    private static func corners(
+        _ a: Enclosure, _ b: Enclosure,
+        _ operation: (MPFRValue, MPFRValue, MPFRValue, mpfr_rnd_t) -> Void
+    ) -> Enclosure {
         let r = Enclosure(precision: a.precision)
         let candidate = MPFRValue(precision: a.precision)
         var first = true
@@ -166,7 +168,8 @@ final class Enclosure {
         guard lo.isRegular, hi.isRegular, lo.isNegative == hi.isNegative else { return nil }
         let count = style.roundedDigits
         guard let low = lo.significantDigits(count), let high = hi.significantDigits(count),
-              low.digits == high.digits, low.exponent == high.exponent else { return nil }
+            low.digits == high.digits, low.exponent == high.exponent
+        else { return nil }
         var digits = low.digits.utf8.map { $0 - 48 }
         // |x| ≈ 0.digits · 10^exponent = digits · 10^(exponent - count).
         var exponent = low.exponent - digits.count

@@ -15,7 +15,8 @@ extension ExactRational {
     /// recognised before it is built.
     func terminatingDigits(maxDigits: Int) -> (digits: [UInt8], exponent: Int)? {
         guard !isZero else { return nil }
-        var n = numerator, d = denominator
+        var n = numerator
+        var d = denominator
         let twos = min(n.trailingZeroBitCount, d.trailingZeroBitCount)
         n >>= twos
         d >>= twos
@@ -58,7 +59,8 @@ extension ExactRational {
         // floor(log10(n / d)) lies within one of this estimate.
         let estimate = Int((Double(numerator.bitWidth - denominator.bitWidth) * 0.301_029_995_663_981_2).rounded(.down))
         let s = count - estimate + 1
-        var n = numerator, d = denominator
+        var n = numerator
+        var d = denominator
         if s >= 0 { n.multiply(byPowerOfTen: s) } else { d.multiply(byPowerOfTen: -s) }
         let (q, remainder) = n.quotientAndRemainder(dividingBy: d)
         let all = Array(q.description.utf8.map { $0 - 48 })

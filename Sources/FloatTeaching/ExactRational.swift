@@ -35,7 +35,8 @@ struct ExactRational: Sendable {
     /// ±numerator / denominator · 10^exponent; nil beyond the budget.
     init?(negative: Bool, numerator: BigUInt, denominator: BigUInt = BigUInt(1), exponent: Int) {
         guard numerator.bitWidth <= Self.bitBudget, denominator.bitWidth <= Self.bitBudget,
-              abs(exponent) <= Self.exponentLimit else { return nil }
+            abs(exponent) <= Self.exponentLimit
+        else { return nil }
         precondition(!denominator.isZero, "ExactRational with a zero denominator")
         if numerator.isZero {
             self.negative = false
@@ -131,7 +132,8 @@ struct ExactRational: Sendable {
         for (n, shift) in [(numerator, shiftA), (other.numerator, shiftB)] {
             guard shift <= Self.bitBudget, n.bitWidth + shift * 10 / 3 + crossBits < Self.bitBudget else { return nil }
         }
-        var a = numerator, b = other.numerator
+        var a = numerator
+        var b = other.numerator
         a.multiply(byPowerOfTen: shiftA)
         b.multiply(byPowerOfTen: shiftB)
         var denominator = self.denominator
@@ -143,7 +145,9 @@ struct ExactRational: Sendable {
         if negative == other.negative {
             return ExactRational(negative: negative, numerator: a + b, denominator: denominator, exponent: common)
         }
-        if a < b { return ExactRational(negative: other.negative, numerator: b - a, denominator: denominator, exponent: common) }
+        if a < b {
+            return ExactRational(negative: other.negative, numerator: b - a, denominator: denominator, exponent: common)
+        }
         return ExactRational(negative: negative, numerator: a - b, denominator: denominator, exponent: common)
     }
 
@@ -154,11 +158,13 @@ struct ExactRational: Sendable {
     func multiplied(by other: ExactRational) -> ExactRational? {
         if isZero || other.isZero { return .zero }
         guard numerator.bitWidth + other.numerator.bitWidth <= Self.bitBudget + 1,
-              denominator.bitWidth + other.denominator.bitWidth <= Self.bitBudget + 1 else { return nil }
+            denominator.bitWidth + other.denominator.bitWidth <= Self.bitBudget + 1
+        else { return nil }
         let (e, overflow) = exponent.addingReportingOverflow(other.exponent)
         guard !overflow else { return nil }
-        return ExactRational(negative: negative != other.negative, numerator: numerator * other.numerator,
-                             denominator: denominator * other.denominator, exponent: e)
+        return ExactRational(
+            negative: negative != other.negative, numerator: numerator * other.numerator,
+            denominator: denominator * other.denominator, exponent: e)
     }
 
     /// self / other for a nonzero `other`; nil beyond the budget.
@@ -166,17 +172,20 @@ struct ExactRational: Sendable {
         precondition(!other.isZero, "ExactRational division by zero")
         if isZero { return .zero }
         guard numerator.bitWidth + other.denominator.bitWidth <= Self.bitBudget + 1,
-              denominator.bitWidth + other.numerator.bitWidth <= Self.bitBudget + 1 else { return nil }
+            denominator.bitWidth + other.numerator.bitWidth <= Self.bitBudget + 1
+        else { return nil }
         let (e, overflow) = exponent.subtractingReportingOverflow(other.exponent)
         guard !overflow else { return nil }
-        return ExactRational(negative: negative != other.negative, numerator: numerator * other.denominator,
-                             denominator: denominator * other.numerator, exponent: e)
+        return ExactRational(
+            negative: negative != other.negative, numerator: numerator * other.denominator,
+            denominator: denominator * other.numerator, exponent: e)
     }
 
     /// self · 2^k (the weight of an ulp); nil beyond the budget.
     func scaled(byPowerOfTwo k: Int) -> ExactRational? {
         guard abs(k) <= Self.bitBudget else { return nil }
-        var n = numerator, d = denominator
+        var n = numerator
+        var d = denominator
         if k >= 0 { n <<= k } else { d <<= -k }
         return ExactRational(negative: negative, numerator: n, denominator: d, exponent: exponent)
     }

@@ -66,8 +66,9 @@ public struct FormatParameters: Sendable, Equatable {
         // rounded one keeps its 6 digits (2^-149 = 1.40130e-45, not 1.4013e-45).
         func power(_ k: Int) -> String {
             let significant = powerOfTwo(k).exactDecimal.filter(\.isNumber).drop { $0 == "0" }.count
-            let shown = DecimalText.scientific(Double(sign: .plus, exponent: k, significand: 1), digits: 6,
-                                               trimmingZeros: significant <= 6, from: .exact)
+            let shown = DecimalText.scientific(
+                Double(sign: .plus, exponent: k, significand: 1), digits: 6,
+                trimmingZeros: significant <= 6, from: .exact)
             return "\(shown) (2^\(k))"
         }
         name = F.name
@@ -87,10 +88,11 @@ public struct FormatParameters: Sendable, Equatable {
         machineEpsilon = power(1 - F.precision)
         unitRoundoff = power(-F.precision)
         decimalDigits = Double(F.precision) * 0.301_029_995_663_981_2
-        exact = ExactValues(largestFinite: largest.exactDecimal,
-                            smallestNormal: powerOfTwo(F.minExponent).exactDecimal,
-                            smallestSubnormal: powerOfTwo(F.minExponent - F.fractionBitCount).exactDecimal,
-                            machineEpsilon: powerOfTwo(1 - F.precision).exactDecimal,
-                            unitRoundoff: powerOfTwo(-F.precision).exactDecimal)
+        exact = ExactValues(
+            largestFinite: largest.exactDecimal,
+            smallestNormal: powerOfTwo(F.minExponent).exactDecimal,
+            smallestSubnormal: powerOfTwo(F.minExponent - F.fractionBitCount).exactDecimal,
+            machineEpsilon: powerOfTwo(1 - F.precision).exactDecimal,
+            unitRoundoff: powerOfTwo(-F.precision).exactDecimal)
     }
 }

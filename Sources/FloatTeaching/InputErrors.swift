@@ -32,8 +32,10 @@ struct InputErrors {
 
     private init() {}
 
-    private static func compute<F: BinaryFormat>(stored: BinaryFloat<F>, input number: ScannedNumber,
-                                                 text: String) -> InputErrors {
+    private static func compute<F: BinaryFormat>(
+        stored: BinaryFloat<F>, input number: ScannedNumber,
+        text: String
+    ) -> InputErrors {
         var result = InputErrors()
         guard stored.isFinite else { return result }
         let cut: Bool
@@ -47,9 +49,12 @@ struct InputErrors {
         // A cut input (more digits than the scanner keeps) has its exact value only in the
         // text: MPFR reads all of it.
         if !cut, let input = ExactRational(number), let error = ExactRational(stored).subtracting(input),
-           let inUlps = error.scaled(byPowerOfTwo: -q) {
+            let inUlps = error.scaled(byPowerOfTwo: -q)
+        {
             result.absolute = ShownDecimal(error, style: .value)
-            result.relative = input.isZero ? nil
+            result.relative =
+                input.isZero
+                ? nil
                 : error.magnitude.divided(by: input.magnitude).map { ShownDecimal($0, style: .ratio) }
             result.ulps = ShownDecimal(inUlps, style: .ratio)
             return result
@@ -60,9 +65,13 @@ struct InputErrors {
     /// The MPFR way (see the type's description): the input's text read into intervals at
     /// increasing precisions until each error's digits are proven, or their bounds after the
     /// last precision.
-    private static func bounded<F: BinaryFormat>(stored: BinaryFloat<F>, ulpExponent q: Int,
-                                                 text: String) -> InputErrors {
-        var absolute: ShownDecimal?, relative: ShownDecimal?, ulps: ShownDecimal?
+    private static func bounded<F: BinaryFormat>(
+        stored: BinaryFloat<F>, ulpExponent q: Int,
+        text: String
+    ) -> InputErrors {
+        var absolute: ShownDecimal?
+        var relative: ShownDecimal?
+        var ulps: ShownDecimal?
         // A zero stored value is all error: the relative error is exactly 1.
         if stored.isZero { relative = ShownDecimal(text: "1", isExact: true) }
         var last: (error: Enclosure, ratio: Enclosure?, inUlps: Enclosure)?

@@ -48,7 +48,8 @@ struct DecimalStyle: Sendable {
     let roundedPositional: Bool
 
     /// Errors and references.
-    static let value = DecimalStyle(exactDigits: 1_100, roundedDigits: 40, positionalDigits: 400, roundedPositional: true)
+    static let value = DecimalStyle(
+        exactDigits: 1_100, roundedDigits: 40, positionalDigits: 400, roundedPositional: true)
     /// calc's exact result of one step (a table column: shorter).
     static let step = DecimalStyle(exactDigits: 60, roundedDigits: 25, positionalDigits: 400, roundedPositional: true)
     /// Relative errors and errors in ulps.
@@ -59,7 +60,8 @@ extension ShownDecimal {
     /// The exact number ±digits · 10^exponent (digits without trailing zeros).
     init(negative: Bool, exactDigits digits: [UInt8], exponent: Int, style: DecimalStyle) {
         let length = DecimalText.positionalLength(digitCount: digits.count, exponent: exponent)
-        let text = length <= style.positionalDigits
+        let text =
+            length <= style.positionalDigits
             ? DecimalText.positional(negative: negative, digits: digits, exponent: exponent)
             : DecimalText.scientific(negative: negative, digits: digits, exponent: exponent)
         self.init(text: text, isExact: true)
@@ -68,10 +70,12 @@ extension ShownDecimal {
     /// A rounded number ±digits · 10^exponent (already rounded to the style's digits).
     init(negative: Bool, roundedDigits digits: [UInt8], exponent: Int, style: DecimalStyle) {
         let lead = exponent + digits.count - 1
-        let text = style.roundedPositional && lead >= -5 && lead < 21
+        let text =
+            style.roundedPositional && lead >= -5 && lead < 21
             ? DecimalText.positional(negative: negative, digits: digits, exponent: exponent)
-            : DecimalText.scientific(negative: negative, digits: digits, exponent: exponent,
-                                     significantDigits: digits.count)
+            : DecimalText.scientific(
+                negative: negative, digits: digits, exponent: exponent,
+                significantDigits: digits.count)
         self.init(text: text, isExact: false)
     }
 

@@ -60,9 +60,11 @@ public struct ValueExplanation: Sendable {
     }
 
     /// `text` parsed into `kind` under `rounding` (`explain`).
-    public static func explaining(_ text: String, format kind: FormatKind, rounding: RoundingRule,
-                                  tininess: Tininess = .afterRounding,
-                                  saturating: Bool = false) throws(FloatParseError) -> ValueExplanation {
+    public static func explaining(
+        _ text: String, format kind: FormatKind, rounding: RoundingRule,
+        tininess: Tininess = .afterRounding,
+        saturating: Bool = false
+    ) throws(FloatParseError) -> ValueExplanation {
         var scanner = NumberScanner(text)
         let number = try scanner.scan()
         struct Visitor: FormatVisitor {
@@ -94,7 +96,8 @@ public struct ValueExplanation: Sendable {
         exactValue = x.exactDecimal
         shortestValue = x.teachingShortest
         var env = FloatEnvironment()
-        let down = x.nextDown(in: &env), up = x.nextUp(in: &env)
+        let down = x.nextDown(in: &env)
+        let up = x.nextUp(in: &env)
         below = (Self.hex(UInt64(down.bits), width: F.bitWidth), down.exactDecimal)
         above = (Self.hex(UInt64(up.bits), width: F.bitWidth), up.exactDecimal)
         let signText = "(-1)^\(x.sign ? 1 : 0)"
@@ -112,8 +115,10 @@ public struct ValueExplanation: Sendable {
         }
     }
 
-    mutating func addInput<F: BinaryFormat>(_ text: String, _ number: ScannedNumber, _ x: BinaryFloat<F>,
-                                            _ env: FloatEnvironment) {
+    mutating func addInput<F: BinaryFormat>(
+        _ text: String, _ number: ScannedNumber, _ x: BinaryFloat<F>,
+        _ env: FloatEnvironment
+    ) {
         input = text
         rounding = env.rounding
         flags = env.flags
@@ -122,7 +127,9 @@ public struct ValueExplanation: Sendable {
         case let .decimal(_, _, _, sticky), let .hex(_, _, sticky): errorIsApproximate = sticky
         }
         let errors = InputErrors(stored: x, input: number, text: text)
-        (absoluteError, relativeError, ulpError, errorNote) = (errors.absolute, errors.relative, errors.ulps, errors.note)
+        (absoluteError, relativeError, ulpError, errorNote) = (
+            errors.absolute, errors.relative, errors.ulps, errors.note
+        )
     }
 
     static func hex(_ bits: UInt64, width: Int) -> String {

@@ -44,11 +44,12 @@ public enum GEMM {
             let buffer = c.buffer
             for i in buffer.indices { buffer[i] = beta == 0 ? 0 : beta * buffer[i] }
         } else {
-            cblas_sgemm(CblasRowMajor, transposeA.cblas, transposeB.cblas,
-                        Int32(m), Int32(n), Int32(k), alpha,
-                        a.baseAddress, Int32(a.columns),
-                        b.baseAddress, Int32(b.columns),
-                        beta, c.baseAddress, Int32(c.columns))
+            cblas_sgemm(
+                CblasRowMajor, transposeA.cblas, transposeB.cblas,
+                Int32(m), Int32(n), Int32(k), alpha,
+                a.baseAddress, Int32(a.columns),
+                b.baseAddress, Int32(b.columns),
+                beta, c.baseAddress, Int32(c.columns))
         }
         profiler?.addGEMM(nanoseconds: StepProfiler.now() &- start, flops: 2 * Double(m) * Double(n) * Double(k))
     }

@@ -53,14 +53,18 @@ public final class Tensor {
     public var columns: Int { shape.dropFirst().reduce(1, *) }
 
     /// The elements in use, as a mutable buffer (valid while `self` lives).
-    public var buffer: UnsafeMutableBufferPointer<Float> { UnsafeMutableBufferPointer(start: baseAddress, count: count) }
+    public var buffer: UnsafeMutableBufferPointer<Float> {
+        UnsafeMutableBufferPointer(start: baseAddress, count: count)
+    }
     /// The elements in use, read-only.
     public var readOnlyBuffer: UnsafeBufferPointer<Float> { UnsafeBufferPointer(start: baseAddress, count: count) }
 
     /// Changes the leading dimension (the batch size in use), keeping the others.
     /// The contents of rows beyond the old row count are unspecified (whatever was there).
     public func setRows(_ rows: Int) {
-        precondition(rows >= 0 && rows * columns <= capacity, "Tensor: \(rows) rows exceed capacity \(capacity / max(columns, 1))")
+        precondition(
+            rows >= 0 && rows * columns <= capacity,
+            "Tensor: \(rows) rows exceed capacity \(capacity / max(columns, 1))")
         shape[0] = rows
     }
 

@@ -17,11 +17,14 @@ public struct KernelVerification: Sendable {
     /// time; the blocks' reports are merged in block order (the kept mismatches are the first).
     /// `progress` is told the inputs of every finished block, from the thread that checked it
     /// (so it must be safe to call concurrently): `verify --kernels` shows it as it goes.
-    public static func run(_ format: ComputeFormat, rounder: TensorRounder,
-                           patterns: ClosedRange<UInt64> = 0...0xFFFF_FFFF,
-                           progress: (@Sendable (_ inputs: Int) -> Void)? = nil) -> KernelVerification {
+    public static func run(
+        _ format: ComputeFormat, rounder: TensorRounder,
+        patterns: ClosedRange<UInt64> = 0...0xFFFF_FFFF,
+        progress: (@Sendable (_ inputs: Int) -> Void)? = nil
+    ) -> KernelVerification {
         let block: UInt64 = 1 << 16
-        let first = patterns.lowerBound / block, last = patterns.upperBound / block
+        let first = patterns.lowerBound / block
+        let last = patterns.upperBound / block
         let blocks = Int(last - first + 1)
         let start = DispatchTime.now()
         let single = TensorRounder(threads: 1, allowVectorKernels: rounder.usesVectorKernels)
@@ -44,11 +47,14 @@ public struct KernelVerification: Sendable {
     }
 
     /// One block of consecutive patterns through `rounder` (one thread) against ``reference(_:_:)``.
-    static func check(_ patterns: ClosedRange<UInt64>, _ format: ComputeFormat,
-                      _ rounder: TensorRounder) -> KernelVerification {
+    static func check(
+        _ patterns: ClosedRange<UInt64>, _ format: ComputeFormat,
+        _ rounder: TensorRounder
+    ) -> KernelVerification {
         let low = patterns.lowerBound
         let n = Int(patterns.upperBound - low + 1)
-        var input = [Float](repeating: 0, count: n), output = [Float](repeating: 0, count: n)
+        var input = [Float](repeating: 0, count: n)
+        var output = [Float](repeating: 0, count: n)
         for i in 0..<n { input[i] = Float(bitPattern: UInt32(low + UInt64(i))) }
         input.withUnsafeBufferPointer { x in
             output.withUnsafeMutableBufferPointer { y in

@@ -4,8 +4,10 @@ extension TensorRounder {
     /// What the update `w <- w - d` does to each of `count` variables at `weights` (before the
     /// update) with increments `updates`: ``UpdateStatistics`` against float32 and `format`.
     /// Split into chunks like the rounding kernels; integer counts, exact in any order.
-    public func lostUpdates(weights: UnsafePointer<Float>, updates: UnsafePointer<Float>, count: Int,
-                            format: ComputeFormat) -> UpdateStatistics {
+    public func lostUpdates(
+        weights: UnsafePointer<Float>, updates: UnsafePointer<Float>, count: Int,
+        format: ComputeFormat
+    ) -> UpdateStatistics {
         let kernel = usesVectorKernels ? ck_lost_updates_avx2 : ck_lost_updates_portable
         let precision = Int32(format.precision)
         let parts = parallel.mapChunks(count: count) { range in

@@ -29,9 +29,12 @@ public struct TensorRounder: Sendable {
         usesVectorKernels = allowVectorKernels && ck_has_f16c_avx2() != 0
     }
 
-    typealias Kernel = @convention(c) (UnsafePointer<Float>?, UnsafeMutablePointer<Float>?, Int,
-                                       UnsafeMutablePointer<ck_round_stats>?, Float,
-                                       UnsafeMutablePointer<ck_scaled_counts>?) -> Void
+    typealias Kernel =
+        @convention(c) (
+            UnsafePointer<Float>?, UnsafeMutablePointer<Float>?, Int,
+            UnsafeMutablePointer<ck_round_stats>?, Float,
+            UnsafeMutablePointer<ck_scaled_counts>?
+        ) -> Void
 
     func kernel(_ format: ComputeFormat) -> Kernel? {
         switch format {
@@ -42,8 +45,10 @@ public struct TensorRounder: Sendable {
     }
 
     /// Rounds `count` values to `format` into `output` (which may be `input`), no statistics.
-    public func round(_ input: UnsafePointer<Float>, count: Int, to format: ComputeFormat,
-                      into output: UnsafeMutablePointer<Float>) {
+    public func round(
+        _ input: UnsafePointer<Float>, count: Int, to format: ComputeFormat,
+        into output: UnsafeMutablePointer<Float>
+    ) {
         guard let kernel = kernel(format) else {
             if UnsafePointer(output) != input { output.update(from: input, count: count) }
             return
@@ -56,17 +61,21 @@ public struct TensorRounder: Sendable {
     /// Rounds `count` values to `format` into `output` (nil: statistics only) and adds what the
     /// rounding did to `record`; when `record.counterfactualScale` is set, also counts what
     /// rounding x * scale would have done. For float32 the values are kept and only observed.
-    public func round(_ input: UnsafePointer<Float>, count: Int, to format: ComputeFormat,
-                      into output: UnsafeMutablePointer<Float>?, recording record: inout RoundingRecord) {
+    public func round(
+        _ input: UnsafePointer<Float>, count: Int, to format: ComputeFormat,
+        into output: UnsafeMutablePointer<Float>?, recording record: inout RoundingRecord
+    ) {
         let scale = record.counterfactualScale
         let kernel = kernel(format)
         let parts = parallel.mapChunks(count: count) { range in
-            var stats = ck_round_stats(), counts = ck_scaled_counts()
+            var stats = ck_round_stats()
+            var counts = ck_scaled_counts()
             let x = input + range.lowerBound
             if let kernel {
                 withUnsafeMutablePointer(to: &counts) { counts in
-                    kernel(x, output.map { $0 + range.lowerBound }, range.count, &stats, scale ?? 1,
-                           scale == nil ? nil : counts)
+                    kernel(
+                        x, output.map { $0 + range.lowerBound }, range.count, &stats, scale ?? 1,
+                        scale == nil ? nil : counts)
                 }
             } else {
                 ck_observe_f32(x, range.count, &stats)

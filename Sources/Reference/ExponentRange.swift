@@ -36,8 +36,9 @@ public struct ExponentRange: Equatable, Sendable {
     /// subnormal in IEEE terms, is one too low: it would let MPFR keep half the smallest
     /// subnormal, and `mpfr_subnormalize` would keep one bit too many in the subnormal range.
     public init<Format: BinaryFormat>(emulating _: Format.Type) {
-        self.init(emulatingPrecision: Format.precision, exponentBitCount: Format.exponentBitCount,
-                  hasInfinities: Format.hasInfinities)
+        self.init(
+            emulatingPrecision: Format.precision, exponentBitCount: Format.exponentBitCount,
+            hasInfinities: Format.hasInfinities)
     }
 
     /// The range for a format of precision `p` and exponent width `w` (see ``init(emulating:)``).

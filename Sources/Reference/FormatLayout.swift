@@ -18,8 +18,9 @@ struct FormatLayout: Sendable {
 
     @usableFromInline
     init<Format: BinaryFormat>(_: Format.Type) {
-        precondition(Format.bitWidth <= 64 && Format.precision <= 53 && Format.precision >= 2,
-                     "the oracle handles formats of at most 64 bits with 2 <= p <= 53")
+        precondition(
+            Format.bitWidth <= 64 && Format.precision <= 53 && Format.precision >= 2,
+            "the oracle handles formats of at most 64 bits with 2 <= p <= 53")
         precision = Format.precision
         exponentBitCount = Format.exponentBitCount
         hasInfinities = Format.hasInfinities
@@ -37,8 +38,9 @@ struct FormatLayout: Sendable {
     /// The magnitude bits of the largest finite value: 0x7BFF in binary16, 0x7E (448) in E4M3,
     /// whose top exponent field holds finite numbers except the all-ones fraction.
     var maxFiniteMagnitude: UInt64 {
-        hasInfinities ? ((maxExponentField - 1) << UInt64(fractionBitCount)) | fractionMask
-                      : (maxExponentField << UInt64(fractionBitCount)) | (fractionMask - 1)
+        hasInfinities
+            ? ((maxExponentField - 1) << UInt64(fractionBitCount)) | fractionMask
+            : (maxExponentField << UInt64(fractionBitCount)) | (fractionMask - 1)
     }
     /// The magnitude bits of the NaN of a format without infinities (S.1111.111 in E4M3).
     var nanMagnitude: UInt64 { infinityMagnitude | fractionMask }
@@ -47,8 +49,9 @@ struct FormatLayout: Sendable {
     /// The default NaN of DESIGN.md (x86): negative, quiet, zero payload; for formats without
     /// infinities the single NaN pattern with the sign set.
     var defaultNaN: UInt64 {
-        hasInfinities ? signBit | infinityMagnitude | (1 << UInt64(fractionBitCount - 1))
-                      : signBit | infinityMagnitude | fractionMask
+        hasInfinities
+            ? signBit | infinityMagnitude | (1 << UInt64(fractionBitCount - 1))
+            : signBit | infinityMagnitude | fractionMask
     }
 
     /// The encoding split into what the oracle needs.

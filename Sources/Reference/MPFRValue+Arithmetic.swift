@@ -97,8 +97,10 @@ extension MPFRValue {
 
     /// a * b + c with one rounding.
     @discardableResult
-    public func fusedMultiplyAdd(_ a: MPFRValue, _ b: MPFRValue, _ c: MPFRValue,
-                                 rounding: mpfr_rnd_t = MPFR_RNDN) -> Int32 {
+    public func fusedMultiplyAdd(
+        _ a: MPFRValue, _ b: MPFRValue, _ c: MPFRValue,
+        rounding: mpfr_rnd_t = MPFR_RNDN
+    ) -> Int32 {
         withUnsafeMPFR(a, b, c) { mpfr_fma($0, $1, $2, $3, rounding) }
     }
 

@@ -25,8 +25,9 @@ public final class MPFRValue {
 
     /// A new variable of `precision` bits, initially NaN (MPFR's convention).
     public init(precision: Int) {
-        precondition(precision >= Int(MPFR_PREC_MIN) && precision <= 1 << 20,
-                     "MPFR precision \(precision) out of the supported range")
+        precondition(
+            precision >= Int(MPFR_PREC_MIN) && precision <= 1 << 20,
+            "MPFR precision \(precision) out of the supported range")
         storage = .allocate(capacity: 1)
         mpfr_init2(storage, precision)
     }
@@ -51,15 +52,19 @@ public final class MPFRValue {
 
     /// Runs `body` with the variables of this value, `a` and `b`, all alive until it returns.
     @inline(__always)
-    func withUnsafeMPFR<Result>(_ a: MPFRValue, _ b: MPFRValue,
-                                _ body: (mpfr_ptr, mpfr_ptr, mpfr_ptr) -> Result) -> Result {
+    func withUnsafeMPFR<Result>(
+        _ a: MPFRValue, _ b: MPFRValue,
+        _ body: (mpfr_ptr, mpfr_ptr, mpfr_ptr) -> Result
+    ) -> Result {
         withUnsafeMPFR(a) { r, x in b.withUnsafeMPFR { y in body(r, x, y) } }
     }
 
     /// Runs `body` with the variables of this value, `a`, `b` and `c`, all alive until it returns.
     @inline(__always)
-    func withUnsafeMPFR<Result>(_ a: MPFRValue, _ b: MPFRValue, _ c: MPFRValue,
-                                _ body: (mpfr_ptr, mpfr_ptr, mpfr_ptr, mpfr_ptr) -> Result) -> Result {
+    func withUnsafeMPFR<Result>(
+        _ a: MPFRValue, _ b: MPFRValue, _ c: MPFRValue,
+        _ body: (mpfr_ptr, mpfr_ptr, mpfr_ptr, mpfr_ptr) -> Result
+    ) -> Result {
         withUnsafeMPFR(a, b) { r, x, y in c.withUnsafeMPFR { z in body(r, x, y, z) } }
     }
 

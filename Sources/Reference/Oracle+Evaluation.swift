@@ -9,9 +9,11 @@ extension Oracle {
     ///
     /// `saturating` is `FloatEnvironment.saturatesOverflow` (OCP saturating mode).
     @usableFromInline
-    func evaluate(_ operation: OracleOperation, _ a: UInt64, _ b: UInt64, _ c: UInt64,
-                  source: FormatLayout, target: FormatLayout,
-                  rounding: RoundingRule, tininess: Tininess, saturating: Bool = false) -> (bits: UInt64, flags: ExceptionFlags) {
+    func evaluate(
+        _ operation: OracleOperation, _ a: UInt64, _ b: UInt64, _ c: UInt64,
+        source: FormatLayout, target: FormatLayout,
+        rounding: RoundingRule, tininess: Tininess, saturating: Bool = false
+    ) -> (bits: UInt64, flags: ExceptionFlags) {
         let unused = Operand(negative: false, kind: .zero)
         let x = operation.arity > 0 ? source.decode(a) : unused
         let y = operation.arity > 1 ? source.decode(b) : unused
@@ -28,8 +30,9 @@ extension Oracle {
             if operation.arity > 0 { load(x, into: first) }
             if operation.arity > 1 { load(y, into: second) }
             if operation.arity > 2 { load(z, into: third) }
-            return deliver(operation, to: target, rounding: rounding, tininess: tininess,
-                           saturating: saturating, flags: flags)
+            return deliver(
+                operation, to: target, rounding: rounding, tininess: tininess,
+                saturating: saturating, flags: flags)
         }
     }
 
@@ -51,8 +54,10 @@ extension Oracle {
     /// read off MPFR: the IEEE result is ±infinity in the nearest directions and in the
     /// direction away from zero, else ±largest finite (7.4); "infinity" is ±largest finite
     /// when `saturating`, and the NaN of the result's sign in a format without infinities.
-    func deliver(_ operation: OracleOperation, to target: FormatLayout, rounding: RoundingRule,
-                 tininess: Tininess, saturating: Bool, flags: ExceptionFlags) -> (bits: UInt64, flags: ExceptionFlags) {
+    func deliver(
+        _ operation: OracleOperation, to target: FormatLayout, rounding: RoundingRule,
+        tininess: Tininess, saturating: Bool, flags: ExceptionFlags
+    ) -> (bits: UInt64, flags: ExceptionFlags) {
         let rounded = round(operation, to: target, rounding)
         if rounded.unbounded.overflows {
             let negative = result.isNegative
@@ -64,16 +69,22 @@ extension Oracle {
             case .down: toInfinity = negative
             }
             let sign = negative ? target.signBit : 0
-            let bits = toInfinity ? Self.infiniteEncoding(negative: negative, target, saturating)
-                                  : sign | target.maxFiniteMagnitude
+            let bits =
+                toInfinity
+                ? Self.infiniteEncoding(negative: negative, target, saturating)
+                : sign | target.maxFiniteMagnitude
             return (bits, flags.union([.overflow, .inexact]))
         }
-        ExponentRange(emulatingPrecision: target.precision, exponentBitCount: target.exponentBitCount,
-                      hasInfinities: target.hasInfinities).install()
+        ExponentRange(
+            emulatingPrecision: target.precision, exponentBitCount: target.exponentBitCount,
+            hasInfinities: target.hasInfinities
+        ).install()
         var ternary = result.checkRange(ternary: rounded.ternary, rounding: rounded.mode)
         ternary = result.subnormalize(ternary: ternary, rounding: rounded.mode)
-        return (encode(result, in: target, saturating: saturating),
-                flags.union(rounded.unbounded.flags(finalTernary: ternary, tininess)))
+        return (
+            encode(result, in: target, saturating: saturating),
+            flags.union(rounded.unbounded.flags(finalTernary: ternary, tininess))
+        )
     }
 
     /// The encoding of ±infinity in `format`: the infinity, or in a format without infinities
@@ -87,16 +98,19 @@ extension Oracle {
 
     /// Every MPFR flag (`MPFR_FLAGS_ALL`, a macro Swift does not import).
     static var allMPFRFlags: mpfr_flags_t {
-        mpfr_flags_t(MPFR_FLAGS_UNDERFLOW | MPFR_FLAGS_OVERFLOW | MPFR_FLAGS_NAN
-                     | MPFR_FLAGS_INEXACT | MPFR_FLAGS_ERANGE | MPFR_FLAGS_DIVBY0)
+        mpfr_flags_t(
+            MPFR_FLAGS_UNDERFLOW | MPFR_FLAGS_OVERFLOW | MPFR_FLAGS_NAN
+                | MPFR_FLAGS_INEXACT | MPFR_FLAGS_ERANGE | MPFR_FLAGS_DIVBY0)
     }
 
     /// The operation rounded to the target's precision p in the widest exponent range, left
     /// in `result`, with its ternary value, the MPFR mode that must finish the rounding
     /// (subnormal range, overflow), and what the unbounded-range rounding says about
     /// overflow and tininess.
-    private func round(_ operation: OracleOperation, to target: FormatLayout,
-                       _ rounding: RoundingRule) -> (ternary: Int32, mode: mpfr_rnd_t, unbounded: UnboundedRounding) {
+    private func round(
+        _ operation: OracleOperation, to target: FormatLayout,
+        _ rounding: RoundingRule
+    ) -> (ternary: Int32, mode: mpfr_rnd_t, unbounded: UnboundedRounding) {
         guard let mode = rounding.mpfrMode else { return roundTiesAway(operation, to: target) }
         result.setPrecision(target.precision)
         let ternary = apply(operation, into: result, mode)
@@ -138,7 +152,9 @@ extension Oracle {
     func encode(_ value: MPFRValue, in format: FormatLayout, saturating: Bool = false) -> UInt64 {
         let sign = value.isNegative ? format.signBit : 0
         if value.isNaN { return format.defaultNaN }
-        if value.isInfinite { return Self.infiniteEncoding(negative: value.isNegative, format, saturating && !format.hasInfinities) }
+        if value.isInfinite {
+            return Self.infiniteEncoding(negative: value.isNegative, format, saturating && !format.hasInfinities)
+        }
         if value.isZero { return sign }
         let exponent = max(value.exponent - 1, format.minExponent)
         value.absoluteValue(value)

@@ -14,9 +14,12 @@ extension Oracle {
     /// - Invalid operations on non-NaN operands (7.2 b-f): inf - inf (magnitude subtraction
     ///   of infinities), 0 * inf, 0 / 0, inf / inf, sqrt of a value below zero (-0 is fine),
     ///   fma whose product is 0 * inf or whose infinite product meets an opposite infinity.
-    static func nanResultFlags(_ operation: OracleOperation,
-                               _ a: Operand, _ b: Operand, _ c: Operand) -> ExceptionFlags? {
-        let hasB = operation.arity > 1, hasC = operation.arity > 2
+    static func nanResultFlags(
+        _ operation: OracleOperation,
+        _ a: Operand, _ b: Operand, _ c: Operand
+    ) -> ExceptionFlags? {
+        let hasB = operation.arity > 1
+        let hasC = operation.arity > 2
         if a.isSignalingNaN || (hasB && b.isSignalingNaN) || (hasC && c.isSignalingNaN) {
             return .invalid
         }
@@ -29,8 +32,10 @@ extension Oracle {
     }
 
     /// Invalid operation on non-NaN operands (IEEE 754-2019, 7.2 b-f).
-    private static func isInvalid(_ operation: OracleOperation,
-                                  _ a: Operand, _ b: Operand, _ c: Operand) -> Bool {
+    private static func isInvalid(
+        _ operation: OracleOperation,
+        _ a: Operand, _ b: Operand, _ c: Operand
+    ) -> Bool {
         switch operation {
         case .add:
             return a.isInfinite && b.isInfinite && a.negative != b.negative

@@ -13,25 +13,34 @@ extension Oracle {
     }
 
     /// a * 2^n (5.3.3 scaleB), rounded.
-    public func scaleB<F: BinaryFormat>(_ a: BinaryFloat<F>, _ n: Int, rounding: RoundingRule,
-                                        tininess: Tininess, saturating: Bool = false) -> OracleResult<F> {
+    public func scaleB<F: BinaryFormat>(
+        _ a: BinaryFloat<F>, _ n: Int, rounding: RoundingRule,
+        tininess: Tininess, saturating: Bool = false
+    ) -> OracleResult<F> {
         binary(.scaleB(n), a, a, rounding, tininess, saturating)
     }
 
     /// `text` (decimal or hexadecimal, MPFR base-0 syntax) correctly rounded into F by
     /// `mpfr_strtofr`. "nan"/"inf" (signed) are decided here: a quiet NaN of the written sign,
     /// no flags; ±infinity, or in a format without infinities invalid and NaN (±max saturating).
-    public func parse<F: BinaryFormat>(_ text: String, to _: F.Type, rounding: RoundingRule, tininess: Tininess,
-                                       saturating: Bool = false) -> OracleResult<F> {
+    public func parse<F: BinaryFormat>(
+        _ text: String, to _: F.Type, rounding: RoundingRule, tininess: Tininess,
+        saturating: Bool = false
+    ) -> OracleResult<F> {
         let layout = FormatLayout(F.self)
         var body = Substring(text)
         var negative = false
-        if let c = body.first, c == "+" || c == "-" { negative = c == "-"; body = body.dropFirst() }
+        if let c = body.first, c == "+" || c == "-" {
+            negative = c == "-"
+            body = body.dropFirst()
+        }
         let word = body.lowercased()
         let sign = negative ? layout.signBit : 0
         if word.hasPrefix("nan") {
-            let quiet = layout.hasInfinities ? layout.infinityMagnitude | 1 << UInt64(layout.fractionBitCount - 1)
-                                             : layout.nanMagnitude
+            let quiet =
+                layout.hasInfinities
+                ? layout.infinityMagnitude | 1 << UInt64(layout.fractionBitCount - 1)
+                : layout.nanMagnitude
             return OracleResult(sign | quiet, [])
         }
         if word == "inf" || word == "infinity" {
@@ -46,15 +55,18 @@ extension Oracle {
     }
 
     /// The integer `value` (sign and magnitude) rounded into F (5.4.1 convertFromInt).
-    public func convert<F: BinaryFormat>(integerMagnitude magnitude: UInt64, negative: Bool, to _: F.Type,
-                                         rounding: RoundingRule, tininess: Tininess,
-                                         saturating: Bool = false) -> OracleResult<F> {
+    public func convert<F: BinaryFormat>(
+        integerMagnitude magnitude: UInt64, negative: Bool, to _: F.Type,
+        rounding: RoundingRule, tininess: Tininess,
+        saturating: Bool = false
+    ) -> OracleResult<F> {
         if magnitude == 0 { return OracleResult(0, []) }  // +0 for integer zero
         let (bits, flags) = withMPFRState {
             first.set(magnitude)  // exact: 64-bit variable
             if negative { first.negate(first) }
-            return deliver(.convert, to: FormatLayout(F.self), rounding: rounding, tininess: tininess,
-                           saturating: saturating, flags: [])
+            return deliver(
+                .convert, to: FormatLayout(F.self), rounding: rounding, tininess: tininess,
+                saturating: saturating, flags: [])
         }
         return OracleResult(bits, flags)
     }
@@ -63,7 +75,8 @@ extension Oracle {
     /// sign and magnitude, whether it changed the value, and whether the magnitude fits in 64
     /// bits; nil for NaN and infinities.
     func roundToInteger<F: BinaryFormat>(_ a: BinaryFloat<F>, _ rule: RoundingRule)
-        -> (negative: Bool, magnitude: UInt64, inexact: Bool, fits: Bool)? {
+        -> (negative: Bool, magnitude: UInt64, inexact: Bool, fits: Bool)?
+    {
         let x = FormatLayout(F.self).decode(a.encodingWord)
         guard case .finite = x.kind else {
             return x.isZero ? (x.negative, 0, false, true) : nil
@@ -91,12 +104,14 @@ extension Oracle {
     /// a converted to integer type I rounding by `rule` (5.8): invalid for NaN, infinities
     /// and out-of-range results (returning I.min for signed, I.max for unsigned types, the
     /// x86 convention); inexact only for the `exact` variant.
-    public func convert<F: BinaryFormat, I: FixedWidthInteger>(_ a: BinaryFloat<F>, toInteger _: I.Type,
-                                                               rounding rule: RoundingRule, exact: Bool) -> (value: I, flags: ExceptionFlags) {
+    public func convert<F: BinaryFormat, I: FixedWidthInteger>(
+        _ a: BinaryFloat<F>, toInteger _: I.Type,
+        rounding rule: RoundingRule, exact: Bool
+    ) -> (value: I, flags: ExceptionFlags) {
         let invalid: (I, ExceptionFlags) = (I.isSigned ? I.min : I.max, .invalid)
         guard let (negative, magnitude, inexact, fits) = roundToInteger(a, rule), fits else { return invalid }
         // Mathematical range check on sign and magnitude.
-        let lowest = I.isSigned ? UInt64(1) << UInt64(I.bitWidth - 1) : 0          // |I.min|
+        let lowest = I.isSigned ? UInt64(1) << UInt64(I.bitWidth - 1) : 0  // |I.min|
         let highest = UInt64(truncatingIfNeeded: I.max)
         let inRange = negative ? magnitude <= lowest : magnitude <= highest
         guard inRange else { return invalid }
@@ -106,7 +121,9 @@ extension Oracle {
 
     /// a rounded to an integral value in F by `rule` (5.3.1 roundToIntegral...; with `exact`,
     /// roundToIntegralExact's inexact). NaN: invalid if signalling; ±inf and zeros unchanged.
-    public func roundToIntegral<F: BinaryFormat>(_ a: BinaryFloat<F>, rounding rule: RoundingRule, exact: Bool) -> OracleResult<F> {
+    public func roundToIntegral<F: BinaryFormat>(_ a: BinaryFloat<F>, rounding rule: RoundingRule, exact: Bool)
+        -> OracleResult<F>
+    {
         let layout = FormatLayout(F.self)
         let x = layout.decode(a.encodingWord)
         if x.isNaN { return OracleResult(layout.defaultNaN, x.isSignalingNaN ? .invalid : []) }
@@ -122,10 +139,13 @@ extension Oracle {
 
     /// How a relates to b (5.11): MPFR's comparison for numbers; unordered with a NaN, which
     /// raises invalid if `signaling` or if the NaN signals.
-    public func compare<F: BinaryFormat>(_ a: BinaryFloat<F>, _ b: BinaryFloat<F>,
-                                         signaling: Bool) -> (FloatComparison, ExceptionFlags) {
+    public func compare<F: BinaryFormat>(
+        _ a: BinaryFloat<F>, _ b: BinaryFloat<F>,
+        signaling: Bool
+    ) -> (FloatComparison, ExceptionFlags) {
         let layout = FormatLayout(F.self)
-        let x = layout.decode(a.encodingWord), y = layout.decode(b.encodingWord)
+        let x = layout.decode(a.encodingWord)
+        let y = layout.decode(b.encodingWord)
         if x.isNaN || y.isNaN {
             return (.unordered, signaling || x.isSignalingNaN || y.isSignalingNaN ? .invalid : [])
         }
@@ -169,7 +189,8 @@ extension Oracle {
             load(x, into: first)
             let e = first.exponent - 1
             first.set(e)
-            return deliver(.convert, to: layout, rounding: rounding, tininess: .afterRounding, saturating: false, flags: [])
+            return deliver(
+                .convert, to: layout, rounding: rounding, tininess: .afterRounding, saturating: false, flags: [])
         }
         return OracleResult(bits, flags)
     }

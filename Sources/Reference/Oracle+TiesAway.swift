@@ -16,10 +16,13 @@ import SoftFloat
 ///    p - (emin - E) for the delivered result when o's exponent E is below emin (subnormal
 ///    range), so the two may need different modes: each is decided separately.
 extension Oracle {
-    func roundTiesAway(_ operation: OracleOperation,
-                       to target: FormatLayout) -> (ternary: Int32, mode: mpfr_rnd_t, unbounded: UnboundedRounding) {
+    func roundTiesAway(
+        _ operation: OracleOperation,
+        to target: FormatLayout
+    ) -> (ternary: Int32, mode: mpfr_rnd_t, unbounded: UnboundedRounding) {
         let p = target.precision
-        let o = oddResult, q = p + 2
+        let o = oddResult
+        let q = p + 2
         o.setPrecision(q)
         let towardZero = apply(operation, into: o, MPFR_RNDZ)
         if towardZero != 0 && o.significantBits < q {

@@ -39,47 +39,60 @@ public final class Oracle {
 
     /// a + b (IEEE 754-2019, 5.4.1 addition).
     @inlinable
-    public func add<F: BinaryFormat>(_ a: BinaryFloat<F>, _ b: BinaryFloat<F>,
-                                     rounding: RoundingRule, tininess: Tininess, saturating: Bool = false) -> OracleResult<F> {
+    public func add<F: BinaryFormat>(
+        _ a: BinaryFloat<F>, _ b: BinaryFloat<F>,
+        rounding: RoundingRule, tininess: Tininess, saturating: Bool = false
+    ) -> OracleResult<F> {
         binary(.add, a, b, rounding, tininess, saturating)
     }
 
     /// a - b (IEEE 754-2019, 5.4.1 subtraction).
     @inlinable
-    public func subtract<F: BinaryFormat>(_ a: BinaryFloat<F>, _ b: BinaryFloat<F>,
-                                          rounding: RoundingRule, tininess: Tininess, saturating: Bool = false) -> OracleResult<F> {
+    public func subtract<F: BinaryFormat>(
+        _ a: BinaryFloat<F>, _ b: BinaryFloat<F>,
+        rounding: RoundingRule, tininess: Tininess, saturating: Bool = false
+    ) -> OracleResult<F> {
         binary(.subtract, a, b, rounding, tininess, saturating)
     }
 
     /// a * b (IEEE 754-2019, 5.4.1 multiplication).
     @inlinable
-    public func multiply<F: BinaryFormat>(_ a: BinaryFloat<F>, _ b: BinaryFloat<F>,
-                                          rounding: RoundingRule, tininess: Tininess, saturating: Bool = false) -> OracleResult<F> {
+    public func multiply<F: BinaryFormat>(
+        _ a: BinaryFloat<F>, _ b: BinaryFloat<F>,
+        rounding: RoundingRule, tininess: Tininess, saturating: Bool = false
+    ) -> OracleResult<F> {
         binary(.multiply, a, b, rounding, tininess, saturating)
     }
 
     /// a / b (IEEE 754-2019, 5.4.1 division).
     @inlinable
-    public func divide<F: BinaryFormat>(_ a: BinaryFloat<F>, _ b: BinaryFloat<F>,
-                                        rounding: RoundingRule, tininess: Tininess, saturating: Bool = false) -> OracleResult<F> {
+    public func divide<F: BinaryFormat>(
+        _ a: BinaryFloat<F>, _ b: BinaryFloat<F>,
+        rounding: RoundingRule, tininess: Tininess, saturating: Bool = false
+    ) -> OracleResult<F> {
         binary(.divide, a, b, rounding, tininess, saturating)
     }
 
     /// The square root of a (IEEE 754-2019, 5.4.1 squareRoot; sqrt(-0) = -0).
     @inlinable
-    public func squareRoot<F: BinaryFormat>(_ a: BinaryFloat<F>,
-                                            rounding: RoundingRule, tininess: Tininess, saturating: Bool = false) -> OracleResult<F> {
+    public func squareRoot<F: BinaryFormat>(
+        _ a: BinaryFloat<F>,
+        rounding: RoundingRule, tininess: Tininess, saturating: Bool = false
+    ) -> OracleResult<F> {
         binary(.squareRoot, a, a, rounding, tininess, saturating)
     }
 
     /// a * b + c with a single rounding (IEEE 754-2019, 5.4.1 fusedMultiplyAdd).
     @inlinable
-    public func fusedMultiplyAdd<F: BinaryFormat>(_ a: BinaryFloat<F>, _ b: BinaryFloat<F>, _ c: BinaryFloat<F>,
-                                                  rounding: RoundingRule, tininess: Tininess,
-                                                  saturating: Bool = false) -> OracleResult<F> {
+    public func fusedMultiplyAdd<F: BinaryFormat>(
+        _ a: BinaryFloat<F>, _ b: BinaryFloat<F>, _ c: BinaryFloat<F>,
+        rounding: RoundingRule, tininess: Tininess,
+        saturating: Bool = false
+    ) -> OracleResult<F> {
         let layout = FormatLayout(F.self)
-        let (bits, flags) = evaluate(.fusedMultiplyAdd, a.encodingWord, b.encodingWord, c.encodingWord, source: layout, target: layout,
-                                     rounding: rounding, tininess: tininess, saturating: saturating)
+        let (bits, flags) = evaluate(
+            .fusedMultiplyAdd, a.encodingWord, b.encodingWord, c.encodingWord, source: layout, target: layout,
+            rounding: rounding, tininess: tininess, saturating: saturating)
         return OracleResult(bits, flags)
     }
 
@@ -87,22 +100,28 @@ public final class Oracle {
     /// is at least as wide, else correctly rounded with overflow and underflow as for any
     /// operation. A signalling NaN raises invalid; a quiet NaN raises nothing.
     @inlinable
-    public func convert<F: BinaryFormat, G: BinaryFormat>(_ a: BinaryFloat<F>, to _: G.Type,
-                                                          rounding: RoundingRule, tininess: Tininess,
-                                                          saturating: Bool = false) -> OracleResult<G> {
-        let (bits, flags) = evaluate(.convert, a.encodingWord, 0, 0, source: FormatLayout(F.self), target: FormatLayout(G.self),
-                                     rounding: rounding, tininess: tininess, saturating: saturating)
+    public func convert<F: BinaryFormat, G: BinaryFormat>(
+        _ a: BinaryFloat<F>, to _: G.Type,
+        rounding: RoundingRule, tininess: Tininess,
+        saturating: Bool = false
+    ) -> OracleResult<G> {
+        let (bits, flags) = evaluate(
+            .convert, a.encodingWord, 0, 0, source: FormatLayout(F.self), target: FormatLayout(G.self),
+            rounding: rounding, tininess: tininess, saturating: saturating)
         return OracleResult(bits, flags)
     }
 
     /// One- and two-operand operations in one format (b is ignored by unary ones).
     @inlinable @inline(__always)
-    func binary<F: BinaryFormat>(_ operation: OracleOperation, _ a: BinaryFloat<F>, _ b: BinaryFloat<F>,
-                                 _ rounding: RoundingRule, _ tininess: Tininess,
-                                 _ saturating: Bool = false) -> OracleResult<F> {
+    func binary<F: BinaryFormat>(
+        _ operation: OracleOperation, _ a: BinaryFloat<F>, _ b: BinaryFloat<F>,
+        _ rounding: RoundingRule, _ tininess: Tininess,
+        _ saturating: Bool = false
+    ) -> OracleResult<F> {
         let layout = FormatLayout(F.self)
-        let (bits, flags) = evaluate(operation, a.encodingWord, b.encodingWord, 0, source: layout, target: layout,
-                                     rounding: rounding, tininess: tininess, saturating: saturating)
+        let (bits, flags) = evaluate(
+            operation, a.encodingWord, b.encodingWord, 0, source: layout, target: layout,
+            rounding: rounding, tininess: tininess, saturating: saturating)
         return OracleResult(bits, flags)
     }
 }

@@ -46,7 +46,10 @@ extension String {
     /// Doubles every `"` (CSV quoting).
     fileprivate func replacingQuotes() -> String {
         var out = ""
-        for c in self { out.append(c); if c == "\"" { out.append("\"") } }
+        for c in self {
+            out.append(c)
+            if c == "\"" { out.append("\"") }
+        }
         return out
     }
 }

@@ -95,15 +95,21 @@ public enum CSVWriter {
         if let c = t.unscaled {
             let n = t.rounding.map { Double($0.count) } ?? 0
             let fraction = { (k: UInt64) -> CSVField in n == 0 ? .empty : .double(Double(k) / n) }
-            row += [.count(c.overflow), .count(c.underflow), .count(c.subnormal),
-                    fraction(c.overflow), fraction(c.underflow), fraction(c.subnormal)]
+            row += [
+                .count(c.overflow), .count(c.underflow), .count(c.subnormal),
+                fraction(c.overflow), fraction(c.underflow), fraction(c.subnormal),
+            ]
         } else {
             row += Array(repeating: .empty, count: 6)
         }
         if let u = t.updates {
-            let fraction = { (k: UInt64) -> CSVField in u.nonzero == 0 ? .double(0) : .double(Double(k) / Double(u.nonzero)) }
-            row += [.count(u.count), .count(u.nonzero), .count(u.lostInFloat32), .count(u.lostInCompute),
-                    fraction(u.lostInFloat32), fraction(u.lostInCompute)]
+            let fraction = { (k: UInt64) -> CSVField in
+                u.nonzero == 0 ? .double(0) : .double(Double(k) / Double(u.nonzero))
+            }
+            row += [
+                .count(u.count), .count(u.nonzero), .count(u.lostInFloat32), .count(u.lostInCompute),
+                fraction(u.lostInFloat32), fraction(u.lostInCompute),
+            ]
         } else {
             row += Array(repeating: .empty, count: 6)
         }
@@ -131,11 +137,14 @@ public enum CSVWriter {
                 let range = FormatRange(t.format ?? run.settings.computeFormat)
                 for bin in 0..<ExponentHistogram.binCount where r.histogram.bins[bin] != 0 {
                     let exponent = ExponentHistogram.exponent(ofBin: bin)
-                    let region = exponent.map(range.region(ofExponent:))
+                    let region =
+                        exponent.map(range.region(ofExponent:))
                         ?? (bin == ExponentHistogram.zeroBin ? "zero" : "nonfinite")
-                    table.append([.text(run.settings.policy), .int(step.step), .text(t.layer), .text(t.tensor),
-                                  .text(range.format.rawValue), .optional(exponent), .text(region),
-                                  .count(r.histogram.bins[bin])])
+                    table.append([
+                        .text(run.settings.policy), .int(step.step), .text(t.layer), .text(t.tensor),
+                        .text(range.format.rawValue), .optional(exponent), .text(region),
+                        .count(r.histogram.bins[bin]),
+                    ])
                 }
             }
         }

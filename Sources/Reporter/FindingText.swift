@@ -42,8 +42,9 @@ public enum FindingText {
                 + (flushed.part > 0 ? "\(percent(flushed)) flushed to zero" : "none flushed to zero")
                 + (withoutLossScaling ? ", without loss scaling" : "") + "."
         case let .lostUpdates(layer, tensor, inCompute, inFloat32, compute, variables):
-            lostUpdates(name(layer, tensor), inCompute: percent(inCompute), inFloat32: percent(inFloat32),
-                        compute: compute, variables: variables)
+            lostUpdates(
+                name(layer, tensor), inCompute: percent(inCompute), inFloat32: percent(inFloat32),
+                compute: compute, variables: variables)
         case let .largestRoundingError(layer, tensor, format, mean, rms, max):
             "\(layer): the largest mean rounding error is in the \(TensorKind.phrase(reportName: tensor)): "
                 + "\(ReportNumber.significant(mean)) u (u = 2^-\(format.precision)), "
@@ -57,8 +58,10 @@ public enum FindingText {
     }
 
     /// Where the weights are kept decides which loss is real and which hypothetical.
-    static func lostUpdates(_ name: String, inCompute: String, inFloat32: String, compute: ComputeFormat,
-                            variables: ComputeFormat) -> String {
+    static func lostUpdates(
+        _ name: String, inCompute: String, inFloat32: String, compute: ComputeFormat,
+        variables: ComputeFormat
+    ) -> String {
         if variables == .float32 && compute != .float32 {
             return "\(name): \(inCompute) of the nonzero updates would be lost if the weights were kept in "
                 + "\(compute.rawValue); \(inFloat32) are lost in the float32 master weights."
@@ -83,7 +86,8 @@ public enum FindingText {
 
     /// `scale 32768` or `scales 16384 to 32768`.
     static func scaleWords(_ scales: ClosedRange<Float>) -> String {
-        scales.lowerBound == scales.upperBound ? "scale \(ReportNumber.scale(scales.lowerBound))"
+        scales.lowerBound == scales.upperBound
+            ? "scale \(ReportNumber.scale(scales.lowerBound))"
             : "scales \(ReportNumber.scale(scales.lowerBound)) to \(ReportNumber.scale(scales.upperBound))"
     }
 

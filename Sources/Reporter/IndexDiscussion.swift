@@ -64,7 +64,8 @@ public struct IndexDiscussion: Sendable, Equatable {
     public static func read(in folder: String) throws(ReportReadError) -> IndexDiscussion? {
         let path = folder + "/" + fileName
         guard FileManager.default.fileExists(atPath: path) else { return nil }
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8)
+        else {
             throw ReportReadError(path: path, reason: "not readable as UTF-8 text")
         }
         return IndexDiscussion(parsing: text, path: path)
@@ -89,8 +90,10 @@ public struct IndexDiscussion: Sendable, Equatable {
                     path: path, reason: "unknown figure {{\(name)}} (known: \(known.joined(separator: ", ")))")
             }
             guard let value = figures[name] else {
-                throw ReportReadError(path: path, reason: "{{\(name)}} has no value for these runs "
-                                      + "(it needs finished mixed_float16 and float32 runs of the blog's configuration)")
+                throw ReportReadError(
+                    path: path,
+                    reason: "{{\(name)}} has no value for these runs "
+                        + "(it needs finished mixed_float16 and float32 runs of the blog's configuration)")
             }
             out += value
             rest = rest[close.upperBound...]

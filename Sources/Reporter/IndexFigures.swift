@@ -45,25 +45,29 @@ enum IndexFigures {
 
     /// The value of every figure these runs give.
     static func values(_ runs: [IndexedRun]) -> [String: String] {
-        let blogMixed = BlogFigure.published[0], blogSingle = BlogFigure.published[1]
+        let blogMixed = BlogFigure.published[0]
+        let blogSingle = BlogFigure.published[1]
         var values: [String: String] = [
             "blog.mixed_float16.ms_per_step": DecimalText.fixed(blogMixed.millisecondsPerStep, decimals: 0),
             "blog.float32.ms_per_step": DecimalText.fixed(blogSingle.millisecondsPerStep, decimals: 0),
-            "blog.speedup": DecimalText.fixed(blogSingle.millisecondsPerStep / blogMixed.millisecondsPerStep, decimals: 2),
+            "blog.speedup": DecimalText.fixed(
+                blogSingle.millisecondsPerStep / blogMixed.millisecondsPerStep, decimals: 2),
             "blog.mixed_float16.test_accuracy": ReportNumber.metric(blogMixed.testAccuracy),
             "blog.float32.test_accuracy": ReportNumber.metric(blogSingle.testAccuracy),
             "blog.difference": ReportIndexWriter.points(blogMixed.testAccuracy - blogSingle.testAccuracy),
         ]
         if let mixed = ReportIndexWriter.blogRun(runs, policy: blogMixed.policy),
-           let single = ReportIndexWriter.blogRun(runs, policy: blogSingle.policy),
-           let mixedAccuracy = mixed.test?.metrics.accuracy, let singleAccuracy = single.test?.metrics.accuracy {
+            let single = ReportIndexWriter.blogRun(runs, policy: blogSingle.policy),
+            let mixedAccuracy = mixed.test?.metrics.accuracy, let singleAccuracy = single.test?.metrics.accuracy
+        {
             let e = single.environment
             values["mpstudy.cpu"] = e.cpu
             values["mpstudy.cores"] = "\(e.cores) core\(e.cores == 1 ? "" : "s")"
             values["mpstudy.shadow_every"] = String(mixed.settings.shadowEvery)
             values["mpstudy.mixed_float16.ms_per_step"] = DecimalText.fixed(mixed.millisecondsPerStep, decimals: 0)
             values["mpstudy.float32.ms_per_step"] = DecimalText.fixed(single.millisecondsPerStep, decimals: 0)
-            values["mpstudy.slowdown"] = DecimalText.fixed(mixed.millisecondsPerStep / single.millisecondsPerStep, decimals: 2)
+            values["mpstudy.slowdown"] = DecimalText.fixed(
+                mixed.millisecondsPerStep / single.millisecondsPerStep, decimals: 2)
             values["mpstudy.float32_over_blog"] =
                 DecimalText.fixed(single.millisecondsPerStep / blogSingle.millisecondsPerStep, decimals: 0)
             values["mpstudy.steps"] = String(single.steps.count)
@@ -73,7 +77,9 @@ enum IndexFigures {
             values["mpstudy.float32.test_accuracy"] = ReportNumber.metric(singleAccuracy)
             values["mpstudy.difference"] = ReportIndexWriter.points(mixedAccuracy - singleAccuracy)
         }
-        let singles = ReportIndexWriter.blogRuns(runs, policy: blogSingle.policy).compactMap { $0.test?.metrics.accuracy }
+        let singles = ReportIndexWriter.blogRuns(runs, policy: blogSingle.policy).compactMap {
+            $0.test?.metrics.accuracy
+        }
         if let best = singles.max() {
             values["seeds.float32.best_test_accuracy"] = ReportNumber.metric(best)
             values["seeds.float32.runs"] = "\(singles.count) seed\(singles.count == 1 ? "" : "s")"

@@ -32,9 +32,13 @@ public struct MarkdownTable: Sendable {
         func line(_ cells: [String]) -> String {
             "| " + cells.indices.map { pad(cells[$0], widths[$0], alignments[$0]) }.joined(separator: " | ") + " |\n"
         }
-        let rule = "|" + widths.indices.map { i in
-            alignments[i] == .right ? String(repeating: "-", count: widths[i] + 1) + ":" : ":" + String(repeating: "-", count: widths[i] + 1)
-        }.joined(separator: "|") + "|\n"
+        let rule =
+            "|"
+            + widths.indices.map { i in
+                alignments[i] == .right
+                    ? String(repeating: "-", count: widths[i] + 1) + ":"
+                    : ":" + String(repeating: "-", count: widths[i] + 1)
+            }.joined(separator: "|") + "|\n"
         return line(headers) + rule + rows.map(line).joined()
     }
 

@@ -22,13 +22,16 @@ enum MarkdownText {
     /// both ends (CommonMark strips one such space on each side).
     static func code(_ text: String) -> String {
         let content = ControlCharacters.visible(text)
-        var longest = 0, run = 0
+        var longest = 0
+        var run = 0
         for c in content {
             run = c == "`" ? run + 1 : 0
             longest = max(longest, run)
         }
         let fence = String(repeating: "`", count: longest + 1)
-        let pad = content.first == "`" || content.last == "`" || (content.count > 1 && content.first == " " && content.last == " ")
+        let pad =
+            content.first == "`" || content.last == "`"
+                || (content.count > 1 && content.first == " " && content.last == " ")
             ? " " : ""
         return fence + pad + content + pad + fence
     }
@@ -48,7 +51,8 @@ enum MarkdownText {
             case "\\", "`", "*", "[", "]", "<", ">", "#", "~", "&":
                 out += "\\"
             case "_":
-                let between = index > 0 && index + 1 < characters.count
+                let between =
+                    index > 0 && index + 1 < characters.count
                     && characters[index - 1].isLetterOrDigit && characters[index + 1].isLetterOrDigit
                 if !between { out += "\\" }
             case "-", "+", ".", ")":
@@ -77,8 +81,9 @@ extension MarkdownText {
         var out = ""
         for byte in path.utf8 {
             switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"),
+                UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
                 out.unicodeScalars.append(Unicode.Scalar(byte))
             default:
                 out += "%" + (byte < 16 ? "0" : "") + String(byte, radix: 16, uppercase: true)

@@ -21,20 +21,28 @@ public enum MarkdownWriter {
         let charts = RunCharts.list(run)
         var text = "# mpstudy analyze: \(MarkdownText.plain(run.settings.policy))\n\n"
         if let d = run.divergence {
-            text += "> **Diverged at step \(d.step): \(MarkdownText.plain(d.reason)).** Training stopped there; the tables below cover the \(run.steps.count) recorded step\(run.steps.count == 1 ? "" : "s") and no test evaluation was run.\n\n"
+            text +=
+                "> **Diverged at step \(d.step): \(MarkdownText.plain(d.reason)).** Training stopped there; the tables below cover the \(run.steps.count) recorded step\(run.steps.count == 1 ? "" : "s") and no test evaluation was run.\n\n"
         }
         text += "## Run\n\n" + runFacts(run) + "\n"
         text += "## Results\n\n" + results(run) + "\n"
         if !run.comparison.isEmpty {
-            text += "## Policy comparison\n\nSame seed, data and settings under each policy.\n\n" + comparisonTable(run.comparison) + "\n"
+            text +=
+                "## Policy comparison\n\nSame seed, data and settings under each policy.\n\n"
+                + comparisonTable(run.comparison) + "\n"
         }
         text += images(charts.filter { [.loss, .accuracy, .lossScale].contains($0.kind) })
         let findings = Findings.compute(run)
         text += "## Findings\n\n"
-        text += findings.isEmpty ? "Nothing to report for the selected layers and tensors.\n" : findings.map { "- \(MarkdownText.plain(FindingText.sentence($0)))\n" }.joined()
+        text +=
+            findings.isEmpty
+            ? "Nothing to report for the selected layers and tensors.\n"
+            : findings.map { "- \(MarkdownText.plain(FindingText.sentence($0)))\n" }.joined()
         text += "\n" + images(charts.filter { [.flushHeatMap, .overflowHeatMap].contains($0.kind) })
         for layer in run.settings.layers.layers {
-            text += "## \(MarkdownText.plain(layer))\n\n" + layerSection(run, layer: layer) + "\n" + histogramGallery(run, layer: layer, charts: charts)
+            text +=
+                "## \(MarkdownText.plain(layer))\n\n" + layerSection(run, layer: layer) + "\n"
+                + histogramGallery(run, layer: layer, charts: charts)
         }
         text += "## Steps\n\n" + stepTable(run)
         return text
@@ -50,9 +58,10 @@ public enum MarkdownWriter {
             "Model: \(run.layers.map(MarkdownText.plain).joined(separator: ", ")); \(s.units) units per hidden layer, \(run.parameters) parameters",
             "Data: \(MarkdownText.code(s.data)): \(run.trainingSamples + run.validationSamples) training samples (\(run.trainingSamples) fit + \(run.validationSamples) validation), \(run.testSamples) test",
             "Training: \(s.epochs) epoch\(s.epochs == 1 ? "" : "s") of \(run.stepsPerEpoch) step\(run.stepsPerEpoch == 1 ? "" : "s"), batch \(s.batchSize), seed \(s.seed), RMSprop learning rate \(s.learningRate), \(s.threads) thread\(s.threads == 1 ? "" : "s")",
-            "Float32 shadow forward pass: " + (s.shadowEvery > 0
-                ? "every \(s.shadowEvery) step\(s.shadowEvery == 1 ? "" : "s") (about \(ReportNumber.percent(1.0 / 3 / Double(s.shadowEvery))) of a step's arithmetic)"
-                : "off (no drift measured)"),
+            "Float32 shadow forward pass: "
+                + (s.shadowEvery > 0
+                    ? "every \(s.shadowEvery) step\(s.shadowEvery == 1 ? "" : "s") (about \(ReportNumber.percent(1.0 / 3 / Double(s.shadowEvery))) of a step's arithmetic)"
+                    : "off (no drift measured)"),
             "Machine: " + machine(run.environment),
             "Shown: layers \(s.layers.layers.map(MarkdownText.plain).joined(separator: ", ")); tensors \(s.tensors.groups.map(\.rawValue).joined(separator: ", ")) (run.json and the CSV files hold every layer and tensor)",
         ]
@@ -78,8 +87,10 @@ public enum MarkdownWriter {
             var table = MarkdownTable(headers: ["epoch", "loss", "accuracy", "val_loss", "val_accuracy", "ms/step"])
             for e in run.epochs {
                 table.append([
-                    "\(e.epoch)/\(run.settings.epochs)", ReportNumber.metric(e.training.loss), ReportNumber.metric(e.training.accuracy),
-                    e.validation.map { ReportNumber.metric($0.loss) } ?? "-", e.validation.map { ReportNumber.metric($0.accuracy) } ?? "-",
+                    "\(e.epoch)/\(run.settings.epochs)", ReportNumber.metric(e.training.loss),
+                    ReportNumber.metric(e.training.accuracy),
+                    e.validation.map { ReportNumber.metric($0.loss) } ?? "-",
+                    e.validation.map { ReportNumber.metric($0.accuracy) } ?? "-",
                     DecimalText.fixed(e.steps == 0 ? 0 : e.trainingSeconds * 1000 / Double(e.steps), decimals: 0),
                 ])
             }
@@ -88,23 +99,28 @@ public enum MarkdownWriter {
             text += "No epoch finished.\n\n"
         }
         if let test = run.test {
-            text += "Test: loss \(ReportNumber.metric(test.metrics.loss)), accuracy \(ReportNumber.metric(test.metrics.accuracy)) (\(test.metrics.samples) samples). Training: \(run.steps.count) steps, \(DecimalText.fixed(run.millisecondsPerStep, decimals: 0)) ms/step mean.\n"
+            text +=
+                "Test: loss \(ReportNumber.metric(test.metrics.loss)), accuracy \(ReportNumber.metric(test.metrics.accuracy)) (\(test.metrics.samples) samples). Training: \(run.steps.count) steps, \(DecimalText.fixed(run.millisecondsPerStep, decimals: 0)) ms/step mean.\n"
         } else {
-            text += "Test: not evaluated\(run.divergence != nil ? " (training diverged)" : ""). Training: \(run.steps.count) steps, \(DecimalText.fixed(run.millisecondsPerStep, decimals: 0)) ms/step mean.\n"
+            text +=
+                "Test: not evaluated\(run.divergence != nil ? " (training diverged)" : ""). Training: \(run.steps.count) steps, \(DecimalText.fixed(run.millisecondsPerStep, decimals: 0)) ms/step mean.\n"
         }
         return text
     }
 
     /// The blog's table: policy, ms/step, final loss, test accuracy.
     public static func comparisonTable(_ rows: [PolicyOutcome]) -> String {
-        var table = MarkdownTable(headers: ["policy", "loss scaling", "ms/step", "final loss", "test accuracy", "report"],
-                                  alignments: [.left, .left, .right, .right, .right, .left])
+        var table = MarkdownTable(
+            headers: ["policy", "loss scaling", "ms/step", "final loss", "test accuracy", "report"],
+            alignments: [.left, .left, .right, .right, .right, .left])
         for r in rows {
             let diverged = r.divergence.map { "diverged at step \($0.step)" }
             table.append([
-                MarkdownText.plain(r.policy), MarkdownText.plain(r.lossScaling), DecimalText.fixed(r.millisecondsPerStep, decimals: 0),
+                MarkdownText.plain(r.policy), MarkdownText.plain(r.lossScaling),
+                DecimalText.fixed(r.millisecondsPerStep, decimals: 0),
                 diverged ?? r.finalLoss.map(ReportNumber.metric) ?? "-",
-                r.testAccuracy.map(ReportNumber.metric) ?? "-", r.folder == "." ? "this folder" : MarkdownText.code(r.folder + "/"),
+                r.testAccuracy.map(ReportNumber.metric) ?? "-",
+                r.folder == "." ? "this folder" : MarkdownText.code(r.folder + "/"),
             ])
         }
         return table.text
@@ -131,8 +147,10 @@ public enum MarkdownWriter {
         }
         let output = run.totals(layer: layer, tensor: TensorKind.activation.reportName)
         if run.settings.tensors.contains(.activation), let mean = output.meanDrift, let max = output.maxDrift {
-            let steps = run.steps.filter { $0.tensor(layer, TensorKind.activation.reportName)?.drift != nil }.map(\.step)
-            text += "\nOutput against the float32 shadow pass: drift \(ReportNumber.percent(mean)) mean, \(ReportNumber.percent(max)) max (relative error norm; \(steps.count) check\(steps.count == 1 ? "" : "s"), step\(steps.count == 1 ? "" : "s") \(steps.map(String.init).joined(separator: ", "))).\n"
+            let steps = run.steps.filter { $0.tensor(layer, TensorKind.activation.reportName)?.drift != nil }.map(
+                \.step)
+            text +=
+                "\nOutput against the float32 shadow pass: drift \(ReportNumber.percent(mean)) mean, \(ReportNumber.percent(max)) max (relative error norm; \(steps.count) check\(steps.count == 1 ? "" : "s"), step\(steps.count == 1 ? "" : "s") \(steps.map(String.init).joined(separator: ", "))).\n"
         }
         return text
     }
@@ -141,17 +159,21 @@ public enum MarkdownWriter {
         let formats = Array(Set(totals.compactMap(\.format))).sorted { $0.rawValue < $1.rawValue }
         let ranges = formats.map { f in
             let r = FormatRange(f)
-            return "\(f.rawValue) (u = 2^-\(r.precision); normal exponents \(r.minExponent) to \(r.maxExponent), subnormals down to 2^\(r.minSubnormalExponent))"
+            return
+                "\(f.rawValue) (u = 2^-\(r.precision); normal exponents \(r.minExponent) to \(r.maxExponent), subnormals down to 2^\(r.minSubnormalExponent))"
         }.joined(separator: ", ")
-        return "Rounding to \(ranges), summed over \(run.steps.count) training step\(run.steps.count == 1 ? "" : "s"). Percentages are of the elements seen; errors are relative, in units of u, over the finite nonzero values; \"w/o scaling\" is the same gradient divided by its loss scale."
+        return
+            "Rounding to \(ranges), summed over \(run.steps.count) training step\(run.steps.count == 1 ? "" : "s"). Percentages are of the elements seen; errors are relative, in units of u, over the finite nonzero values; \"w/o scaling\" is the same gradient divided by its loss scale."
     }
 
     /// Columns: tensor, elements, overflow, flushed, subnormal, NaN or infinite before rounding,
     /// mean/RMS/max error (u), and for
     /// scaled gradients flushed / overflow without scaling.
     public static func roundingTable(_ totals: [TensorTotals]) -> MarkdownTable {
-        var table = MarkdownTable(headers: ["tensor", "elements", "overflow", "flushed", "subnormal", "nan/inf in", "mean err (u)",
-                                            "rms err (u)", "max err (u)", "flushed w/o scaling", "overflow w/o scaling"])
+        var table = MarkdownTable(headers: [
+            "tensor", "elements", "overflow", "flushed", "subnormal", "nan/inf in", "mean err (u)",
+            "rms err (u)", "max err (u)", "flushed w/o scaling", "overflow w/o scaling",
+        ])
         for t in totals {
             guard let r = t.rounding else { continue }
             let u = t.format.map(Findings.unit) ?? 1
@@ -159,7 +181,8 @@ public enum MarkdownWriter {
             table.append([
                 MarkdownText.plain(t.tensor), String(r.count), ReportNumber.percent(r.overflow, of: r.count),
                 ReportNumber.percent(r.underflow, of: r.count), ReportNumber.percent(r.subnormal, of: r.count),
-                ReportNumber.percent(r.nan + r.infinite, of: r.count), ReportNumber.significant(r.meanRelativeError / u), ReportNumber.significant(r.rmsRelativeError / u),
+                ReportNumber.percent(r.nan + r.infinite, of: r.count),
+                ReportNumber.significant(r.meanRelativeError / u), ReportNumber.significant(r.rmsRelativeError / u),
                 ReportNumber.significant(r.errorMax / u),
                 unscaled.map { ReportNumber.percent($0.underflow, of: r.count) } ?? "-",
                 unscaled.map { ReportNumber.percent($0.overflow, of: r.count) } ?? "-",
@@ -173,8 +196,11 @@ public enum MarkdownWriter {
         var table = MarkdownTable(headers: ["update", "elements", "nonzero", "lost in float32", "lost in \(compute)"])
         for t in totals {
             guard let u = t.updates else { continue }
-            table.append([MarkdownText.plain(t.tensor), String(u.count), String(u.nonzero),
-                          ReportNumber.percent(u.lostInFloat32, of: u.nonzero), ReportNumber.percent(u.lostInCompute, of: u.nonzero)])
+            table.append([
+                MarkdownText.plain(t.tensor), String(u.count), String(u.nonzero),
+                ReportNumber.percent(u.lostInFloat32, of: u.nonzero),
+                ReportNumber.percent(u.lostInCompute, of: u.nonzero),
+            ])
         }
         return table
     }
@@ -194,22 +220,27 @@ public enum MarkdownWriter {
         }
         guard !shown.isEmpty else { return "" }
         let count = shown.count == 1 ? "1 tensor" : "\(shown.count) tensors"
-        return "<details>\n<summary>Exponent histograms against the format's range (\(count))</summary>\n\n" + images(shown) + "</details>\n\n"
+        return "<details>\n<summary>Exponent histograms against the format's range (\(count))</summary>\n\n"
+            + images(shown) + "</details>\n\n"
     }
 
     // MARK: Steps
 
     static func stepTable(_ run: RunRecord) -> String {
         guard !run.steps.isEmpty else { return "No step recorded.\n" }
-        var table = MarkdownTable(headers: ["step", "epoch", "loss", "accuracy", "loss scale", "skipped", "non-finite grads", "ms"])
+        var table = MarkdownTable(headers: [
+            "step", "epoch", "loss", "accuracy", "loss scale", "skipped", "non-finite grads", "ms",
+        ])
         for step in run.steps {
             guard let m = step.metrics else {
                 table.append([String(step.step), String(step.epoch), "-", "-", "-", "-", "-", "-"])
                 continue
             }
-            table.append([String(step.step), String(step.epoch), ReportNumber.metric(m.loss), ReportNumber.metric(m.accuracy),
-                          ReportNumber.scale(m.lossScale), m.skipped ? "yes" : "no", String(m.nonFiniteGradients),
-                          DecimalText.fixed(m.seconds * 1000, decimals: 0)])
+            table.append([
+                String(step.step), String(step.epoch), ReportNumber.metric(m.loss), ReportNumber.metric(m.accuracy),
+                ReportNumber.scale(m.lossScale), m.skipped ? "yes" : "no", String(m.nonFiniteGradients),
+                DecimalText.fixed(m.seconds * 1000, decimals: 0),
+            ])
         }
         return table.text
     }

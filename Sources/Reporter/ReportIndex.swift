@@ -37,7 +37,9 @@ public enum ReportIndex {
                 runs.append(IndexedRun(folder: plan.output, record: plan.record))
             }
         }
-        guard !runs.isEmpty else { throw ReportReadError(path: root, reason: "no run folder (a subfolder with a run.json) inside") }
+        guard !runs.isEmpty else {
+            throw ReportReadError(path: root, reason: "no run folder (a subfolder with a run.json) inside")
+        }
         return runs
     }
 }

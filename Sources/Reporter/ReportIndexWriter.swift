@@ -47,12 +47,16 @@ public enum ReportIndexWriter {
     // MARK: Tables
 
     static func runTable(_ runs: [IndexedRun]) -> String {
-        var table = MarkdownTable(headers: ["report", "policy", "loss scaling", "steps", "ms/step", "final loss", "test accuracy", "outcome"],
-                                  alignments: [.left, .left, .left, .right, .right, .right, .right, .left])
+        var table = MarkdownTable(
+            headers: [
+                "report", "policy", "loss scaling", "steps", "ms/step", "final loss", "test accuracy", "outcome",
+            ],
+            alignments: [.left, .left, .left, .right, .right, .right, .right, .left])
         for run in runs {
             let r = run.record
             table.append([
-                "[\(MarkdownText.code(run.folder + "/"))](\(MarkdownText.linkPath(run.folder + "/summary.md")))", MarkdownText.plain(r.settings.policy), r.settings.lossScaling.shortName,
+                "[\(MarkdownText.code(run.folder + "/"))](\(MarkdownText.linkPath(run.folder + "/summary.md")))",
+                MarkdownText.plain(r.settings.policy), r.settings.lossScaling.shortName,
                 String(r.steps.count), DecimalText.fixed(r.millisecondsPerStep, decimals: 0),
                 r.epochs.last.map { ReportNumber.metric($0.training.loss) } ?? "-",
                 r.test.map { ReportNumber.metric($0.metrics.accuracy) } ?? "-",
@@ -66,10 +70,13 @@ public enum ReportIndexWriter {
         var table = MarkdownTable(headers: ["report", "command", "machine"], alignments: [.left, .left, .left])
         for run in runs {
             let e = run.record.environment
-            table.append([MarkdownText.code(run.folder + "/"), MarkdownText.code(e.commandLine.joined(separator: " ")),
-                          MarkdownWriter.machine(e)])
+            table.append([
+                MarkdownText.code(run.folder + "/"), MarkdownText.code(e.commandLine.joined(separator: " ")),
+                MarkdownWriter.machine(e),
+            ])
         }
-        return table.text + "\nThe commands run from the repository root (the data folder and the default report folder are relative to it).\n"
+        return table.text
+            + "\nThe commands run from the repository root (the data folder and the default report folder are relative to it).\n"
     }
 
     // MARK: The blog
@@ -97,24 +104,34 @@ public enum ReportIndexWriter {
         func accuracy(_ list: [RunRecord], _ seed: UInt64) -> Double? {
             list.first { $0.settings.seed == seed }?.test?.metrics.accuracy
         }
-        var table = MarkdownTable(headers: ["seed", "mixed_float16", "float32", "mixed - float32"],
-                                  alignments: [.right, .right, .right, .right])
+        var table = MarkdownTable(
+            headers: ["seed", "mixed_float16", "float32", "mixed - float32"],
+            alignments: [.right, .right, .right, .right])
         for seed in seeds {
-            let a = accuracy(mixed, seed), b = accuracy(single, seed)
-            table.append([String(seed), a.map(ReportNumber.metric) ?? "-", b.map(ReportNumber.metric) ?? "-",
-                          a.flatMap { a in b.map { points(a - $0) } } ?? "-"])
+            let a = accuracy(mixed, seed)
+            let b = accuracy(single, seed)
+            table.append([
+                String(seed), a.map(ReportNumber.metric) ?? "-", b.map(ReportNumber.metric) ?? "-",
+                a.flatMap { a in b.map { points(a - $0) } } ?? "-",
+            ])
         }
         func spread(_ list: [RunRecord]) -> String {
             let values = list.compactMap { $0.test?.metrics.accuracy }
             guard let low = values.min(), let high = values.max() else { return "no finished run" }
-            return "\(ReportNumber.metric(low)) to \(ReportNumber.metric(high)) over \(values.count) seed\(values.count == 1 ? "" : "s")"
+            return
+                "\(ReportNumber.metric(low)) to \(ReportNumber.metric(high)) over \(values.count) seed\(values.count == 1 ? "" : "s")"
         }
-        let differences = seeds.compactMap { seed in accuracy(mixed, seed).flatMap { a in accuracy(single, seed).map { a - $0 } } }
-        var text = table.text + "\nTest accuracy of the blog's configuration, seed by seed (each row one `--seed`, same data and settings): "
+        let differences = seeds.compactMap { seed in
+            accuracy(mixed, seed).flatMap { a in accuracy(single, seed).map { a - $0 } }
+        }
+        var text =
+            table.text
+            + "\nTest accuracy of the blog's configuration, seed by seed (each row one `--seed`, same data and settings): "
             + "mixed_float16 \(spread(mixed)), float32 \(spread(single))."
         if let low = differences.min(), let high = differences.max() {
             let mean = differences.reduce(0, +) / Double(differences.count)
-            text += " At the same seed, mixed_float16 minus float32 ranges from \(points(low)) to \(points(high)) "
+            text +=
+                " At the same seed, mixed_float16 minus float32 ranges from \(points(low)) to \(points(high)) "
                 + "(mean \(points(mean)) over \(differences.count) seed\(differences.count == 1 ? "" : "s")): set that beside the spread "
                 + "of one policy across seeds before reading a policy effect into a single pair of runs."
         }
@@ -124,16 +141,22 @@ public enum ReportIndexWriter {
     /// The blog's figures beside the lowest-seed run of its configuration under each policy.
     static func blogTable(_ runs: [IndexedRun]) -> String {
         let pairs = BlogFigure.published.map { ($0, blogRun(runs, policy: $0.policy)) }
-        var table = MarkdownTable(headers: ["policy", "blog ms/step (GPU)", "mpstudy ms/step (CPU)", "blog test accuracy", "mpstudy test accuracy"],
-                                  alignments: [.left, .right, .right, .right, .right])
+        var table = MarkdownTable(
+            headers: [
+                "policy", "blog ms/step (GPU)", "mpstudy ms/step (CPU)", "blog test accuracy", "mpstudy test accuracy",
+            ],
+            alignments: [.left, .right, .right, .right, .right])
         for (blog, run) in pairs {
-            table.append([blog.policy, DecimalText.fixed(blog.millisecondsPerStep, decimals: 0),
-                          run.map { DecimalText.fixed($0.millisecondsPerStep, decimals: 0) } ?? "no run",
-                          ReportNumber.metric(blog.testAccuracy),
-                          run.flatMap(\.test).map { ReportNumber.metric($0.metrics.accuracy) } ?? "-"])
+            table.append([
+                blog.policy, DecimalText.fixed(blog.millisecondsPerStep, decimals: 0),
+                run.map { DecimalText.fixed($0.millisecondsPerStep, decimals: 0) } ?? "no run",
+                ReportNumber.metric(blog.testAccuracy),
+                run.flatMap(\.test).map { ReportNumber.metric($0.metrics.accuracy) } ?? "-",
+            ])
         }
         let finished = pairs.allSatisfy { $0.1?.test != nil }
-        return table.text + "\n" + (finished ? "" : "The blog's configuration has not been run under both policies here yet.\n\n")
+        return table.text + "\n"
+            + (finished ? "" : "The blog's configuration has not been run under both policies here yet.\n\n")
     }
 
     /// "+1.2 points" / "-2.3 points" for a difference of accuracies.
@@ -147,12 +170,16 @@ public enum ReportIndexWriter {
         var text = ""
         for run in runs {
             let r = run.record
-            let outcome = r.divergence.map { "diverged at step \($0.step) (\(MarkdownText.plain($0.reason)))" }
+            let outcome =
+                r.divergence.map { "diverged at step \($0.step) (\(MarkdownText.plain($0.reason)))" }
                 ?? r.test.map { "test accuracy \(ReportNumber.metric($0.metrics.accuracy))" } ?? "no test evaluation"
-            text += "### \(MarkdownText.code(run.folder + "/"))\n\n\(MarkdownText.plain(r.settings.policy)) (compute \(r.settings.computeFormat.rawValue), variables "
+            text +=
+                "### \(MarkdownText.code(run.folder + "/"))\n\n\(MarkdownText.plain(r.settings.policy)) (compute \(r.settings.computeFormat.rawValue), variables "
                 + "\(r.settings.variableFormat.rawValue)), loss scaling \(r.settings.lossScaling.shortName): \(outcome).\n\n"
             let findings = Findings.compute(r)
-            text += findings.isEmpty ? "No rounding findings (nothing is rounded below float32).\n\n"
+            text +=
+                findings.isEmpty
+                ? "No rounding findings (nothing is rounded below float32).\n\n"
                 : findings.map { "- \(MarkdownText.plain(FindingText.sentence($0)))\n" }.joined() + "\n"
         }
         return text

@@ -49,7 +49,11 @@ public enum RunFolderReader {
             throw ReportReadError(path: path, reason: "no schemaVersion: not a run.json written by mpstudy analyze")
         }
         guard schema == RunRecord.currentSchemaVersion else {
-            throw ReportReadError(path: path, reason: "schema version \(schema); this mpstudy reads version \(RunRecord.currentSchemaVersion) (rerun the analysis)")
+            throw ReportReadError(
+                path: path,
+                reason:
+                    "schema version \(schema); this mpstudy reads version \(RunRecord.currentSchemaVersion) (rerun the analysis)"
+            )
         }
         do {
             return try JSONWriter.decoder().decode(RunRecord.self, from: data)
@@ -76,7 +80,11 @@ public enum RunFolderReader {
     static func location(_ path: [any CodingKey]) -> String {
         var text = ""
         for key in path {
-            if let index = key.intValue { text += "[\(index)]" } else { text += (text.isEmpty ? "" : ".") + key.stringValue }
+            if let index = key.intValue {
+                text += "[\(index)]"
+            } else {
+                text += (text.isEmpty ? "" : ".") + key.stringValue
+            }
         }
         return text.isEmpty ? "top level" : text
     }

@@ -34,8 +34,10 @@ public enum RunFolderRegenerator {
         var plans = [Plan(record: primary, output: output, subfolder: "")]
         for row in primary.comparison where row.folder != "." {
             if let problem = RunFolderName.problem(with: row.folder) {
-                throw ReportReadError(path: runJSON, reason: "the comparison names the folder '\(row.folder)' for \(row.policy), "
-                                      + "which is not a plain subfolder name: \(problem)")
+                throw ReportReadError(
+                    path: runJSON,
+                    reason: "the comparison names the folder '\(row.folder)' for \(row.policy), "
+                        + "which is not a plain subfolder name: \(problem)")
             }
             guard !plans.contains(where: { $0.subfolder == row.folder }) else {
                 throw ReportReadError(path: runJSON, reason: "the comparison names the folder '\(row.folder)' twice")
@@ -43,7 +45,11 @@ public enum RunFolderRegenerator {
             let path = (inputFolder.isEmpty ? "" : inputFolder + "/") + row.folder + "/run.json"
             let record = try RunFolderReader.record(at: path)
             guard record.settings.policy == row.policy else {
-                throw ReportReadError(path: path, reason: "holds policy \(record.settings.policy), but the comparison names \(row.policy) for '\(row.folder)/'")
+                throw ReportReadError(
+                    path: path,
+                    reason:
+                        "holds policy \(record.settings.policy), but the comparison names \(row.policy) for '\(row.folder)/'"
+                )
             }
             plans.append(Plan(record: record, output: output + "/" + row.folder, subfolder: row.folder))
         }

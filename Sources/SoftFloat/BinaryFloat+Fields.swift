@@ -6,7 +6,9 @@ extension BinaryFloat {
 
     /// The biased exponent field.
     @inlinable @inline(__always)
-    public var exponentField: Int { Int(truncatingIfNeeded: (word & Format.exponentMask) &>> UInt64(Format.fractionBitCount)) }
+    public var exponentField: Int {
+        Int(truncatingIfNeeded: (word & Format.exponentMask) &>> UInt64(Format.fractionBitCount))
+    }
 
     /// The trailing significand field.
     @inlinable @inline(__always)

@@ -51,7 +51,8 @@ struct BigUnsigned: Equatable {
     /// `self *= 2^count`.
     mutating func shiftLeft(by count: Int) {
         guard !isZero, count > 0 else { return }
-        let whole = count / 32, bits = count % 32
+        let whole = count / 32
+        let bits = count % 32
         if bits != 0 {
             var carry: UInt32 = 0
             for i in limbs.indices {

@@ -61,8 +61,11 @@ struct DecimalDigits: Equatable {
     init(shortestMagnitudeOf value: Double) {
         precondition(value.isFinite, "DecimalDigits of a non-finite value")
         var digits: [UInt8] = []
-        var fractionDigits = 0, exponent = 0, exponentSign = 1
-        var afterPoint = false, inExponent = false
+        var fractionDigits = 0
+        var exponent = 0
+        var exponentSign = 1
+        var afterPoint = false
+        var inExponent = false
         for character in value.magnitude.description.utf8 {
             switch character {
             case UInt8(ascii: "0")...UInt8(ascii: "9"):

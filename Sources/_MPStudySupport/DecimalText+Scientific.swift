@@ -12,11 +12,14 @@ extension DecimalText {
     /// "6.10352e-05"`; `scientific(0.0009765625, digits: 6, from: .exact) == "9.76563e-04"` (a
     /// tie: 9.765625). With `trimmingZeros`, trailing zeros of the significand are dropped
     /// (`1.25e-01`, not `1.25000e-01`), and the point if nothing follows (`5e-01`). Zero is `0`.
-    package static func scientific(_ value: Double, digits: Int, trimmingZeros: Bool = false,
-                                   from source: Source = .shortest) -> String {
+    package static func scientific(
+        _ value: Double, digits: Int, trimmingZeros: Bool = false,
+        from source: Source = .shortest
+    ) -> String {
         guard value.isFinite else { return nonFinite(value) }
-        return scientific(negative: value < 0, source.digits(value), significantDigits: digits,
-                          trimmingZeros: trimmingZeros)
+        return scientific(
+            negative: value < 0, source.digits(value), significantDigits: digits,
+            trimmingZeros: trimmingZeros)
     }
 
     /// The decimal number ±`digits` · 10^`exponent` (`digits` the decimal digits 0...9 of an
@@ -26,10 +29,13 @@ extension DecimalText {
     /// exponent: -99999999999999) == "-1e-99999999999999"`. A value that is zero, or rounds
     /// to zero, has no sign and is written `0`. The work is proportional to the number of digits,
     /// whatever the exponent.
-    package static func scientific(negative: Bool, digits: [UInt8], exponent: Int, significantDigits: Int? = nil,
-                                   trimmingZeros: Bool = false) -> String {
-        scientific(negative: negative, DecimalDigits(digits: digits, fractionDigits: -exponent),
-                   significantDigits: significantDigits, trimmingZeros: trimmingZeros || significantDigits == nil)
+    package static func scientific(
+        negative: Bool, digits: [UInt8], exponent: Int, significantDigits: Int? = nil,
+        trimmingZeros: Bool = false
+    ) -> String {
+        scientific(
+            negative: negative, DecimalDigits(digits: digits, fractionDigits: -exponent),
+            significantDigits: significantDigits, trimmingZeros: trimmingZeros || significantDigits == nil)
     }
 
     /// The decimal number ±`digits` · 10^`exponent` in positional notation, every digit: the
@@ -63,8 +69,10 @@ extension DecimalText {
     }
 
     /// ``scientific(_:digits:trimmingZeros:from:)`` for a decimal already read.
-    static func scientific(negative: Bool, _ decimal: DecimalDigits, significantDigits: Int?,
-                           trimmingZeros: Bool) -> String {
+    static func scientific(
+        negative: Bool, _ decimal: DecimalDigits, significantDigits: Int?,
+        trimmingZeros: Bool
+    ) -> String {
         guard let lead = decimal.leadingExponent else { return "0" }
         var exponent = lead
         var mantissa: [UInt8]

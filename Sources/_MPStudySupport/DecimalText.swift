@@ -52,12 +52,15 @@ package enum DecimalText {
     /// "0.13"`, `fixed(1, decimals: 3) == "1.000"`. With `trimmingZeros`, trailing zeros after the
     /// point are dropped, and the point itself if nothing follows: `1.000` becomes `1`,
     /// `12.50` becomes `12.5`. Negative `decimals` count as 0.
-    package static func fixed(_ value: Double, decimals: Int, trimmingZeros: Bool = false,
-                              from source: Source = .shortest) -> String {
+    package static func fixed(
+        _ value: Double, decimals: Int, trimmingZeros: Bool = false,
+        from source: Source = .shortest
+    ) -> String {
         guard value.isFinite else { return nonFinite(value) }
         let decimals = max(0, decimals)
-        return text(negative: value < 0, rounded: source.digits(value).rounded(toDecimals: decimals),
-                    decimals: decimals, trimmingZeros: trimmingZeros)
+        return text(
+            negative: value < 0, rounded: source.digits(value).rounded(toDecimals: decimals),
+            decimals: decimals, trimmingZeros: trimmingZeros)
     }
 
     /// `value` (read as `source` says) rounded to `digits` significant digits (at least 1), in
@@ -68,14 +71,17 @@ package enum DecimalText {
     /// decimals chosen before it: `significant(9.96, digits: 2) == "10.0"` (`"10"` trimmed).
     /// Zero has `digits - 1` decimals (`0.0`, trimmed `0`). `trimmingZeros` as in
     /// ``fixed(_:decimals:trimmingZeros:from:)``.
-    package static func significant(_ value: Double, digits: Int, trimmingZeros: Bool = false,
-                                    from source: Source = .shortest) -> String {
+    package static func significant(
+        _ value: Double, digits: Int, trimmingZeros: Bool = false,
+        from source: Source = .shortest
+    ) -> String {
         guard value.isFinite else { return nonFinite(value) }
         let digits = max(1, digits)
         let decimal = source.digits(value)
         let decimals = max(0, digits - 1 - (decimal.leadingExponent ?? 0))
-        return text(negative: value < 0, rounded: decimal.rounded(toDecimals: decimals),
-                    decimals: decimals, trimmingZeros: trimmingZeros)
+        return text(
+            negative: value < 0, rounded: decimal.rounded(toDecimals: decimals),
+            decimals: decimals, trimmingZeros: trimmingZeros)
     }
 
     /// A count with a comma between groups of three digits: `grouped(1234567) == "1,234,567"`.

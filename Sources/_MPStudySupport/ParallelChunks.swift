@@ -1,9 +1,9 @@
 import Dispatch
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Deterministic parallel loops over `0..<count`, split into chunks of a fixed size.
@@ -80,12 +80,17 @@ public struct ParallelChunks: Sendable {
     /// `body` of every chunk of `0..<count`, up to ``threads`` at once, the results in chunk
     /// order: the per-chunk partials of a reduction.
     @inlinable
-    public func mapChunks<Partial>(count: Int, chunkSize: Int? = nil,
-                                   _ body: (Range<Int>) -> Partial) -> [Partial] {
+    public func mapChunks<Partial>(
+        count: Int, chunkSize: Int? = nil,
+        _ body: (Range<Int>) -> Partial
+    ) -> [Partial] {
         let size = chunkSize ?? chunkElements
         let chunks = Self.chunkCount(count: count, size: size)
         return [Partial](unsafeUninitializedCapacity: chunks) { buffer, initialized in
-            guard let base = buffer.baseAddress else { initialized = 0; return }
+            guard let base = buffer.baseAddress else {
+                initialized = 0
+                return
+            }
             // Each chunk initialises only its own slot.
             let slots = UncheckedSendable(base)
             runChunks(chunks: chunks) { index in
@@ -98,9 +103,11 @@ public struct ParallelChunks: Sendable {
     /// The per-chunk results of `part` combined in chunk order, starting from `initial`:
     /// `combine(combine(initial, p₀), p₁)…`. Bit-identical for every thread count.
     @inlinable
-    public func reduceChunks<Partial>(count: Int, chunkSize: Int? = nil, _ initial: Partial,
-                                      _ combine: (Partial, Partial) -> Partial,
-                                      _ part: (Range<Int>) -> Partial) -> Partial {
+    public func reduceChunks<Partial>(
+        count: Int, chunkSize: Int? = nil, _ initial: Partial,
+        _ combine: (Partial, Partial) -> Partial,
+        _ part: (Range<Int>) -> Partial
+    ) -> Partial {
         mapChunks(count: count, chunkSize: chunkSize, part).reduce(initial, combine)
     }
 

@@ -23,7 +23,8 @@ struct FuzzInputs {
     /// zero-width characters, look-alike signs and points, emoji, spaces of every kind.
     static let exotic: [String] = [
         "１", "２", "９", "０", "٣", "٠", "९", "²", "¹", "½", "\u{0301}", "\u{0308}", "\u{20DD}", "\u{202E}", "\u{202D}",
-        "\u{200F}", "\u{2067}", "\u{061C}", "\u{0}", "\u{1}", "\u{7}", "\u{8}", "\n", "\r", "\r\n", "\t", "\u{B}", "\u{C}",
+        "\u{200F}", "\u{2067}", "\u{061C}", "\u{0}", "\u{1}", "\u{7}", "\u{8}", "\n", "\r", "\r\n", "\t", "\u{B}",
+        "\u{C}",
         "\u{1B}", "\u{1B}[31m", "\u{1B}]0;x\u{7}", "\u{7F}", "\u{85}", "\u{9B}", "\u{2028}", "\u{2029}", "\u{FEFF}",
         "\u{200B}", "\u{200D}", "\u{2060}", "−", "－", "＋", "．", "，", "e", "E", "p", "P", "x", "X", "_", ".", "+", "-",
         "😀", "👍🏽", "🇫🇷", "ﬁ", "Ⅻ", " ", "\u{A0}", "\u{3000}", "\u{2009}", "(", ")", ",", "*", "/", "\"", "'", "\\",
@@ -50,7 +51,9 @@ struct FuzzInputs {
         switch below(10) {
         case 0: return sign + digits(19 + below(40))
         case 1, 2: return sign + String(1 + below(9)) + digits(6 + below(12))
-        case 3: return sign + pick(["1000000000000000000", "999999999999999999", "1000000000000000001", "4611686018427387904"])
+        case 3:
+            return sign
+                + pick(["1000000000000000000", "999999999999999999", "1000000000000000001", "4611686018427387904"])
         default: return sign + String(below(400))
         }
     }
@@ -60,7 +63,10 @@ struct FuzzInputs {
         let sign = pick(["", "", "", "-", "+"])
         switch below(12) {
         case 0:
-            return sign + pick(["inf", "infinity", "nan", "INF", "Infinity", "NaN", "nan(123)", "nan(abc_9)", "nan()", "in", "nana"])
+            return sign
+                + pick([
+                    "inf", "infinity", "nan", "INF", "Infinity", "NaN", "nan(123)", "nan(abc_9)", "nan()", "in", "nana",
+                ])
         case 1, 2:
             let mantissa = digits(1 + below(16), radix: 16)
             let point = below(3) == 0 ? "." + digits(below(8), radix: 16) : ""
@@ -104,10 +110,13 @@ struct FuzzInputs {
             return Array(repeating: term, count: terms + 1).joined(separator: pick(["+", "*", " - ", "/"]))
         case 1:  // deep nesting, just inside or outside the limit
             let depth = CalcExpression.maxNesting + below(3) - 2
-            return String(repeating: pick(["(", "-(", "sqrt("]), count: depth) + "2" + String(repeating: ")", count: depth)
+            return String(repeating: pick(["(", "-(", "sqrt("]), count: depth) + "2"
+                + String(repeating: ")", count: depth)
         case 2, 3:
-            return pick(["fma(1, 2)", "sqrt(1, 2)", "foo(1)", "fma(1,2,3,4)", "sqrt()", "()", "1 +", "(1", "1)", "",
-                         "   ", "1 ** 2", "--1", "1 2", "fma(,,)", "sqrt(-0)", "0/0", "inf-inf", "nan*0", "1/-0"])
+            return pick([
+                "fma(1, 2)", "sqrt(1, 2)", "foo(1)", "fma(1,2,3,4)", "sqrt()", "()", "1 +", "(1", "1)", "",
+                "   ", "1 ** 2", "--1", "1 2", "fma(,,)", "sqrt(-0)", "0/0", "inf-inf", "nan*0", "1/-0",
+            ])
         default:
             return tree(depth: below(6))
         }
@@ -129,9 +138,11 @@ struct FuzzInputs {
     /// A literal for calc: short numbers mostly (long ones make every step long).
     mutating func literal() -> String {
         if chance(8) { return number() }
-        return pick(["0.1", "0.2", "0.3", "3", "1", "2", "448", "16", "65504", "1e-8", "5.96e-8", "0x1p-24", "1e300",
-                     "1e-300", "2.5", "-0.5", "0", "-0", "1e-99999999999999", "1e99999999999999", "0x1p99999", "inf", "nan",
-                     "0.1e1", "123456789", "1e-320", "3.4028235e38", "1.7976931348623157e308", "4.9e-324"])
+        return pick([
+            "0.1", "0.2", "0.3", "3", "1", "2", "448", "16", "65504", "1e-8", "5.96e-8", "0x1p-24", "1e300",
+            "1e-300", "2.5", "-0.5", "0", "-0", "1e-99999999999999", "1e99999999999999", "0x1p99999", "inf", "nan",
+            "0.1e1", "123456789", "1e-320", "3.4028235e38", "1.7976931348623157e308", "4.9e-324",
+        ])
     }
 
     /// `text` mutated 1 to 4 times: a bit flipped in its UTF-8 (invalid sequences become
@@ -157,7 +168,9 @@ struct FuzzInputs {
             case 5:
                 bytes.insert(contentsOf: Array(digits(1 + below(40)).utf8), at: below(bytes.count + 1))
             default:
-                bytes.insert(contentsOf: Array(pick(["e", "p", ".", "-", "+", "x", "0x", "(", ")", ","]).utf8), at: below(bytes.count + 1))
+                bytes.insert(
+                    contentsOf: Array(pick(["e", "p", ".", "-", "+", "x", "0x", "(", ")", ","]).utf8),
+                    at: below(bytes.count + 1))
             }
         }
         return String(decoding: bytes, as: UTF8.self)

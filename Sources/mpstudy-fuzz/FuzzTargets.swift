@@ -21,26 +21,36 @@ enum FuzzCommand: String, CaseIterable {
 
     /// Runs input `index` of `seed`; returns it and its settings (for reports) and what went
     /// wrong. With `dryRun`, only generates it (to name an input that crashes or hangs).
-    func run(seed: UInt64, index: Int, oracle: Oracle, dryRun: Bool = false) -> (input: String, settings: String, anomalies: Anomalies) {
+    func run(seed: UInt64, index: Int, oracle: Oracle, dryRun: Bool = false) -> (
+        input: String, settings: String, anomalies: Anomalies
+    ) {
         var inputs = FuzzInputs(seed: seed, index: index)
         var anomalies = Anomalies()
         let style = TeachingStyle(colors: inputs.chance(2))
         switch self {
         case .explain:
             let text = inputs.chance(3) ? inputs.mutated(inputs.number()) : inputs.number()
-            let kind = inputs.pick(FormatKind.allCases), rounding = inputs.pick(RoundingRule.allCases)
-            let tininess = inputs.pick(Tininess.allCases), saturating = inputs.chance(2)
-            if dryRun { return (text, "\(kind.name) \(rounding.name) \(tininess.name)\(saturating ? " saturating" : "")", anomalies) }
+            let kind = inputs.pick(FormatKind.allCases)
+            let rounding = inputs.pick(RoundingRule.allCases)
+            let tininess = inputs.pick(Tininess.allCases)
+            let saturating = inputs.chance(2)
+            if dryRun {
+                return (
+                    text, "\(kind.name) \(rounding.name) \(tininess.name)\(saturating ? " saturating" : "")", anomalies
+                )
+            }
             do {
                 if inputs.chance(8) {
                     let views = try FormatKind.allCases.map {
-                        try ValueExplanation.explaining(text, format: $0, rounding: rounding, tininess: tininess, saturating: saturating)
+                        try ValueExplanation.explaining(
+                            text, format: $0, rounding: rounding, tininess: tininess, saturating: saturating)
                     }
                     _ = renderExplanationRows(views, style: style)
                     _ = explanationsJSON(views)
                 } else {
-                    let view = try ValueExplanation.explaining(text, format: kind, rounding: rounding, tininess: tininess,
-                                                               saturating: saturating)
+                    let view = try ValueExplanation.explaining(
+                        text, format: kind, rounding: rounding, tininess: tininess,
+                        saturating: saturating)
                     _ = renderExplanation(view, style: style)
                     _ = explanationJSON(view)
                 }
@@ -63,12 +73,14 @@ enum FuzzCommand: String, CaseIterable {
             return (text, kind.name, anomalies)
         case .calc:
             let text = inputs.chance(3) ? inputs.mutated(inputs.expression()) : inputs.expression()
-            let kind = inputs.pick(FormatKind.allCases), rounding = inputs.pick(RoundingRule.allCases)
+            let kind = inputs.pick(FormatKind.allCases)
+            let rounding = inputs.pick(RoundingRule.allCases)
             let saturating = inputs.chance(4)
             if dryRun { return (text, "\(kind.name) \(rounding.name)\(saturating ? " saturating" : "")", anomalies) }
             do {
                 let parsed = try CalcExpression.parse(text)
-                var evaluation = CalcEvaluation.evaluate(parsed, text: text, format: kind, rounding: rounding, saturating: saturating)
+                var evaluation = CalcEvaluation.evaluate(
+                    parsed, text: text, format: kind, rounding: rounding, saturating: saturating)
                 CalcReference().complete(&evaluation, expression: parsed, format: kind)
                 _ = renderCalc(evaluation, style: style)
                 _ = calcJSON(evaluation)
@@ -79,18 +91,22 @@ enum FuzzCommand: String, CaseIterable {
         case .parse:
             let text = inputs.chance(3) ? inputs.mutated(inputs.number()) : inputs.number()
             let compareWithMPFR = inputs.chance(4)
-            let tininess = inputs.pick(Tininess.allCases), saturating = inputs.chance(3)
+            let tininess = inputs.pick(Tininess.allCases)
+            let saturating = inputs.chance(3)
             if dryRun { return (text, "\(tininess.name)\(saturating ? " saturating" : "")", anomalies) }
             for kind in FormatKind.allCases {
                 struct Visitor: FormatVisitor {
                     let text: String, tininess: Tininess, saturating: Bool, compareWithMPFR: Bool, oracle: Oracle
                     func visit<F: BinaryFormat>(_: F.Type) -> Anomalies {
-                        checkParsing(text, F.self, tininess: tininess, saturating: saturating,
-                                     compareWithMPFR: compareWithMPFR, oracle: oracle)
+                        checkParsing(
+                            text, F.self, tininess: tininess, saturating: saturating,
+                            compareWithMPFR: compareWithMPFR, oracle: oracle)
                     }
                 }
-                let found = kind.visit(Visitor(text: text, tininess: tininess, saturating: saturating,
-                                               compareWithMPFR: compareWithMPFR, oracle: oracle))
+                let found = kind.visit(
+                    Visitor(
+                        text: text, tininess: tininess, saturating: saturating,
+                        compareWithMPFR: compareWithMPFR, oracle: oracle))
                 anomalies.multiLineErrors += found.multiLineErrors
                 anomalies.roundTripFailures += found.roundTripFailures
                 anomalies.mpfrMismatches += found.mpfrMismatches
@@ -114,8 +130,10 @@ func check(_ message: String, _ anomalies: inout Anomalies) {
 /// a finite result's exact decimal reads back exactly (no flag) under every attribute and
 /// its shortest decimal reads back to it to nearest; the results are ordered (down <= toward
 /// zero, nearest, up) and all equal when exact; and, when asked, bits and flags agree with MPFR.
-func checkParsing<F: BinaryFormat>(_ text: String, _: F.Type, tininess: Tininess, saturating: Bool,
-                                   compareWithMPFR: Bool, oracle: Oracle) -> Anomalies {
+func checkParsing<F: BinaryFormat>(
+    _ text: String, _: F.Type, tininess: Tininess, saturating: Bool,
+    compareWithMPFR: Bool, oracle: Oracle
+) -> Anomalies {
     typealias Value = BinaryFloat<F>
     var anomalies = Anomalies()
     var scanner = NumberScanner(text)
@@ -126,7 +144,9 @@ func checkParsing<F: BinaryFormat>(_ text: String, _: F.Type, tininess: Tininess
         check(String(describing: error), &anomalies)
         // The parser must refuse exactly what the scanner refuses.
         var env = FloatEnvironment()
-        if (try? Value(parsing: text, in: &env)) != nil { anomalies.roundTripFailures.append("\(F.name): scanner refused, parser accepted") }
+        if (try? Value(parsing: text, in: &env)) != nil {
+            anomalies.roundTripFailures.append("\(F.name): scanner refused, parser accepted")
+        }
         return anomalies
     }
     var results: [RoundingRule: (Value, ExceptionFlags)] = [:]
@@ -140,12 +160,15 @@ func checkParsing<F: BinaryFormat>(_ text: String, _: F.Type, tininess: Tininess
         // MPFR's exponent range ends near 10^(±1.39e18): an exponent beyond ±10^18 (saturated
         // here) is past what it reads faithfully.
         if compareWithMPFR && !number.exponentSaturated {
-            let expected = oracle.parse(text, to: F.self, rounding: rounding, tininess: tininess, saturating: saturating)
+            let expected = oracle.parse(
+                text, to: F.self, rounding: rounding, tininess: tininess, saturating: saturating)
             if expected.value.bits != x.bits || expected.flags != env.flags {
                 anomalies.mpfrMismatches.append("\(F.name) \(rounding.name): \(hex(x)) \(env.flags), MPFR \(expected)")
             }
         }
-        func fail(_ what: String) { anomalies.roundTripFailures.append("\(F.name) \(rounding.name) \(hex(x)): \(what)") }
+        func fail(_ what: String) {
+            anomalies.roundTripFailures.append("\(F.name) \(rounding.name) \(hex(x)): \(what)")
+        }
         let nanWord: Bool
         switch number.kind {
         case .nan: nanWord = true
@@ -159,25 +182,39 @@ func checkParsing<F: BinaryFormat>(_ text: String, _: F.Type, tininess: Tininess
         for back in RoundingRule.allCases {
             var exactEnv = FloatEnvironment(rounding: back)
             let exact = try? Value(parsing: x.exactDecimal, in: &exactEnv)
-            if exact?.bits != x.bits || !exactEnv.flags.isEmpty { fail("exact decimal \(x.exactDecimal) reads back as \(exact.map(hex) ?? "error") \(exactEnv.flags) (\(back.name))") }
+            if exact?.bits != x.bits || !exactEnv.flags.isEmpty {
+                fail(
+                    "exact decimal \(x.exactDecimal) reads back as \(exact.map(hex) ?? "error") \(exactEnv.flags) (\(back.name))"
+                )
+            }
         }
         var shortEnv = FloatEnvironment()
         let short = try? Value(parsing: x.shortestDescription, in: &shortEnv)
-        if short?.bits != x.bits { fail("shortest \(x.shortestDescription) reads back as \(short.map(hex) ?? "error")") }
+        if short?.bits != x.bits {
+            fail("shortest \(x.shortestDescription) reads back as \(short.map(hex) ?? "error")")
+        }
         var teachingEnv = FloatEnvironment()
         let teaching = try? Value(parsing: x.teachingShortest, in: &teachingEnv)
-        if teaching?.bits != x.bits { fail("teaching shortest \(x.teachingShortest) reads back as \(teaching.map(hex) ?? "error")") }
+        if teaching?.bits != x.bits {
+            fail("teaching shortest \(x.teachingShortest) reads back as \(teaching.map(hex) ?? "error")")
+        }
     }
     // Directed roundings bracket the others; an exact result is the same in every attribute.
     if let (down, downFlags) = results[.down], let (up, _) = results[.up], down.isFinite || down.isInfinite,
-       !down.isNaN, !up.isNaN {
+        !down.isNaN, !up.isNaN
+    {
         var env = FloatEnvironment()
         for rounding in RoundingRule.allCases {
             guard let (x, _) = results[rounding], !x.isNaN else { continue }
-            let aboveDown = !x.isLess(than: down, in: &env), belowUp = !up.isLess(than: x, in: &env)
-            if !(aboveDown && belowUp) { anomalies.roundTripFailures.append("\(F.name) \(rounding.name) \(hex(x)) outside [\(hex(down)), \(hex(up))]") }
+            let aboveDown = !x.isLess(than: down, in: &env)
+            let belowUp = !up.isLess(than: x, in: &env)
+            if !(aboveDown && belowUp) {
+                anomalies.roundTripFailures.append(
+                    "\(F.name) \(rounding.name) \(hex(x)) outside [\(hex(down)), \(hex(up))]")
+            }
             if !downFlags.contains(.inexact) && x.bits != down.bits {
-                anomalies.roundTripFailures.append("\(F.name) exact but \(rounding.name) gives \(hex(x)), down \(hex(down))")
+                anomalies.roundTripFailures.append(
+                    "\(F.name) exact but \(rounding.name) gives \(hex(x)), down \(hex(down))")
             }
         }
     }

@@ -29,7 +29,10 @@ struct MPStudyFuzz {
     static func main() throws {
         var arguments = Array(CommandLine.arguments.dropFirst())
         guard let name = arguments.first, let command = FuzzCommand(rawValue: name) else {
-            FileHandle.standardError.write(Data("usage: mpstudy-fuzz explain|decode|calc|parse --seed S --start I --count N [--trace] [--slow SECONDS]\n".utf8))
+            FileHandle.standardError.write(
+                Data(
+                    "usage: mpstudy-fuzz explain|decode|calc|parse --seed S --start I --count N [--trace] [--slow SECONDS]\n"
+                        .utf8))
             exit(64)
         }
         arguments.removeFirst()
@@ -41,13 +44,15 @@ struct MPStudyFuzz {
         let start = Int(value("--start", "0")) ?? 0
         let count = Int(value("--count", "1000")) ?? 1000
         let slow = Double(value("--slow", "1")) ?? 1
-        let trace = arguments.contains("--trace"), show = arguments.contains("--show")
+        let trace = arguments.contains("--trace")
+        let show = arguments.contains("--show")
         if arguments.contains("--describe") {
             // Names inputs without running them (the script's report of a crash or hang).
             for index in start..<(start + count) {
                 let (text, settings, _) = command.run(seed: seed, index: index, oracle: Oracle(), dryRun: true)
                 let length = text.count > 300 ? " (\(text.count) characters)" : ""
-                print("input \(index) [\(settings)] \"\(FloatParseError.printable(String(text.prefix(300))))\"\(length)")
+                print(
+                    "input \(index) [\(settings)] \"\(FloatParseError.printable(String(text.prefix(300))))\"\(length)")
             }
             return
         }
@@ -58,20 +63,26 @@ struct MPStudyFuzz {
         print(summary)
     }
 
-    static func run(_ command: FuzzCommand, seed: UInt64, start: Int, count: Int, slow: Double, trace: Bool,
-                    show: Bool) -> String {
+    static func run(
+        _ command: FuzzCommand, seed: UInt64, start: Int, count: Int, slow: Double, trace: Bool,
+        show: Bool
+    ) -> String {
         let watchdog = Watchdog(limit: slow * 10)
         // Test hooks for the script's recovery paths: a crash or a hang at a given input.
         let environment = ProcessInfo.processInfo.environment
         let crashAt = environment["MPSTUDY_FUZZ_CRASH_AT"].flatMap(Int.init)
         let hangAt = environment["MPSTUDY_FUZZ_HANG_AT"].flatMap(Int.init)
         let oracle = Oracle()
-        var hangs = 0, multiLine = 0, roundTrip = 0, mismatches = 0
+        var hangs = 0
+        var multiLine = 0
+        var roundTrip = 0
+        var mismatches = 0
         var slowest = (seconds: 0.0, index: start)
         func report(_ kind: String, _ index: Int, _ input: (text: String, settings: String), _ detail: String) {
             let shown = FloatParseError.printable(String(input.text.prefix(200)))
             let length = input.text.count > 200 ? " (\(input.text.count) characters)" : ""
-            let line = "\(kind) \(index) [\(input.settings)] \"\(shown)\"\(length): \(FloatParseError.printable(String(detail.prefix(400))))"
+            let line =
+                "\(kind) \(index) [\(input.settings)] \"\(shown)\"\(length): \(FloatParseError.printable(String(detail.prefix(400))))"
             FileHandle.standardError.write(Data((line + "\n").utf8))
         }
         for index in start..<(start + count) {
@@ -96,7 +107,8 @@ struct MPStudyFuzz {
             mismatches += anomalies.mpfrMismatches.count
             let done = index + 1
             if trace || (done - start) % 1_000 == 0 {
-                FileHandle.standardError.write(Data("checkpoint \(done) \(hangs) \(multiLine) \(roundTrip) \(mismatches)\n".utf8))
+                FileHandle.standardError.write(
+                    Data("checkpoint \(done) \(hangs) \(multiLine) \(roundTrip) \(mismatches)\n".utf8))
             }
         }
         return "summary \(command.rawValue) \(count) \(hangs) \(multiLine) \(roundTrip) \(mismatches) "

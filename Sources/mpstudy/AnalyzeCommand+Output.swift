@@ -2,9 +2,9 @@ import Analyzer
 import NeuralNet
 import Reporter
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The printing side of `mpstudy analyze` around each training (``TrainingProgressPrinter``
@@ -15,12 +15,16 @@ struct AnalyzeOutput {
     /// The run's settings and, before the first run, the data.
     func runStarted(_ s: AnalysisSettings, index: Int, of count: Int, mnist: MNIST, dataFolder: String) {
         let prefix = count > 1 ? "[\(index + 1)/\(count)] " : ""
-        print("\(prefix)mpstudy analyze: policy \(s.policy) (compute \(s.computeFormat.rawValue), variables \(s.variableFormat.rawValue)), "
-              + "loss scaling \(s.lossScaling), units \(s.units), batch \(s.batchSize), epochs \(s.epochs), seed \(s.seed), "
-              + "shadow pass " + (s.shadowEvery > 0 && s.computeFormat != .float32 ? "every \(s.shadowEvery) steps" : "off"))
+        print(
+            "\(prefix)mpstudy analyze: policy \(s.policy) (compute \(s.computeFormat.rawValue), variables \(s.variableFormat.rawValue)), "
+                + "loss scaling \(s.lossScaling), units \(s.units), batch \(s.batchSize), epochs \(s.epochs), seed \(s.seed), "
+                + "shadow pass "
+                + (s.shadowEvery > 0 && s.computeFormat != .float32 ? "every \(s.shadowEvery) steps" : "off"))
         if index == 0 {
-            print("data: \(dataFolder): \(mnist.train.count) training images, \(mnist.test.count) test; "
-                  + (mnist.checksumsVerified ? "SHA-256 verified against SHA256SUMS" : mnist.checksumNotes.joined(separator: "; ")))
+            print(
+                "data: \(dataFolder): \(mnist.train.count) training images, \(mnist.test.count) test; "
+                    + (mnist.checksumsVerified
+                        ? "SHA-256 verified against SHA256SUMS" : mnist.checksumNotes.joined(separator: "; ")))
         }
         flush()
     }
@@ -28,11 +32,15 @@ struct AnalyzeOutput {
     /// The test evaluation (or where the run diverged) and the step timing.
     func runFinished(_ record: RunRecord) {
         if let test = record.test {
-            print("Test loss: \(KerasFormat.metric(test.metrics.loss)) - Test accuracy: \(KerasFormat.metric(test.metrics.accuracy))")
+            print(
+                "Test loss: \(KerasFormat.metric(test.metrics.loss)) - Test accuracy: \(KerasFormat.metric(test.metrics.accuracy))"
+            )
         } else if let d = record.divergence {
             print("Diverged at step \(d.step): \(d.reason). No test evaluation.")
         }
-        print("training: \(record.steps.count) steps, \(KerasFormat.fixed(record.millisecondsPerStep, decimals: 0)) ms/step mean (analysis included)")
+        print(
+            "training: \(record.steps.count) steps, \(KerasFormat.fixed(record.millisecondsPerStep, decimals: 0)) ms/step mean (analysis included)"
+        )
         flush()
     }
 
@@ -57,8 +65,9 @@ struct AnalyzeOutput {
     }
 
     func written(_ folder: String, compared: [String]) {
-        print("\nreport: \(folder)/ (" + RunFolderWriter.fileNames.joined(separator: ", ") + ", charts/)"
-              + (compared.isEmpty ? "" : "; compared runs in " + compared.map { "\($0)/" }.joined(separator: ", ")))
+        print(
+            "\nreport: \(folder)/ (" + RunFolderWriter.fileNames.joined(separator: ", ") + ", charts/)"
+                + (compared.isEmpty ? "" : "; compared runs in " + compared.map { "\($0)/" }.joined(separator: ", ")))
         flush()
     }
 

@@ -25,15 +25,18 @@ struct AnalysisPlan {
         let layers = LayerSelection(layers: ModelLayer.names.filter(named.contains))
         let tensors = TensorSelection(groups: Selection(merging: command.tensors, absent: .all).values)
         func settings(_ configuration: TrainingConfiguration) -> AnalysisSettings {
-            AnalysisSettings(configuration, data: command.model.data, shadowEvery: command.shadowEvery,
-                             layers: layers, tensors: tensors)
+            AnalysisSettings(
+                configuration, data: command.model.data, shadowEvery: command.shadowEvery,
+                layers: layers, tensors: tensors)
         }
-        runs = [settings(primary)] + compared.map { policy in
-            var configuration = primary
-            configuration.policy = policy
-            configuration.lossScaling = nil
-            return settings(configuration)
-        }
+        runs =
+            [settings(primary)]
+            + compared.map { policy in
+                var configuration = primary
+                configuration.policy = policy
+                configuration.lossScaling = nil
+                return settings(configuration)
+            }
         outputPath = command.output ?? Self.defaultOutput(runs[0], compared: compared)
         subfolderNames = [""] + compared.map(\.name)
     }
@@ -43,7 +46,8 @@ struct AnalysisPlan {
     /// policy with and without scaling do not overwrite each other.
     static func defaultOutput(_ s: AnalysisSettings, compared: [PrecisionPolicy]) -> String {
         "Reports/\(s.policy)-u\(s.units)-b\(s.batchSize)-e\(s.epochs)-s\(s.seed)"
-            + (s.lossScalingExplicit ? "-loss-scale-" + s.lossScaling.shortName.split(separator: " ").joined(separator: "-") : "")
+            + (s.lossScalingExplicit
+                ? "-loss-scale-" + s.lossScaling.shortName.split(separator: " ").joined(separator: "-") : "")
             + compared.map { "-vs-\($0.name)" }.joined()
     }
 

@@ -38,19 +38,19 @@ struct AnalyzeCommand: ParsableCommand {
         commandName: "analyze",
         abstract: "Train under a precision policy and record, per layer and tensor, what rounding did.",
         discussion: """
-        Records for every layer and tensor kind at every training step: overflow, underflow \
-        (flushes), subnormals, NaN/inf inputs, rounding error (mean, RMS, max; relative and in \
-        units of u = 2^-p), exponent histograms, the flushes and overflows gradients would have \
-        had without loss scaling, lost weight updates, and the drift of each layer's output from \
-        a float32 shadow forward pass. Writes run.json, steps.csv, layers.csv, histograms.csv, \
-        summary.md and SVG charts (charts/) into the report folder (default Reports/<policy>-u<units>-b<batch>-e<epochs>-s<seed>, plus -loss-scale-<scaling> when --loss-scale is given). \
-        With --compare, each compared policy's report goes to a subfolder named after it. \
-        The report folder must be new, empty, or a run folder mpstudy wrote (any other folder is \
-        refused, nothing of yours is overwritten); a run folder is replaced as a whole, and only \
-        once the new one is complete: an interrupted run (Ctrl-C: "mpstudy: interrupted", exit \
-        130) leaves the old report untouched. \
-        A diverged run still writes its report and exits 0 with a warning.
-        """
+            Records for every layer and tensor kind at every training step: overflow, underflow \
+            (flushes), subnormals, NaN/inf inputs, rounding error (mean, RMS, max; relative and in \
+            units of u = 2^-p), exponent histograms, the flushes and overflows gradients would have \
+            had without loss scaling, lost weight updates, and the drift of each layer's output from \
+            a float32 shadow forward pass. Writes run.json, steps.csv, layers.csv, histograms.csv, \
+            summary.md and SVG charts (charts/) into the report folder (default Reports/<policy>-u<units>-b<batch>-e<epochs>-s<seed>, plus -loss-scale-<scaling> when --loss-scale is given). \
+            With --compare, each compared policy's report goes to a subfolder named after it. \
+            The report folder must be new, empty, or a run folder mpstudy wrote (any other folder is \
+            refused, nothing of yours is overwritten); a run folder is replaced as a whole, and only \
+            once the new one is complete: an interrupted run (Ctrl-C: "mpstudy: interrupted", exit \
+            130) leaves the old report untouched. \
+            A diverged run still writes its report and exits 0 with a warning.
+            """
     )
 
     @Option(name: .customLong("layer"), help: "Layers to show.", default: "all")
@@ -69,11 +69,17 @@ struct AnalyzeCommand: ParsableCommand {
     /// primary policy; compared policies use their Keras defaults).
     @OptionGroup var model: ModelRunOptions
 
-    @Option(help: "Report folder: new, empty, or a run folder mpstudy wrote (replaced as a whole). Default: Reports/<policy>-u<units>-b<batch>-e<epochs>-s<seed>.")
+    @Option(
+        help:
+            "Report folder: new, empty, or a run folder mpstudy wrote (replaced as a whole). Default: Reports/<policy>-u<units>-b<batch>-e<epochs>-s<seed>."
+    )
     var output: String?
 
-    @Option(name: .customLong("shadow-every"), parsing: .unconditional,
-            help: "Run the float32 shadow forward pass (drift) every K training steps, 0 for never. Each pass costs about a third of a step: K=1 +33%, K=2 +17%, K=5 +7%, K=10 +3%.")
+    @Option(
+        name: .customLong("shadow-every"), parsing: .unconditional,
+        help:
+            "Run the float32 shadow forward pass (drift) every K training steps, 0 for never. Each pass costs about a third of a step: K=1 +33%, K=2 +17%, K=5 +7%, K=10 +3%."
+    )
     var shadowEvery = PrecisionAnalyzer.defaultShadowEvery
 
     func validate() throws {
@@ -94,9 +100,10 @@ struct AnalyzeCommand: ParsableCommand {
         let mnist = try MNIST.load(from: model.data, checksums: model.checksums)
         let output = AnalyzeOutput()
         BLASRuntime.setThreads(plan.runs[0].threads)
-        let environment = RunEnvironment(cpu: BLASRuntime.cpuModel, blas: BLASRuntime.summary, cores: BLASRuntime.availableCores,
-                                         vectorRoundingKernels: TensorRounder().usesVectorKernels,
-                                         commandLine: ["mpstudy"] + CommandLine.arguments.dropFirst())
+        let environment = RunEnvironment(
+            cpu: BLASRuntime.cpuModel, blas: BLASRuntime.summary, cores: BLASRuntime.availableCores,
+            vectorRoundingKernels: TensorRounder().usesVectorKernels,
+            commandLine: ["mpstudy"] + CommandLine.arguments.dropFirst())
 
         var records: [RunRecord] = []
         let runs = TrainingRuns(count: plan.runs.count)
@@ -106,8 +113,10 @@ struct AnalyzeCommand: ParsableCommand {
             var runEnvironment = environment
             runEnvironment.loadAverage = BLASRuntime.loadAverage
             let progress = runs.printer(run: index, divergenceNote: "; the report covers the steps up to it")
-            var record = try session.run(train: mnist.train, test: mnist.test, classes: MNIST.classes,
-                                         environment: runEnvironment) { progress.handle($0) }
+            var record = try session.run(
+                train: mnist.train, test: mnist.test, classes: MNIST.classes,
+                environment: runEnvironment
+            ) { progress.handle($0) }
             runs.runFinished()
             record.environment.loadAverageAtEnd = BLASRuntime.loadAverage
             output.runFinished(record)
@@ -116,7 +125,9 @@ struct AnalyzeCommand: ParsableCommand {
             records.append(record)
         }
         if records.count > 1 {
-            records[0].comparison = records.enumerated().map { i, r in r.outcome(folder: i == 0 ? "." : plan.subfolderNames[i]) }
+            records[0].comparison = records.enumerated().map { i, r in
+                r.outcome(folder: i == 0 ? "." : plan.subfolderNames[i])
+            }
             output.comparison(records[0].comparison)
         }
         let entries = zip(plan.subfolderNames, records).map { RunFolderPublisher.Entry(subfolder: $0, record: $1) }

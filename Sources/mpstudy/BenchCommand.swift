@@ -27,7 +27,9 @@ struct SoftFloatBench: ParsableCommand {
     var seconds: Double = 0.05
 
     func validate() throws {
-        guard seconds > 0 && seconds <= 10 else { throw ValidationError("--seconds must be in (0, 10], not \(seconds)") }
+        guard seconds > 0 && seconds <= 10 else {
+            throw ValidationError("--seconds must be in (0, 10], not \(seconds)")
+        }
     }
 
     func run() {
@@ -36,13 +38,17 @@ struct SoftFloatBench: ParsableCommand {
         print("")
         let header = ["operation", "format", "SoftFloat", "MPFR oracle", "hardware", "SoftFloat / MPFR"]
         let body = rows.map { r in
-            [r.operation, r.format, mops(r.softFloat), mops(r.mpfr), mops(r.hardware),
-             String(format: "%.1fx", r.softFloat / r.mpfr)]
+            [
+                r.operation, r.format, mops(r.softFloat), mops(r.mpfr), mops(r.hardware),
+                String(format: "%.1fx", r.softFloat / r.mpfr),
+            ]
         }
         print(benchTable(header: header, rows: body), terminator: "")
         let slowest = rows.min { $0.softFloat / $0.mpfr < $1.softFloat / $1.mpfr }!
         print("")
-        print("Smallest SoftFloat/MPFR ratio: \(String(format: "%.1fx", slowest.softFloat / slowest.mpfr)) (\(slowest.operation), \(slowest.format))")
+        print(
+            "Smallest SoftFloat/MPFR ratio: \(String(format: "%.1fx", slowest.softFloat / slowest.mpfr)) (\(slowest.operation), \(slowest.format))"
+        )
     }
 
     func mops(_ rate: Double) -> String { String(format: "%.1f", rate / 1e6) }
@@ -63,23 +69,32 @@ struct RoundingBench: ParsableCommand {
     var seconds: Double = 0.2
 
     func validate() throws {
-        guard seconds > 0 && seconds <= 10 else { throw ValidationError("--seconds must be in (0, 10], not \(seconds)") }
+        guard seconds > 0 && seconds <= 10 else {
+            throw ValidationError("--seconds must be in (0, 10], not \(seconds)")
+        }
     }
 
     func run() {
         let rows = benchmarkRounding(minimumSeconds: seconds)
         print("Bulk rounding from float32, millions of elements per second (one thread)")
         print("")
-        print(benchTable(header: ["format", "kernel", "statistics", "Melem/s"], rows: rows.map {
-            [$0.format.rawValue, $0.kernel, $0.withStatistics ? "all counters" : "off", String(format: "%.0f", $0.elementsPerSecond / 1e6)]
-        }), terminator: "")
+        print(
+            benchTable(
+                header: ["format", "kernel", "statistics", "Melem/s"],
+                rows: rows.map {
+                    [
+                        $0.format.rawValue, $0.kernel, $0.withStatistics ? "all counters" : "off",
+                        String(format: "%.0f", $0.elementsPerSecond / 1e6),
+                    ]
+                }), terminator: "")
     }
 }
 
 /// A bench table: Reporter's padded Markdown table (readable in a terminal), the two
 /// label columns left-aligned and the measurements right-aligned.
 func benchTable(header: [String], rows: [[String]]) -> String {
-    var table = MarkdownTable(headers: header, alignments: [.left, .left] + Array(repeating: .right, count: header.count - 2))
+    var table = MarkdownTable(
+        headers: header, alignments: [.left, .left] + Array(repeating: .right, count: header.count - 2))
     for row in rows { table.append(row) }
     return table.text
 }

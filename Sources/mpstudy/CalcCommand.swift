@@ -19,7 +19,9 @@ struct CalcCommand: ParsableCommand {
             """)
 
     /// One value; `.allUnrecognized` lets it start with '-' (-0.1) without being taken for an option.
-    @Argument(parsing: .allUnrecognized, help: ArgumentHelp("The expression, e.g. \"(0.1 + 0.2) * 3\".", valueName: "expression"))
+    @Argument(
+        parsing: .allUnrecognized,
+        help: ArgumentHelp("The expression, e.g. \"(0.1 + 0.2) * 3\".", valueName: "expression"))
     var expressionWords: [String] = []
 
     /// The single positional argument, or a one-line error.
@@ -43,7 +45,8 @@ struct CalcCommand: ParsableCommand {
         // Parsing, evaluation and the tree's release all recurse per level: a large stack.
         let output = try onLargeStack {
             let parsed = try CalcExpression.parse(text)
-            var evaluation = CalcEvaluation.evaluate(parsed, text: text, format: kind, rounding: rule, saturating: saturating)
+            var evaluation = CalcEvaluation.evaluate(
+                parsed, text: text, format: kind, rounding: rule, saturating: saturating)
             CalcReference().complete(&evaluation, expression: parsed, format: kind)
             return json ? calcJSON(evaluation) : renderCalc(evaluation, style: TeachingStyle(colors: colors))
         }

@@ -20,6 +20,9 @@ struct DecodeCommand: ParsableCommand {
         let kind = format
         let pattern = try BitPattern.parse(bits, width: kind.bitWidth, formatName: kind.name)
         let view = ValueExplanation.decoding(pattern, format: kind)
-        print(output.json ? explanationJSON(view) : renderExplanation(view, style: TeachingStyle(colors: standardOutputWantsColor)))
+        print(
+            output.json
+                ? explanationJSON(view)
+                : renderExplanation(view, style: TeachingStyle(colors: standardOutputWantsColor)))
     }
 }

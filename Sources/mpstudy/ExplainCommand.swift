@@ -34,7 +34,9 @@ struct ExplainCommand: ParsableCommand {
 
     func validate() throws {
         _ = try value
-        if allFormats, format != nil { throw ValidationError("--all-formats shows every format; give it or --format, not both") }
+        if allFormats, format != nil {
+            throw ValidationError("--all-formats shows every format; give it or --format, not both")
+        }
     }
 
     func run() throws {
@@ -42,13 +44,15 @@ struct ExplainCommand: ParsableCommand {
         let style = TeachingStyle(colors: standardOutputWantsColor)
         if allFormats {
             let views = try FormatKind.allCases.map {
-                try ValueExplanation.explaining(try value, format: $0, rounding: rule, tininess: tiny, saturating: saturating)
+                try ValueExplanation.explaining(
+                    try value, format: $0, rounding: rule, tininess: tiny, saturating: saturating)
             }
             print(output.json ? explanationsJSON(views) : renderExplanationRows(views, style: style))
             return
         }
-        let view = try ValueExplanation.explaining(try value, format: format ?? .binary16, rounding: rule,
-                                                   tininess: tiny, saturating: saturating)
+        let view = try ValueExplanation.explaining(
+            try value, format: format ?? .binary16, rounding: rule,
+            tininess: tiny, saturating: saturating)
         print(output.json ? explanationJSON(view) : renderExplanation(view, style: style))
     }
 }

@@ -5,9 +5,9 @@
 //===----------------------------------------------------------------------===//
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 import Synchronization
 
@@ -47,9 +47,9 @@ enum Interruption {
             guard sigaction(signal, nil, &current) == 0, !isIgnored(current) else { continue }
             var action = sigaction()
             #if canImport(Darwin)
-            action.__sigaction_u.__sa_handler = handler
+                action.__sigaction_u.__sa_handler = handler
             #else
-            action.__sigaction_handler.sa_handler = handler
+                action.__sigaction_handler.sa_handler = handler
             #endif
             sigemptyset(&action.sa_mask)
             action.sa_flags = SA_RESTART
@@ -98,9 +98,9 @@ enum Interruption {
     /// Whether `action` ignores its signal.
     private static func isIgnored(_ action: sigaction) -> Bool {
         #if canImport(Darwin)
-        let handler = action.__sigaction_u.__sa_handler
+            let handler = action.__sigaction_u.__sa_handler
         #else
-        let handler = action.__sigaction_handler.sa_handler
+            let handler = action.__sigaction_handler.sa_handler
         #endif
         return unsafeBitCast(handler, to: Int.self) == 1  // SIG_IGN
     }

@@ -16,8 +16,9 @@ struct ModelRunOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: "Units of each of the two hidden layers.")
     var units = 4096
 
-    @Option(name: .customLong("validation-split"), parsing: .unconditional,
-            help: "Fraction of the training arrays held out (the last ones), in [0, 1).")
+    @Option(
+        name: .customLong("validation-split"), parsing: .unconditional,
+        help: "Fraction of the training arrays held out (the last ones), in [0, 1).")
     var validationSplit = 0.2
 
     @Option(name: .customLong("learning-rate"), parsing: .unconditional, help: "RMSprop learning rate.")
@@ -29,8 +30,11 @@ struct ModelRunOptions: ParsableArguments {
     @Option(help: "Folder holding the four MNIST IDX files (.gz or raw) and SHA256SUMS.")
     var data = "Data/mnist"
 
-    @Flag(name: .customLong("no-verify"),
-          help: "Train on data that SHA256SUMS does not vouch for (missing, unlisted or mismatching sums). By default the data is refused unless every file matches its SHA-256.")
+    @Flag(
+        name: .customLong("no-verify"),
+        help:
+            "Train on data that SHA256SUMS does not vouch for (missing, unlisted or mismatching sums). By default the data is refused unless every file matches its SHA-256."
+    )
     var noVerify = false
 
     /// What the MNIST loader does with SHA256SUMS: require every file to match, unless `--no-verify`.
@@ -39,9 +43,12 @@ struct ModelRunOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: "Threads for OpenBLAS and elementwise work (default: all cores).")
     var threads: Int?
 
-    @Option(name: .customLong("loss-scale"), parsing: .unconditional,
-            help: ArgumentHelp("Loss scaling: \(LossScaling.commandLineValues). Default: the policy's Keras default (dynamic for mixed_float16, none otherwise)."),
-            completion: .list(["dynamic", "none"]), transform: { text in try LossScaling.parseCommandLine(text) })
+    @Option(
+        name: .customLong("loss-scale"), parsing: .unconditional,
+        help: ArgumentHelp(
+            "Loss scaling: \(LossScaling.commandLineValues). Default: the policy's Keras default (dynamic for mixed_float16, none otherwise)."
+        ),
+        completion: .list(["dynamic", "none"]), transform: { text in try LossScaling.parseCommandLine(text) })
     var lossScale: LossScaling?
 
     /// The configuration these options ask for under `policy`, checked by

@@ -1,8 +1,8 @@
 import NeuralNet
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Re-executes `mpstudy` with `OPENBLAS_CORETYPE` set when OpenBLAS fell back to a weaker
@@ -18,16 +18,18 @@ enum OpenBLASCoreRelaunch {
     /// output or work: on success the process image is replaced and the call never returns.
     static func relaunchIfNeeded() {
         #if os(Linux)
-        guard getenv("OPENBLAS_CORETYPE") == nil, getenv(BLASRuntime.relaunchMarker) == nil else { return }
-        let detected = BLASRuntime.coreName
-        guard let preferred = BLASRuntime.preferredCore(cpuFlags: BLASRuntime.cpuFlags(), current: detected) else { return }
-        setenv("OPENBLAS_CORETYPE", preferred, 1)
-        setenv(BLASRuntime.relaunchMarker, detected, 1)
-        fflush(nil)
-        execv("/proc/self/exe", CommandLine.unsafeArgv)
-        // exec failed: carry on with the detected kernels.
-        unsetenv("OPENBLAS_CORETYPE")
-        unsetenv(BLASRuntime.relaunchMarker)
+            guard getenv("OPENBLAS_CORETYPE") == nil, getenv(BLASRuntime.relaunchMarker) == nil else { return }
+            let detected = BLASRuntime.coreName
+            guard let preferred = BLASRuntime.preferredCore(cpuFlags: BLASRuntime.cpuFlags(), current: detected) else {
+                return
+            }
+            setenv("OPENBLAS_CORETYPE", preferred, 1)
+            setenv(BLASRuntime.relaunchMarker, detected, 1)
+            fflush(nil)
+            execv("/proc/self/exe", CommandLine.unsafeArgv)
+            // exec failed: carry on with the detected kernels.
+            unsetenv("OPENBLAS_CORETYPE")
+            unsetenv(BLASRuntime.relaunchMarker)
         #endif
     }
 }

@@ -21,21 +21,24 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Regenerate a run folder from its run.json, or the index of a reports folder.",
         discussion: """
-        Every file of a run folder (summary.md, the CSV files, the charts, run.json itself) is a \
-        function of run.json: `mpstudy report RUN.json --output DIR` writes them again, byte for \
-        byte what `mpstudy analyze` wrote. For a comparison, the compared runs in its subfolders \
-        are regenerated too. The output folder must be new, empty, or a run folder mpstudy wrote \
-        (replaced as a whole, only once the new one is complete); compared runs' folders named in \
-        run.json must be plain subfolder names. \
-        `mpstudy report --index Reports` writes Reports/README.md, the table \
-        of every run under Reports/ beside the blog's figures, with the hand-written text of \
-        Reports/DISCUSSION.md (without that file, the page has no discussion).
-        """)
+            Every file of a run folder (summary.md, the CSV files, the charts, run.json itself) is a \
+            function of run.json: `mpstudy report RUN.json --output DIR` writes them again, byte for \
+            byte what `mpstudy analyze` wrote. For a comparison, the compared runs in its subfolders \
+            are regenerated too. The output folder must be new, empty, or a run folder mpstudy wrote \
+            (replaced as a whole, only once the new one is complete); compared runs' folders named in \
+            run.json must be plain subfolder names. \
+            `mpstudy report --index Reports` writes Reports/README.md, the table \
+            of every run under Reports/ beside the blog's figures, with the hand-written text of \
+            Reports/DISCUSSION.md (without that file, the page has no discussion).
+            """)
 
     @Argument(help: "The run.json of the run folder to regenerate.")
     var runJSON: String?
 
-    @Option(help: "Folder to write: new, empty, or a run folder mpstudy wrote (replaced as a whole). Default: the folder holding run.json.")
+    @Option(
+        help:
+            "Folder to write: new, empty, or a run folder mpstudy wrote (replaced as a whole). Default: the folder holding run.json."
+    )
     var output: String?
 
     @Option(help: "A reports folder: write its README.md from the run.json of every run folder inside.")
@@ -62,10 +65,14 @@ struct ReportCommand: ParsableCommand {
         let target = try RunFolderTarget(checking: plans[0].output)
         target.removeAbandonedTemporaries()
         try Interruption.deferring { () throws(ReportWriteError) in
-            try RunFolderPublisher.publish(plans.map(\.entry), to: target, durable: true, shouldStop: { Interruption.requested })
+            try RunFolderPublisher.publish(
+                plans.map(\.entry), to: target, durable: true, shouldStop: { Interruption.requested })
         }
         Interruption.stopIfRequested()
-        print("report: " + ([target.path] + plans.dropFirst().map { target.path + "/" + $0.subfolder }).map { "\($0)/" }.joined(separator: ", "))
+        print(
+            "report: "
+                + ([target.path] + plans.dropFirst().map { target.path + "/" + $0.subfolder }).map { "\($0)/" }.joined(
+                    separator: ", "))
     }
 
     private func writeIndex(_ root: String) throws {
@@ -75,7 +82,8 @@ struct ReportCommand: ParsableCommand {
         let text = try ReportIndexWriter.readme(runs, discussion: discussion)
         try Interruption.deferring { () throws(ReportWriteError) in try AtomicFile.write(text, to: path) }
         Interruption.stopIfRequested()
-        print("index: \(path) (\(runs.count) run\(runs.count == 1 ? "" : "s")"
-              + (discussion == nil ? "; no \(IndexDiscussion.fileName), so no discussion)" : ")"))
+        print(
+            "index: \(path) (\(runs.count) run\(runs.count == 1 ? "" : "s")"
+                + (discussion == nil ? "; no \(IndexDiscussion.fileName), so no discussion)" : ")"))
     }
 }

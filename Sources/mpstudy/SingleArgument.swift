@@ -16,8 +16,10 @@ func singleArgument(_ words: [String], name: String) throws -> String {
     if let option = values[..<end].first(where: isOption) { throw unknownOption(option) }
     if end < values.endIndex { values.remove(at: end) }
     guard values.count == 1 else {
-        throw ValidationError(values.isEmpty ? "missing <\(name)>"
-                              : "expected one <\(name)>, got \(values.count): \(values.joined(separator: " "))")
+        throw ValidationError(
+            values.isEmpty
+                ? "missing <\(name)>"
+                : "expected one <\(name)>, got \(values.count): \(values.joined(separator: " "))")
     }
     return values[0]
 }

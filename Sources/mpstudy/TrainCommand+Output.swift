@@ -8,14 +8,18 @@ struct TrainOutput {
         let model = trainer.model
         let sizes = [model.inputSize] + model.denseLayers.map(\.units)
         let schedule = trainer.schedule
-        print("mpstudy train: policy \(trainer.configuration.policy.name), model \(sizes.map(String.init).joined(separator: "-")) "
-              + "(\(model.layerNames.joined(separator: ", ")); \(model.parameterCount) parameters), "
-              + "RMSprop lr \(trainer.configuration.learningRate)"
-              + (trainer.configuration.rmspropEpsilon == .insideSquareRoot ? "" : " (epsilon outside the root, tf.keras 2.0-2.10)")
-              + ", batch \(schedule.batchSize), seed \(trainer.configuration.seed)")
-        print("data: \(dataFolder): \(schedule.sampleCount) training images (\(schedule.trainingCount) fit + "
-              + "\(schedule.validationCount) validation), \(mnist.test.count) test; "
-              + (mnist.checksumsVerified ? "SHA-256 verified against SHA256SUMS" : mnist.checksumNotes.joined(separator: "; ")))
+        print(
+            "mpstudy train: policy \(trainer.configuration.policy.name), model \(sizes.map(String.init).joined(separator: "-")) "
+                + "(\(model.layerNames.joined(separator: ", ")); \(model.parameterCount) parameters), "
+                + "RMSprop lr \(trainer.configuration.learningRate)"
+                + (trainer.configuration.rmspropEpsilon == .insideSquareRoot
+                    ? "" : " (epsilon outside the root, tf.keras 2.0-2.10)")
+                + ", batch \(schedule.batchSize), seed \(trainer.configuration.seed)")
+        print(
+            "data: \(dataFolder): \(schedule.sampleCount) training images (\(schedule.trainingCount) fit + "
+                + "\(schedule.validationCount) validation), \(mnist.test.count) test; "
+                + (mnist.checksumsVerified
+                    ? "SHA-256 verified against SHA256SUMS" : mnist.checksumNotes.joined(separator: "; ")))
         print("BLAS: \(BLASRuntime.summary)")
         flushStandardOutput()
     }
@@ -26,8 +30,9 @@ struct TrainOutput {
         print("Test loss: \(KerasFormat.metric(test.metrics.meanLoss))")
         print("Test accuracy: \(KerasFormat.metric(test.metrics.accuracy))")
         let report = trainer.profileReport
-        print("training: \(trainer.stepsDone) steps, \(KerasFormat.fixed(report.secondsPerStep * 1000, decimals: 0)) ms/step mean; "
-              + "weights sha256 \(trainer.weightsDigest())")
+        print(
+            "training: \(trainer.stepsDone) steps, \(KerasFormat.fixed(report.secondsPerStep * 1000, decimals: 0)) ms/step mean; "
+                + "weights sha256 \(trainer.weightsDigest())")
         if profile { report.lines.forEach { print($0) } }
         flushStandardOutput()
     }

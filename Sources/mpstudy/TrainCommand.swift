@@ -12,10 +12,10 @@ struct TrainCommand: ParsableCommand {
         commandName: "train",
         abstract: "Train the blog's Keras MNIST model (784-4096-4096-10, RMSprop) under a precision policy.",
         discussion: """
-        Keras fit semantics: pixels / 255, the last validation-split fraction held out before \
-        shuffling, the rest shuffled every epoch, running-mean loss and accuracy per epoch, \
-        inference-mode validation and test evaluation. Same seed and thread count, same numbers.
-        """
+            Keras fit semantics: pixels / 255, the last validation-split fraction held out before \
+            shuffling, the rest shuffled every epoch, running-mean loss and accuracy per epoch, \
+            inference-mode validation and test evaluation. Same seed and thread count, same numbers.
+            """
     )
 
     @Option(help: "Keras precision policy.")
@@ -23,8 +23,11 @@ struct TrainCommand: ParsableCommand {
 
     @OptionGroup var model: ModelRunOptions
 
-    @Option(name: .customLong("rmsprop-epsilon"),
-            help: "Where RMSprop's epsilon goes: inside sqrt(v + eps) (Keras 3) or outside, sqrt(v) + eps (tf.keras 2.0-2.10).")
+    @Option(
+        name: .customLong("rmsprop-epsilon"),
+        help:
+            "Where RMSprop's epsilon goes: inside sqrt(v + eps) (Keras 3) or outside, sqrt(v) + eps (tf.keras 2.0-2.10)."
+    )
     var rmspropEpsilon: RMSprop.EpsilonPlacement = .insideSquareRoot
 
     @Flag(help: "Print where the time of a training step goes (GEMM vs everything else).")

@@ -14,17 +14,21 @@ extension VerifyCommand {
         var sweeps: [VerifySweep] = []
         for rounder in rounders {
             for format in [ComputeFormat.float16, .bfloat16] {
-                let label = "float32 -> \(format.rawValue) \(rounder.usesVectorKernels ? "AVX2+F16C" : "portable") kernel, every input"
-                sweeps.append(VerifySweep(name: label, cases: 1 << 32) { progress in
-                    let report = KernelVerification.run(format, rounder: rounder, progress: progress)
-                    var lines = ["\(label): \(report.inputs) inputs, \(report.mismatchCount) mismatches, "
-                                 + "\(String(format: "%.1f", report.seconds)) s"]
-                    lines += report.mismatches.map { m in
-                        "  mismatch input=0x\(String(m.input, radix: 16)) kernel=0x\(String(m.kernel, radix: 16)) "
-                            + "softfloat=0x\(String(m.softFloat, radix: 16))"
-                    }
-                    return VerifyOutcome(lines: lines, failed: report.mismatchCount > 0)
-                })
+                let label =
+                    "float32 -> \(format.rawValue) \(rounder.usesVectorKernels ? "AVX2+F16C" : "portable") kernel, every input"
+                sweeps.append(
+                    VerifySweep(name: label, cases: 1 << 32) { progress in
+                        let report = KernelVerification.run(format, rounder: rounder, progress: progress)
+                        var lines = [
+                            "\(label): \(report.inputs) inputs, \(report.mismatchCount) mismatches, "
+                                + "\(String(format: "%.1f", report.seconds)) s"
+                        ]
+                        lines += report.mismatches.map { m in
+                            "  mismatch input=0x\(String(m.input, radix: 16)) kernel=0x\(String(m.kernel, radix: 16)) "
+                                + "softfloat=0x\(String(m.softFloat, radix: 16))"
+                        }
+                        return VerifyOutcome(lines: lines, failed: report.mismatchCount > 0)
+                    })
             }
         }
         return sweeps

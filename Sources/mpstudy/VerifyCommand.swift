@@ -39,20 +39,26 @@ struct VerifyCommand: ParsableCommand {
     var rounding: Selection<RoundingRule>?
     @Option(help: "Tininess rules to check.", default: VerifyCommand.defaultTininess.description)
     var tininess: Selection<Tininess>?
-    @Option(parsing: .unconditional,
-            help: "Cases per (format, operation, rounding, tininess), at least 1. (default: \(VerifyCommand.defaultCount))")
+    @Option(
+        parsing: .unconditional,
+        help: "Cases per (format, operation, rounding, tininess), at least 1. (default: \(VerifyCommand.defaultCount))")
     var count: Int?
     @Option(help: "Seed of the operand generator. (default: \(VerifyCommand.defaultSeed))")
     var seed: UInt64?
-    @Flag(help: "Run the exhaustive sweeps (binary16 pairs and unary inputs, FP8 pairs, binary16/bfloat16 conversions) instead of random cases.")
+    @Flag(
+        help:
+            "Run the exhaustive sweeps (binary16 pairs and unary inputs, FP8 pairs, binary16/bfloat16 conversions) instead of random cases."
+    )
     var exhaustive = false
     @Flag(help: "Check the bulk float32 -> float16/bfloat16 rounding kernels on all 2^32 inputs against SoftFloat.")
     var kernels = false
 
     /// The random checks' options as given (nil: not given), by option name.
     private var randomCheckOptions: [(name: String, given: Bool)] {
-        [("--format", format != nil), ("--op", op != nil), ("--rounding", rounding != nil),
-         ("--tininess", tininess != nil), ("--count", count != nil), ("--seed", seed != nil)]
+        [
+            ("--format", format != nil), ("--op", op != nil), ("--rounding", rounding != nil),
+            ("--tininess", tininess != nil), ("--count", count != nil), ("--seed", seed != nil),
+        ]
     }
 
     /// Refuses what would be silently ignored: both sweeps at once, or options of the random
@@ -64,7 +70,9 @@ struct VerifyCommand: ParsableCommand {
         if exhaustive || kernels {
             let given = randomCheckOptions.filter(\.given).map(\.name)
             if !given.isEmpty {
-                throw ValidationError("\(given.joined(separator: ", ")) apply to the random checks, not to --\(exhaustive ? "exhaustive" : "kernels")")
+                throw ValidationError(
+                    "\(given.joined(separator: ", ")) apply to the random checks, not to --\(exhaustive ? "exhaustive" : "kernels")"
+                )
             }
         }
         if let count, count <= 0 {
@@ -86,10 +94,17 @@ struct VerifyCommand: ParsableCommand {
                 for rule in (rounding ?? Self.defaultRoundings).values {
                     for tiny in (tininess ?? Self.defaultTininess).values {
                         let label = "\(format.name) \(operation.rawValue) \(rule.name) \(tiny.name)"
-                        sweeps.append(VerifySweep(name: label, cases: count) { progress in
-                            .differential([(label, format.differentialCheck(operation, rounding: rule, tininess: tiny,
-                                                                            count: count, seed: seed, progress: progress))])
-                        })
+                        sweeps.append(
+                            VerifySweep(name: label, cases: count) { progress in
+                                .differential([
+                                    (
+                                        label,
+                                        format.differentialCheck(
+                                            operation, rounding: rule, tininess: tiny,
+                                            count: count, seed: seed, progress: progress)
+                                    )
+                                ])
+                            })
                     }
                 }
             }
@@ -107,11 +122,15 @@ struct VerifyCommand: ParsableCommand {
                 .differential([(label, sweepBinary16Pairs(operation, oracle: oracle, progress: progress))])
             }
         }
-        sweeps.append(VerifySweep(name: "binary16 sqrt and conversions, every input, every rounding and tininess (MPFR)",
-                                  cases: binary16UnarySweepCases) { progress in
-            .differential(sweepBinary16Unary(progress: progress))
-        })
-        sweeps += fp8Sweeps(Float8E4M3.self, saturating: [false, true]) + fp8Sweeps(Float8E5M2.self, saturating: [false])
+        sweeps.append(
+            VerifySweep(
+                name: "binary16 sqrt and conversions, every input, every rounding and tininess (MPFR)",
+                cases: binary16UnarySweepCases
+            ) { progress in
+                .differential(sweepBinary16Unary(progress: progress))
+            })
+        sweeps +=
+            fp8Sweeps(Float8E4M3.self, saturating: [false, true]) + fp8Sweeps(Float8E5M2.self, saturating: [false])
         sweeps += conversionSweeps(from: Binary16.self) + conversionSweeps(from: BFloat16.self)
         return sweeps
     }
@@ -123,17 +142,21 @@ struct VerifyCommand: ParsableCommand {
         let settings = RoundingRule.allCases.count * Tininess.allCases.count
         for saturating in modes {
             for operation in [CheckedOperation.add, .sub, .mul, .div] {
-                let label = "\(F.name) \(operation.rawValue) every pair, every rounding and tininess\(saturating ? ", saturating" : "") (MPFR)"
-                sweeps.append(VerifySweep(name: label, cases: settings << (2 * F.bitWidth)) { progress in
-                    var total = DifferentialReport()
-                    for rounding in RoundingRule.allCases {
-                        for tininess in Tininess.allCases {
-                            total.merge(sweepSmallFormatPairs(F.self, operation, rounding: rounding, tininess: tininess,
-                                                              saturating: saturating, progress: progress))
+                let label =
+                    "\(F.name) \(operation.rawValue) every pair, every rounding and tininess\(saturating ? ", saturating" : "") (MPFR)"
+                sweeps.append(
+                    VerifySweep(name: label, cases: settings << (2 * F.bitWidth)) { progress in
+                        var total = DifferentialReport()
+                        for rounding in RoundingRule.allCases {
+                            for tininess in Tininess.allCases {
+                                total.merge(
+                                    sweepSmallFormatPairs(
+                                        F.self, operation, rounding: rounding, tininess: tininess,
+                                        saturating: saturating, progress: progress))
+                            }
                         }
-                    }
-                    return .differential([(label, total)])
-                })
+                        return .differential([(label, total)])
+                    })
             }
         }
         return sweeps
@@ -142,8 +165,10 @@ struct VerifyCommand: ParsableCommand {
     /// Every encoding of `S` converted to each format (MPFR): one line per target format.
     func conversionSweeps<S: BinaryFormat>(from _: S.Type) -> [VerifySweep] {
         FormatKind.allCases.map { target in
-            VerifySweep(name: "\(S.name) -> \(target.rawValue), every input (MPFR)",
-                        cases: conversionSweepCases(from: S.self, to: [target])) { progress in
+            VerifySweep(
+                name: "\(S.name) -> \(target.rawValue), every input (MPFR)",
+                cases: conversionSweepCases(from: S.self, to: [target])
+            ) { progress in
                 .differential(sweepConversions(from: S.self, to: [target], progress: progress))
             }
         }

@@ -20,8 +20,9 @@ struct VerifyOutcome {
     static func differential(_ reports: [(label: String, report: DifferentialReport)]) -> VerifyOutcome {
         var outcome = VerifyOutcome(lines: [], failed: false)
         for (label, report) in reports {
-            outcome.lines.append("\(label): \(report.cases) cases, \(report.mismatchCount) mismatches, "
-                                 + "\(String(format: "%.2f", report.seconds)) s, \(Int(report.casesPerSecond.rounded())) cases/s")
+            outcome.lines.append(
+                "\(label): \(report.cases) cases, \(report.mismatchCount) mismatches, "
+                    + "\(String(format: "%.2f", report.seconds)) s, \(Int(report.casesPerSecond.rounded())) cases/s")
             outcome.lines += report.mismatches.map { "  " + $0.description }
             if report.mismatchCount > report.mismatches.count {
                 outcome.lines.append("  ... and \(report.mismatchCount - report.mismatches.count) more")
@@ -39,7 +40,9 @@ extension VerifyCommand {
     /// even when standard output is a pipe (where the C library would hold them in a 4 KiB
     /// buffer until the end), so `verify --exhaustive | tee log` shows each result as it
     /// comes. True if any sweep mismatched.
-    func runSweeps(_ sweeps: [VerifySweep], display: ProgressDisplay = ProgressDisplay(lineInterval: progressLineInterval)) -> Bool {
+    func runSweeps(
+        _ sweeps: [VerifySweep], display: ProgressDisplay = ProgressDisplay(lineInterval: progressLineInterval)
+    ) -> Bool {
         var failed = false
         for (index, sweep) in sweeps.enumerated() {
             let name = sweeps.count > 1 ? "[\(index + 1)/\(sweeps.count)] \(sweep.name)" : sweep.name

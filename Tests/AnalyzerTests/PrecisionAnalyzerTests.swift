@@ -11,8 +11,10 @@ import Testing
     /// error sums 0.5 + 0.25 (errors [0.25, 0.25] and [0.125, 0.125]), max(0.25, 0.125).
     @Test func mergesRoundingsOfOneTensorInOneStep() throws {
         let analyzer = PrecisionAnalyzer(layers: layers)
-        let a = SyntheticEvents.statistics(count: 10, overflow: 1, underflow: 2, errors: [0.25, 0.25], exponents: [0, 1])
-        let b = SyntheticEvents.statistics(count: 6, underflow: 1, subnormal: 3, errors: [0.125, 0.125], exponents: [1])
+        let a = SyntheticEvents.statistics(
+            count: 10, overflow: 1, underflow: 2, errors: [0.25, 0.25], exponents: [0, 1])
+        let b = SyntheticEvents.statistics(
+            count: 6, underflow: 1, subnormal: 3, errors: [0.125, 0.125], exponents: [1])
         analyzer.observeRounding(SyntheticEvents.rounding("dense_1", .activation, step: 1, statistics: a))
         analyzer.observeRounding(SyntheticEvents.rounding("dense_1", .activation, step: 1, statistics: b))
         let steps = analyzer.stepRecords
@@ -30,15 +32,19 @@ import Testing
     @Test func counterfactualOfGradients() throws {
         let analyzer = PrecisionAnalyzer(layers: layers)
         let scaled = SyntheticEvents.statistics(count: 100, underflow: 1, subnormal: 2)
-        analyzer.observeRounding(SyntheticEvents.rounding("dense_2", .gradient, step: 1, statistics: scaled, lossScale: 32768,
-                                                          unscaled: SyntheticEvents.counts(underflow: 7, subnormal: 20)))
+        analyzer.observeRounding(
+            SyntheticEvents.rounding(
+                "dense_2", .gradient, step: 1, statistics: scaled, lossScale: 32768,
+                unscaled: SyntheticEvents.counts(underflow: 7, subnormal: 20)))
         let plain = SyntheticEvents.statistics(count: 50, overflow: 4, underflow: 5, subnormal: 6)
         analyzer.observeRounding(SyntheticEvents.rounding("dense_2", .kernelGradient, step: 1, statistics: plain))
         let step = try #require(analyzer.stepRecords.first)
         let g = try #require(step.tensor("dense_2", "gradient"))
         #expect(g.lossScale == 32768)
         #expect(g.unscaled == SyntheticEvents.counts(underflow: 7, subnormal: 20))
-        #expect(step.tensor("dense_2", "kernel_gradient")?.unscaled == SyntheticEvents.counts(overflow: 4, underflow: 5, subnormal: 6))
+        #expect(
+            step.tensor("dense_2", "kernel_gradient")?.unscaled
+                == SyntheticEvents.counts(overflow: 4, underflow: 5, subnormal: 6))
     }
 
     /// Updates, drift and step facts land on their step whatever the arrival order; records
@@ -50,24 +56,38 @@ import Testing
         #expect(!analyzer.wantsRounding(.activation, layer: "dense_1", phase: .validation))
         #expect(!analyzer.wants(.activation, layer: "dense_1", phase: .training), "no raw tensors are copied")
         let s = SyntheticEvents.statistics(count: 4)
-        analyzer.observeStep(SyntheticEvents.step(2, lossSum: 3, correct: 1, count: 4, lossScale: 16384, skipped: true, nonFinite: 9))
+        analyzer.observeStep(
+            SyntheticEvents.step(2, lossSum: 3, correct: 1, count: 4, lossScale: 16384, skipped: true, nonFinite: 9))
         analyzer.observeRounding(SyntheticEvents.rounding("dense_logits", .activation, step: 2, statistics: s))
         analyzer.observeRounding(SyntheticEvents.rounding("dense_1", .gradient, step: 2, statistics: s))
         analyzer.observeRounding(SyntheticEvents.rounding("dense_1", .kernel, step: 2, statistics: s))
-        analyzer.observeUpdate(SyntheticEvents.update("dense_1", .kernelUpdate, step: 2, count: 8, nonzero: 6, lostInFloat32: 1, lostInCompute: 3))
-        analyzer.observeDrift(.synthetic(layer: "dense_1", position: SyntheticEvents.position(step: 2), squaredDifference: 1, squaredReference: 16))
+        analyzer.observeUpdate(
+            SyntheticEvents.update(
+                "dense_1", .kernelUpdate, step: 2, count: 8, nonzero: 6, lostInFloat32: 1, lostInCompute: 3))
+        analyzer.observeDrift(
+            .synthetic(
+                layer: "dense_1", position: SyntheticEvents.position(step: 2), squaredDifference: 1,
+                squaredReference: 16))
         analyzer.observeRounding(SyntheticEvents.rounding("dense_1", .activation, step: 1, statistics: s))
-        analyzer.observeRounding(SyntheticEvents.rounding("dense_1", .activation, step: 2, phase: .validation, statistics: s))
+        analyzer.observeRounding(
+            SyntheticEvents.rounding("dense_1", .activation, step: 2, phase: .validation, statistics: s))
         analyzer.observeStep(SyntheticEvents.step(1, lossSum: 4, correct: 2, count: 4))
 
         let steps = analyzer.stepRecords
         #expect(steps.map(\.step) == [1, 2])
         #expect(steps[0].tensors.map(\.tensor) == ["activation"])
-        #expect(steps[1].tensors.map { "\($0.layer)/\($0.tensor)" }
-                == ["dense_1/kernel", "dense_1/activation", "dense_1/gradient", "dense_1/kernel_update", "dense_logits/activation"])
+        #expect(
+            steps[1].tensors.map { "\($0.layer)/\($0.tensor)" }
+                == [
+                    "dense_1/kernel", "dense_1/activation", "dense_1/gradient", "dense_1/kernel_update",
+                    "dense_logits/activation",
+                ])
         let m = try #require(steps[1].metrics)
-        #expect(m == StepMetrics(samples: 4, loss: 0.75, accuracy: 0.25, lossScale: 16384, skipped: true,
-                                 nonFiniteGradients: 9, seconds: 0.5))
+        #expect(
+            m
+                == StepMetrics(
+                    samples: 4, loss: 0.75, accuracy: 0.25, lossScale: 16384, skipped: true,
+                    nonFiniteGradients: 9, seconds: 0.5))
         #expect(steps[0].metrics?.loss == 1 && steps[0].metrics?.accuracy == 0.5)
         let drift = try #require(steps[1].tensor("dense_1", "activation")?.drift)
         #expect(drift.relativeErrorNorm == 0.25)
@@ -81,12 +101,20 @@ import Testing
     @Test func totalsOverSteps() throws {
         let analyzer = PrecisionAnalyzer(layers: layers)
         for (step, scale) in [(1, Float(32768)), (2, Float(16384))] {
-            analyzer.observeRounding(SyntheticEvents.rounding("dense_2", .gradient, step: step,
-                                                              statistics: SyntheticEvents.statistics(count: 10, underflow: UInt64(step)),
-                                                              lossScale: scale, unscaled: SyntheticEvents.counts(underflow: 3)))
+            analyzer.observeRounding(
+                SyntheticEvents.rounding(
+                    "dense_2", .gradient, step: step,
+                    statistics: SyntheticEvents.statistics(count: 10, underflow: UInt64(step)),
+                    lossScale: scale, unscaled: SyntheticEvents.counts(underflow: 3)))
         }
-        analyzer.observeDrift(.synthetic(layer: "dense_2", position: SyntheticEvents.position(step: 1), squaredDifference: 1, squaredReference: 4))
-        analyzer.observeDrift(.synthetic(layer: "dense_2", position: SyntheticEvents.position(step: 2), squaredDifference: 1, squaredReference: 16))
+        analyzer.observeDrift(
+            .synthetic(
+                layer: "dense_2", position: SyntheticEvents.position(step: 1), squaredDifference: 1, squaredReference: 4
+            ))
+        analyzer.observeDrift(
+            .synthetic(
+                layer: "dense_2", position: SyntheticEvents.position(step: 2), squaredDifference: 1,
+                squaredReference: 16))
         let run = RunRecordFixture.run(steps: analyzer.stepRecords)
         let g = run.totals(layer: "dense_2", tensor: "gradient")
         #expect(g.steps == 2 && g.rounding?.count == 20 && g.rounding?.underflow == 3 && g.unscaled?.underflow == 6)

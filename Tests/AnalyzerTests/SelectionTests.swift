@@ -10,15 +10,21 @@ import Testing
     @Test func tensorGroupsMapToKinds() {
         let s = TensorSelection(groups: [.gradients, .activations, .kernelGradients, .gradients])
         #expect(s.groups == [.activations, .gradients, .kernelGradients])
-        #expect(s.kinds == [.forwardOutput, .activation, .gradient, .preActivationGradient, .kernelGradient,
-                            .biasGradient, .inputGradient])
+        #expect(
+            s.kinds == [
+                .forwardOutput, .activation, .gradient, .preActivationGradient, .kernelGradient,
+                .biasGradient, .inputGradient,
+            ])
         #expect(TensorSelection.all.groups == TensorGroup.allCases)
-        #expect(TensorSelection(groups: [.kernels, .updates]).kinds == [.input, .kernel, .bias, .kernelUpdate, .biasUpdate])
+        #expect(
+            TensorSelection(groups: [.kernels, .updates]).kinds == [.input, .kernel, .bias, .kernelUpdate, .biasUpdate])
     }
 
     @Test func tensorGroupSpellings() {
         #expect(TensorGroup(name: "ACTIVATIONS") == .activations)
-        #expect(TensorGroup(name: "kernel_gradients") == .kernelGradients && TensorGroup(name: "kernelgradients") == .kernelGradients)
+        #expect(
+            TensorGroup(name: "kernel_gradients") == .kernelGradients
+                && TensorGroup(name: "kernelgradients") == .kernelGradients)
         #expect(TensorGroup(name: "kernel") == .kernels && TensorGroup(name: "update") == .updates)
         #expect(TensorGroup(name: "weights") == nil)
     }
@@ -34,7 +40,9 @@ import Testing
             _ = try AnalysisSession(settings: settings)
             Issue.record("accepted an unknown policy")
         } catch {
-            #expect(error.description == "unknown policy 'mixed_float8'; valid policies: float32, mixed_float16, mixed_bfloat16, float16")
+            #expect(
+                error.description
+                    == "unknown policy 'mixed_float8'; valid policies: float32, mixed_float16, mixed_bfloat16, float16")
         }
     }
 

@@ -9,8 +9,10 @@ enum SyntheticEvents {
 
     /// Statistics with the given counts; `errors` are the relative errors of the elements
     /// behind the sums; `exponents` are floor(log2 |x|) of nonzero finite elements.
-    static func statistics(count: UInt64, overflow: UInt64 = 0, underflow: UInt64 = 0, subnormal: UInt64 = 0,
-                           errors: [Double] = [], exponents: [Int] = [], zeros: UInt64 = 0) -> RoundingStatistics {
+    static func statistics(
+        count: UInt64, overflow: UInt64 = 0, underflow: UInt64 = 0, subnormal: UInt64 = 0,
+        errors: [Double] = [], exponents: [Int] = [], zeros: UInt64 = 0
+    ) -> RoundingStatistics {
         var s = RoundingStatistics()
         s.count = count
         s.overflow = overflow
@@ -25,14 +27,17 @@ enum SyntheticEvents {
         return s
     }
 
-    static func rounding(_ layer: String, _ kind: TensorKind, step: Int, phase: ModelPhase = .training,
-                         statistics: RoundingStatistics, lossScale: Float = 1, unscaled: ScaledCounts? = nil,
-                         shape: [Int] = [2, 2]) -> RoundingEvent {
+    static func rounding(
+        _ layer: String, _ kind: TensorKind, step: Int, phase: ModelPhase = .training,
+        statistics: RoundingStatistics, lossScale: Float = 1, unscaled: ScaledCounts? = nil,
+        shape: [Int] = [2, 2]
+    ) -> RoundingEvent {
         var record = RoundingRecord(counterfactualScale: unscaled == nil ? nil : 1 / lossScale)
         record.statistics = statistics
         if let unscaled { record.counterfactual = unscaled }
-        return .synthetic(layer: layer, kind: kind, position: position(step: step, phase: phase), format: .float16,
-                          shape: shape, lossScale: lossScale, record: record)
+        return .synthetic(
+            layer: layer, kind: kind, position: position(step: step, phase: phase), format: .float16,
+            shape: shape, lossScale: lossScale, record: record)
     }
 
     static func counts(overflow: UInt64 = 0, underflow: UInt64 = 0, subnormal: UInt64 = 0) -> ScaledCounts {
@@ -43,8 +48,10 @@ enum SyntheticEvents {
         return c
     }
 
-    static func update(_ layer: String, _ kind: TensorKind, step: Int, count: UInt64, nonzero: UInt64,
-                       lostInFloat32: UInt64, lostInCompute: UInt64) -> UpdateEvent {
+    static func update(
+        _ layer: String, _ kind: TensorKind, step: Int, count: UInt64, nonzero: UInt64,
+        lostInFloat32: UInt64, lostInCompute: UInt64
+    ) -> UpdateEvent {
         var u = UpdateStatistics()
         u.count = count
         u.nonzero = nonzero
@@ -53,9 +60,12 @@ enum SyntheticEvents {
         return .synthetic(layer: layer, kind: kind, position: position(step: step), statistics: u)
     }
 
-    static func step(_ step: Int, lossSum: Double, correct: Int, count: Int, lossScale: Float = 32768,
-                     skipped: Bool = false, nonFinite: Int = 0, seconds: Double = 0.5) -> StepEvent {
-        .synthetic(position: position(step: step), metrics: BatchMetrics(lossSum: lossSum, correct: correct, count: count),
-                   lossScale: lossScale, skipped: skipped, nonFiniteGradients: nonFinite, seconds: seconds)
+    static func step(
+        _ step: Int, lossSum: Double, correct: Int, count: Int, lossScale: Float = 32768,
+        skipped: Bool = false, nonFinite: Int = 0, seconds: Double = 0.5
+    ) -> StepEvent {
+        .synthetic(
+            position: position(step: step), metrics: BatchMetrics(lossSum: lossSum, correct: correct, count: count),
+            lossScale: lossScale, skipped: skipped, nonFiniteGradients: nonFinite, seconds: seconds)
     }
 }

@@ -17,7 +17,9 @@ import Testing
             #expect(throws: FloatParseError.self, "\(bad)") { try CalcExpression.parse(bad) }
         }
         // Function names and arities come from the operations.
-        #expect(throws: FloatParseError(reason: "unknown function 'foo' (known: sqrt, fma)", column: 1, input: "foo(1)")) {
+        #expect(
+            throws: FloatParseError(reason: "unknown function 'foo' (known: sqrt, fma)", column: 1, input: "foo(1)")
+        ) {
             try CalcExpression.parse("foo(1)")
         }
         #expect(throws: FloatParseError(reason: "sqrt takes 1 argument, not 2", column: 1, input: "sqrt(1, 2)")) {
@@ -45,15 +47,23 @@ import Testing
         // = 5.3671875 = 0 10001 0101011110 (0x455e), inexact; 1 - 5.3671875 = -4.3671875 =
         // -1118 * 2^-8 exactly = 1 10001 0001011110 (0xc45e).
         let text = "-(1) + 2 - 3 * 4 / sqrt(fma(1, 2, 3))"
-        let r = CalcEvaluation.evaluate(try CalcExpression.parse(text), text: text, format: .binary16,
-                                        rounding: .toNearestOrEven)
-        let literal = CalcStep.Kind.literal, operation = CalcStep.Kind.operation
-        #expect(r.steps.map(\.kind) == [literal("1"), operation(.negate), literal("2"), operation(.add),
-                                        literal("3"), literal("4"), operation(.multiply),
-                                        literal("1"), literal("2"), literal("3"), operation(.fusedMultiplyAdd),
-                                        operation(.squareRoot), operation(.divide), operation(.subtract)])
-        #expect(r.steps.map(\.resultExact) == ["1", "-1", "2", "1", "3", "4", "12", "1", "2", "3", "5",
-                                               "2.236328125", "5.3671875", "-4.3671875"])
+        let r = CalcEvaluation.evaluate(
+            try CalcExpression.parse(text), text: text, format: .binary16,
+            rounding: .toNearestOrEven)
+        let literal = CalcStep.Kind.literal
+        let operation = CalcStep.Kind.operation
+        #expect(
+            r.steps.map(\.kind) == [
+                literal("1"), operation(.negate), literal("2"), operation(.add),
+                literal("3"), literal("4"), operation(.multiply),
+                literal("1"), literal("2"), literal("3"), operation(.fusedMultiplyAdd),
+                operation(.squareRoot), operation(.divide), operation(.subtract),
+            ])
+        #expect(
+            r.steps.map(\.resultExact) == [
+                "1", "-1", "2", "1", "3", "4", "12", "1", "2", "3", "5",
+                "2.236328125", "5.3671875", "-4.3671875",
+            ])
         #expect(r.steps[11].resultHex == "0x4079" && r.steps[12].resultHex == "0x455e" && r.resultHex == "0xc45e")
         #expect(r.steps.map(\.operandBits.count) == [0, 1, 0, 2, 0, 0, 2, 0, 0, 0, 3, 1, 2, 2])
         #expect(r.flags == .inexact)
@@ -66,20 +76,27 @@ import Testing
         // the next value 480 (ulp 32 at 2^8): a tie, to the even significand 1.110b = 448. The step reads 448 + 16 (the shortest decimal of 448 is
         // 450, and "450.0 + 16.0 = 464" was false); 448's shortest is written 450, not 450.0.
         let text = "448 + 16"
-        let r = CalcEvaluation.evaluate(try CalcExpression.parse(text), text: text, format: .e4m3, rounding: .toNearestOrEven)
-        #expect(r.steps[2].text == "448 + 16" && r.steps[2].operands == ["448", "16"] && r.steps[2].operandSteps == [0, 1])
+        let r = CalcEvaluation.evaluate(
+            try CalcExpression.parse(text), text: text, format: .e4m3, rounding: .toNearestOrEven)
+        #expect(
+            r.steps[2].text == "448 + 16" && r.steps[2].operands == ["448", "16"] && r.steps[2].operandSteps == [0, 1])
         #expect(r.resultExact == "448" && r.resultShortest == "450" && r.steps[2].resultShortest == "450")
         // A negative operand is parenthesised; 0.5 and -0.25 are exact in binary16.
         let negative = "0.5 - -0.25"
-        let n = CalcEvaluation.evaluate(try CalcExpression.parse(negative), text: negative, format: .binary16,
-                                        rounding: .toNearestOrEven)
+        let n = CalcEvaluation.evaluate(
+            try CalcExpression.parse(negative), text: negative, format: .binary16,
+            rounding: .toNearestOrEven)
         #expect(n.steps[2].text == "0.5 - (-0.25)" && n.resultShortest == "0.75")
         // Operands with long exact values (binary64's 0.1 has 55 digits) are named by their step.
         let long = "0.1 + 0.2"
-        let d = CalcEvaluation.evaluate(try CalcExpression.parse(long), text: long, format: .binary64, rounding: .toNearestOrEven)
-        #expect(d.steps[2].text == "#1 + #2" && d.steps[2].operands[0] == "0.1000000000000000055511151231257827021181583404541015625")
+        let d = CalcEvaluation.evaluate(
+            try CalcExpression.parse(long), text: long, format: .binary64, rounding: .toNearestOrEven)
+        #expect(
+            d.steps[2].text == "#1 + #2"
+                && d.steps[2].operands[0] == "0.1000000000000000055511151231257827021181583404541015625")
         // Integers are written without ".0", zeros with their sign.
-        let z = CalcEvaluation.evaluate(try CalcExpression.parse("-0 * 3"), text: "-0 * 3", format: .binary32, rounding: .toNearestOrEven)
+        let z = CalcEvaluation.evaluate(
+            try CalcExpression.parse("-0 * 3"), text: "-0 * 3", format: .binary32, rounding: .toNearestOrEven)
         #expect(z.steps.map(\.resultShortest) == ["-0", "3", "-0"])
     }
 
@@ -89,7 +106,8 @@ import Testing
         // 600 ones: 600 literal steps and 599 additions, 1,199 steps; in binary64 the sum is
         // exactly 600. Steps 1-500 and 700-1199 are shown.
         let text = Array(repeating: "1", count: 600).joined(separator: " + ")
-        let r = CalcEvaluation.evaluate(try CalcExpression.parse(text), text: text, format: .binary64, rounding: .toNearestOrEven)
+        let r = CalcEvaluation.evaluate(
+            try CalcExpression.parse(text), text: text, format: .binary64, rounding: .toNearestOrEven)
         #expect(r.stepCount == 1_199 && r.steps.count == CalcEvaluation.shownSteps)
         #expect(r.steps[499].number == 500 && r.steps[500].number == 700 && r.steps.last?.number == 1_199)
         #expect(r.resultExact == "600" && r.steps.last?.resultExact == "600" && r.steps.last?.text == "599 + 1")
@@ -132,9 +150,11 @@ import Testing
             #expect(error.description.count < 150)
         }
         let depth = CalcExpression.maxNesting
-        _ = try CalcExpression.parse(String(repeating: "(", count: depth - 1) + "1" + String(repeating: ")", count: depth - 1))
+        _ = try CalcExpression.parse(
+            String(repeating: "(", count: depth - 1) + "1" + String(repeating: ")", count: depth - 1))
         do {
-            _ = try CalcExpression.parse(String(repeating: "(", count: depth) + "1" + String(repeating: ")", count: depth))
+            _ = try CalcExpression.parse(
+                String(repeating: "(", count: depth) + "1" + String(repeating: ")", count: depth))
             Issue.record("nesting \(depth) + 1 accepted")
         } catch {
             #expect(error.reason == "expression nested too deeply: more than \(depth) levels")

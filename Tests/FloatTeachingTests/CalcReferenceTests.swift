@@ -5,10 +5,13 @@ import Testing
 /// `CalcReference`: the exact step results, the exact reference and the final errors, derived
 /// by hand (issue 11, item 7: the reference is exact; item 10: calc and explain agree).
 @Suite struct CalcReferenceTests {
-    func completed(_ text: String, _ format: FormatKind = .binary16, _ rounding: RoundingRule = .toNearestOrEven,
-                   saturating: Bool = false) throws -> CalcEvaluation {
+    func completed(
+        _ text: String, _ format: FormatKind = .binary16, _ rounding: RoundingRule = .toNearestOrEven,
+        saturating: Bool = false
+    ) throws -> CalcEvaluation {
         let parsed = try CalcExpression.parse(text)
-        var evaluation = CalcEvaluation.evaluate(parsed, text: text, format: format, rounding: rounding, saturating: saturating)
+        var evaluation = CalcEvaluation.evaluate(
+            parsed, text: text, format: format, rounding: rounding, saturating: saturating)
         CalcReference().complete(&evaluation, expression: parsed, format: format)
         return evaluation
     }
@@ -21,7 +24,9 @@ import Testing
         #expect(e.steps.map(\.exactResult.text) == ["3", "5", "-1", "14", "2.25", "1.5", "2", "-2", "-3", "17"])
         #expect(e.steps.allSatisfy { $0.exactResult.isExact })
         #expect(e.reference?.description == "17" && e.referenceMethod == .exact)
-        #expect(e.absoluteError?.description == "0" && e.relativeError?.description == "0" && e.ulpError?.description == "0")
+        #expect(
+            e.absoluteError?.description == "0" && e.relativeError?.description == "0" && e.ulpError?.description == "0"
+        )
     }
 
     @Test func oneThird() throws {
@@ -98,8 +103,9 @@ import Testing
             let c = try completed(text, format)
             let v = try ValueExplanation.explaining(text, format: format, rounding: .toNearestOrEven)
             #expect(c.resultHex == v.hex && c.resultExact == v.exactValue)
-            #expect(c.absoluteError == v.absoluteError && c.relativeError == v.relativeError && c.ulpError == v.ulpError,
-                    "\(text) in \(format.name)")
+            #expect(
+                c.absoluteError == v.absoluteError && c.relativeError == v.relativeError && c.ulpError == v.ulpError,
+                "\(text) in \(format.name)")
         }
     }
 }

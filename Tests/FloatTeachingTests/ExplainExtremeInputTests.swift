@@ -7,8 +7,10 @@ import Testing
 /// are right and short. Expected values from the mathematics in the comments, the long digit
 /// strings from MPFR (`mpfr_get_str` of the exact power of two, 40 digits, nearest).
 @Suite struct ExplainExtremeInputTests {
-    func explain(_ text: String, _ format: FormatKind, _ rounding: RoundingRule = .toNearestOrEven,
-                 saturating: Bool = false) throws -> ValueExplanation {
+    func explain(
+        _ text: String, _ format: FormatKind, _ rounding: RoundingRule = .toNearestOrEven,
+        saturating: Bool = false
+    ) throws -> ValueExplanation {
         try ValueExplanation.explaining(text, format: format, rounding: rounding, saturating: saturating)
     }
 
@@ -58,7 +60,9 @@ import Testing
         let v = try explain("0x1p99999999999", .binary16)
         #expect(v.hex == "0x7c00" && v.flags == [.overflow, .inexact] && v.absoluteError == nil)
         let w = try explain("0x1p99999999999", .binary16, .towardZero)
-        #expect(w.hex == "0x7bff" && w.absoluteError?.isExact == false && w.absoluteError?.text.hasPrefix("-1.250516785886735615680407855548444290832e+30102999566") == true)
+        #expect(
+            w.hex == "0x7bff" && w.absoluteError?.isExact == false
+                && w.absoluteError?.text.hasPrefix("-1.250516785886735615680407855548444290832e+30102999566") == true)
     }
 
     @Test func saturatingE4M3() throws {
@@ -77,7 +81,8 @@ import Testing
         // computed as a Double). The absolute error is -2^-1074 with all its 751 digits.
         let v = try explain("0x1p-1074", .e4m3)
         #expect(v.ulpError?.description == "≈ -2.5296e-321" && v.relativeError?.description == "1")
-        #expect(v.absoluteError?.isExact == true && v.absoluteError?.text.hasPrefix("-4.9406564584124654") == true
+        #expect(
+            v.absoluteError?.isExact == true && v.absoluteError?.text.hasPrefix("-4.9406564584124654") == true
                 && v.absoluteError?.text.hasSuffix("e-324") == true)
         // 2^57 saturated to 448: (448 - 2^57) / 32 = 14 - 2^52 = -4503599627370482 ulps exactly
         // (not 4503600000000000, which read like an exact integer); relative 1 - 448 / 2^57

@@ -7,7 +7,9 @@ import Testing
 /// binary16: bias 15, f = 10, ulp at exponent E is 2^(E-10), smallest subnormal 2^-24 =
 /// 0.000000059604644775390625, largest 65504.
 @Suite struct ExplainModelTests {
-    func explain(_ text: String, _ format: FormatKind, _ rounding: RoundingRule = .toNearestOrEven) throws -> ValueExplanation {
+    func explain(_ text: String, _ format: FormatKind, _ rounding: RoundingRule = .toNearestOrEven) throws
+        -> ValueExplanation
+    {
         try ValueExplanation.explaining(text, format: format, rounding: rounding)
     }
 
@@ -18,9 +20,11 @@ import Testing
         // 0.0000244140625 / 0.1 = 0.000244140625 = 2^-12, exactly. Neighbours 1637 * 2^-14 and
         // 1639 * 2^-14.
         let v = try explain("0.1", .binary16)
-        #expect(v.hex == "0x2e66" && v.signField == "0" && v.exponentField == "01011" && v.fractionField == "1001100110")
+        #expect(
+            v.hex == "0x2e66" && v.signField == "0" && v.exponentField == "01011" && v.fractionField == "1001100110")
         #expect(v.exactValue == "0.0999755859375" && v.shortestValue == "0.1")
-        #expect(v.absoluteError?.description == "-0.0000244140625" && v.relativeError?.description == "0.000244140625"
+        #expect(
+            v.absoluteError?.description == "-0.0000244140625" && v.relativeError?.description == "0.000244140625"
                 && v.ulpError?.description == "-0.4")
         #expect(v.ulp == "0.00006103515625")
         #expect(v.below == ("0x2e65", "0.09991455078125") && v.above == ("0x2e67", "0.10003662109375"))
@@ -31,7 +35,9 @@ import Testing
         // 65504 = 1.1111111111b * 2^15: field 30 = 11110, exact, no flags; next up is +inf.
         let v = try explain("65504", .binary16)
         #expect(v.hex == "0x7bff" && v.exponentField == "11110" && v.fractionField == "1111111111")
-        #expect(v.exactValue == "65504" && v.absoluteError?.description == "0" && v.ulpError?.description == "0" && v.flags == [])
+        #expect(
+            v.exactValue == "65504" && v.absoluteError?.description == "0" && v.ulpError?.description == "0"
+                && v.flags == [])
         #expect(v.ulp == "32" && v.above.hex == "0x7c00" && v.above.exact == "inf")
     }
 
@@ -43,7 +49,8 @@ import Testing
         #expect(v.hex == "0x7c00" && v.floatClass == .positiveInfinity && v.flags == [.overflow, .inexact])
         #expect(v.absoluteError == nil)
         let down = try explain("65520", .binary16, .towardZero)
-        #expect(down.hex == "0x7bff" && down.flags == .inexact && down.absoluteError?.description == "-16"
+        #expect(
+            down.hex == "0x7bff" && down.flags == .inexact && down.absoluteError?.description == "-16"
                 && down.ulpError?.description == "-0.5")
     }
 
@@ -53,7 +60,8 @@ import Testing
         // 2^-24, exactly; relative exactly 1.
         let v = try explain("1e-8", .binary16)
         #expect(v.hex == "0x0000" && v.floatClass == .positiveZero && v.flags == [.underflow, .inexact])
-        #expect(v.absoluteError?.description == "-0.00000001" && v.relativeError?.description == "1"
+        #expect(
+            v.absoluteError?.description == "-0.00000001" && v.relativeError?.description == "1"
                 && v.ulpError?.description == "-0.16777216")
         // 5.96e-8 / 2^-24 = 0.99988... -> 1 * 2^-24 (0x0001, subnormal), underflow|inexact;
         // error 2^-24 - 5.96e-8 = 0.000000000004644775390625 = 4644775390625 / 10^24 * 2^24 =
@@ -62,7 +70,9 @@ import Testing
         let w = try explain("5.96e-8", .binary16)
         #expect(w.hex == "0x0001" && w.floatClass == .positiveSubnormal && w.flags == [.underflow, .inexact])
         #expect(w.exactValue == "0.000000059604644775390625")
-        #expect(w.absoluteError?.description == "0.000000000004644775390625" && w.relativeError?.description == "≈ 7.7932e-05"
+        #expect(
+            w.absoluteError?.description == "0.000000000004644775390625"
+                && w.relativeError?.description == "≈ 7.7932e-05"
                 && w.ulpError?.description == "0.0000779264")
         #expect(w.below.hex == "0x0000" && w.above.exact == "0.00000011920928955078125")
     }
@@ -73,13 +83,16 @@ import Testing
         // 0.00048828125): 0.00009765625, relative 0.0009765625 (2^-10).
         let b = try explain("0.1", .bfloat16)
         #expect(b.hex == "0x3dcd" && b.exactValue == "0.10009765625" && b.absoluteError?.description == "0.00009765625")
-        #expect(b.ulpError?.description == "0.2" && b.relativeError?.description == "0.0009765625" && b.flags == .inexact)
+        #expect(
+            b.ulpError?.description == "0.2" && b.relativeError?.description == "0.0009765625" && b.flags == .inexact)
         // E4M3 (bias 7, f = 3): 1.6 * 2^3 = 12.8 -> 13 = 0b1_101; field 7 - 4 = 3 = 0011:
         // 0|0011|101 = 0x1d; stored 13 * 2^-7 = 0.1015625, error 0.0015625 = +0.2 ulp
         // (2^-7 = 0.0078125), relative 0.015625. Neighbours 12/128 = 0.09375, 14/128 = 0.109375.
         let e = try explain("0.1", .e4m3)
         #expect(e.hex == "0x1d" && e.exponentField == "0011" && e.fractionField == "101")
-        #expect(e.exactValue == "0.1015625" && e.absoluteError?.description == "0.0015625" && e.ulpError?.description == "0.2")
+        #expect(
+            e.exactValue == "0.1015625" && e.absoluteError?.description == "0.0015625"
+                && e.ulpError?.description == "0.2")
         #expect(e.relativeError?.description == "0.015625" && e.below.exact == "0.09375" && e.above.exact == "0.109375")
     }
 

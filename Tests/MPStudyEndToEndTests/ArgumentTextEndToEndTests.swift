@@ -10,19 +10,24 @@ import _TestSupport
 struct ArgumentTextEndToEndTests {
     /// The error line holds no control character at all (escapes only) and shows each of
     /// `escapes` as written.
-    func expectEscaped(_ result: CommandResult, status: Int32, escapes: [String],
-                       sourceLocation: SourceLocation = #_sourceLocation) {
+    func expectEscaped(
+        _ result: CommandResult, status: Int32, escapes: [String],
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         expectRefusal(result, status: status, mentions: escapes, sourceLocation: sourceLocation)
         let line = result.errors.dropLast()
-        #expect(!line.unicodeScalars.contains { $0.value < 0x20 || (0x7F..<0xA0).contains($0.value) },
-                "no control characters: \(result)", sourceLocation: sourceLocation)
+        #expect(
+            !line.unicodeScalars.contains { $0.value < 0x20 || (0x7F..<0xA0).contains($0.value) },
+            "no control characters: \(result)", sourceLocation: sourceLocation)
     }
 
     @Test func controlCharactersInAnArgumentAreEscaped() throws {
         expectEscaped(try mpstudyInScratch(["explain", "1\n2"]), status: ExitStatus.usage, escapes: ["\\n"])
         expectEscaped(try mpstudyInScratch(["explain", "1\r\n"]), status: ExitStatus.usage, escapes: ["\\r\\n"])
-        expectEscaped(try mpstudyInScratch(["calc", "\u{1B}[2J1 + 1"]), status: ExitStatus.usage, escapes: ["\\u{1B}[2J"])
-        expectEscaped(try mpstudyInScratch(["verify", "--format", "half\u{7}"]), status: ExitStatus.usage, escapes: ["\\u{7}"])
+        expectEscaped(
+            try mpstudyInScratch(["calc", "\u{1B}[2J1 + 1"]), status: ExitStatus.usage, escapes: ["\\u{1B}[2J"])
+        expectEscaped(
+            try mpstudyInScratch(["verify", "--format", "half\u{7}"]), status: ExitStatus.usage, escapes: ["\\u{7}"])
     }
 
     /// A data folder named with a newline and an escape: missing, and holding a file that does
@@ -43,12 +48,15 @@ struct ArgumentTextEndToEndTests {
     /// A run.json whose compute format is a terminal escape and a newline.
     @Test func controlCharactersFromARunRecordAreEscaped() throws {
         let (analyze, record, result) = try TrainingRunsEndToEndTests.withData { folder in
-            let analyze = try mpstudy(["analyze"] + TrainingRunsEndToEndTests.tiny + ["--shadow-every", "0", "--output", "run"],
-                                      in: folder)
+            let analyze = try mpstudy(
+                ["analyze"] + TrainingRunsEndToEndTests.tiny + ["--shadow-every", "0", "--output", "run"],
+                in: folder)
             let record = FileTree.text(folder.file("run/run.json")) ?? ""
-            try FileTree.write(record.replacingOccurrences(of: "\"computeFormat\":\"float16\"",
-                                                           with: "\"computeFormat\":\"\\u001b[2J\\nX\""),
-                               to: folder.file("run/run.json"))
+            try FileTree.write(
+                record.replacingOccurrences(
+                    of: "\"computeFormat\":\"float16\"",
+                    with: "\"computeFormat\":\"\\u001b[2J\\nX\""),
+                to: folder.file("run/run.json"))
             return (analyze, record, try mpstudy(["report", "run/run.json", "--output", "copy"], in: folder))
         }
         expectSuccess(analyze)
@@ -60,9 +68,11 @@ struct ArgumentTextEndToEndTests {
     /// refused before anything is read or written, with the bytes shown as `\xFF`.
     @Test func argumentsThatAreNotUTF8AreRefused() throws {
         let (report, analyze, entries) = try withScratchFolder(prefix: "mpstudy-e2e") { folder in
-            let report = try mpstudy(bytes: [Array("report".utf8), Array("r".utf8) + [0xFF] + Array("/run.json".utf8)], in: folder)
-            let analyze = try mpstudy(bytes: [Array("analyze".utf8), Array("--output".utf8), Array("out".utf8) + [0xFE, 0xC3]],
-                                      in: folder)
+            let report = try mpstudy(
+                bytes: [Array("report".utf8), Array("r".utf8) + [0xFF] + Array("/run.json".utf8)], in: folder)
+            let analyze = try mpstudy(
+                bytes: [Array("analyze".utf8), Array("--output".utf8), Array("out".utf8) + [0xFE, 0xC3]],
+                in: folder)
             return (report, analyze, FileTree.entries(folder.path))
         }
         expectRefusal(report, status: ExitStatus.usage, mentions: ["argument 2", "UTF-8", "r\\xFF/run.json"])

@@ -1,8 +1,8 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
-import Foundation
+    import Darwin
+    import Foundation
 #endif
 import _TestSupport
 
@@ -16,7 +16,9 @@ struct CommandResult: CustomStringConvertible {
 
     /// The lines written to standard error (a final newline does not start an empty line).
     var errorLines: [Substring] {
-        errors.isEmpty ? [] : errors.dropLast(errors.hasSuffix("\n") ? 1 : 0).split(separator: "\n", omittingEmptySubsequences: false)
+        errors.isEmpty
+            ? []
+            : errors.dropLast(errors.hasSuffix("\n") ? 1 : 0).split(separator: "\n", omittingEmptySubsequences: false)
     }
 
     /// Exactly one non-empty line, ended by a newline, on standard error.
@@ -59,24 +61,30 @@ struct CommandSpawnError: Error, CustomStringConvertible {
 ///
 /// With `errorsIntoOutput`, standard error goes into the same file as standard output (as
 /// `2>&1` does; ``CommandResult/output`` then holds both, in the order they were written).
-func mpstudy(_ arguments: [String], in directory: ScratchFolder, timeout: Double = 60,
-             errorsIntoOutput: Bool = false, signal: SignalWhen? = nil) throws -> CommandResult {
-    try mpstudy(bytes: arguments.map { Array($0.utf8) }, in: directory, timeout: timeout,
-                errorsIntoOutput: errorsIntoOutput, signal: signal)
+func mpstudy(
+    _ arguments: [String], in directory: ScratchFolder, timeout: Double = 60,
+    errorsIntoOutput: Bool = false, signal: SignalWhen? = nil
+) throws -> CommandResult {
+    try mpstudy(
+        bytes: arguments.map { Array($0.utf8) }, in: directory, timeout: timeout,
+        errorsIntoOutput: errorsIntoOutput, signal: signal)
 }
 
 /// ``mpstudy(_:in:timeout:errorsIntoOutput:signal:)`` with each argument given as its exact
 /// bytes, which need not be UTF-8 (a Swift String cannot hold such an argument).
-func mpstudy(bytes arguments: [[UInt8]], in directory: ScratchFolder, timeout: Double = 60,
-             errorsIntoOutput: Bool = false, signal: SignalWhen? = nil) throws -> CommandResult {
+func mpstudy(
+    bytes arguments: [[UInt8]], in directory: ScratchFolder, timeout: Double = 60,
+    errorsIntoOutput: Bool = false, signal: SignalWhen? = nil
+) throws -> CommandResult {
     guard let binary = MPStudyExecutable.path else { throw CommandSpawnError(description: MPStudyExecutable.searched) }
     let shown = arguments.map { String(decoding: $0, as: UTF8.self) }
     return try withScratchFolder(prefix: "mpstudy-e2e-io") { io in
-        let outPath = io.file("stdout"), errPath = io.file("stderr")
+        let outPath = io.file("stdout")
+        let errPath = io.file("stderr")
         #if canImport(Darwin)
-        var actions: posix_spawn_file_actions_t? = nil
+            var actions: posix_spawn_file_actions_t? = nil
         #else
-        var actions = posix_spawn_file_actions_t()
+            var actions = posix_spawn_file_actions_t()
         #endif
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -90,7 +98,9 @@ func mpstudy(bytes arguments: [[UInt8]], in directory: ScratchFolder, timeout: D
 
         // The parent's environment without colour or terminal hints, and one BLAS thread
         // unless a test asks for more (`--threads`).
-        var environment = currentEnvironment().filter { !$0.hasPrefix("NO_COLOR=") && !$0.hasPrefix("OPENBLAS_NUM_THREADS=") }
+        var environment = currentEnvironment().filter {
+            !$0.hasPrefix("NO_COLOR=") && !$0.hasPrefix("OPENBLAS_NUM_THREADS=")
+        }
         environment += ["NO_COLOR=1", "OPENBLAS_NUM_THREADS=1"]
         // `sh` changes into the working directory and replaces itself with mpstudy (the process
         // keeps its id, so the timeout kills mpstudy itself); the arguments pass untouched as
@@ -104,13 +114,14 @@ func mpstudy(bytes arguments: [[UInt8]], in directory: ScratchFolder, timeout: D
         defer { (argv + envp).forEach { free($0) } }
 
         #if canImport(Darwin)
-        var attributes: posix_spawnattr_t? = nil
+            var attributes: posix_spawnattr_t? = nil
         #else
-        var attributes = posix_spawnattr_t()
+            var attributes = posix_spawnattr_t()
         #endif
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
-        var defaults = sigset_t(), mask = sigset_t()
+        var defaults = sigset_t()
+        var mask = sigset_t()
         sigemptyset(&defaults)
         sigaddset(&defaults, SIGINT)
         sigaddset(&defaults, SIGTERM)
@@ -130,8 +141,9 @@ func mpstudy(bytes arguments: [[UInt8]], in directory: ScratchFolder, timeout: D
             kill(pid, signal.signal)
             signalled = true
         }
-        return CommandResult(arguments: shown, status: status,
-                             output: FileTree.text(outPath) ?? "", errors: FileTree.text(errPath) ?? "")
+        return CommandResult(
+            arguments: shown, status: status,
+            output: FileTree.text(outPath) ?? "", errors: FileTree.text(errPath) ?? "")
     }
 }
 
@@ -153,7 +165,9 @@ private func waitForExit(_ pid: pid_t, timeout: Double, arguments: [String], pol
     while true {
         let result = waitpid(pid, &raw, WNOHANG)
         if result == pid { break }
-        if result == -1 && errno != EINTR { throw CommandSpawnError(description: "waitpid: \(String(cString: strerror(errno)))") }
+        if result == -1 && errno != EINTR {
+            throw CommandSpawnError(description: "waitpid: \(String(cString: strerror(errno)))")
+        }
         poll()
         if monotonicSeconds() - start > timeout {
             kill(pid, SIGKILL)
@@ -176,14 +190,14 @@ private func monotonicSeconds() -> Double {
 
 private func currentEnvironment() -> [String] {
     #if canImport(Darwin)
-    return ProcessInfo.processInfo.environment.map { "\($0)=\($1)" }
+        return ProcessInfo.processInfo.environment.map { "\($0)=\($1)" }
     #else
-    var entries: [String] = []
-    var cursor = environ
-    while let entry = cursor.pointee {
-        entries.append(String(cString: entry))
-        cursor += 1
-    }
-    return entries
+        var entries: [String] = []
+        var cursor = environ
+        while let entry = cursor.pointee {
+            entries.append(String(cString: entry))
+            cursor += 1
+        }
+        return entries
     #endif
 }

@@ -6,17 +6,22 @@ import Testing
 @Suite("Contradictory and empty options exit 64 with one line")
 struct ContradictoryOptionsEndToEndTests {
     static let cases: [BadInput] = [
-        BadInput(["verify", "--exhaustive", "--kernels"], "two sweeps at once", mentions: ["--exhaustive", "--kernels"]),
-        BadInput(["verify", "--exhaustive", "--count", "1", "--format", "half"], "random-check options with a sweep",
-                 mentions: ["--count", "--format", "--exhaustive"]),
-        BadInput(["verify", "--kernels", "--seed", "3"], "random-check options with a sweep", mentions: ["--seed", "--kernels"]),
+        BadInput(
+            ["verify", "--exhaustive", "--kernels"], "two sweeps at once", mentions: ["--exhaustive", "--kernels"]),
+        BadInput(
+            ["verify", "--exhaustive", "--count", "1", "--format", "half"], "random-check options with a sweep",
+            mentions: ["--count", "--format", "--exhaustive"]),
+        BadInput(
+            ["verify", "--kernels", "--seed", "3"], "random-check options with a sweep",
+            mentions: ["--seed", "--kernels"]),
         BadInput(["verify", "--format", ",", "--op", "add"], "a list naming nothing", mentions: ["--format"]),
         BadInput(["verify", "--op", "", "--count", "1"], "a list naming nothing", mentions: ["--op"]),
         BadInput(["analyze", "--layer", ""], "a list naming nothing", mentions: ["--layer"]),
         BadInput(["analyze", "--tensor", " , "], "a list naming nothing", mentions: ["--tensor"]),
         BadInput(["analyze", "--compare", ","], "a list naming nothing", mentions: ["--compare"]),
-        BadInput(["explain", "0.1", "--all-formats", "--format", "e4m3"], "one format and all of them",
-                 mentions: ["--all-formats", "--format"]),
+        BadInput(
+            ["explain", "0.1", "--all-formats", "--format", "e4m3"], "one format and all of them",
+            mentions: ["--all-formats", "--format"]),
     ]
 
     @Test(arguments: cases)

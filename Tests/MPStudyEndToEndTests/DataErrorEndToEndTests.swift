@@ -23,8 +23,9 @@ struct DataErrorEndToEndTests {
     @Test(arguments: ["train", "analyze"])
     func missingDataFolder(_ command: String) throws {
         try withScratchFolder(prefix: "mpstudy-e2e") { folder in
-            let result = try mpstudy([command] + Self.tiny(data: "no-such-data") + ["--output", "out"].only(if: command == "analyze"),
-                                     in: folder)
+            let result = try mpstudy(
+                [command] + Self.tiny(data: "no-such-data") + ["--output", "out"].only(if: command == "analyze"),
+                in: folder)
             // (That analyze leaves an empty `out` behind here is issue 11's item 5, not checked yet.)
             expectRefusal(result, status: ExitStatus.failure, mentions: ["no-such-data"])
         }
@@ -32,7 +33,9 @@ struct DataErrorEndToEndTests {
 
     /// The default data folder (`Data/mnist`, relative to the working directory) is missing.
     @Test func missingDefaultDataFolder() throws {
-        let result = try mpstudyInScratch(["train", "--units", "4", "--batch-size", "8", "--epochs", "1", "--threads", "1"])
+        let result = try mpstudyInScratch([
+            "train", "--units", "4", "--batch-size", "8", "--epochs", "1", "--threads", "1",
+        ])
         expectRefusal(result, status: ExitStatus.failure, mentions: ["Data/mnist"])
     }
 
@@ -44,7 +47,8 @@ struct DataErrorEndToEndTests {
         try withScratchFolder(prefix: "mpstudy-e2e") { folder in
             let data = try Self.writeData(in: folder, gzip: corruption != .labelCount)
             let file = try corruption.apply(to: data)
-            let result = try mpstudy([command] + Self.tiny(data: data) + ["--output", "out"].only(if: command == "analyze"), in: folder)
+            let result = try mpstudy(
+                [command] + Self.tiny(data: data) + ["--output", "out"].only(if: command == "analyze"), in: folder)
             expectRefusal(result, status: ExitStatus.failure, mentions: [file])
         }
     }
@@ -76,8 +80,9 @@ struct DataErrorEndToEndTests {
                 return "train-labels-idx1-ubyte"
             case .imageShape:
                 let images = SyntheticImages(count: 10, features: 27 * 28, classes: 10, seed: 9)
-                try FileTree.write(GzipStored.compress(IDXEncoding.images(images, rows: 27, columns: 28)),
-                                   to: data + "/t10k-images-idx3-ubyte.gz")
+                try FileTree.write(
+                    GzipStored.compress(IDXEncoding.images(images, rows: 27, columns: 28)),
+                    to: data + "/t10k-images-idx3-ubyte.gz")
                 try SyntheticMNIST.writeChecksums(in: data)
                 return "t10k-images-idx3-ubyte.gz"
             }
@@ -105,8 +110,9 @@ struct DataErrorEndToEndTests {
         try withScratchFolder(prefix: "mpstudy-e2e") { folder in
             let data = try Self.writeData(in: folder)
             let labels = IDXEncoding.labels(SyntheticMNIST(trainCount: 40, testCount: 10).train)
-            try FileTree.write(Gzip.compress(labels + [UInt8](repeating: 0, count: 256 << 20)),
-                               to: data + "/train-labels-idx1-ubyte.gz")
+            try FileTree.write(
+                Gzip.compress(labels + [UInt8](repeating: 0, count: 256 << 20)),
+                to: data + "/train-labels-idx1-ubyte.gz")
             try SyntheticMNIST.writeChecksums(in: data)
             let result = try mpstudy(["train"] + Self.tiny(data: data), in: folder)
             expectRefusal(result, status: ExitStatus.failure, mentions: ["train-labels-idx1-ubyte.gz", "at least"])

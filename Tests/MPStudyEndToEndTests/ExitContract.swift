@@ -36,13 +36,16 @@ func mpstudyInScratch(_ arguments: [String], timeout: Double = 60) throws -> Com
 /// Expects a refusal: exit `status`, exactly one line on standard error naming each of
 /// `mentions`, and (for usage errors, which must be found before any work) nothing on
 /// standard output.
-func expectRefusal(_ result: CommandResult, status: Int32, mentions: [String],
-                   sourceLocation: SourceLocation = #_sourceLocation) {
+func expectRefusal(
+    _ result: CommandResult, status: Int32, mentions: [String],
+    sourceLocation: SourceLocation = #_sourceLocation
+) {
     #expect(result.status == status, "exit status: \(result)", sourceLocation: sourceLocation)
     #expect(result.hasOneErrorLine, "one line on stderr: \(result)", sourceLocation: sourceLocation)
     let line = result.errors.lowercased()
     for word in mentions {
-        #expect(line.contains(word.lowercased()), "the error names '\(word)': \(result)", sourceLocation: sourceLocation)
+        #expect(
+            line.contains(word.lowercased()), "the error names '\(word)': \(result)", sourceLocation: sourceLocation)
     }
     if status == ExitStatus.usage {
         #expect(result.output.isEmpty, "nothing on stdout: \(result)", sourceLocation: sourceLocation)
@@ -52,8 +55,9 @@ func expectRefusal(_ result: CommandResult, status: Int32, mentions: [String],
 /// Expects success: exit 0 and nothing on standard error but progress lines (which go there
 /// whenever it is not a terminal, as in these tests).
 func expectSuccess(_ result: CommandResult, sourceLocation: SourceLocation = #_sourceLocation) {
-    #expect(result.status == ExitStatus.success && result.errorLines.allSatisfy { $0.hasPrefix(progressTag) },
-            "\(result)", sourceLocation: sourceLocation)
+    #expect(
+        result.status == ExitStatus.success && result.errorLines.allSatisfy { $0.hasPrefix(progressTag) },
+        "\(result)", sourceLocation: sourceLocation)
 }
 
 /// What every progress line on standard error starts with when it is not a terminal.

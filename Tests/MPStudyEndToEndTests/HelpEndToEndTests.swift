@@ -14,28 +14,46 @@ struct HelpEndToEndTests {
     static let formats = ["half", "single", "double", "bfloat16", "e4m3", "e5m2"]
     static let roundings = ["nearestEven", "nearestAway", "towardZero", "up", "down"]
     static let policies = ["float32", "mixed_float16", "mixed_bfloat16", "float16"]
-    static let modelOptions = ["--epochs", "--batch-size", "--units", "--validation-split", "--learning-rate", "--seed",
-                               "--data", "--threads", "--loss-scale", "dynamic", "none"]
+    static let modelOptions = [
+        "--epochs", "--batch-size", "--units", "--validation-split", "--learning-rate", "--seed",
+        "--data", "--threads", "--loss-scale", "dynamic", "none",
+    ]
 
     /// Every command and what its help must mention.
     static let commands: [Command] = [
         Command(path: [], mentions: ["--help"] + subcommands),
         Command(path: ["formats"], mentions: ["--json"]),
-        Command(path: ["explain"], mentions: ["--format", "--rounding", "--tininess", "--saturating", "--all-formats", "--json",
-                                              "after", "before"] + formats + roundings),
+        Command(
+            path: ["explain"],
+            mentions: [
+                "--format", "--rounding", "--tininess", "--saturating", "--all-formats", "--json",
+                "after", "before",
+            ] + formats + roundings),
         Command(path: ["decode"], mentions: ["<bits>", "--format", "--json"] + formats),
-        Command(path: ["calc"], mentions: ["--format", "--rounding", "--saturating", "--json", "sqrt", "fma"] + formats + roundings),
-        Command(path: ["verify"], mentions: ["--format", "--op", "--rounding", "--tininess", "--count", "--seed", "--exhaustive",
-                                             "--kernels", "add", "sqrt", "fma", "logB"] + formats + roundings),
+        Command(
+            path: ["calc"],
+            mentions: ["--format", "--rounding", "--saturating", "--json", "sqrt", "fma"] + formats + roundings),
+        Command(
+            path: ["verify"],
+            mentions: [
+                "--format", "--op", "--rounding", "--tininess", "--count", "--seed", "--exhaustive",
+                "--kernels", "add", "sqrt", "fma", "logB",
+            ] + formats + roundings),
         Command(path: ["bench"], mentions: ["softfloat", "rounding"]),
         Command(path: ["bench", "softfloat"], mentions: ["--seconds"]),
         Command(path: ["bench", "rounding"], mentions: ["--seconds"]),
-        Command(path: ["train"], mentions: ["--policy", "--rmsprop-epsilon", "inside", "outside", "--profile"]
-                    + modelOptions + policies),
-        Command(path: ["analyze"], mentions: ["--policy", "--compare", "--layer", "--tensor", "--output", "--shadow-every",
-                                              "dense_1", "dense_2", "dense_logits", "predictions",
-                                              "activations", "gradients", "kernel-gradients", "kernels", "updates"]
-                    + modelOptions + policies),
+        Command(
+            path: ["train"],
+            mentions: ["--policy", "--rmsprop-epsilon", "inside", "outside", "--profile"]
+                + modelOptions + policies),
+        Command(
+            path: ["analyze"],
+            mentions: [
+                "--policy", "--compare", "--layer", "--tensor", "--output", "--shadow-every",
+                "dense_1", "dense_2", "dense_logits", "predictions",
+                "activations", "gradients", "kernel-gradients", "kernels", "updates",
+            ]
+                + modelOptions + policies),
         Command(path: ["report"], mentions: ["run.json", "--output", "--index"]),
     ]
 

@@ -1,8 +1,8 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
-import Foundation
+    import Darwin
+    import Foundation
 #endif
 
 /// Where the built `mpstudy` binary is: beside the test bundle in the build products folder
@@ -30,7 +30,7 @@ enum MPStudyExecutable {
         if let me = readLink("/proc/self/exe") { starts.append(me) }
         if let first = CommandLine.arguments.first, first.contains("/") { starts.append(absolute(first)) }
         #if canImport(Darwin)
-        starts += Bundle.allBundles.map(\.bundlePath).filter { $0.hasSuffix(".xctest") }.map { $0 + "/x" }
+            starts += Bundle.allBundles.map(\.bundlePath).filter { $0.hasSuffix(".xctest") }.map { $0 + "/x" }
         #endif
         for start in starts {
             var folder = parent(of: start)

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 import Testing
 import _TestSupport
@@ -14,12 +14,16 @@ import _TestSupport
 @Suite("report folders: refused, replaced whole, never escaped")
 struct OutputFolderEndToEndTests {
     static let tiny = TrainingRunsEndToEndTests.tiny
-    static func withData<R>(_ body: (ScratchFolder) throws -> R) throws -> R { try TrainingRunsEndToEndTests.withData(body) }
+    static func withData<R>(_ body: (ScratchFolder) throws -> R) throws -> R {
+        try TrainingRunsEndToEndTests.withData(body)
+    }
 
     /// `<folder>/long/`: enough synthetic data that training lasts seconds (2000 images, 100
     /// steps of 16 per epoch, 64 units, 3 epochs), so a signal sent when the first epoch
     /// starts arrives during training.
-    static let long = ["--data", "long", "--units", "64", "--batch-size", "16", "--epochs", "3", "--threads", "1", "--seed", "5"]
+    static let long = [
+        "--data", "long", "--units", "64", "--batch-size", "16", "--epochs", "3", "--threads", "1", "--seed", "5",
+    ]
 
     static func writeLongData(in folder: ScratchFolder) throws {
         try FileTree.makeFolder(folder.file("long"))
@@ -53,12 +57,16 @@ struct OutputFolderEndToEndTests {
     /// `float32/` stayed beside the new primary report.)
     @Test func rerunReplacesTheRunFolderAsAWhole() throws {
         try Self.withData { folder in
-            let first = try mpstudy(["analyze"] + Self.tiny + ["--policy", "float16", "--compare", "float32", "--output", "cmp"], in: folder)
+            let first = try mpstudy(
+                ["analyze"] + Self.tiny + ["--policy", "float16", "--compare", "float32", "--output", "cmp"], in: folder
+            )
             expectSuccess(first)
             #expect(FileTree.exists(folder.file("cmp/float32/run.json")))
             expectSuccess(try mpstudy(["analyze"] + Self.tiny + ["--seed", "6", "--output", "cmp"], in: folder))
             expectSuccess(try mpstudy(["analyze"] + Self.tiny + ["--seed", "6", "--output", "fresh"], in: folder))
-            #expect(Set(FileTree.files(under: folder.file("cmp")).keys) == Set(FileTree.files(under: folder.file("fresh")).keys))
+            #expect(
+                Set(FileTree.files(under: folder.file("cmp")).keys)
+                    == Set(FileTree.files(under: folder.file("fresh")).keys))
             #expect(FileTree.text(folder.file("cmp/run.json"))?.contains("\"seed\":6") == true)
             #expect(FileTree.entries(folder.path) == ["cmp", "data", "fresh"], "no temporary left")
         }
@@ -67,7 +75,8 @@ struct OutputFolderEndToEndTests {
     /// Data that cannot be loaded: exit 1 and no folder created. (Before: an empty `new/run/`.)
     @Test func failedDataLoadCreatesNothing() throws {
         try Self.withData { folder in
-            let result = try mpstudy(["analyze"] + Self.tiny + ["--data", "missing", "--output", "new/run"], in: folder)
+            let result = try mpstudy(
+                ["analyze"] + Self.tiny + ["--data", "missing", "--output", "new/run"], in: folder)
             expectRefusal(result, status: ExitStatus.failure, mentions: ["missing"])
             #expect(FileTree.entries(folder.path) == ["data"])
         }
@@ -85,7 +94,8 @@ struct OutputFolderEndToEndTests {
             let replacing = try mpstudy(["analyze"] + Self.long + ["--output", "run"], in: folder, signal: interrupt)
             #expect(replacing.status == 130 && replacing.errors == "mpstudy: interrupted\n", "\(replacing)")
             #expect(FileTree.files(under: folder.file("run")) == before)
-            let creating = try mpstudy(["analyze"] + Self.long + ["--output", "new/run"], in: folder, signal: interrupt)
+            let creating = try mpstudy(
+                ["analyze"] + Self.long + ["--output", "new/run"], in: folder, signal: interrupt)
             #expect(creating.status == 130 && creating.errors == "mpstudy: interrupted\n", "\(creating)")
             #expect(FileTree.entries(folder.path) == ["data", "long", "run"], "no new folder, no temporary")
         }
@@ -95,7 +105,8 @@ struct OutputFolderEndToEndTests {
     @Test func trainStopsOnSigterm() throws {
         try Self.withData { folder in
             try Self.writeLongData(in: folder)
-            let result = try mpstudy(["train"] + Self.long, in: folder, signal: SignalWhen(signal: SIGTERM, marker: "Epoch 1/"))
+            let result = try mpstudy(
+                ["train"] + Self.long, in: folder, signal: SignalWhen(signal: SIGTERM, marker: "Epoch 1/"))
             #expect(result.status == 128 + SIGTERM && result.errors == "mpstudy: interrupted\n", "\(result)")
         }
     }
@@ -104,11 +115,14 @@ struct OutputFolderEndToEndTests {
     /// `report` wrote the compared run to `out/B`, outside `--output out/A`).
     @Test func reportRefusesPathTraversal() throws {
         try Self.withData { folder in
-            expectSuccess(try mpstudy(["analyze"] + Self.tiny + ["--compare", "float32", "--output", "in/A"], in: folder))
+            expectSuccess(
+                try mpstudy(["analyze"] + Self.tiny + ["--compare", "float32", "--output", "in/A"], in: folder))
             #expect(rename(folder.file("in/A/float32"), folder.file("in/B")) == 0)
             let json = try #require(FileTree.text(folder.file("in/A/run.json")))
             #expect(json.contains("\"folder\":\"float32\""))
-            try FileTree.write(json.replacingAll("\"folder\":\"float32\"", with: "\"folder\":\"../B\""), to: folder.file("in/A/run.json"))
+            try FileTree.write(
+                json.replacingAll("\"folder\":\"float32\"", with: "\"folder\":\"../B\""),
+                to: folder.file("in/A/run.json"))
             let result = try mpstudy(["report", "in/A/run.json", "--output", "out/A"], in: folder)
             expectRefusal(result, status: ExitStatus.failure, mentions: ["../B", "not a plain subfolder name"])
             #expect(!FileTree.exists(folder.file("out")))
@@ -145,7 +159,8 @@ struct OutputFolderEndToEndTests {
             let files = FileTree.files(under: folder.file("out"))
             let summary = String(decoding: try #require(files["summary.md"]), as: UTF8.self)
             // Every `<` is backslash-escaped (literal text), except in the writer's own <details> blocks.
-            for line in summary.split(separator: "\n") where !["<details>", "<summary>", "</details>"].contains(where: line.hasPrefix) {
+            for line in summary.split(separator: "\n")
+            where !["<details>", "<summary>", "</details>"].contains(where: line.hasPrefix) {
                 let raw = zip(line.dropFirst(), line).contains { $0 == "<" && $1 != "\\" } || line.first == "<"
                 #expect(!raw, "an unescaped < in: \(line)")
             }
@@ -165,7 +180,8 @@ struct OutputFolderEndToEndTests {
 extension String {
     /// Every occurrence of `target` replaced by `replacement` (no Foundation in this target).
     func replacingAll(_ target: String, with replacement: String) -> String {
-        var out = "", rest = Substring(self)
+        var out = ""
+        var rest = Substring(self)
         while let range = rest.firstRange(of: target) {
             out += rest[..<range.lowerBound] + replacement
             rest = rest[range.upperBound...]

@@ -30,10 +30,13 @@ struct ProgressEndToEndTests {
             let line = lines.first { $0.contains("Epoch \(epoch)/2  step \(step)/4  loss: ") }
             #expect(line?.contains("  ETA ") == true, "epoch \(epoch) step \(step) has a line with an ETA: \(result)")
         }
-        #expect(lines.contains { $0.hasSuffix("Epoch 1: validating...") } && lines.contains { $0.hasSuffix("Epoch 2: validating...") },
-                "\(result)")
+        #expect(
+            lines.contains { $0.hasSuffix("Epoch 1: validating...") }
+                && lines.contains { $0.hasSuffix("Epoch 2: validating...") },
+            "\(result)")
         #expect(lines.last?.hasSuffix("evaluating the test set...") == true, "\(result)")
-        #expect(!result.errors.contains("\r") && !result.errors.contains("\u{1B}"), "no terminal codes in a log: \(result)")
+        #expect(
+            !result.errors.contains("\r") && !result.errors.contains("\u{1B}"), "no terminal codes in a log: \(result)")
     }
 
     /// Standard output and standard error into one file, as `2>&1 | tee` would: every line
@@ -44,9 +47,11 @@ struct ProgressEndToEndTests {
         }
         #expect(result.status == 0, "\(result)")
         let lines = Self.lines(result.output)
-        let order = ["mpstudy train: policy", "Epoch 1/1", progressTag + "Epoch 1/1  step 1/4",
-                     progressTag + "Epoch 1/1  step 4/4", progressTag + "Epoch 1: validating...", "4/4 [",
-                     progressTag + "evaluating the test set...", "Test loss: "]
+        let order = [
+            "mpstudy train: policy", "Epoch 1/1", progressTag + "Epoch 1/1  step 1/4",
+            progressTag + "Epoch 1/1  step 4/4", progressTag + "Epoch 1: validating...", "4/4 [",
+            progressTag + "evaluating the test set...", "Test loss: ",
+        ]
         let positions = order.compactMap { prefix in lines.firstIndex { $0.hasPrefix(prefix) } }
         #expect(positions.count == order.count && positions == positions.sorted(), "\(positions) in \(result)")
     }
@@ -54,8 +59,11 @@ struct ProgressEndToEndTests {
     /// With `--compare` each line says which run it is and that its ETA covers all runs.
     @Test func analyzeCompareLinesCoverAllRuns() throws {
         let result = try TrainingRunsEndToEndTests.withData { folder in
-            try mpstudy(["analyze"] + Self.tiny + ["--epochs", "1", "--compare", "float32", "--layer", "dense_2",
-                                                   "--shadow-every", "0", "--output", "cmp"], in: folder)
+            try mpstudy(
+                ["analyze"] + Self.tiny + [
+                    "--epochs", "1", "--compare", "float32", "--layer", "dense_2",
+                    "--shadow-every", "0", "--output", "cmp",
+                ], in: folder)
         }
         expectSuccess(result)
         let lines = Self.lines(result.errors)

@@ -43,8 +43,9 @@ struct TeachingCommandsEndToEndTests {
         // encodings); bfloat16 = binary32's top half 0x3dcc plus one (the dropped 0xcccd is
         // above half) = 0x3dcd; E4M3 1.6 · 2^-4 -> fraction 0.6 · 8 = 4.8 -> 5: 0 0011 101 =
         // 0x1d = 0.1015625; E5M2 fraction 0.6 · 4 = 2.4 -> 2: 0 01011 10 = 0x2e = 0.09375.
-        Case(arguments: ["explain", "0.1", "--all-formats"],
-             mentions: ["0x3dcccccd", "0x3fb999999999999a", "0x3dcd", "0x1d", "0.1015625", "0x2e", "0.09375"]),
+        Case(
+            arguments: ["explain", "0.1", "--all-formats"],
+            mentions: ["0x3dcccccd", "0x3fb999999999999a", "0x3dcd", "0x1d", "0.1015625", "0x2e", "0.09375"]),
         // 0x3555 = 0 01101 0101010101: 2^-2 · (1 + 341/1024) = 1365 / 4096 = 0.333251953125.
         Case(arguments: ["decode", "0x3555"], mentions: ["0.333251953125"]),
         // 0 10000 1000000000 = 2^1 · 1.5 = 3 = 0x4200.

@@ -8,7 +8,9 @@ import _TestSupport
 /// 80 · 0.2 = 16), in batches of 16: 4 steps per epoch; 8 hidden units; one epoch; one thread.
 @Suite("train, analyze and report")
 struct TrainingRunsEndToEndTests {
-    static let tiny = ["--data", "data", "--units", "8", "--batch-size", "16", "--epochs", "1", "--threads", "1", "--seed", "5"]
+    static let tiny = [
+        "--data", "data", "--units", "8", "--batch-size", "16", "--epochs", "1", "--threads", "1", "--seed", "5",
+    ]
 
     /// A scratch folder holding `data/` (the synthetic MNIST set, gzipped, with SHA256SUMS).
     static func withData<R>(_ body: (ScratchFolder) throws -> R) throws -> R {
@@ -38,7 +40,9 @@ struct TrainingRunsEndToEndTests {
             for name in ["run.json", "steps.csv", "layers.csv", "histograms.csv", "summary.md"] {
                 #expect(written[name] != nil, "analyze wrote \(name)")
             }
-            #expect(written.keys.contains { $0.hasPrefix("charts/") && $0.hasSuffix(".svg") }, "charts: \(written.keys.sorted())")
+            #expect(
+                written.keys.contains { $0.hasPrefix("charts/") && $0.hasSuffix(".svg") },
+                "charts: \(written.keys.sorted())")
             let steps = String(decoding: written["steps.csv"] ?? [], as: UTF8.self).split(separator: "\n")
             #expect(steps.count == 1 + 4, "a header and 4 steps: \(steps)")
 
@@ -59,11 +63,15 @@ struct TrainingRunsEndToEndTests {
     /// With `--compare`, the compared policy's report sits in its subfolder and is regenerated too.
     @Test func comparisonRoundTrip() throws {
         try Self.withData { folder in
-            let analyze = try mpstudy(["analyze"] + Self.tiny + ["--policy", "float16", "--compare", "float32",
-                                                                 "--layer", "dense_2", "--output", "cmp"], in: folder)
+            let analyze = try mpstudy(
+                ["analyze"] + Self.tiny + [
+                    "--policy", "float16", "--compare", "float32",
+                    "--layer", "dense_2", "--output", "cmp",
+                ], in: folder)
             expectSuccess(analyze)
             let written = FileTree.files(under: folder.file("cmp"))
-            #expect(written["float32/run.json"] != nil && written["float32/summary.md"] != nil, "\(written.keys.sorted())")
+            #expect(
+                written["float32/run.json"] != nil && written["float32/summary.md"] != nil, "\(written.keys.sorted())")
             let copy = try mpstudy(["report", "cmp/run.json", "--output", "copy"], in: folder)
             expectSuccess(copy)
             #expect(Self.differences(written, FileTree.files(under: folder.file("copy"))) == [])
@@ -74,7 +82,8 @@ struct TrainingRunsEndToEndTests {
     /// exit 1, one line, and nothing written.
     @Test func reportOutputNotWritable() throws {
         try Self.withData { folder in
-            expectSuccess(try mpstudy(["analyze"] + Self.tiny + ["--shadow-every", "0", "--output", "run"], in: folder))
+            expectSuccess(
+                try mpstudy(["analyze"] + Self.tiny + ["--shadow-every", "0", "--output", "run"], in: folder))
             try FileTree.write("not a folder\n", to: folder.file("blocker"))
             let result = try mpstudy(["report", "run/run.json", "--output", "blocker/copy"], in: folder)
             expectRefusal(result, status: ExitStatus.failure, mentions: ["blocker"])

@@ -13,8 +13,10 @@ struct VerifyBenchEndToEndTests {
 
     /// `all` expands to every rounding (5) and tininess rule (2): ten lines, no mismatch.
     @Test func verifyAllRoundings() throws {
-        let result = try mpstudyInScratch(["verify", "--format", "e4m3", "--op", "mul", "--rounding", "all",
-                                           "--tininess", "all", "--count", "20"])
+        let result = try mpstudyInScratch([
+            "verify", "--format", "e4m3", "--op", "mul", "--rounding", "all",
+            "--tininess", "all", "--count", "20",
+        ])
         expectSuccess(result)
         let lines = result.output.split(separator: "\n")
         #expect(lines.count == 10 && lines.allSatisfy { $0.contains(": 20 cases, 0 mismatches") }, "\(result)")

@@ -25,7 +25,9 @@ import Testing
     @Test func unknownFormatListsTheValidOnes() {
         #expect(throws: CommandLineChoiceError.self) { try FormatKind.parse("quarter") }
         let error = CommandLineChoiceError(kind: FormatKind.choiceKind, valid: FormatKind.validList)
-        #expect(error.description == "unknown format; valid: half (binary16, fp16, float16), single (binary32, fp32, float32), "
+        #expect(
+            error.description
+                == "unknown format; valid: half (binary16, fp16, float16), single (binary32, fp32, float32), "
                 + "double (binary64, fp64, float64), bfloat16 (bf16), e4m3 (fp8-e4m3), e5m2 (fp8-e5m2)")
     }
 
@@ -45,9 +47,12 @@ import Testing
         #expect(PrecisionPolicy.names == ["float32", "mixed_float16", "mixed_bfloat16", "float16"])
         #expect(try PrecisionPolicy.parse("Mixed_Float16") == .mixedFloat16)
         #expect(PrecisionPolicy.matching("fp16") == nil)
-        #expect(CheckedOperation.names.count == 16 && CheckedOperation.names.first == "add" && CheckedOperation.names.last == "logB")
+        #expect(
+            CheckedOperation.names.count == 16 && CheckedOperation.names.first == "add"
+                && CheckedOperation.names.last == "logB")
         #expect(try CheckedOperation.parse("ROUNDTOINTEGRAL") == .roundToIntegral)
-        #expect(try TensorGroup.parse("kernel_gradients") == .kernelGradients && TensorGroup.parse("update") == .updates)
+        #expect(
+            try TensorGroup.parse("kernel_gradients") == .kernelGradients && TensorGroup.parse("update") == .updates)
         #expect(TensorGroup.names == ["activations", "gradients", "kernel-gradients", "kernels", "updates"])
         #expect(ModelLayer.names == ["dense_1", "dense_2", "dense_logits", "predictions"])
         #expect(try ModelLayer.parse("DENSE_2").name == "dense_2")
@@ -61,29 +66,42 @@ import Testing
         #expect(try Selection<FormatKind>.parse("half,single").values == [.binary16, .binary32])
         #expect(try Selection<FormatKind>.parse("single, fp16 ,binary32").values == [.binary32, .binary16])
         #expect(try Selection<FormatKind>.parse("ALL").values == FormatKind.allCases)
-        #expect(try Selection<FormatKind>.parse("e5m2,all").values == [.e5m2, .binary16, .binary32, .binary64, .bfloat16, .e4m3])
+        #expect(
+            try Selection<FormatKind>.parse("e5m2,all").values == [
+                .e5m2, .binary16, .binary32, .binary64, .bfloat16, .e4m3,
+            ])
         #expect(try Selection<PrecisionPolicy>.parse("float32,").values == [.float32])
     }
 
     @Test func emptyAndUnknownListsAreRefused() {
         for empty in ["", ",", " , ", ",,"] {
-            #expect(throws: CommandLineChoiceError(kind: "format", valid: Selection<FormatKind>.validList, isEmptyList: true),
-                    "\(empty)") { try Selection<FormatKind>.parse(empty) }
+            #expect(
+                throws: CommandLineChoiceError(
+                    kind: "format", valid: Selection<FormatKind>.validList, isEmptyList: true),
+                "\(empty)"
+            ) { try Selection<FormatKind>.parse(empty) }
         }
-        #expect(throws: CommandLineChoiceError(kind: "format", valid: Selection<FormatKind>.validList, element: "quarter")) {
+        #expect(
+            throws: CommandLineChoiceError(kind: "format", valid: Selection<FormatKind>.validList, element: "quarter")
+        ) {
             try Selection<FormatKind>.parse("half,quarter")
         }
         #expect(throws: CommandLineChoiceError(kind: "format", valid: Selection<FormatKind>.validList)) {
             try Selection<FormatKind>.parse("quarter")
         }
         let element = CommandLineChoiceError(kind: "tininess", valid: Selection<Tininess>.validList, element: "during")
-        #expect(element.description == "unknown tininess 'during'; valid: after (afterRounding), before (beforeRounding), all")
-        let empty = CommandLineChoiceError(kind: "policy", valid: Selection<PrecisionPolicy>.validList, isEmptyList: true)
+        #expect(
+            element.description
+                == "unknown tininess 'during'; valid: after (afterRounding), before (beforeRounding), all")
+        let empty = CommandLineChoiceError(
+            kind: "policy", valid: Selection<PrecisionPolicy>.validList, isEmptyList: true)
         #expect(empty.description == "no policy named; valid: float32, mixed_float16, mixed_bfloat16, float16, all")
     }
 
     @Test func repeatedOptionsMergeAndDescribe() throws {
-        let given = [try Selection<ModelLayer>.parse("predictions,dense_1"), try Selection<ModelLayer>.parse("dense_1,dense_2")]
+        let given = [
+            try Selection<ModelLayer>.parse("predictions,dense_1"), try Selection<ModelLayer>.parse("dense_1,dense_2"),
+        ]
         #expect(Selection(merging: given, absent: .all).values.map(\.name) == ["predictions", "dense_1", "dense_2"])
         #expect(Selection<ModelLayer>(merging: [], absent: .all) == .all)
         #expect(Selection<FormatKind>.all.description == "all")

@@ -21,8 +21,9 @@ final class ManualClock: @unchecked Sendable {
 
     /// A display on this clock, writing here.
     func display(_ mode: ProgressDisplay.Mode, lineInterval: Double = 10, columns: Int? = nil) -> ProgressDisplay {
-        ProgressDisplay(mode: mode, lineInterval: lineInterval, clock: { self.now }, columns: columns,
-                        write: { self.write($0) })
+        ProgressDisplay(
+            mode: mode, lineInterval: lineInterval, clock: { self.now }, columns: columns,
+            write: { self.write($0) })
     }
 }
 
@@ -46,7 +47,8 @@ final class ManualClock: @unchecked Sendable {
         #expect(ProgressEstimate.remainingSeconds(runs: 3, index: 0, elapsed: 30, remaining: 90, finished: []) == 330)
         // Run 2 of 3 after a run of 100 s, 20 s in, 60 s left (80 s in all): a typical run is
         // (100 + 80) / 2 = 90 s: 60 + 90 = 150 s.
-        #expect(ProgressEstimate.remainingSeconds(runs: 3, index: 1, elapsed: 20, remaining: 60, finished: [100]) == 150)
+        #expect(
+            ProgressEstimate.remainingSeconds(runs: 3, index: 1, elapsed: 20, remaining: 60, finished: [100]) == 150)
         // The last run: only its own remaining time.
         #expect(ProgressEstimate.remainingSeconds(runs: 2, index: 1, elapsed: 5, remaining: 12, finished: [40]) == 12)
         // One run (train): the trainer's estimate as it is.
@@ -58,7 +60,8 @@ final class ManualClock: @unchecked Sendable {
         #expect(ProgressEstimate.eta(3725) == "ETA 1h02m")
         #expect(ProgressEstimate.eta(nil) == "ETA ?")
         // 1,207,959,552 = 0.28125 · 2^32: 28% (rounded down); 100% only when done.
-        #expect(ProgressEstimate.fraction(done: 1_207_959_552, total: 1 << 32, unit: "cases")
+        #expect(
+            ProgressEstimate.fraction(done: 1_207_959_552, total: 1 << 32, unit: "cases")
                 == "1,207,959,552/4,294,967,296 cases (28%)")
         #expect(ProgressEstimate.fraction(done: 999, total: 1000, unit: "cases") == "999/1,000 cases (99%)")
     }
@@ -78,10 +81,11 @@ final class ManualClock: @unchecked Sendable {
         sweep.advance(by: 250)  // 5 s after the last line: not yet
         clock.now = 120
         sweep.advance(by: 100)  // 20 s: 600 done, 400 left at 30/s = 13.3 s
-        #expect(clock.output == [
-            "mpstudy: progress: [2/5] half add: 250/1,000 cases (25%), elapsed 10s, ETA 30s\n",
-            "mpstudy: progress: [2/5] half add: 600/1,000 cases (60%), elapsed 20s, ETA 13s\n",
-        ])
+        #expect(
+            clock.output == [
+                "mpstudy: progress: [2/5] half add: 250/1,000 cases (25%), elapsed 10s, ETA 30s\n",
+                "mpstudy: progress: [2/5] half add: 600/1,000 cases (60%), elapsed 20s, ETA 13s\n",
+            ])
         sweep.finish()  // nothing to clear in a log
         #expect(clock.output.count == 2)
     }
@@ -106,7 +110,8 @@ final class ManualClock: @unchecked Sendable {
 
         // A line longer than the terminal is cut to 59 columns, the last three `...`.
         let narrow = ManualClock()
-        let long = SweepProgress(name: String(repeating: "x", count: 80), total: 10, display: narrow.display(.live, columns: 60))
+        let long = SweepProgress(
+            name: String(repeating: "x", count: 80), total: 10, display: narrow.display(.live, columns: 60))
         narrow.now = 1
         long.advance(by: 1)
         #expect(narrow.text == "\r\u{1B}[K" + String(repeating: "x", count: 56) + "...")
@@ -119,8 +124,9 @@ final class ManualClock: @unchecked Sendable {
         let runs = TrainingRuns(count: 2, display: clock.display(.lines, lineInterval: 1))
         let first = runs.printer(run: 0)
         func step(_ n: Int, remaining: Double) -> StepFigures {
-            StepFigures(epoch: 1, epochs: 1, step: n, stepsPerEpoch: 4, loss: 2.30255, accuracy: 0.125,
-                        runRemainingSeconds: remaining)
+            StepFigures(
+                epoch: 1, epochs: 1, step: n, stepsPerEpoch: 4, loss: 2.30255, accuracy: 0.125,
+                runRemainingSeconds: remaining)
         }
         clock.now = 10
         first.show(step(1, remaining: 30))  // run 1 takes 10 + 30 = 40 s, run 2 as much: 70 s
@@ -135,12 +141,13 @@ final class ManualClock: @unchecked Sendable {
         let second = runs.printer(run: 1)
         clock.now = 25
         second.show(step(1, remaining: 6))  // the last run: its own 6 s
-        #expect(clock.output == [
-            "mpstudy: progress: [1/2] Epoch 1/1  step 1/4  loss: 2.3026 - accuracy: 0.1250  elapsed 10s  ETA 1m10s (all 2 runs)\n",
-            "mpstudy: progress: [1/2] Epoch 1/1  step 3/4  loss: 2.3026 - accuracy: 0.1250  elapsed 12s  ETA 52s (all 2 runs)\n",
-            "mpstudy: progress: [1/2] Epoch 1/1  step 4/4  loss: 2.3026 - accuracy: 0.1250  elapsed 12s  ETA 48s (all 2 runs)\n",
-            "mpstudy: progress: [2/2] Epoch 1/1  step 1/4  loss: 2.3026 - accuracy: 0.1250  elapsed 25s  ETA 6s (all 2 runs)\n",
-        ])
+        #expect(
+            clock.output == [
+                "mpstudy: progress: [1/2] Epoch 1/1  step 1/4  loss: 2.3026 - accuracy: 0.1250  elapsed 10s  ETA 1m10s (all 2 runs)\n",
+                "mpstudy: progress: [1/2] Epoch 1/1  step 3/4  loss: 2.3026 - accuracy: 0.1250  elapsed 12s  ETA 52s (all 2 runs)\n",
+                "mpstudy: progress: [1/2] Epoch 1/1  step 4/4  loss: 2.3026 - accuracy: 0.1250  elapsed 12s  ETA 48s (all 2 runs)\n",
+                "mpstudy: progress: [2/2] Epoch 1/1  step 1/4  loss: 2.3026 - accuracy: 0.1250  elapsed 25s  ETA 6s (all 2 runs)\n",
+            ])
         #expect(runs.finished == [11.6])
     }
 
@@ -150,13 +157,16 @@ final class ManualClock: @unchecked Sendable {
         let runs = TrainingRuns(count: 1, display: clock.display(.lines, lineInterval: 1))
         let printer = runs.printer(run: 0)
         clock.now = 3
-        printer.show(StepFigures(epoch: 2, epochs: 5, step: 6, stepsPerEpoch: 6, loss: 0.41234, accuracy: 0.87655,
-                                 runRemainingSeconds: 190))
+        printer.show(
+            StepFigures(
+                epoch: 2, epochs: 5, step: 6, stepsPerEpoch: 6, loss: 0.41234, accuracy: 0.87655,
+                runRemainingSeconds: 190))
         printer.status("evaluating the test set...")
-        #expect(clock.output == [
-            "mpstudy: progress: Epoch 2/5  step 6/6  loss: 0.4123 - accuracy: 0.8766  elapsed 3s  ETA 3m10s\n",
-            "mpstudy: progress: evaluating the test set...\n",
-        ])
+        #expect(
+            clock.output == [
+                "mpstudy: progress: Epoch 2/5  step 6/6  loss: 0.4123 - accuracy: 0.8766  elapsed 3s  ETA 3m10s\n",
+                "mpstudy: progress: evaluating the test set...\n",
+            ])
     }
 
     /// A warning on a terminal removes the live line first and stands on its own line.

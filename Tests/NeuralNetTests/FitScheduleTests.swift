@@ -8,8 +8,8 @@ struct FitScheduleTests {
     @Test func blogConfiguration() throws {
         let s = try FitSchedule(sampleCount: 60_000, batchSize: 8192, validationSplit: 0.2)
         #expect(s.trainingCount == 48_000 && s.validationCount == 12_000)
-        #expect(s.validationRange == 48_000..<60_000)   // the LAST 20 %
-        #expect(s.stepsPerEpoch == 6)                   // the blog's "6/6"
+        #expect(s.validationRange == 48_000..<60_000)  // the LAST 20 %
+        #expect(s.stepsPerEpoch == 6)  // the blog's "6/6"
         #expect((0..<6).map { s.batch($0).count } == [8192, 8192, 8192, 8192, 8192, 7040])
     }
 
@@ -29,15 +29,17 @@ struct FitScheduleTests {
 
     @Test func shuffleIsSeededPermutationOfTrainingPart() throws {
         let s = try FitSchedule(sampleCount: 100, batchSize: 7, validationSplit: 0.2)
-        var a = s.initialOrder(), b = s.initialOrder()
-        var ga = RandomStreams(seed: 5).shuffling, gb = RandomStreams(seed: 5).shuffling
+        var a = s.initialOrder()
+        var b = s.initialOrder()
+        var ga = RandomStreams(seed: 5).shuffling
+        var gb = RandomStreams(seed: 5).shuffling
         s.shuffle(&a, generator: &ga)
         s.shuffle(&b, generator: &gb)
         #expect(a == b)
         #expect(a.sorted() == (0..<80).map { Int32($0) })
         #expect(a != s.initialOrder())
         s.shuffle(&a, generator: &ga)
-        #expect(a != b)   // a new order every epoch
+        #expect(a != b)  // a new order every epoch
     }
 
     @Test func boundedIndexIsUniformAndInRange() {

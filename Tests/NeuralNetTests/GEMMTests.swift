@@ -5,10 +5,14 @@ import _MPStudySupport
 /// cblas_sgemm with each transpose combination against a naive Double product.
 @Suite("GEMM")
 struct GEMMTests {
-    @Test(arguments: [(Transpose.none, Transpose.none), (.transposed, .none), (.none, .transposed), (.transposed, .transposed)])
+    @Test(arguments: [
+        (Transpose.none, Transpose.none), (.transposed, .none), (.none, .transposed), (.transposed, .transposed),
+    ])
     func transposes(ta: Transpose, tb: Transpose) {
         var g = SeededGenerator(seed: 2)
-        let m = 5, k = 7, n = 3
+        let m = 5
+        let k = 7
+        let n = 3
         let a = TestSupport.random(ta == .none ? [m, k] : [k, m], &g)
         let b = TestSupport.random(tb == .none ? [k, n] : [n, k], &g)
         let c = Tensor(shape: [m, n])

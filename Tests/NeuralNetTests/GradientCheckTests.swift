@@ -2,7 +2,7 @@ import Testing
 import NeuralNet
 import _MPStudySupport
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Every backward pass against central finite differences.
@@ -26,7 +26,9 @@ struct GradientCheckTests {
     static let tolerance = 1e-4
 
     /// `Z = X·W + b`, `A = act(Z)` in Double.
-    static func dense(_ x: [Double], _ w: [Double], _ b: [Double], rows: Int, inputs: Int, units: Int, relu: Bool) -> (z: [Double], a: [Double]) {
+    static func dense(_ x: [Double], _ w: [Double], _ b: [Double], rows: Int, inputs: Int, units: Int, relu: Bool) -> (
+        z: [Double], a: [Double]
+    ) {
         var z = TestSupport.matmul(x, w, m: rows, k: inputs, n: units)
         for r in 0..<rows { for c in 0..<units { z[r * units + c] += b[c] } }
         return (z, relu ? z.map { max($0, 0) } : z)
@@ -34,12 +36,15 @@ struct GradientCheckTests {
 
     @Test("Dense forward and backward (dL/dW, dL/db, dL/dX)", arguments: [Activation.linear, .relu])
     func dense(activation: Activation) {
-        let rows = 3, inputs = 5, units = 4
+        let rows = 3
+        let inputs = 5
+        let units = 4
         let relu = activation == .relu
         // Find a seed whose pre-activations all stay away from the ReLU kink.
         var g = SeededGenerator(seed: 1)
         var layer = Dense(name: "dense_t", inputSize: inputs, units: units, activation: activation)
-        var x = Tensor(shape: [rows, inputs]), r = Tensor(shape: [rows, units])
+        var x = Tensor(shape: [rows, inputs])
+        var r = Tensor(shape: [rows, units])
         for seed in UInt64(1)...200 {
             g = SeededGenerator(seed: seed)
             layer = Dense(name: "dense_t", inputSize: inputs, units: units, activation: activation)
@@ -47,8 +52,10 @@ struct GradientCheckTests {
             for i in 0..<units { layer.bias.buffer[i] = Float(RandomStreams.unitInterval(&g) - 0.5) }
             x = TestSupport.random([rows, inputs], &g)
             r = TestSupport.random([rows, units], &g)
-            let z = Self.dense(x.array.map(Double.init), layer.kernel.array.map(Double.init), layer.bias.array.map(Double.init),
-                               rows: rows, inputs: inputs, units: units, relu: false).z
+            let z = Self.dense(
+                x.array.map(Double.init), layer.kernel.array.map(Double.init), layer.bias.array.map(Double.init),
+                rows: rows, inputs: inputs, units: units, relu: false
+            ).z
             if z.allSatisfy({ abs($0) > 0.01 }) && (!relu || z.contains { $0 < 0 }) { break }
         }
 
@@ -62,9 +69,13 @@ struct GradientCheckTests {
 
         // Reference, Double.
         let rd = r.array.map(Double.init)
-        var xd = x.array.map(Double.init), wd = layer.kernel.array.map(Double.init), bd = layer.bias.array.map(Double.init)
+        var xd = x.array.map(Double.init)
+        var wd = layer.kernel.array.map(Double.init)
+        var bd = layer.bias.array.map(Double.init)
         func loss(_ x: [Double], _ w: [Double], _ b: [Double]) -> Double {
-            zip(Self.dense(x, w, b, rows: rows, inputs: inputs, units: units, relu: relu).a, rd).reduce(0) { $0 + $1.0 * $1.1 }
+            zip(Self.dense(x, w, b, rows: rows, inputs: inputs, units: units, relu: relu).a, rd).reduce(0) {
+                $0 + $1.0 * $1.1
+            }
         }
         let reference = Self.dense(xd, wd, bd, rows: rows, inputs: inputs, units: units, relu: relu).a
         for i in 0..<output.count { #expect(abs(Double(output.buffer[i]) - reference[i]) < 1e-6) }
@@ -73,11 +84,15 @@ struct GradientCheckTests {
         for i in wd.indices {
             let n = TestSupport.centralDifference(&wd, i) { loss(xd, $0, bd) }
             largest = max(largest, abs(n))
-            #expect(TestSupport.close(layer.kernelGradient.buffer[i], n, tolerance: Self.tolerance), "dW[\(i)] \(layer.kernelGradient.buffer[i]) vs \(n)")
+            #expect(
+                TestSupport.close(layer.kernelGradient.buffer[i], n, tolerance: Self.tolerance),
+                "dW[\(i)] \(layer.kernelGradient.buffer[i]) vs \(n)")
         }
         for i in bd.indices {
             let n = TestSupport.centralDifference(&bd, i) { loss(xd, wd, $0) }
-            #expect(TestSupport.close(layer.biasGradient.buffer[i], n, tolerance: Self.tolerance), "db[\(i)] \(layer.biasGradient.buffer[i]) vs \(n)")
+            #expect(
+                TestSupport.close(layer.biasGradient.buffer[i], n, tolerance: Self.tolerance),
+                "db[\(i)] \(layer.biasGradient.buffer[i]) vs \(n)")
         }
         for i in xd.indices {
             let n = TestSupport.centralDifference(&xd, i) { loss($0, wd, bd) }
@@ -117,7 +132,8 @@ struct GradientCheckTests {
     @Test("Softmax + cross-entropy: closed form and finite differences")
     func softmaxCrossEntropy() {
         var g = SeededGenerator(seed: 11)
-        let rows = 4, k = 3
+        let rows = 4
+        let k = 3
         let logits = TestSupport.random([rows, k], scale: 3, &g)
         let labels: [Int32] = [0, 2, 1, 2]
         let head = SoftmaxCrossEntropy(classes: k)
@@ -143,14 +159,19 @@ struct GradientCheckTests {
             }
         }
         for i in zd.indices {
-            let n = TestSupport.centralDifference(&zd, i) { TestSupport.meanCrossEntropy(logits: $0, labels: labels, classes: k) }
+            let n = TestSupport.centralDifference(&zd, i) {
+                TestSupport.meanCrossEntropy(logits: $0, labels: labels, classes: k)
+            }
             #expect(TestSupport.close(head.logitsGradient.buffer[i], n, tolerance: Self.tolerance))
         }
     }
 
     @Test("Whole model (784-style stack in miniature): every parameter")
     func wholeModel() {
-        let inputs = 4, hidden = [5, 5], classes = 3, rows = 4
+        let inputs = 4
+        let hidden = [5, 5]
+        let classes = 3
+        let rows = 4
         let labels: [Int32] = [0, 2, 1, 2]
         var model: SequentialModel! = nil
         var x = Tensor(shape: [rows, inputs])
@@ -158,9 +179,15 @@ struct GradientCheckTests {
         for seed in UInt64(1)...500 {
             var g = SeededGenerator(seed: seed)
             let m = SequentialModel(inputSize: inputs, hiddenUnits: hidden, classes: classes, generator: &g)
-            for layer in m.denseLayers { for i in 0..<layer.units { layer.bias.buffer[i] = Float(RandomStreams.unitInterval(&g) - 0.5) * 0.5 } }
+            for layer in m.denseLayers {
+                for i in 0..<layer.units { layer.bias.buffer[i] = Float(RandomStreams.unitInterval(&g) - 0.5) * 0.5 }
+            }
             let candidate = TestSupport.random([rows, inputs], &g)
-            if Self.preActivations(m, candidate).allSatisfy({ abs($0) > 0.01 }) { model = m; x = candidate; break }
+            if Self.preActivations(m, candidate).allSatisfy({ abs($0) > 0.01 }) {
+                model = m
+                x = candidate
+                break
+            }
         }
         #expect(model != nil)
         guard let model else { return }
@@ -178,7 +205,8 @@ struct GradientCheckTests {
         for i in params.indices {
             let n = TestSupport.centralDifference(&params, i, f)
             largest = max(largest, abs(n))
-            #expect(TestSupport.close(analytic[i], n, tolerance: Self.tolerance), "parameter \(i): \(analytic[i]) vs \(n)")
+            #expect(
+                TestSupport.close(analytic[i], n, tolerance: Self.tolerance), "parameter \(i): \(analytic[i]) vs \(n)")
         }
         #expect(largest > 0.01)
     }
@@ -194,9 +222,13 @@ struct GradientCheckTests {
         var a = x
         let rows = labels.count
         for layer in model.denseLayers {
-            let w = Array(p[offset..<(offset + layer.kernel.count)]); offset += layer.kernel.count
-            let b = Array(p[offset..<(offset + layer.units)]); offset += layer.units
-            a = dense(a, w, b, rows: rows, inputs: layer.inputSize, units: layer.units, relu: layer.activation == .relu).a
+            let w = Array(p[offset..<(offset + layer.kernel.count)])
+            offset += layer.kernel.count
+            let b = Array(p[offset..<(offset + layer.units)])
+            offset += layer.units
+            a =
+                dense(a, w, b, rows: rows, inputs: layer.inputSize, units: layer.units, relu: layer.activation == .relu)
+                .a
         }
         return TestSupport.meanCrossEntropy(logits: a, labels: labels, classes: model.classes)
     }
@@ -206,8 +238,9 @@ struct GradientCheckTests {
         var a = x.array.map(Double.init)
         var all: [Double] = []
         for layer in model.denseLayers where layer.activation == .relu {
-            let out = dense(a, layer.kernel.array.map(Double.init), layer.bias.array.map(Double.init),
-                            rows: x.rows, inputs: layer.inputSize, units: layer.units, relu: true)
+            let out = dense(
+                a, layer.kernel.array.map(Double.init), layer.bias.array.map(Double.init),
+                rows: x.rows, inputs: layer.inputSize, units: layer.units, relu: true)
             all += out.z
             a = out.a
         }

@@ -2,7 +2,7 @@ import Testing
 import NeuralNet
 import _TestSupport
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The IDX reader and the MNIST loader on good and bad files written to a scratch folder
@@ -17,7 +17,8 @@ struct IDXReaderTests {
 
     /// `count` images whose byte k (over the whole array) is k mod 256.
     static func images(_ count: Int, rows: Int = 28, columns: Int = 28) -> [UInt8] {
-        IDXEncoding.encode(dimensions: [count, rows, columns], bytes: (0..<(count * rows * columns)).map { UInt8($0 % 256) })
+        IDXEncoding.encode(
+            dimensions: [count, rows, columns], bytes: (0..<(count * rows * columns)).map { UInt8($0 % 256) })
     }
 
     static func labels(_ count: Int) -> [UInt8] {
@@ -26,7 +27,10 @@ struct IDXReaderTests {
 
     /// Runs `body` and returns the DatasetError it throws (nil if none).
     static func failure(_ body: () throws -> Void) -> DatasetError? {
-        do { try body(); return nil } catch { return error as? DatasetError }
+        do {
+            try body()
+            return nil
+        } catch { return error as? DatasetError }
     }
 
     /// The same IDX content raw, gzipped by zlib (deflate-compressed) and gzipped in stored
@@ -40,7 +44,7 @@ struct IDXReaderTests {
             let raw = try IDXReader.read(path: dir + "/a-idx3-ubyte", rank: 3)
             let gz = try IDXReader.read(path: dir + "/a-idx3-ubyte.gz", rank: 3)
             #expect(raw == gz)
-            #expect(CRC32.checksum(Array("123456789".utf8)) == 0xCBF4_3926)   // the CRC-32 check value
+            #expect(CRC32.checksum(Array("123456789".utf8)) == 0xCBF4_3926)  // the CRC-32 check value
             #expect(raw.dimensions == [3, 28, 28] && raw.bytes.count == 3 * 784 && raw.bytes[785] == UInt8(785 % 256))
             let large = Self.images(90)
             try Self.write(GzipStored.compress(large), to: dir + "/stored.gz")
@@ -52,13 +56,15 @@ struct IDXReaderTests {
     @Test func wrongMagic() throws {
         try withScratchFolder { folder in
             let dir = folder.path
-            try Self.write(Self.labels(5), to: dir + "/x")   // a label file (0x801) read as images (0x803)
+            try Self.write(Self.labels(5), to: dir + "/x")  // a label file (0x801) read as images (0x803)
             let error = Self.failure { _ = try IDXReader.read(path: dir + "/x", rank: 3) }
             #expect(error == .wrongMagic(path: dir + "/x", found: 0x801, expected: 0x803))
             #expect(error?.description == "\(dir)/x: wrong IDX magic number 0x00000801, expected 0x00000803")
             // A float IDX file (type 0x0D) is also refused by its magic.
             try Self.write([0, 0, 0x0D, 1, 0, 0, 0, 1, 0, 0, 0, 0], to: dir + "/f")
-            #expect(Self.failure { _ = try IDXReader.read(path: dir + "/f", rank: 1) } == .wrongMagic(path: dir + "/f", found: 0xD01, expected: 0x801))
+            #expect(
+                Self.failure { _ = try IDXReader.read(path: dir + "/f", rank: 1) }
+                    == .wrongMagic(path: dir + "/f", found: 0xD01, expected: 0x801))
         }
     }
 
@@ -70,9 +76,13 @@ struct IDXReaderTests {
             #expect(error == .truncatedData(path: dir + "/t", expectedBytes: 1568, foundBytes: 1468))
             #expect(error?.description.contains("truncated IDX data") == true)
             try Self.write([0, 0, 8, 3, 0, 0], to: dir + "/h")
-            #expect(Self.failure { _ = try IDXReader.read(path: dir + "/h", rank: 3) } == .truncatedHeader(path: dir + "/h", bytes: 6))
+            #expect(
+                Self.failure { _ = try IDXReader.read(path: dir + "/h", rank: 3) }
+                    == .truncatedHeader(path: dir + "/h", bytes: 6))
             try Self.write(Self.labels(4) + [9, 9], to: dir + "/l")
-            #expect(Self.failure { _ = try IDXReader.read(path: dir + "/l", rank: 1) } == .trailingData(path: dir + "/l", expectedBytes: 4, foundBytes: 6))
+            #expect(
+                Self.failure { _ = try IDXReader.read(path: dir + "/l", rank: 1) }
+                    == .trailingData(path: dir + "/l", expectedBytes: 4, foundBytes: 6))
         }
     }
 
@@ -86,7 +96,8 @@ struct IDXReaderTests {
             var bad = gz
             for i in 12..<min(40, bad.count) { bad[i] ^= 0xFF }
             try Self.write(bad, to: dir + "/bad.gz")
-            if case .corruptGzip = Self.failure({ _ = try IDXReader.read(path: dir + "/bad.gz", rank: 3) }) {} else {
+            if case .corruptGzip = Self.failure({ _ = try IDXReader.read(path: dir + "/bad.gz", rank: 3) }) {
+            } else {
                 Issue.record("corrupt gzip not reported as corruptGzip")
             }
         }
@@ -112,7 +123,8 @@ struct IDXReaderTests {
             #expect(error == .countMismatch(images: dir + "/img", imageCount: 3, labels: dir + "/lab", labelCount: 4))
             #expect(error?.description.hasPrefix("image/label count mismatch") == true)
             try Self.write(IDXEncoding.encode(dimensions: [3], bytes: [1, 12, 3]), to: dir + "/lab")
-            #expect(Self.failure { _ = try MNIST.split(images: dir + "/img", labels: dir + "/lab") }
+            #expect(
+                Self.failure { _ = try MNIST.split(images: dir + "/img", labels: dir + "/lab") }
                     == .labelOutOfRange(path: dir + "/lab", index: 1, value: 12, classes: 10))
         }
     }
@@ -130,11 +142,15 @@ struct IDXReaderTests {
     @Test func missingFileAndFolder() throws {
         try withScratchFolder { folder in
             let dir = folder.path
-            #expect(Self.failure { _ = try IDXReader.read(path: dir + "/nothing", rank: 1) } == .fileNotFound(path: dir + "/nothing"))
-            #expect(Self.failure { _ = try MNIST.load(from: dir + "/absent") } == .folderNotFound(path: dir + "/absent"))
+            #expect(
+                Self.failure { _ = try IDXReader.read(path: dir + "/nothing", rank: 1) }
+                    == .fileNotFound(path: dir + "/nothing"))
+            #expect(
+                Self.failure { _ = try MNIST.load(from: dir + "/absent") } == .folderNotFound(path: dir + "/absent"))
             // A folder with only some of the files names the first missing one.
             try Self.write(GzipStored.compress(Self.images(2)), to: dir + "/train-images-idx3-ubyte.gz")
-            #expect(Self.failure { _ = try MNIST.load(from: dir) } == .fileNotFound(path: dir + "/train-labels-idx1-ubyte"))
+            #expect(
+                Self.failure { _ = try MNIST.load(from: dir) } == .fileNotFound(path: dir + "/train-labels-idx1-ubyte"))
         }
     }
 
@@ -146,7 +162,7 @@ struct IDXReaderTests {
             let files: [(String, [UInt8])] = [
                 ("train-images-idx3-ubyte.gz", GzipStored.compress(Self.images(6))),
                 ("train-labels-idx1-ubyte.gz", GzipStored.compress(Self.labels(6))),
-                ("t10k-images-idx3-ubyte", Self.images(2)),        // raw files work too
+                ("t10k-images-idx3-ubyte", Self.images(2)),  // raw files work too
                 ("t10k-labels-idx1-ubyte", Self.labels(2)),
             ]
             for (name, bytes) in files { try Self.write(bytes, to: dir + "/" + name) }
@@ -162,7 +178,8 @@ struct IDXReaderTests {
             // One wrong digest: an error by default, a note with .warn.
             sums = sums.replacingFirstDigest()
             try FileTree.write(sums, to: dir + "/SHA256SUMS")
-            if case .checksumMismatch = Self.failure({ _ = try MNIST.load(from: dir) }) {} else {
+            if case .checksumMismatch = Self.failure({ _ = try MNIST.load(from: dir) }) {
+            } else {
                 Issue.record("checksum mismatch not reported")
             }
             let warned = try MNIST.load(from: dir, checksums: .warn)
@@ -189,16 +206,20 @@ struct IDXReaderTests {
             let dir = folder.path
             try SyntheticMNIST(trainCount: 6, testCount: 2).write(to: dir, gzip: false, checksums: false)
             try FileTree.write("not a checksum file\n\u{0}\u{1}", to: dir + "/SHA256SUMS")
-            if case .checksumsUnusable = Self.failure({ _ = try MNIST.load(from: dir) }) {} else {
+            if case .checksumsUnusable = Self.failure({ _ = try MNIST.load(from: dir) }) {
+            } else {
                 Issue.record("garbage SHA256SUMS accepted")
             }
             try FileTree.write("", to: dir + "/SHA256SUMS")
-            if case .checksumsUnusable = Self.failure({ _ = try MNIST.load(from: dir) }) {} else {
+            if case .checksumsUnusable = Self.failure({ _ = try MNIST.load(from: dir) }) {
+            } else {
                 Issue.record("empty SHA256SUMS accepted")
             }
             // 64 characters that are not hex digits do not make a digest line.
-            try FileTree.write(String(repeating: "z", count: 64) + "  train-images-idx3-ubyte\n", to: dir + "/SHA256SUMS")
-            if case .checksumsUnusable = Self.failure({ _ = try MNIST.load(from: dir) }) {} else {
+            try FileTree.write(
+                String(repeating: "z", count: 64) + "  train-images-idx3-ubyte\n", to: dir + "/SHA256SUMS")
+            if case .checksumsUnusable = Self.failure({ _ = try MNIST.load(from: dir) }) {
+            } else {
                 Issue.record("non-hex digest accepted")
             }
             // Every file but the last listed.
@@ -206,11 +227,13 @@ struct IDXReaderTests {
                 "\(SHA256Digest.hex(FileTree.read(dir + "/" + name) ?? []))  \(name)\n"
             }.joined()
             try FileTree.write(listed, to: dir + "/SHA256SUMS")
-            #expect(Self.failure { _ = try MNIST.load(from: dir) }
+            #expect(
+                Self.failure { _ = try MNIST.load(from: dir) }
                     == .checksumNotListed(path: dir + "/t10k-labels-idx1-ubyte", sums: "SHA256SUMS"))
             // An oversized SHA256SUMS is refused without being read whole.
             try Self.write([UInt8](repeating: 0x41, count: (1 << 16) + 1), to: dir + "/SHA256SUMS")
-            if case .checksumsUnusable = Self.failure({ _ = try MNIST.load(from: dir) }) {} else {
+            if case .checksumsUnusable = Self.failure({ _ = try MNIST.load(from: dir) }) {
+            } else {
                 Issue.record("oversized SHA256SUMS accepted")
             }
         }
@@ -222,8 +245,10 @@ struct IDXReaderTests {
         try withScratchFolder { folder in
             let dir = folder.path
             try SyntheticMNIST(trainCount: 6, testCount: 2).write(to: dir, gzip: true, checksums: true)
-            try Self.write([0x1F, 0x8B, 0x08, 0, 0, 0, 0, 0, 0, 3, 0xFF, 0xFF, 0xFF], to: dir + "/train-images-idx3-ubyte.gz")
-            if case .checksumMismatch = Self.failure({ _ = try MNIST.load(from: dir) }) {} else {
+            try Self.write(
+                [0x1F, 0x8B, 0x08, 0, 0, 0, 0, 0, 0, 3, 0xFF, 0xFF, 0xFF], to: dir + "/train-images-idx3-ubyte.gz")
+            if case .checksumMismatch = Self.failure({ _ = try MNIST.load(from: dir) }) {
+            } else {
                 Issue.record("a file that differs from its sum was parsed before being verified")
             }
         }
@@ -234,7 +259,8 @@ struct IDXReaderTests {
         try withScratchFolder { folder in
             let dir = folder.path
             try SyntheticMNIST(trainCount: 6, testCount: 0).write(to: dir, gzip: false, checksums: true)
-            #expect(Self.failure { _ = try MNIST.load(from: dir) } == .emptySplit(path: dir + "/t10k-images-idx3-ubyte"))
+            #expect(
+                Self.failure { _ = try MNIST.load(from: dir) } == .emptySplit(path: dir + "/t10k-images-idx3-ubyte"))
         }
     }
 
@@ -247,19 +273,29 @@ struct IDXReaderTests {
             let dir = folder.path
             let content = Self.labels(10) + [UInt8](repeating: 0, count: 64 << 20)
             try Self.write(Gzip.compress(content), to: dir + "/bomb.gz")
-            #expect(Self.failure { _ = try IDXReader.read(path: dir + "/bomb.gz", rank: 1) }
+            #expect(
+                Self.failure { _ = try IDXReader.read(path: dir + "/bomb.gz", rank: 1) }
                     == .trailingDataAtLeast(path: dir + "/bomb.gz", expectedBytes: 10, extraBytes: 1 << 20))
             // A few extra bytes are counted exactly.
             try Self.write(GzipStored.compress(Self.labels(4) + [9, 9]), to: dir + "/l.gz")
-            #expect(Self.failure { _ = try IDXReader.read(path: dir + "/l.gz", rank: 1) }
+            #expect(
+                Self.failure { _ = try IDXReader.read(path: dir + "/l.gz", rank: 1) }
                     == .trailingData(path: dir + "/l.gz", expectedBytes: 4, foundBytes: 6))
             // A header that announces more than 1 GiB is refused before anything is allocated;
             // one that announces 1 GiB in a tiny file is truncated data, found with little memory.
-            try Self.write(GzipStored.compress(IDXEncoding.encode(dimensions: [60000, 28000, 28], bytes: [])), to: dir + "/huge.gz")
-            #expect(Self.failure { _ = try IDXReader.read(path: dir + "/huge.gz", rank: 3) }
-                    == .wrongDimensions(path: dir + "/huge.gz", found: [60000, 28000, 28], expected: "at most 1073741824 bytes of data"))
-            try Self.write(GzipStored.compress(IDXEncoding.encode(dimensions: [1 << 30], bytes: [1, 2, 3])), to: dir + "/claims.gz")
-            #expect(Self.failure { _ = try IDXReader.read(path: dir + "/claims.gz", rank: 1) }
+            try Self.write(
+                GzipStored.compress(IDXEncoding.encode(dimensions: [60000, 28000, 28], bytes: [])), to: dir + "/huge.gz"
+            )
+            #expect(
+                Self.failure { _ = try IDXReader.read(path: dir + "/huge.gz", rank: 3) }
+                    == .wrongDimensions(
+                        path: dir + "/huge.gz", found: [60000, 28000, 28], expected: "at most 1073741824 bytes of data")
+            )
+            try Self.write(
+                GzipStored.compress(IDXEncoding.encode(dimensions: [1 << 30], bytes: [1, 2, 3])), to: dir + "/claims.gz"
+            )
+            #expect(
+                Self.failure { _ = try IDXReader.read(path: dir + "/claims.gz", rank: 1) }
                     == .truncatedData(path: dir + "/claims.gz", expectedBytes: 1 << 30, foundBytes: 3))
         }
     }
@@ -269,8 +305,9 @@ struct IDXReaderTests {
         try withScratchFolder { folder in
             let dir = folder.path
             let content = Self.images(3)
-            try Self.write(GzipStored.compress(Array(content.prefix(100))) + GzipStored.compress(Array(content.dropFirst(100))),
-                           to: dir + "/two.gz")
+            try Self.write(
+                GzipStored.compress(Array(content.prefix(100))) + GzipStored.compress(Array(content.dropFirst(100))),
+                to: dir + "/two.gz")
             #expect(try IDXReader.read(path: dir + "/two.gz", rank: 3).bytes == Array(content.dropFirst(16)))
         }
     }
@@ -280,9 +317,11 @@ struct IDXReaderTests {
         try withScratchFolder { folder in
             let dir = folder.path
             #expect(mkfifo(dir + "/fifo", 0o600) == 0)
-            #expect(Self.failure { _ = try IDXReader.read(path: dir + "/fifo", rank: 1) }
+            #expect(
+                Self.failure { _ = try IDXReader.read(path: dir + "/fifo", rank: 1) }
                     == .unreadable(path: dir + "/fifo", reason: "not a regular file"))
-            #expect(Self.failure { _ = try IDXReader.read(path: "/dev/zero", rank: 1) }
+            #expect(
+                Self.failure { _ = try IDXReader.read(path: "/dev/zero", rank: 1) }
                     == .unreadable(path: "/dev/zero", reason: "not a regular file"))
         }
     }

@@ -10,13 +10,16 @@ import _MPStudySupport
 /// from Keras's own initial weights, the same comparison agreed to 4 digits over 30 steps and
 /// to the test accuracy, 0.9267 against Keras's 0.9266.)
 @Suite struct KerasReferenceTests {
-    static let kerasLosses: [Double] = [2.298101, 2.250851, 2.207712, 2.155073, 2.079608, 1.981895,
-                                        1.949954, 1.90616, 1.812353, 1.763246, 1.668374, 1.59215]
+    static let kerasLosses: [Double] = [
+        2.298101, 2.250851, 2.207712, 2.155073, 2.079608, 1.981895,
+        1.949954, 1.90616, 1.812353, 1.763246, 1.668374, 1.59215,
+    ]
 
     /// w[i][j] = ((k / 100)·2 − 1)·limit, k = (31i + 17j + 7·layer) mod 101, in binary64 and
     /// rounded once to float32 (what the script's numpy expression computes).
     static func fill(_ kernel: Tensor, layer: Int) {
-        let fanIn = kernel.rows, fanOut = kernel.columns
+        let fanIn = kernel.rows
+        let fanOut = kernel.columns
         let limit = (6.0 / Double(fanIn + fanOut)).squareRoot()
         for i in 0..<fanIn {
             for j in 0..<fanOut {
@@ -45,7 +48,8 @@ import _MPStudySupport
             let batch = step % 6
             gatherer.gather(mnist.train, range: batch * 1000..<(batch + 1) * 1000, context: context)
             context.step = step + 1
-            let metrics = model.trainStep(gatherer.input, labels: gatherer.labels, optimizer: optimizer, context: context)
+            let metrics = model.trainStep(
+                gatherer.input, labels: gatherer.labels, optimizer: optimizer, context: context)
             losses.append(metrics.lossSum / Double(metrics.count))
         }
         // Keras prints 7 significant digits; float32 arithmetic in a different order (oneDNN

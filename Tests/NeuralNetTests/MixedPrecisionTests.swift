@@ -87,8 +87,9 @@ struct MixedPrecisionTests {
         var results: [[Float]] = []
         for exponent in [10, 12] {
             let probe = RecordingProbe()
-            let trainer = try Trainer(configuration: Self.configuration(.mixedFloat16, scaling: .fixed(Float(1 << exponent))),
-                                      data: Self.data(count: 96), classes: 3, probe: probe)
+            let trainer = try Trainer(
+                configuration: Self.configuration(.mixedFloat16, scaling: .fixed(Float(1 << exponent))),
+                data: Self.data(count: 96), classes: 3, probe: probe)
             let model = trainer.model
             let input = Tensor(shape: [32, 8], values: (0..<256).map { Float($0 % 17) / 16 })
             let labels: [Int32] = (0..<32).map { Int32($0 % 3) }
@@ -144,8 +145,9 @@ struct MixedPrecisionTests {
     /// small nonzero drift for every Dense layer on the steps it runs.
     @Test func mixedPrecisionLearnsAndDriftIsSmall() throws {
         let probe = RecordingProbe(shadowEvery: 2)
-        let trainer = try Trainer(configuration: Self.configuration(.mixedFloat16), data: Self.data(count: 96), classes: 3,
-                                  probe: probe)
+        let trainer = try Trainer(
+            configuration: Self.configuration(.mixedFloat16), data: Self.data(count: 96), classes: 3,
+            probe: probe)
         let summaries = trainer.fit()
         #expect(summaries.last!.training.accuracy > 0.9)
         // 4 epochs x 3 steps: steps 1, 3, 5, ... get a shadow pass; 3 layers each.
@@ -170,18 +172,26 @@ struct NarrowRMSpropTests {
         func h(_ x: Double) -> SoftFloat16 { SoftFloat64(bits: x.bitPattern).converted(to: Binary16.self, in: &e) }
         func h(_ x: Float) -> SoftFloat16 { SoftFloat32(bits: x.bitPattern).converted(to: Binary16.self, in: &e) }
         func f(_ x: SoftFloat16) -> Float { Float(bitPattern: x.converted(to: Binary32.self, in: &e).bits) }
-        let rho = h(0.9), oneMinusRho = h(1 - 0.9), lr = h(0.001), eps = h(1e-7)
-        let gh = h(g), vh = h(v), wh = h(w)
-        let v1 = rho.multiplied(by: vh, in: &e).adding(oneMinusRho.multiplied(by: gh.multiplied(by: gh, in: &e), in: &e), in: &e)
+        let rho = h(0.9)
+        let oneMinusRho = h(1 - 0.9)
+        let lr = h(0.001)
+        let eps = h(1e-7)
+        let gh = h(g)
+        let vh = h(v)
+        let wh = h(w)
+        let v1 = rho.multiplied(by: vh, in: &e).adding(
+            oneMinusRho.multiplied(by: gh.multiplied(by: gh, in: &e), in: &e), in: &e)
         let root = v1.adding(eps, in: &e).squareRoot(in: &e)
         let q = lr.multiplied(by: gh, in: &e).divided(by: root, in: &e)
         return (f(wh.subtracting(q, in: &e)), f(v1))
     }
 
     @Test func oneStepMatchesSoftFloat() {
-        let ws: [Float] = [1, 0.25, -3, 0.0001], gs: [Float] = [0.5, Float(Float16(-0.001)), 2, Float(Float16(1e-5))]
+        let ws: [Float] = [1, 0.25, -3, 0.0001]
+        let gs: [Float] = [0.5, Float(Float16(-0.001)), 2, Float(Float16(1e-5))]
         let optimizer = RMSprop(variableFormat: .float16)
-        let w = Tensor(shape: [4], values: ws), g = Tensor(shape: [4], values: gs)
+        let w = Tensor(shape: [4], values: ws)
+        let g = Tensor(shape: [4], values: gs)
         optimizer.update(w, gradient: g, layer: "d", updateKind: .kernelUpdate, context: TestSupport.context())
         let expected = zip(ws, gs).map { Self.softFloatStep(w: $0, g: $1, v: 0) }
         #expect(w.array.map(\.bitPattern) == expected.map(\.w.bitPattern))

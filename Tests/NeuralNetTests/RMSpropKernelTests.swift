@@ -32,15 +32,19 @@ import _MPStudySupport
     /// overflows (2^64) or underflows (2^-80), infinities, NaNs, the largest finite value,
     /// the smallest subnormal.
     static func values(_ count: Int, _ g: inout SeededGenerator) -> [Float] {
-        let edges: [Float] = [0, -0, 0x1p64, -0x1p64, 0x1p-80, -0x1p-80, .infinity, -.infinity, .nan,
-                              .greatestFiniteMagnitude, -.greatestFiniteMagnitude, 0x1p-149, 1, -1, 1e-4]
+        let edges: [Float] = [
+            0, -0, 0x1p64, -0x1p64, 0x1p-80, -0x1p-80, .infinity, -.infinity, .nan,
+            .greatestFiniteMagnitude, -.greatestFiniteMagnitude, 0x1p-149, 1, -1, 1e-4,
+        ]
         var xs = edges
         while xs.count < count {
             if g.next() % 4 == 0 {
                 xs.append(Float(bitPattern: UInt32(truncatingIfNeeded: g.next())))
             } else {
-                xs.append(Float(sign: g.next() & 1 == 0 ? .plus : .minus, exponent: Int(g.next() % 51) - 40,
-                                significand: 1 + Float(g.next() % (1 << 23)) / Float(1 << 23)))
+                xs.append(
+                    Float(
+                        sign: g.next() & 1 == 0 ? .plus : .minus, exponent: Int(g.next() % 51) - 40,
+                        significand: 1 + Float(g.next() % (1 << 23)) / Float(1 << 23)))
             }
         }
         return xs
@@ -51,8 +55,9 @@ import _MPStudySupport
     @Test(arguments: [false, true])
     func kernelsMatchTheScalarFormula(epsilonOutside: Bool) {
         let vectors = TensorRounder().usesVectorKernels ? [false, true] : [false]
-        let c = RMSpropKernel.Constants(rho: 0.9, oneMinusRho: Float(1 - 0.9), learningRate: 0.001, epsilon: 1e-7,
-                                        epsilonOutside: epsilonOutside)
+        let c = RMSpropKernel.Constants(
+            rho: 0.9, oneMinusRho: Float(1 - 0.9), learningRate: 0.001, epsilon: 1e-7,
+            epsilonOutside: epsilonOutside)
         let n = 10_007
         for vector in vectors {
             for writesDelta in [false, true] {
@@ -60,16 +65,21 @@ import _MPStudySupport
                 let w0 = Self.values(n, &g)
                 // Velocities are sums of squares: non-negative, but the kernel must not care.
                 let v0 = Self.values(n, &g).map { $0.magnitude }
-                var w = w0, v = v0, delta = [Float](repeating: 0, count: n)
-                var rw = w0, rv = v0, rd = [Float](repeating: 0, count: n)
+                var w = w0
+                var v = v0
+                var delta = [Float](repeating: 0, count: n)
+                var rw = w0
+                var rv = v0
+                var rd = [Float](repeating: 0, count: n)
                 for _ in 0..<3 {
                     let gradient = Self.values(n, &g).shuffled(using: &g)
                     w.withUnsafeMutableBufferPointer { w in
                         v.withUnsafeMutableBufferPointer { v in
                             delta.withUnsafeMutableBufferPointer { d in
                                 gradient.withUnsafeBufferPointer { gr in
-                                    RMSpropKernel.run(0..<n, w: w.baseAddress!, g: gr.baseAddress!, v: v.baseAddress!,
-                                                      delta: writesDelta ? d.baseAddress! : nil, c, vector: vector)
+                                    RMSpropKernel.run(
+                                        0..<n, w: w.baseAddress!, g: gr.baseAddress!, v: v.baseAddress!,
+                                        delta: writesDelta ? d.baseAddress! : nil, c, vector: vector)
                                 }
                             }
                         }
@@ -81,12 +91,15 @@ import _MPStudySupport
                     }
                 }
                 let bad = (0..<n).filter { !Self.same(w[$0], rw[$0]) || !Self.same(v[$0], rv[$0]) }
-                #expect(bad.isEmpty, "vector=\(vector) delta=\(writesDelta): \(bad.prefix(5).map { (w[$0], rw[$0], v[$0], rv[$0]) })")
+                #expect(
+                    bad.isEmpty,
+                    "vector=\(vector) delta=\(writesDelta): \(bad.prefix(5).map { (w[$0], rw[$0], v[$0], rv[$0]) })")
                 if writesDelta {
                     #expect((0..<n).allSatisfy { Self.same(delta[$0], rd[$0]) }, "vector=\(vector) delta")
                 }
                 // The premise: the data reached the interesting cases.
-                #expect(rv.contains { $0.isInfinite } && rd.contains { $0.isNaN } && rd.contains { $0 != 0 && $0.isFinite })
+                #expect(
+                    rv.contains { $0.isInfinite } && rd.contains { $0.isNaN } && rd.contains { $0 != 0 && $0.isFinite })
             }
         }
     }
@@ -99,7 +112,8 @@ import _MPStudySupport
     @Test func oneElementByHand() {
         let c = RMSpropKernel.Constants(rho: 0.9, oneMinusRho: Float(1 - 0.9), learningRate: 0.5, epsilon: 1e-7)
         for vector in TensorRounder().usesVectorKernels ? [false, true] : [false] {
-            var w: [Float] = [1], v: [Float] = [0]
+            var w: [Float] = [1]
+            var v: [Float] = [0]
             let g: [Float] = [2]
             RMSpropKernel.run(0..<1, w: &w, g: g, v: &v, delta: nil, c, vector: vector)
             #expect(v[0].bitPattern == 0x3ECC_CCCD)

@@ -1,7 +1,7 @@
 import Testing
 import NeuralNet
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// RMSprop against numbers worked out by hand from the Keras 3 formula
@@ -43,10 +43,13 @@ struct RMSpropTests {
         let optimizer = RMSprop()
         let w = Tensor(shape: [2], values: [1, -2])
         let context = TestSupport.context()
-        optimizer.update(w, gradient: Tensor(shape: [2], values: [0.5, -0.02]), layer: "l", updateKind: .kernelUpdate, context: context)
+        optimizer.update(
+            w, gradient: Tensor(shape: [2], values: [0.5, -0.02]), layer: "l", updateKind: .kernelUpdate,
+            context: context)
         #expect(abs(Double(w.buffer[0]) - 0.99683772866) < 2e-7)
         #expect(abs(Double(w.buffer[1]) + 1.99684166779) < 2e-7)
-        optimizer.update(w, gradient: Tensor(shape: [2], values: [0.1, 0]), layer: "l", updateKind: .kernelUpdate, context: context)
+        optimizer.update(
+            w, gradient: Tensor(shape: [2], values: [0.1, 0]), layer: "l", updateKind: .kernelUpdate, context: context)
         #expect(abs(Double(w.buffer[0]) - 0.99618540198) < 2e-7)
         #expect(abs(Double(w.buffer[1]) + 1.99684166779) < 2e-7)
         // Bit-exact against the float32 op order of Keras.
@@ -65,11 +68,14 @@ struct RMSpropTests {
     @Test func epsilonOutsideTheRoot() {
         let old = RMSprop(learningRate: 0.1, epsilonPlacement: .outsideSquareRoot)
         let w = Tensor(shape: [1], values: [10])
-        old.update(w, gradient: Tensor(shape: [1], values: [10]), layer: "l", updateKind: .kernelUpdate, context: TestSupport.context())
+        old.update(
+            w, gradient: Tensor(shape: [1], values: [10]), layer: "l", updateKind: .kernelUpdate,
+            context: TestSupport.context())
         #expect(abs(Double(w.buffer[0]) - 9.683772) < 1e-6)
         let small = Tensor(shape: [5], values: [0, 0, 0, 0, 0])
-        let g = Tensor(shape: [5], values: [1e-4, 1e-4, 1e-4, 1e-4, 1e-4])   // 4 SIMD lanes + 1 tail
-        RMSprop(epsilonPlacement: .outsideSquareRoot).update(small, gradient: g, layer: "l", updateKind: .kernelUpdate, context: TestSupport.context())
+        let g = Tensor(shape: [5], values: [1e-4, 1e-4, 1e-4, 1e-4, 1e-4])  // 4 SIMD lanes + 1 tail
+        RMSprop(epsilonPlacement: .outsideSquareRoot).update(
+            small, gradient: g, layer: "l", updateKind: .kernelUpdate, context: TestSupport.context())
         for x in small.array { #expect(abs(Double(x) + 3.1523e-3) < 1e-6) }
         let keras3 = Tensor(shape: [5], values: [0, 0, 0, 0, 0])
         RMSprop().update(keras3, gradient: g, layer: "l", updateKind: .kernelUpdate, context: TestSupport.context())
@@ -93,10 +99,16 @@ struct RMSpropTests {
         }
         let optimizer = RMSprop()
         let w = Tensor(shape: [n], values: w0)
-        var ws = w0, vs = [Float](repeating: 0, count: n)
-        let rho = Float(0.9), omr = Float(1 - 0.9), lr = Float(0.001), eps = Float(1e-7)
+        var ws = w0
+        var vs = [Float](repeating: 0, count: n)
+        let rho = Float(0.9)
+        let omr = Float(1 - 0.9)
+        let lr = Float(0.001)
+        let eps = Float(1e-7)
         for g in gradients {
-            optimizer.update(w, gradient: Tensor(shape: [n], values: g), layer: "l", updateKind: .kernelUpdate, context: TestSupport.context())
+            optimizer.update(
+                w, gradient: Tensor(shape: [n], values: g), layer: "l", updateKind: .kernelUpdate,
+                context: TestSupport.context())
             for i in 0..<n {
                 vs[i] = rho * vs[i] + omr * (g[i] * g[i])
                 ws[i] = ws[i] - (lr * g[i]) / (vs[i] + eps).squareRoot()
@@ -114,13 +126,16 @@ struct RMSpropTests {
             func observe(_ tensor: ProbedTensor) { updates.append(Array(tensor.values)) }
         }
         let probe = UpdateProbe()
-        let plain = RMSprop(), probed = RMSprop()
-        let w1 = Tensor(shape: [3], values: [0.1, -0.2, 0.3]), w2 = Tensor(shape: [3], values: [0.1, -0.2, 0.3])
+        let plain = RMSprop()
+        let probed = RMSprop()
+        let w1 = Tensor(shape: [3], values: [0.1, -0.2, 0.3])
+        let w2 = Tensor(shape: [3], values: [0.1, -0.2, 0.3])
         let g = Tensor(shape: [3], values: [1e-3, -4, 0.25])
         let before = w2.array
         for _ in 0..<3 {
             plain.update(w1, gradient: g, layer: "l", updateKind: .kernelUpdate, context: TestSupport.context())
-            probed.update(w2, gradient: g, layer: "l", updateKind: .kernelUpdate, context: TestSupport.context(probe: probe))
+            probed.update(
+                w2, gradient: g, layer: "l", updateKind: .kernelUpdate, context: TestSupport.context(probe: probe))
         }
         #expect(w1.array == w2.array)
         #expect(probe.updates.count == 3)

@@ -19,12 +19,18 @@ enum TestSupport {
     /// Row-major `a (m x k) · b (k x n)` in Double.
     static func matmul(_ a: [Double], _ b: [Double], m: Int, k: Int, n: Int) -> [Double] {
         var c = [Double](repeating: 0, count: m * n)
-        for i in 0..<m { for p in 0..<k { let x = a[i * k + p]; for j in 0..<n { c[i * n + j] += x * b[p * n + j] } } }
+        for i in 0..<m {
+            for p in 0..<k {
+                let x = a[i * k + p]
+                for j in 0..<n { c[i * n + j] += x * b[p * n + j] }
+            }
+        }
         return c
     }
 
     /// Central difference of `f` with respect to element `i` of `x`, step `h` (Double).
-    static func centralDifference(_ x: inout [Double], _ i: Int, h: Double = 1e-6, _ f: ([Double]) -> Double) -> Double {
+    static func centralDifference(_ x: inout [Double], _ i: Int, h: Double = 1e-6, _ f: ([Double]) -> Double) -> Double
+    {
         let saved = x[i]
         x[i] = saved + h
         let plus = f(x)
@@ -54,7 +60,7 @@ enum TestSupport {
 }
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif

@@ -48,8 +48,9 @@ import _MPStudySupport
         model.reserve(batchCapacity: 160)
         model.reservePrecision(.mixedFloat16, shadow: true)
         let recorder = Recorder()
-        let context = ExecutionContext(parallelism: ParallelChunks(threads: threads, chunkElements: 512),
-                                       probe: recorder, policy: .mixedFloat16)
+        let context = ExecutionContext(
+            parallelism: ParallelChunks(threads: threads, chunkElements: 512),
+            probe: recorder, policy: .mixedFloat16)
         let optimizer = RMSprop()
         var scaler = LossScaler(.fixed(0x1p10))
         var outcome = Outcome()
@@ -94,7 +95,8 @@ import _MPStudySupport
     /// (five chunks, the last one short): the same bits for every thread count.
     @Test func driftSumsWithDefaultChunks() {
         var g = SeededGenerator(seed: 3)
-        let a = TestSupport.random([300_001], scale: 1e3, &g), b = TestSupport.random([300_001], scale: 1e3, &g)
+        let a = TestSupport.random([300_001], scale: 1e3, &g)
+        let b = TestSupport.random([300_001], scale: 1e3, &g)
         var sums: [(UInt64, UInt64)] = []
         for threads in Self.threadCounts {
             let context = ExecutionContext(parallelism: ParallelChunks(threads: threads))

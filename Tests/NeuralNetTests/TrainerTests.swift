@@ -50,7 +50,9 @@ struct TrainerTests {
             let s = t.fit()
             return (s.flatMap { [$0.training, $0.validation!] }, t.weightsDigest())
         }
-        let a = try run(7), b = try run(7), c = try run(8)
+        let a = try run(7)
+        let b = try run(7)
+        let c = try run(8)
         #expect(a.0 == b.0 && a.1 == b.1)
         #expect(a.1 != c.1)
     }
@@ -58,19 +60,24 @@ struct TrainerTests {
     /// Elementwise kernels give identical bits whatever the number of chunks.
     @Test func parallelKernelsIndependentOfThreadCount() {
         var g = SeededGenerator(seed: 4)
-        let m = TestSupport.random([37, 53], &g), bias = TestSupport.random([53], &g)
+        let m = TestSupport.random([37, 53], &g)
+        let bias = TestSupport.random([53], &g)
         let one = ExecutionContext(parallelism: ParallelChunks(threads: 1))
         let many = ExecutionContext(parallelism: ParallelChunks(threads: 3, chunkElements: 1))
-        let s1 = Tensor(shape: [53]), s2 = Tensor(shape: [53])
+        let s1 = Tensor(shape: [53])
+        let s2 = Tensor(shape: [53])
         Dense.columnSums(m, into: s1, context: one)
         Dense.columnSums(m, into: s2, context: many)
         #expect(s1.array == s2.array)
-        let a = Tensor(shape: [37, 53]), b = Tensor(shape: [37, 53])
-        a.copy(from: m); b.copy(from: m)
+        let a = Tensor(shape: [37, 53])
+        let b = Tensor(shape: [37, 53])
+        a.copy(from: m)
+        b.copy(from: m)
         ReLU.addBias(bias, to: a, relu: true, context: one)
         ReLU.addBias(bias, to: b, relu: true, context: many)
         #expect(a.array == b.array)
-        let ga = TestSupport.random([37, 53], &g), gb = Tensor(shape: [37, 53])
+        let ga = TestSupport.random([37, 53], &g)
+        let gb = Tensor(shape: [37, 53])
         gb.copy(from: ga)
         ReLU.maskGradient(ga, by: a, context: one)
         ReLU.maskGradient(gb, by: a, context: many)
@@ -93,15 +100,18 @@ struct TrainerTests {
         let probe = RecordingProbe()
         let probed = try Trainer(configuration: config, data: data, classes: 3, probe: probe)
         let plain = try Trainer(configuration: config, data: data, classes: 3)
-        let a = probed.fit(), b = plain.fit()
+        let a = probed.fit()
+        let b = plain.fit()
         #expect(a[0].training == b[0].training && a[0].validation == b[0].validation)
         #expect(probed.weightsDigest() == plain.weightsDigest())
 
         let step1 = probe.seen.filter { $0.2 == .training && $0.3 == 1 }
         let kinds = Set(step1.map { "\($0.0)/\($0.1.rawValue)" })
         for layer in ["dense_1", "dense_2"] {
-            for kind: TensorKind in [.input, .kernel, .bias, .forwardOutput, .activation, .gradient, .preActivationGradient,
-                                     .kernelGradient, .biasGradient, .kernelUpdate, .biasUpdate] {
+            for kind: TensorKind in [
+                .input, .kernel, .bias, .forwardOutput, .activation, .gradient, .preActivationGradient,
+                .kernelGradient, .biasGradient, .kernelUpdate, .biasUpdate,
+            ] {
                 #expect(kinds.contains("\(layer)/\(kind.rawValue)"), "missing \(layer)/\(kind)")
             }
         }

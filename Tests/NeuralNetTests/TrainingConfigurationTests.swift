@@ -7,7 +7,9 @@ import Precision
 struct TrainingConfigurationTests {
     @Test func defaultsAreTheBlogs() throws {
         let c = TrainingConfiguration()
-        #expect(c.epochs == 5 && c.batchSize == 8192 && c.units == 4096 && c.validationSplit == 0.2 && c.learningRate == 0.001)
+        #expect(
+            c.epochs == 5 && c.batchSize == 8192 && c.units == 4096 && c.validationSplit == 0.2
+                && c.learningRate == 0.001)
         try c.validate()
     }
 
@@ -15,19 +17,26 @@ struct TrainingConfigurationTests {
         var c = TrainingConfiguration()
         c.units = 0
         #expect(throws: TrainingConfigurationError.notPositive(name: "units", value: "0")) { try c.validate() }
-        c = TrainingConfiguration(); c.batchSize = 0
+        c = TrainingConfiguration()
+        c.batchSize = 0
         #expect(throws: TrainingConfigurationError.notPositive(name: "batch size", value: "0")) { try c.validate() }
-        c = TrainingConfiguration(); c.epochs = -1
+        c = TrainingConfiguration()
+        c.epochs = -1
         #expect(throws: TrainingConfigurationError.notPositive(name: "epochs", value: "-1")) { try c.validate() }
-        c = TrainingConfiguration(); c.epochs = 0
+        c = TrainingConfiguration()
+        c.epochs = 0
         #expect(throws: TrainingConfigurationError.notPositive(name: "epochs", value: "0")) { try c.validate() }
-        c = TrainingConfiguration(); c.threads = 0
+        c = TrainingConfiguration()
+        c.threads = 0
         #expect(throws: TrainingConfigurationError.notPositive(name: "threads", value: "0")) { try c.validate() }
-        c = TrainingConfiguration(); c.validationSplit = 1.5
+        c = TrainingConfiguration()
+        c.validationSplit = 1.5
         #expect(throws: TrainingConfigurationError.validationSplitOutOfRange(1.5)) { try c.validate() }
-        c = TrainingConfiguration(); c.validationSplit = .nan
+        c = TrainingConfiguration()
+        c.validationSplit = .nan
         #expect(throws: TrainingConfigurationError.self) { try c.validate() }
-        c = TrainingConfiguration(); c.learningRate = -1
+        c = TrainingConfiguration()
+        c.learningRate = -1
         #expect(throws: TrainingConfigurationError.notFinite(name: "learning rate")) { try c.validate() }
     }
 
@@ -35,7 +44,9 @@ struct TrainingConfigurationTests {
         #expect(KerasFormat.metric(0.92474) == "0.9247")
         #expect(KerasFormat.metric(2.5) == "2.5000")
         #expect(KerasFormat.metric(0.00004) == "0.0000")
-        #expect(KerasFormat.duration(3725) == "1h02m" && KerasFormat.duration(187) == "3m07s" && KerasFormat.duration(42) == "42s")
+        #expect(
+            KerasFormat.duration(3725) == "1h02m" && KerasFormat.duration(187) == "3m07s"
+                && KerasFormat.duration(42) == "42s")
     }
 
     @Test func blasCoreChoice() {

@@ -28,8 +28,10 @@ import Testing
         let expected = referenceStatistics(xs, format, scale: 0x1p-15)
         for rounder in Self.rounders {
             let (_, got) = kernelRun(xs, format, rounder, scale: 0x1p-15)
-            let e = expected.statistics, g = got.statistics
-            #expect(g.count == e.count && g.overflow == e.overflow && g.underflow == e.underflow
+            let e = expected.statistics
+            let g = got.statistics
+            #expect(
+                g.count == e.count && g.overflow == e.overflow && g.underflow == e.underflow
                     && g.subnormal == e.subnormal && g.nan == e.nan && g.infinite == e.infinite
                     && g.errorCount == e.errorCount, "vector=\(rounder.usesVectorKernels) \(format): \(g) vs \(e)")
             #expect(g.histogram == e.histogram)
@@ -46,8 +48,9 @@ import Testing
     /// (0x38800000, smallest normal) and 65520 (0x477FF000, overflow), both signs.
     @Test func everyPatternNearTheThresholdsMatches() {
         for center: UInt64 in [0x3300_0000, 0x3880_0000, 0x477F_F000, 0xC77F_F000] {
-            let report = KernelVerification.run(.float16, rounder: TensorRounder(threads: 2),
-                                                patterns: (center - (1 << 19))...(center + (1 << 19) - 1))
+            let report = KernelVerification.run(
+                .float16, rounder: TensorRounder(threads: 2),
+                patterns: (center - (1 << 19))...(center + (1 << 19) - 1))
             #expect(report.inputs == 1 << 20)
             #expect(report.mismatchCount == 0, "\(report.mismatches.prefix(5))")
         }

@@ -17,9 +17,11 @@ import Testing
     /// and the first 100 of the next.
     @Test func everyBlockIsReportedOnce() {
         let tally = Tally()
-        let low: UInt64 = 0x3880_0000 - 100, high: UInt64 = 0x3880_0000 + 2 * 65_536 + 99
-        let report = KernelVerification.run(.float16, rounder: TensorRounder(threads: 2), patterns: low...high,
-                                            progress: tally.add)
+        let low: UInt64 = 0x3880_0000 - 100
+        let high: UInt64 = 0x3880_0000 + 2 * 65_536 + 99
+        let report = KernelVerification.run(
+            .float16, rounder: TensorRounder(threads: 2), patterns: low...high,
+            progress: tally.add)
         #expect(report.inputs == 2 * 65_536 + 200 && report.mismatchCount == 0)
         #expect(tally.sorted == [100, 100, 65_536, 65_536])
     }

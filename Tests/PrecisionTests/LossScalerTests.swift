@@ -11,14 +11,16 @@ import Testing
         #expect(applied == false)
         #expect(s.scale == 16384 && s.finiteSteps == 0)
         // Three finite steps in a row double it, and the count restarts.
-        let first = s.update(gradientsAreFinite: true), second = s.update(gradientsAreFinite: true)
+        let first = s.update(gradientsAreFinite: true)
+        let second = s.update(gradientsAreFinite: true)
         #expect(first && second)
         #expect(s.scale == 16384 && s.finiteSteps == 2)
         applied = s.update(gradientsAreFinite: true)
         #expect(applied)
         #expect(s.scale == 32768 && s.finiteSteps == 0)
         // Two finite then a non-finite: no growth, halved, count reset.
-        _ = s.update(gradientsAreFinite: true); _ = s.update(gradientsAreFinite: true)
+        _ = s.update(gradientsAreFinite: true)
+        _ = s.update(gradientsAreFinite: true)
         applied = s.update(gradientsAreFinite: false)
         #expect(applied == false)
         #expect(s.scale == 16384 && s.finiteSteps == 0)
@@ -34,8 +36,10 @@ import Testing
     }
 
     @Test func fixedAndNoneNeverSkip() {
-        var fixed = LossScaler(.fixed(1024)), none = LossScaler(.none)
-        let fixedApplied = fixed.update(gradientsAreFinite: false), noneApplied = none.update(gradientsAreFinite: false)
+        var fixed = LossScaler(.fixed(1024))
+        var none = LossScaler(.none)
+        let fixedApplied = fixed.update(gradientsAreFinite: false)
+        let noneApplied = none.update(gradientsAreFinite: false)
         #expect(fixedApplied && fixed.scale == 1024)
         #expect(noneApplied && none.scale == 1)
     }
@@ -44,7 +48,9 @@ import Testing
         #expect(LossScaling(argument: "dynamic") == .dynamic())
         #expect(LossScaling(argument: "NONE") == LossScaling.none)
         #expect(LossScaling(argument: "128") == .fixed(128))
-        #expect(LossScaling(argument: "-1") == nil && LossScaling(argument: "abc") == nil && LossScaling(argument: "inf") == nil)
+        #expect(
+            LossScaling(argument: "-1") == nil && LossScaling(argument: "abc") == nil
+                && LossScaling(argument: "inf") == nil)
     }
 
     /// A fixed scale is a positive normal float32. Boundaries by hand: 2^-126 =

@@ -13,17 +13,30 @@ func referenceStatistics(_ xs: [Float], _ format: ComputeFormat, scale: Float? =
         s.count += 1
         let bin = x == 0 ? ExponentHistogram.zeroBin : Int((x.bitPattern >> 23) & 0xFF)
         s.histogram.bins[bin] += 1
-        if x.isNaN { s.nan += 1; continue }
-        if x.isInfinite { s.infinite += 1; continue }
+        if x.isNaN {
+            s.nan += 1
+            continue
+        }
+        if x.isInfinite {
+            s.infinite += 1
+            continue
+        }
         if r != 0 && abs(r) < minNormal { s.subnormal += 1 }
         if let scale, x != 0 {
             let rs = Float(bitPattern: KernelVerification.reference((x * scale).bitPattern, format))
-            if rs.isInfinite { record.counterfactual.overflow += 1 }
-            else if rs == 0 { record.counterfactual.underflow += 1 }
-            else if abs(rs) < minNormal { record.counterfactual.subnormal += 1 }
+            if rs.isInfinite {
+                record.counterfactual.overflow += 1
+            } else if rs == 0 {
+                record.counterfactual.underflow += 1
+            } else if abs(rs) < minNormal {
+                record.counterfactual.subnormal += 1
+            }
         }
         if x == 0 { continue }
-        if r.isInfinite { s.overflow += 1; continue }
+        if r.isInfinite {
+            s.overflow += 1
+            continue
+        }
         if r == 0 { s.underflow += 1 }
         let relative = Double(abs(r - x)) / Double(abs(x))
         s.errorCount += 1
@@ -36,8 +49,10 @@ func referenceStatistics(_ xs: [Float], _ format: ComputeFormat, scale: Float? =
 }
 
 /// Runs `rounder` on `xs` and returns the rounded values and the record.
-func kernelRun(_ xs: [Float], _ format: ComputeFormat, _ rounder: TensorRounder,
-               scale: Float? = nil) -> ([Float], RoundingRecord) {
+func kernelRun(
+    _ xs: [Float], _ format: ComputeFormat, _ rounder: TensorRounder,
+    scale: Float? = nil
+) -> ([Float], RoundingRecord) {
     var out = [Float](repeating: .nan, count: xs.count)
     var record = RoundingRecord(counterfactualScale: scale)
     xs.withUnsafeBufferPointer { x in
@@ -51,8 +66,10 @@ func kernelRun(_ xs: [Float], _ format: ComputeFormat, _ rounder: TensorRounder,
 /// Float32 values around every boundary of binary16 and bfloat16, with random ones.
 func adversarialInputs(count: Int, seed: UInt64) -> [Float] {
     var rng = SeededGenerator(seed: seed)
-    let anchors: [Float] = [0, 1, 65504, 65519.996, 65520, 65536, 0x1p-14, 0x1p-24, 0x1p-25, 0x1.8p-25,
-                            0x1p-126, 0x1p-149, .greatestFiniteMagnitude, .infinity, 3.3895314e38, 1e-40]
+    let anchors: [Float] = [
+        0, 1, 65504, 65519.996, 65520, 65536, 0x1p-14, 0x1p-24, 0x1p-25, 0x1.8p-25,
+        0x1p-126, 0x1p-149, .greatestFiniteMagnitude, .infinity, 3.3895314e38, 1e-40,
+    ]
     var xs: [Float] = []
     for a in anchors {
         for delta in -3...3 {
@@ -67,8 +84,10 @@ func adversarialInputs(count: Int, seed: UInt64) -> [Float] {
         case 0: xs.append(Float(bitPattern: UInt32(truncatingIfNeeded: rng.next())))
         case 1:  // exponents across binary16's range and its edges
             let e = Int(rng.next() % 50) - 30
-            xs.append(Float(sign: rng.next() & 1 == 0 ? .plus : .minus, exponent: e,
-                            significand: 1 + Float(rng.next() % (1 << 23)) / Float(1 << 23)))
+            xs.append(
+                Float(
+                    sign: rng.next() & 1 == 0 ? .plus : .minus, exponent: e,
+                    significand: 1 + Float(rng.next() % (1 << 23)) / Float(1 << 23)))
         case 2:  // exact ties of binary16: 12 significant bits
             let e = Int(rng.next() % 40) - 26
             xs.append(Float(sign: .plus, exponent: e, significand: 1 + Float(rng.next() % 4096 | 1) / 4096))

@@ -11,7 +11,8 @@ import _MPStudySupport
 
     /// The statistics as text holding every field exactly (Doubles as bit patterns).
     static func exact(_ r: RoundingRecord) -> String {
-        let s = r.statistics, c = r.counterfactual
+        let s = r.statistics
+        let c = r.counterfactual
         return "\(s.count) \(s.overflow) \(s.underflow) \(s.subnormal) \(s.nan) \(s.infinite) \(s.errorCount) "
             + "\(s.errorSum.bitPattern) \(s.errorSquares.bitPattern) \(s.errorMax.bitPattern) \(s.histogram.bins) "
             + "\(c.overflow) \(c.underflow) \(c.subnormal)"
@@ -36,12 +37,14 @@ import _MPStudySupport
 
     /// Lost-update counts are integers (exact in any order); checked across thread counts anyway.
     @Test func lostUpdates() {
-        let w = adversarialInputs(count: 200_003, seed: 8), d = adversarialInputs(count: 200_003, seed: 9).map { $0 * 0x1p-12 }
+        let w = adversarialInputs(count: 200_003, seed: 8)
+        let d = adversarialInputs(count: 200_003, seed: 9).map { $0 * 0x1p-12 }
         let counts = Self.threadCounts.map { threads in
             w.withUnsafeBufferPointer { w in
                 d.withUnsafeBufferPointer { d in
-                    TensorRounder(threads: threads).lostUpdates(weights: w.baseAddress!, updates: d.baseAddress!,
-                                                                count: w.count, format: .float16)
+                    TensorRounder(threads: threads).lostUpdates(
+                        weights: w.baseAddress!, updates: d.baseAddress!,
+                        count: w.count, format: .float16)
                 }
             }
         }

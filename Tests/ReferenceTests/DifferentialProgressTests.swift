@@ -20,8 +20,9 @@ import Testing
     /// 40,000 random cases in chunks of 2^14: 16,384 + 16,384 + 7,232.
     @Test func randomCheckReportsEachChunk() {
         let tally = Tally()
-        let report = FormatKind.binary16.differentialCheck(.add, rounding: .toNearestOrEven, tininess: .afterRounding,
-                                                           count: 40_000, seed: 3, progress: tally.add)
+        let report = FormatKind.binary16.differentialCheck(
+            .add, rounding: .toNearestOrEven, tininess: .afterRounding,
+            count: 40_000, seed: 3, progress: tally.add)
         #expect(report.cases == 40_000 && report.mismatchCount == 0)
         #expect(tally.sorted == [7_232, 16_384, 16_384])
     }
@@ -29,8 +30,9 @@ import Testing
     /// Every E4M3 pair: 256 first operands, 256 cases each.
     @Test func fp8PairSweepReportsEachFirstOperand() {
         let tally = Tally()
-        let report = sweepSmallFormatPairs(Float8E4M3.self, .mul, rounding: .towardZero, tininess: .beforeRounding,
-                                           progress: tally.add)
+        let report = sweepSmallFormatPairs(
+            Float8E4M3.self, .mul, rounding: .towardZero, tininess: .beforeRounding,
+            progress: tally.add)
         #expect(report.cases == 65_536 && report.mismatchCount == 0)
         #expect(tally.calls == 256 && tally.total == 65_536 && tally.sorted.allSatisfy { $0 == 256 })
     }
@@ -38,8 +40,9 @@ import Testing
     /// One first operand of binary16 against every second one: one chunk of 2^16 cases.
     @Test func binary16PairSweepReportsItsChunk() {
         let tally = Tally()
-        let report = sweepBinary16Pairs(.div, oracle: HardwareBinary16Oracle(), firstOperands: 0x3C00...0x3C00,
-                                        progress: tally.add)
+        let report = sweepBinary16Pairs(
+            .div, oracle: HardwareBinary16Oracle(), firstOperands: 0x3C00...0x3C00,
+            progress: tally.add)
         #expect(report.cases == 65_536 && report.mismatchCount == 0)
         #expect(tally.sorted == [65_536])
     }

@@ -74,7 +74,9 @@ enum E5M2Layout: BinaryFormat {
         // Signalling NaN (0x7D00) raises invalid and gives E5M2's default NaN 0xFE.
         #expect(toE5M2(0x7D00, .toNearestOrEven) == result(0xFE, .invalid))
         // Arithmetic in E5M2: 1.75 (0x3F) + 0.25 (0x34) = 2 (0x40) exactly, a carry.
-        #expect(oracle.add(BinaryFloat<E5M2Layout>(bits: 0x3F), BinaryFloat(bits: 0x34),
-                           rounding: .toNearestOrEven, tininess: .afterRounding) == result(0x40, []))
+        #expect(
+            oracle.add(
+                BinaryFloat<E5M2Layout>(bits: 0x3F), BinaryFloat(bits: 0x34),
+                rounding: .toNearestOrEven, tininess: .afterRounding) == result(0x40, []))
     }
 }

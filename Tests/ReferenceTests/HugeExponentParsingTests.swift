@@ -11,7 +11,8 @@ import Testing
         "1e-99999999999999", "-1e-99999999999999", "0x1p99999999999", "-0x1p99999999999", "0x1p-99999999999",
         "1e999999999", "-1e-999999999", "0e-100000", "-0x0p99999999999", "9.999999999999999999e999999999999999999",
         "123456789012345678901234567890e-99999999999999", "0x123456789abcdef0123p-99999999999",
-        "0.000000000000000000000000000000001e99999999999999", "1" + String(repeating: "0", count: 1000) + "e-99999999999999",
+        "0.000000000000000000000000000000001e99999999999999",
+        "1" + String(repeating: "0", count: 1000) + "e-99999999999999",
         "1e1000000000000000000",  // the largest exponent kept exactly (10^18)
     ]
 
@@ -25,14 +26,17 @@ import Testing
                     for rounding in RoundingRule.allCases {
                         for tininess in Tininess.allCases {
                             for saturating in [false, true] {
-                                var env = FloatEnvironment(rounding: rounding, tininess: tininess, saturatesOverflow: saturating)
+                                var env = FloatEnvironment(
+                                    rounding: rounding, tininess: tininess, saturatesOverflow: saturating)
                                 let actual = try? BinaryFloat<F>(parsing: text, in: &env)
-                                let expected = oracle.parse(text, to: F.self, rounding: rounding, tininess: tininess,
-                                                            saturating: saturating)
+                                let expected = oracle.parse(
+                                    text, to: F.self, rounding: rounding, tininess: tininess,
+                                    saturating: saturating)
                                 if actual?.bits != expected.value.bits || env.flags != expected.flags {
-                                    failures.append("\(text.prefix(60)) \(rounding.name) \(tininess.name) saturating \(saturating): "
-                                                    + "\(actual.map { String(UInt64($0.bits), radix: 16) } ?? "error") \(env.flags), "
-                                                    + "MPFR \(expected)")
+                                    failures.append(
+                                        "\(text.prefix(60)) \(rounding.name) \(tininess.name) saturating \(saturating): "
+                                            + "\(actual.map { String(UInt64($0.bits), radix: 16) } ?? "error") \(env.flags), "
+                                            + "MPFR \(expected)")
                                 }
                             }
                         }
@@ -51,7 +55,9 @@ import Testing
     /// the largest finite value toward zero and down (E4M3 has no infinity: NaN, or 448 when
     /// saturating).
     @Test func handDerived() throws {
-        func parse(_ text: String, _ rounding: RoundingRule, saturating: Bool = false) throws -> (UInt16, ExceptionFlags) {
+        func parse(_ text: String, _ rounding: RoundingRule, saturating: Bool = false) throws -> (
+            UInt16, ExceptionFlags
+        ) {
             var env = FloatEnvironment(rounding: rounding, saturatesOverflow: saturating)
             return (try SoftFloat16(parsing: text, in: &env).bits, env.flags)
         }
@@ -66,7 +72,8 @@ import Testing
             #expect(try parse("0x1p99999999999", rounding) == (0x7BFF, [.overflow, .inexact]))
         }
         var env = FloatEnvironment()
-        #expect(try SoftFloat8E4M3(parsing: "0x1p99999999999", in: &env).bits == 0x7F && env.flags == [.overflow, .inexact])
+        #expect(
+            try SoftFloat8E4M3(parsing: "0x1p99999999999", in: &env).bits == 0x7F && env.flags == [.overflow, .inexact])
         var saturating = FloatEnvironment(saturatesOverflow: true)
         #expect(try SoftFloat8E4M3(parsing: "1e999999999", in: &saturating).bits == 0x7E)
     }

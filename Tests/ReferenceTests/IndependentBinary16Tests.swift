@@ -16,8 +16,10 @@ import _MPStudySupport
         var random = SeededGenerator(seed: 0x5EED_0000 &+ UInt64(operation.utf8.count))
         var failures = 0
         for _ in 0..<40_000 {
-            let a = edgeBiasedHalf(&random), b = edgeBiasedHalf(&random)
-            let x = SoftFloat16(bits: a), y = SoftFloat16(bits: b)
+            let a = edgeBiasedHalf(&random)
+            let b = edgeBiasedHalf(&random)
+            let x = SoftFloat16(bits: a)
+            let y = SoftFloat16(bits: b)
             let d = Double(bitPattern: edgeBiasedDoubleNearHalfRange(&random))
             guard Float16(bitPattern: a).isFinite, Float16(bitPattern: b).isFinite, d.isFinite else { continue }
             let exact: Double
@@ -35,14 +37,17 @@ import _MPStudySupport
                     case "add": actual = oracle.add(x, y, rounding: rule, tininess: tininess)
                     case "sub": actual = oracle.subtract(x, y, rounding: rule, tininess: tininess)
                     case "mul": actual = oracle.multiply(x, y, rounding: rule, tininess: tininess)
-                    default: actual = oracle.convert(SoftFloat64(bits: d.bitPattern), to: Binary16.self,
-                                                     rounding: rule, tininess: tininess)
+                    default:
+                        actual = oracle.convert(
+                            SoftFloat64(bits: d.bitPattern), to: Binary16.self,
+                            rounding: rule, tininess: tininess)
                     }
                     let expected = roundToBinary16(exact, rule, tininess)
                     if actual.value.bits != expected.bits || actual.flags != expected.flags {
                         failures += 1
                         if failures <= 10 {
-                            Issue.record("""
+                            Issue.record(
+                                """
                                 \(operation) \(rule) \(tininess): exact \(exact) (a 0x\(String(a, radix: 16)) \
                                 b 0x\(String(b, radix: 16))) expected 0x\(String(expected.bits, radix: 16)) \
                                 \(expected.flags), oracle \(actual)
@@ -63,13 +68,15 @@ import _MPStudySupport
 /// decides the rounding. The unbounded-range rounding (for tininess after rounding) uses
 /// E = floor(log2 |v|) instead, that is p = 11 bits whatever the exponent.
 private func roundToBinary16(_ value: Double, _ rule: RoundingRule, _ tininess: Tininess)
-    -> (bits: UInt16, flags: ExceptionFlags) {
+    -> (bits: UInt16, flags: ExceptionFlags)
+{
     let negative = value < 0
     let magnitude = abs(value)
     func rounded(_ exponent: Int) -> Double {
         let ulp = Double(sign: .plus, exponent: exponent - 10, significand: 1)
         let q = magnitude / ulp
-        let low = q.rounded(.down), fraction = q - low
+        let low = q.rounded(.down)
+        let fraction = q - low
         let up: Bool
         switch rule {
         case .toNearestOrEven:
@@ -84,7 +91,8 @@ private func roundToBinary16(_ value: Double, _ rule: RoundingRule, _ tininess: 
     let binade = Int(magnitude.exponent)
     let delivered = rounded(max(binade, -14))
     let unbounded = rounded(binade)
-    let largest = 65504.0, leastNormal = 0x1p-14
+    let largest = 65504.0
+    let leastNormal = 0x1p-14
     var flags: ExceptionFlags = delivered != magnitude ? .inexact : []
     let bits: UInt16
     if unbounded > largest {

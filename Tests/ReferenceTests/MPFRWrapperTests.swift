@@ -34,7 +34,8 @@ import SoftFloat
     /// results. (Checked in debug by `swift test`, and the pattern holds in release builds.)
     @Test func valuesUsedOnlyThroughMethodsStayAlive() {
         for k in 1...2_000 {
-            let a = Self.value(Double(k)), b = Self.value(Double(k + 1))
+            let a = Self.value(Double(k))
+            let b = Self.value(Double(k + 1))
             let r = MPFRValue(precision: 64)
             // k * (k + 1) + (k + 2): below 2^23, exact in 64 bits and in a Double.
             r.fusedMultiplyAdd(a, b, Self.value(Double(k + 2)))
@@ -92,11 +93,15 @@ import SoftFloat
             mpfr_set_divby0()
             let flags = mpfr_flags_save()
             let half = SoftFloat16.self
-            _ = oracle.divide(half.init(bits: 0x3C00), half.init(bits: 0x4200), rounding: .toNearestOrEven, tininess: .afterRounding)
-            _ = oracle.multiply(half.init(bits: 0x0001), half.init(bits: 0x3800), rounding: .toNearestOrAway, tininess: .beforeRounding)
+            _ = oracle.divide(
+                half.init(bits: 0x3C00), half.init(bits: 0x4200), rounding: .toNearestOrEven, tininess: .afterRounding)
+            _ = oracle.multiply(
+                half.init(bits: 0x0001), half.init(bits: 0x3800), rounding: .toNearestOrAway, tininess: .beforeRounding)
             _ = oracle.add(half.init(bits: 0x7BFF), half.init(bits: 0x7BFF), rounding: .up, tininess: .afterRounding)
             _ = oracle.squareRoot(half.init(bits: 0xBC00), rounding: .down, tininess: .afterRounding)
-            _ = oracle.convert(SoftFloat64(bits: 0x3F0F_FE00_0000_0000), to: Binary16.self, rounding: .towardZero, tininess: .beforeRounding)
+            _ = oracle.convert(
+                SoftFloat64(bits: 0x3F0F_FE00_0000_0000), to: Binary16.self, rounding: .towardZero,
+                tininess: .beforeRounding)
             #expect(ExponentRange.current == custom)
             #expect(mpfr_flags_save() == flags)
         }

@@ -7,22 +7,27 @@ import Testing
 /// boundaries ±2^31, ±2^63, 2^64 and halfway cases for the integer conversions and
 /// roundToIntegral), 2,000 per setting, bits and flags exact. Failing cases print their operands in hex.
 @Suite struct OperationAgreementTests {
-    static let operations: [CheckedOperation] = [.remainder, .roundToIntegral, .toInt, .fromInt, .scaleB, .compare, .nextUp, .logB]
+    static let operations: [CheckedOperation] = [
+        .remainder, .roundToIntegral, .toInt, .fromInt, .scaleB, .compare, .nextUp, .logB,
+    ]
     static let combinations: [(FormatKind, CheckedOperation)] = FormatKind.allCases.flatMap { format in
         operations.map { (format, $0) }
     }
 
     @Test(arguments: combinations)
     func matchesMPFR(_ format: FormatKind, _ operation: CheckedOperation) {
-        let tininessRules: [Tininess] = operation == .scaleB || operation == .fromInt ? Tininess.allCases : [.afterRounding]
+        let tininessRules: [Tininess] =
+            operation == .scaleB || operation == .fromInt ? Tininess.allCases : [.afterRounding]
         for rounding in RoundingRule.allCases {
             for tininess in tininessRules {
-                let report = format.differentialCheck(operation, rounding: rounding, tininess: tininess,
-                                                      count: 2_000, seed: 2027)
+                let report = format.differentialCheck(
+                    operation, rounding: rounding, tininess: tininess,
+                    count: 2_000, seed: 2027)
                 #expect(report.cases == 2_000)
                 let listing = report.mismatches.map(\.description).joined(separator: "\n")
-                #expect(report.mismatchCount == 0,
-                        "\(format.name) \(operation.rawValue) \(rounding.name) \(tininess.name):\n\(listing)")
+                #expect(
+                    report.mismatchCount == 0,
+                    "\(format.name) \(operation.rawValue) \(rounding.name) \(tininess.name):\n\(listing)")
             }
         }
     }
@@ -41,7 +46,8 @@ import Testing
     @Test(arguments: combinations)
     func matchesStrtofr(_ format: FormatKind, _ rounding: RoundingRule) {
         for (tininess, count) in [(Tininess.afterRounding, 100_000), (.beforeRounding, 2_000)] {
-            let report = format.differentialCheck(.parse, rounding: rounding, tininess: tininess, count: count, seed: 31)
+            let report = format.differentialCheck(
+                .parse, rounding: rounding, tininess: tininess, count: count, seed: 31)
             #expect(report.cases == count)
             let listing = report.mismatches.map(\.description).joined(separator: "\n")
             #expect(report.mismatchCount == 0, "\(format.name) parse \(rounding.name) \(tininess.name):\n\(listing)")

@@ -14,11 +14,12 @@ import _TestSupport
     }
 
     static func settings(policy: PrecisionPolicy, lossScaling: LossScaling? = nil) -> AnalysisSettings {
-        AnalysisSettings(policy: policy.name, computeFormat: policy.compute, variableFormat: policy.variable,
-                         lossScaling: lossScaling ?? policy.defaultLossScaling, lossScalingExplicit: lossScaling != nil,
-                         epochs: 2, batchSize: 64, units: 8, seed: 3, validationSplit: 0.2, learningRate: 0.001,
-                         threads: 1, data: "synthetic", shadowEvery: 2,
-                         layers: LayerSelection(layers: ["dense_2"]), tensors: .all)
+        AnalysisSettings(
+            policy: policy.name, computeFormat: policy.compute, variableFormat: policy.variable,
+            lossScaling: lossScaling ?? policy.defaultLossScaling, lossScalingExplicit: lossScaling != nil,
+            epochs: 2, batchSize: 64, units: 8, seed: 3, validationSplit: 0.2, learningRate: 0.001,
+            threads: 1, data: "synthetic", shadowEvery: 2,
+            layers: LayerSelection(layers: ["dense_2"]), tensors: .all)
     }
 
     static func analyze(_ settings: AnalysisSettings) throws -> RunRecord {
@@ -41,9 +42,14 @@ import _TestSupport
         #expect(layers == CSVWriter.layers(b))
         #expect(CSVWriter.histograms(a) == CSVWriter.histograms(b))
         #expect(Self.withoutSeconds(CSVWriter.steps(a)) == Self.withoutSeconds(CSVWriter.steps(b)))
-        #expect(CSVWriter.steps(a).hasPrefix("policy,step,epoch,batch,samples,loss,accuracy,loss_scale,skipped,nonfinite_gradients,seconds\n"))
+        #expect(
+            CSVWriter.steps(a).hasPrefix(
+                "policy,step,epoch,batch,samples,loss,accuracy,loss_scale,skipped,nonfinite_gradients,seconds\n"))
         // Every step records the layers' rounding sites and updates; drift on steps 1, 3, 5, 7.
-        for tensor in ["dense_2,forward_output", "dense_2,activation", "dense_2,gradient", "dense_2,kernel_gradient", "dense_2,kernel_update"] {
+        for tensor in [
+            "dense_2,forward_output", "dense_2,activation", "dense_2,gradient", "dense_2,kernel_gradient",
+            "dense_2,kernel_update",
+        ] {
             #expect(layers.split(separator: "\n").filter { $0.contains(",\(tensor),") }.count == 8, "\(tensor)")
         }
         let drifts = a.steps.filter { $0.tensor("dense_1", "activation")?.drift != nil }.map(\.step)
@@ -66,7 +72,10 @@ import _TestSupport
             #expect(summary.contains("> **Diverged at step \(divergence.step):"))
             let back = try JSONWriter.record(from: try #require(FileTree.text(folder.file("run.json"))))
             #expect(back.divergence == divergence && back.steps.count == record.steps.count)
-            #expect(FileTree.entries(folder.path) == ["charts", "histograms.csv", "layers.csv", "run.json", "steps.csv", "summary.md"])
+            #expect(
+                FileTree.entries(folder.path) == [
+                    "charts", "histograms.csv", "layers.csv", "run.json", "steps.csv", "summary.md",
+                ])
         }
     }
 }

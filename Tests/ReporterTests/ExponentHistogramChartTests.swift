@@ -28,7 +28,8 @@ import Testing
         let (chart, svg) = try Self.chart()
         #expect(chart.exponentDomain == -28...20)
         let expected: [(String, Double, Double)] = [
-            ("zone-flush", 76, 58.33), ("zone-subnormal", 134.33, 145.83), ("zone-normal", 280.17, 437.5), ("zone-overflow", 717.67, 58.33),
+            ("zone-flush", 76, 58.33), ("zone-subnormal", 134.33, 145.83), ("zone-normal", 280.17, 437.5),
+            ("zone-overflow", 717.67, 58.33),
         ]
         for (name, x, width) in expected {
             let zone = try #require(svg.ofClass(name).first, "\(name)")
@@ -46,7 +47,8 @@ import Testing
     @Test func barsHaveTheirShareOnALogAxis() throws {
         let (_, svg) = try Self.chart()
         let frame = try #require(svg.ofClass("plot-frame").first)
-        let top = try #require(frame.number("y")), height = try #require(frame.number("height"))
+        let top = try #require(frame.number("y"))
+        let height = try #require(frame.number("height"))
         let bars = svg.ofClass("bar").sorted { ($0.number("x") ?? 0) < ($1.number("x") ?? 0) }
         #expect(bars.count == 2)
         let (low, high) = (bars[0], bars[1])
@@ -56,7 +58,8 @@ import Testing
         for (bar, fraction) in [(high, 0.87506), (low, 0.39794)] {
             let y = try #require(bar.number("y"))
             #expect(abs((top + height - y) / height - fraction) < 0.0002)
-            #expect(abs(y + (bar.number("height") ?? 0) - (top + height)) < 0.011, "bars stand on the bottom of the plot")
+            #expect(
+                abs(y + (bar.number("height") ?? 0) - (top + height)) < 0.011, "bars stand on the bottom of the plot")
         }
         // The unscaled outline starts at the bottom-left corner of binade -25: x(-25) = 76 + 3·14.5833.
         let outline = try #require(svg.ofClass("unscaled").first?.attributes["points"])
@@ -76,7 +79,9 @@ import Testing
         #expect(chart.notes.contains { $0.hasPrefix("Loss scales 2¹⁴ … 2¹⁵ over the steps") })
         #expect(chart.notes.contains { $0.contains("float32 subnormal") })
         let legend = ParsedSVG(chart.svg()).ofClass("legend").map(\.text)
-        #expect(legend.contains("with loss scaling (values as rounded)") && legend.contains("without loss scaling (÷ each step's scale)"))
+        #expect(
+            legend.contains("with loss scaling (values as rounded)")
+                && legend.contains("without loss scaling (÷ each step's scale)"))
     }
 
     /// A fixed scale of 1000 is not a power of two: 2^9 = 512 <= 1000 < 1024, so the shift is 9
@@ -102,7 +107,8 @@ import Testing
     /// Zeros and NaN/inf have no exponent: counted in a note. The fixture's gradient has 1 zero
     /// in each of its 3 steps, out of 7 values each: 3 of 21 = 14%.
     @Test func zerosAndNonFiniteAreNoted() throws {
-        let counts = try #require(ExponentHistogramChart.Counts(run: ChartFixture.diverged(), layer: "dense_2", tensor: "gradient"))
+        let counts = try #require(
+            ExponentHistogramChart.Counts(run: ChartFixture.diverged(), layer: "dense_2", tensor: "gradient"))
         #expect(counts.zeros == 3 && counts.nonFinite == 0 && counts.total == 21)
         let notes = ExponentHistogramChart(counts: counts).notes
         #expect(notes.contains("21 values. Without an exponent, not drawn: 3 zeros (14%), 0 NaN or infinite (0%)."))

@@ -24,7 +24,9 @@ import Testing
         // (71 - 12·0.23922, 44 + 37·0.23922, 122 + 17·0.23922) = (68.13, 52.85, 126.07) = #44357e.
         #expect(fills[4] == "#44357e")
         let legend = svg.ofClass("legend").map(\.text)
-        #expect(legend.contains("0: none flushed to zero") && legend.contains("not recorded that step") && legend.contains("skipped step"))
+        #expect(
+            legend.contains("0: none flushed to zero") && legend.contains("not recorded that step")
+                && legend.contains("skipped step"))
         #expect(svg.ofClass("skipped").count == 1)
     }
 
@@ -34,7 +36,9 @@ import Testing
         let svg = ParsedSVG(chart.svg())
         let fills = svg.ofClass("cell").map { $0.attributes["fill"] ?? "" }
         #expect(fills.count == 8 && fills.filter { $0 == "#ececec" }.count == 7)
-        #expect(svg.ofClass("note").map(\.text).contains("No element overflowed to infinity in any recorded step: every cell is 0."))
+        #expect(
+            svg.ofClass("note").map(\.text).contains(
+                "No element overflowed to infinity in any recorded step: every cell is 0."))
     }
 
     /// The colour scale spans whole decades and never goes above 10⁰ = 1 (a fully overflowed

@@ -23,18 +23,21 @@ import _TestSupport
         record.settings.data = "Data/mnist"
         record.environment.cpu = "Test CPU"
         record.environment.cores = 1
-        record.test = EvaluationRecord(metrics: MetricsRecord(samples: 10_000, loss: 0.3, accuracy: accuracy), seconds: 1)
+        record.test = EvaluationRecord(
+            metrics: MetricsRecord(samples: 10_000, loss: 0.3, accuracy: accuracy), seconds: 1)
         return IndexedRun(folder: "\(policy.name)-s\(seed)", record: record)
     }
 
     @Test func splitsAtLevelTwoHeadingsOutsideFences() {
-        let text = "# Title\n\nIntro.\n\n\n## Beside the blog\n\nFirst.\n\n```\n## not a heading\n```\n\n## Notes \nLast.\n\n"
+        let text =
+            "# Title\n\nIntro.\n\n\n## Beside the blog\n\nFirst.\n\n```\n## not a heading\n```\n\n## Notes \nLast.\n\n"
         let discussion = IndexDiscussion(parsing: text)
         #expect(discussion.opening == "# Title\n\nIntro.")
-        #expect(discussion.sections == [
-            IndexDiscussion.Section(heading: "Beside the blog", body: "First.\n\n```\n## not a heading\n```"),
-            IndexDiscussion.Section(heading: "Notes", body: "Last."),
-        ])
+        #expect(
+            discussion.sections == [
+                IndexDiscussion.Section(heading: "Beside the blog", body: "First.\n\n```\n## not a heading\n```"),
+                IndexDiscussion.Section(heading: "Notes", body: "Last."),
+            ])
         #expect(IndexDiscussion(parsing: "").opening == "" && IndexDiscussion(parsing: "").sections.isEmpty)
     }
 
@@ -42,8 +45,10 @@ import _TestSupport
     /// points (-2.3). The runs: 250 ms/step each (ratio 1.00, 250/289 = 0.87 rounds to 1),
     /// accuracies 0.91 and 0.88 (+3.0 points); the best of the float32 seeds 0.88 and 0.9.
     @Test func figuresComeFromTheRuns() throws {
-        let runs = [Self.blogRun(.mixedFloat16, accuracy: 0.91), Self.blogRun(.float32, accuracy: 0.88),
-                    Self.blogRun(.float32, accuracy: 0.9, seed: 1)]
+        let runs = [
+            Self.blogRun(.mixedFloat16, accuracy: 0.91), Self.blogRun(.float32, accuracy: 0.88),
+            Self.blogRun(.float32, accuracy: 0.9, seed: 1),
+        ]
         let values = IndexFigures.values(runs)
         #expect(Set(values.keys) == Set(IndexFigures.names))
         #expect(values["blog.speedup"] == "2.29" && values["blog.difference"] == "-2.3 points")
@@ -51,13 +56,19 @@ import _TestSupport
         #expect(values["mpstudy.slowdown"] == "1.00" && values["mpstudy.float32_over_blog"] == "1")
         #expect(values["mpstudy.float32.ms_per_step"] == "250" && values["mpstudy.difference"] == "+3.0 points")
         #expect(values["mpstudy.cores"] == "1 core" && values["mpstudy.cpu"] == "Test CPU")
-        #expect(values["mpstudy.steps"] == "1" && values["mpstudy.epochs"] == "5" && values["mpstudy.steps_per_epoch"] == "1")
+        #expect(
+            values["mpstudy.steps"] == "1" && values["mpstudy.epochs"] == "5"
+                && values["mpstudy.steps_per_epoch"] == "1")
         #expect(values["seeds.float32.best_test_accuracy"] == "0.9000" && values["seeds.float32.runs"] == "2 seeds")
 
-        let discussion = IndexDiscussion(parsing: "# R\n\n## Beside the blog\n\n{{blog.speedup}}x; {{ mpstudy.difference }}.")
+        let discussion = IndexDiscussion(
+            parsing: "# R\n\n## Beside the blog\n\n{{blog.speedup}}x; {{ mpstudy.difference }}.")
         let page = try ReportIndexWriter.readme(runs, discussion: discussion)
         #expect(page.hasPrefix("# R\n\n## Runs\n\n"))
-        #expect(page.contains("| float32       |                289 |                   250 |             0.9247 |                0.8800 |\n\n2.29x; +3.0 points.\n\n### Seed to seed\n\n"))
+        #expect(
+            page.contains(
+                "| float32       |                289 |                   250 |             0.9247 |                0.8800 |\n\n2.29x; +3.0 points.\n\n### Seed to seed\n\n"
+            ))
     }
 
     @Test func badPlaceholdersAreRefusedInOneLine() {
@@ -65,8 +76,10 @@ import _TestSupport
         let cases = [
             ("{{blog.speedup", "'{{' without a closing '}}'"),
             ("{{speed}}", "unknown figure {{speed}} (known: \(IndexFigures.names.joined(separator: ", ")))"),
-            ("{{mpstudy.slowdown}}",
-             "{{mpstudy.slowdown}} has no value for these runs (it needs finished mixed_float16 and float32 runs of the blog's configuration)"),
+            (
+                "{{mpstudy.slowdown}}",
+                "{{mpstudy.slowdown}} has no value for these runs (it needs finished mixed_float16 and float32 runs of the blog's configuration)"
+            ),
         ]
         for (body, reason) in cases {
             let discussion = IndexDiscussion(parsing: "## Beside the blog\n\n" + body, path: "R/DISCUSSION.md")
@@ -82,9 +95,12 @@ import _TestSupport
         let discussion = IndexDiscussion(parsing: "Intro.\n## Epilogue\n\nThe end.\n## Runs\n\nAbout the runs.\n")
         let page = try ReportIndexWriter.readme(runs, discussion: discussion)
         let runTable = ReportIndexWriter.runTable(runs)
-        #expect(page.hasPrefix("Intro.\n\n## Runs\n\n" + runTable + "\nAbout the runs.\n\n## How each run was made\n\n"))
+        #expect(
+            page.hasPrefix("Intro.\n\n## Runs\n\n" + runTable + "\nAbout the runs.\n\n## How each run was made\n\n"))
         #expect(page.hasSuffix("\n## Epilogue\n\nThe end.\n\n"))
-        #expect(page.contains("The blog's configuration has not been run under both policies here yet.\n\n## What each run shows"))
+        #expect(
+            page.contains(
+                "The blog's configuration has not been run under both policies here yet.\n\n## What each run shows"))
     }
 
     /// No DISCUSSION.md: `read` gives nil and the page is the generated part under `# Reports`.
@@ -97,9 +113,12 @@ import _TestSupport
             #expect(page.hasPrefix("# Reports\n\n## Runs\n\n"))
             #expect(!page.contains("**Speed.**") && page.contains("## Beside the blog\n\n| policy "))
 
-            try AtomicFile.write("# Mine\n\n## Beside the blog\n\n{{blog.speedup}}x\n", to: folder + "/" + IndexDiscussion.fileName)
+            try AtomicFile.write(
+                "# Mine\n\n## Beside the blog\n\n{{blog.speedup}}x\n", to: folder + "/" + IndexDiscussion.fileName)
             let discussion = try #require(try IndexDiscussion.read(in: folder))
-            #expect(discussion.path == folder + "/DISCUSSION.md" && discussion.body(of: "Beside the blog") == "{{blog.speedup}}x")
+            #expect(
+                discussion.path == folder + "/DISCUSSION.md"
+                    && discussion.body(of: "Beside the blog") == "{{blog.speedup}}x")
         }
     }
 }

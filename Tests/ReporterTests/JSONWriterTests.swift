@@ -13,7 +13,10 @@ import Testing
 
     @Test func layout() throws {
         let text = try JSONWriter.text(ReportFixture.record())
-        #expect(text.hasPrefix("{\"comparison\":[],\"computeRange\":{\"format\":\"float16\",\"maxExponent\":15,\"minExponent\":-14,\"minSubnormalExponent\":-24,\"precision\":11},"))
+        #expect(
+            text.hasPrefix(
+                "{\"comparison\":[],\"computeRange\":{\"format\":\"float16\",\"maxExponent\":15,\"minExponent\":-14,\"minSubnormalExponent\":-24,\"precision\":11},"
+            ))
         #expect(text.contains("\"histogramBins\":[97,107,127],\"histogramCounts\":[1,1,2]"))
         #expect(text.contains("\"drift\":{\"squaredDifference\":1,\"squaredReference\":4}"))
         #expect(text.contains("\"lossScaling\":{\"fixed\":{\"_0\":1024}}"))

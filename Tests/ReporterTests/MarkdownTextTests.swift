@@ -8,12 +8,19 @@ import Testing
 /// emphasis flanking rules (6.2: `_` between alphanumerics neither opens nor closes).
 @Suite struct MarkdownTextTests {
     @Test func ordinaryTextIsUnchanged() {
-        #expect(MarkdownText.code("mpstudy analyze --layer dense_2 --compare float32") == "`mpstudy analyze --layer dense_2 --compare float32`")
+        #expect(
+            MarkdownText.code("mpstudy analyze --layer dense_2 --compare float32")
+                == "`mpstudy analyze --layer dense_2 --compare float32`")
         #expect(MarkdownText.plain("mixed_float16") == "mixed_float16")
-        #expect(MarkdownText.plain("Intel(R) Xeon(R) Processor; OpenBLAS 0.3.21 (OPENBLAS_CORETYPE set by mpstudy)")
+        #expect(
+            MarkdownText.plain("Intel(R) Xeon(R) Processor; OpenBLAS 0.3.21 (OPENBLAS_CORETYPE set by mpstudy)")
                 == "Intel(R) Xeon(R) Processor; OpenBLAS 0.3.21 (OPENBLAS_CORETYPE set by mpstudy)")
-        #expect(MarkdownText.plain("dense_2 gradient: 12.5% (u = 2^-11), 3 of 4 steps...") == "dense_2 gradient: 12.5% (u = 2^-11), 3 of 4 steps...")
-        #expect(MarkdownText.linkPath("mixed_float16-u4096-b8192-e5-s0/summary.md") == "mixed_float16-u4096-b8192-e5-s0/summary.md")
+        #expect(
+            MarkdownText.plain("dense_2 gradient: 12.5% (u = 2^-11), 3 of 4 steps...")
+                == "dense_2 gradient: 12.5% (u = 2^-11), 3 of 4 steps...")
+        #expect(
+            MarkdownText.linkPath("mixed_float16-u4096-b8192-e5-s0/summary.md")
+                == "mixed_float16-u4096-b8192-e5-s0/summary.md")
     }
 
     /// A newline would end the line and let `# Injected` start a heading: it becomes the two
@@ -27,8 +34,11 @@ import Testing
     }
 
     @Test func plainText() {
-        #expect(MarkdownText.plain("</text><script>alert(1)</script>") == "\\</text\\>\\<script\\>alert(1)\\</script\\>")
-        #expect(MarkdownText.plain("_x_ *y* [l](u) ~~s~~ &amp; `c` #h \\") == "\\_x\\_ \\*y\\* \\[l\\](u) \\~\\~s\\~\\~ \\&amp; \\`c\\` \\#h \\\\")
+        #expect(
+            MarkdownText.plain("</text><script>alert(1)</script>") == "\\</text\\>\\<script\\>alert(1)\\</script\\>")
+        #expect(
+            MarkdownText.plain("_x_ *y* [l](u) ~~s~~ &amp; `c` #h \\")
+                == "\\_x\\_ \\*y\\* \\[l\\](u) \\~\\~s\\~\\~ \\&amp; \\`c\\` \\#h \\\\")
         #expect(MarkdownText.plain("# heading") == "\\# heading")
         #expect(MarkdownText.plain("- item") == "\\- item" && MarkdownText.plain("+ item") == "\\+ item")
         #expect(MarkdownText.plain("12. item") == "12\\. item" && MarkdownText.plain("3) item") == "3\\) item")
@@ -45,7 +55,8 @@ import Testing
     /// A run.json with hostile names: every heading of the summary is one the writer made, no
     /// `<` outside a code span is left unescaped, and no line holds a raw control character.
     @Test func hostileRecordKeepsTheSummaryStructure() {
-        var run = ReportFixture.record(divergence: Divergence(step: 1, reason: "</text><script>alert(1)</script>\n# Reason"))
+        var run = ReportFixture.record(
+            divergence: Divergence(step: 1, reason: "</text><script>alert(1)</script>\n# Reason"))
         let layer = "dense_2\n# Layer <b>"
         run.settings.policy = "p`\n# Policy<script>"
         run.settings.data = "data`\n# Data"
@@ -57,10 +68,15 @@ import Testing
         let summary = MarkdownWriter.summary(run)
         let lines = summary.split(separator: "\n", omittingEmptySubsequences: false)
         let headings = lines.filter { $0.hasPrefix("#") }
-        #expect(headings == ["# mpstudy analyze: p\\`\\\\n\\# Policy\\<script\\>", "## Run", "## Results", "## Findings",
-                             "## dense_2\\\\n\\# Layer \\<b\\>", "## Steps"])
+        #expect(
+            headings == [
+                "# mpstudy analyze: p\\`\\\\n\\# Policy\\<script\\>", "## Run", "## Results", "## Findings",
+                "## dense_2\\\\n\\# Layer \\<b\\>", "## Steps",
+            ])
         for line in lines {
-            #expect(!Self.outsideCodeSpans(String(line)).contains { $0 == "<" } || line.hasPrefix("<details>") || line.hasPrefix("<summary>")
+            #expect(
+                !Self.outsideCodeSpans(String(line)).contains { $0 == "<" } || line.hasPrefix("<details>")
+                    || line.hasPrefix("<summary>")
                     || line.hasPrefix("</details>"), "raw < in: \(line)")
             #expect(!line.unicodeScalars.contains { $0.value < 0x20 }, "control character in: \(line)")
         }
@@ -79,7 +95,9 @@ import Testing
 
     /// `line` without its code spans and without backslash-escaped characters.
     static func outsideCodeSpans(_ line: String) -> String {
-        var out = "", characters = Array(line), index = 0
+        var out = ""
+        var characters = Array(line)
+        var index = 0
         while index < characters.count {
             let c = characters[index]
             if c == "\\" {
@@ -88,11 +106,19 @@ import Testing
             }
             if c == "`" {
                 var fence = 0
-                while index < characters.count && characters[index] == "`" { fence += 1; index += 1 }
+                while index < characters.count && characters[index] == "`" {
+                    fence += 1
+                    index += 1
+                }
                 // Skip to the matching fence of the same length.
                 var run = 0
                 while index < characters.count {
-                    if characters[index] == "`" { run += 1 } else { if run == fence { break }; run = 0 }
+                    if characters[index] == "`" {
+                        run += 1
+                    } else {
+                        if run == fence { break }
+                        run = 0
+                    }
                     index += 1
                 }
                 continue

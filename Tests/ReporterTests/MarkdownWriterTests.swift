@@ -7,12 +7,13 @@ import Testing
     @Test func paddedTable() {
         var table = MarkdownTable(headers: ["name", "n"])
         table.append(["a|b", "10"])
-        #expect(table.text == """
-            | name |  n |
-            |:-----|---:|
-            | a\\|b | 10 |
+        #expect(
+            table.text == """
+                | name |  n |
+                |:-----|---:|
+                | a\\|b | 10 |
 
-            """)
+                """)
     }
 
     @Test func layerSection() {
@@ -38,23 +39,30 @@ import Testing
 
     @Test func comparisonTable() {
         let rows = [
-            PolicyOutcome(policy: "mixed_float16", lossScaling: "dynamic", folder: ".", steps: 30, millisecondsPerStep: 126.4,
-                          finalLoss: 0.31234, testLoss: 0.3, testAccuracy: 0.902, divergence: nil),
-            PolicyOutcome(policy: "float16", lossScaling: "none", folder: "float16", steps: 2, millisecondsPerStep: 99.5,
-                          finalLoss: nil, testLoss: nil, testAccuracy: nil, divergence: Divergence(step: 2, reason: "nan")),
+            PolicyOutcome(
+                policy: "mixed_float16", lossScaling: "dynamic", folder: ".", steps: 30, millisecondsPerStep: 126.4,
+                finalLoss: 0.31234, testLoss: 0.3, testAccuracy: 0.902, divergence: nil),
+            PolicyOutcome(
+                policy: "float16", lossScaling: "none", folder: "float16", steps: 2, millisecondsPerStep: 99.5,
+                finalLoss: nil, testLoss: nil, testAccuracy: nil, divergence: Divergence(step: 2, reason: "nan")),
         ]
-        #expect(MarkdownWriter.comparisonTable(rows) == """
-            | policy        | loss scaling | ms/step |         final loss | test accuracy | report      |
-            |:--------------|:-------------|--------:|-------------------:|--------------:|:------------|
-            | mixed_float16 | dynamic      |     126 |             0.3123 |        0.9020 | this folder |
-            | float16       | none         |     100 | diverged at step 2 |             - | `float16/`  |
+        #expect(
+            MarkdownWriter.comparisonTable(rows) == """
+                | policy        | loss scaling | ms/step |         final loss | test accuracy | report      |
+                |:--------------|:-------------|--------:|-------------------:|--------------:|:------------|
+                | mixed_float16 | dynamic      |     126 |             0.3123 |        0.9020 | this folder |
+                | float16       | none         |     100 | diverged at step 2 |             - | `float16/`  |
 
-            """)
+                """)
     }
 
     @Test func divergedSummarySaysSo() {
-        let summary = MarkdownWriter.summary(ReportFixture.record(divergence: Divergence(step: 1, reason: "loss is nan")))
-        #expect(summary.contains("> **Diverged at step 1: loss is nan.** Training stopped there; the tables below cover the 1 recorded step and no test evaluation was run.\n"))
+        let summary = MarkdownWriter.summary(
+            ReportFixture.record(divergence: Divergence(step: 1, reason: "loss is nan")))
+        #expect(
+            summary.contains(
+                "> **Diverged at step 1: loss is nan.** Training stopped there; the tables below cover the 1 recorded step and no test evaluation was run.\n"
+            ))
         #expect(summary.contains("Test: not evaluated (training diverged)."))
         #expect(summary.contains("- Training diverged at step 1: loss is nan."))
     }

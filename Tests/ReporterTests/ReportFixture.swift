@@ -32,14 +32,17 @@ enum ReportFixture {
         updates.lostInFloat32 = 1
         updates.lostInCompute = 2
         let tensors = [
-            TensorRecord(layer: "dense_2", tensor: "activation", format: .float16, shape: [2, 2], lossScale: 1,
-                         rounding: activation, drift: DriftRecord(squaredDifference: 1, squaredReference: 4)),
-            TensorRecord(layer: "dense_2", tensor: "gradient", format: .float16, shape: [2, 2], lossScale: 1024,
-                         rounding: gradient, unscaled: unscaled),
+            TensorRecord(
+                layer: "dense_2", tensor: "activation", format: .float16, shape: [2, 2], lossScale: 1,
+                rounding: activation, drift: DriftRecord(squaredDifference: 1, squaredReference: 4)),
+            TensorRecord(
+                layer: "dense_2", tensor: "gradient", format: .float16, shape: [2, 2], lossScale: 1024,
+                rounding: gradient, unscaled: unscaled),
             TensorRecord(layer: "dense_2", tensor: "kernel_update", updates: updates),
         ]
-        let metrics = StepMetrics(samples: 2, loss: loss, accuracy: 0.5, lossScale: 1024, skipped: false,
-                                  nonFiniteGradients: 0, seconds: 0.25)
+        let metrics = StepMetrics(
+            samples: 2, loss: loss, accuracy: 0.5, lossScale: 1024, skipped: false,
+            nonFiniteGradients: 0, seconds: 0.25)
         let policy = PrecisionPolicy.mixedFloat16
         let settings = AnalysisSettings(
             policy: policy.name, computeFormat: policy.compute, variableFormat: policy.variable,
@@ -47,7 +50,9 @@ enum ReportFixture {
             validationSplit: 0.2, learningRate: 0.001, threads: 1, data: "synthetic", shadowEvery: 1,
             layers: LayerSelection(layers: ["dense_2"]), tensors: .all)
         return RunRecord(
-            settings: settings, environment: RunEnvironment(blas: "test BLAS", cores: 1, vectorRoundingKernels: false, commandLine: ["analyze"]),
+            settings: settings,
+            environment: RunEnvironment(
+                blas: "test BLAS", cores: 1, vectorRoundingKernels: false, commandLine: ["analyze"]),
             layers: ["dense_1", "dense_2", "dense_logits", "predictions"], parameters: 100, trainingSamples: 2,
             validationSamples: 0, testSamples: 0, stepsPerEpoch: 1,
             steps: [StepRecord(step: 1, epoch: 1, batch: 0, metrics: metrics, tensors: tensors)],

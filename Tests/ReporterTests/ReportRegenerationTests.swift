@@ -41,7 +41,8 @@ import _TestSupport
             let plans = try RunFolderRegenerator.plan(runJSON: original + "/run.json", output: copy)
             #expect(plans.map(\.record.settings.policy) == ["mixed_float16", "float32"])
             try RunFolderRegenerator.write(plans)
-            let before = Self.tree(original), after = Self.tree(copy)
+            let before = Self.tree(original)
+            let after = Self.tree(copy)
             // The analysis writes at least these files, in both folders.
             for name in RunFolderWriter.fileNames {
                 #expect(before[name] != nil && before["float32/" + name] != nil, "\(name)")
@@ -74,9 +75,15 @@ import _TestSupport
                 (String(good.prefix(good.count / 2)), "not a JSON object (truncated or not a run.json)"),
                 ("[1, 2]", "not a JSON object (truncated or not a run.json)"),
                 ("{\"steps\": []}", "no schemaVersion: not a run.json written by mpstudy analyze"),
-                (good.replacingOccurrences(of: "\"schemaVersion\":\(RunRecord.currentSchemaVersion)", with: "\"schemaVersion\":1"),
-                 "schema version 1; this mpstudy reads version \(RunRecord.currentSchemaVersion) (rerun the analysis)"),
-                (good.replacingOccurrences(of: "\"batch\":0,", with: ""), "malformed run record: missing 'batch' at steps[0]"),
+                (
+                    good.replacingOccurrences(
+                        of: "\"schemaVersion\":\(RunRecord.currentSchemaVersion)", with: "\"schemaVersion\":1"),
+                    "schema version 1; this mpstudy reads version \(RunRecord.currentSchemaVersion) (rerun the analysis)"
+                ),
+                (
+                    good.replacingOccurrences(of: "\"batch\":0,", with: ""),
+                    "malformed run record: missing 'batch' at steps[0]"
+                ),
             ]
             for (index, (text, reason)) in cases.enumerated() {
                 let path = folder + "/case\(index).json"
@@ -95,19 +102,24 @@ import _TestSupport
     /// the committed README and are left out.)
     @Test func committedReportsAreReproducedByteForByte() throws {
         let reports = Self.repositoryRoot + "/Reports"
-        let readme = String(decoding: try #require(FileManager.default.contents(atPath: reports + "/README.md")), as: UTF8.self)
-        let listed = Set(readme.split(separator: "\n").compactMap { line -> String? in
-            guard line.hasPrefix("| [`"), let end = line.range(of: "/summary.md)") else { return nil }
-            let link = line[line.index(line.startIndex, offsetBy: 3)..<end.lowerBound]
-            return link.split(separator: "(").last.map { String($0.split(separator: "/").first ?? "") }
-        })
-        let runs = try ReportIndex.runs(in: reports).filter { listed.contains(String($0.folder.split(separator: "/").first ?? "")) }
+        let readme = String(
+            decoding: try #require(FileManager.default.contents(atPath: reports + "/README.md")), as: UTF8.self)
+        let listed = Set(
+            readme.split(separator: "\n").compactMap { line -> String? in
+                guard line.hasPrefix("| [`"), let end = line.range(of: "/summary.md)") else { return nil }
+                let link = line[line.index(line.startIndex, offsetBy: 3)..<end.lowerBound]
+                return link.split(separator: "(").last.map { String($0.split(separator: "/").first ?? "") }
+            })
+        let runs = try ReportIndex.runs(in: reports).filter {
+            listed.contains(String($0.folder.split(separator: "/").first ?? ""))
+        }
         let folders = runs.map(\.folder).filter { !$0.contains("/") }
         #expect(folders.count >= 3, "\(folders)")
         try withScratchFolder { scratch in
             for folder in folders {
                 let copy = scratch.file(folder)
-                try RunFolderRegenerator.write(RunFolderRegenerator.plan(runJSON: reports + "/" + folder + "/run.json", output: copy))
+                try RunFolderRegenerator.write(
+                    RunFolderRegenerator.plan(runJSON: reports + "/" + folder + "/run.json", output: copy))
                 #expect(Self.differences(Self.tree(reports + "/" + folder), Self.tree(copy)) == [], "\(folder)")
             }
         }

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 import Analyzer
 import Precision
@@ -13,7 +13,8 @@ import _TestSupport
 /// are a pure function of the record.
 @Suite struct RunChartsTests {
     static let comparisonCharts = [
-        "charts/loss.svg", "charts/accuracy.svg", "charts/loss-scale.svg", "charts/heatmap-flush.svg", "charts/heatmap-overflow.svg",
+        "charts/loss.svg", "charts/accuracy.svg", "charts/loss-scale.svg", "charts/heatmap-flush.svg",
+        "charts/heatmap-overflow.svg",
         "charts/histogram-dense_1-activation.svg", "charts/histogram-dense_2-gradient.svg",
     ]
 
@@ -56,16 +57,25 @@ import _TestSupport
     @Test func summaryEmbedsCharts() throws {
         let summary = MarkdownWriter.summary(ChartFixture.comparison())
         let findings = try #require(summary.range(of: "## Findings"))
-        let curves = try #require(summary.range(of: "![Loss per training step](charts/loss.svg)\n\n![Accuracy per training step](charts/accuracy.svg)\n\n![Loss scale per training step](charts/loss-scale.svg)\n"))
+        let curves = try #require(
+            summary.range(
+                of:
+                    "![Loss per training step](charts/loss.svg)\n\n![Accuracy per training step](charts/accuracy.svg)\n\n![Loss scale per training step](charts/loss-scale.svg)\n"
+            ))
         let comparison = try #require(summary.range(of: "## Policy comparison"))
         #expect(comparison.upperBound < curves.lowerBound && curves.upperBound < findings.lowerBound)
-        let heatMap = try #require(summary.range(of: "![Fraction flushed to zero per tensor and step](charts/heatmap-flush.svg)"))
+        let heatMap = try #require(
+            summary.range(of: "![Fraction flushed to zero per tensor and step](charts/heatmap-flush.svg)"))
         let dense1 = try #require(summary.range(of: "## dense_1\n"))
         #expect(findings.upperBound < heatMap.lowerBound && heatMap.upperBound < dense1.lowerBound)
         let dense2 = try #require(summary.range(of: "## dense_2\n"))
-        let gradient = try #require(summary.range(of: "![dense_2 gradient: exponent histogram](charts/histogram-dense_2-gradient.svg)"))
+        let gradient = try #require(
+            summary.range(of: "![dense_2 gradient: exponent histogram](charts/histogram-dense_2-gradient.svg)"))
         #expect(dense2.upperBound < gradient.lowerBound)
-        #expect(summary.contains("<details>\n<summary>Exponent histograms against the format's range (1 tensor)</summary>\n\n![dense_1 activation"))
+        #expect(
+            summary.contains(
+                "<details>\n<summary>Exponent histograms against the format's range (1 tensor)</summary>\n\n![dense_1 activation"
+            ))
     }
 
     /// The tensor selection decides which histograms summary.md shows; all are still listed.
@@ -89,11 +99,17 @@ import _TestSupport
             try AtomicFile.write("mine", to: stale.file("notes.txt"))
             let run = ChartFixture.comparison()
             let written = try RunFolderWriter.write(run, to: folder)
-            let names = ["run.json", "steps.csv", "layers.csv", "histograms.csv"] + Self.comparisonCharts + ["summary.md"]
+            let names =
+                ["run.json", "steps.csv", "layers.csv", "histograms.csv"] + Self.comparisonCharts + ["summary.md"]
             #expect(written == names.map(folder.file))
-            #expect(FileTree.entries(folder.path) == ["charts", "histograms.csv", "layers.csv", "run.json", "steps.csv", "summary.md"])
-            #expect(FileTree.entries(stale.path) == (Self.comparisonCharts.map { String($0.dropFirst(7)) }
-                                                     + ["histogram-old-gradient.svg", "notes.txt"]).sorted())
+            #expect(
+                FileTree.entries(folder.path) == [
+                    "charts", "histograms.csv", "layers.csv", "run.json", "steps.csv", "summary.md",
+                ])
+            #expect(
+                FileTree.entries(stale.path)
+                    == (Self.comparisonCharts.map { String($0.dropFirst(7)) }
+                    + ["histogram-old-gradient.svg", "notes.txt"]).sorted())
             let loss = try #require(FileTree.text(folder.file("charts/loss.svg")))
             #expect(loss == RunCharts.svg(RunCharts.list(run)[0], run: run))
         }

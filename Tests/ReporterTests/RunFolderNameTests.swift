@@ -10,8 +10,10 @@ import _TestSupport
         for name in ["float32", "mixed_float16", "mixed_bfloat16", "fp8_delayed", "mxfp8", "nvfp4", "a.b-c"] {
             #expect(RunFolderName.isValid(name), "\(name)")
         }
-        for name in ["", ".", "..", "../B", "/tmp/x", "a/b", ".hidden", "-x", "charts", "run.json", "a b", "é", "x\n",
-                     String(repeating: "a", count: 65)] {
+        for name in [
+            "", ".", "..", "../B", "/tmp/x", "a/b", ".hidden", "-x", "charts", "run.json", "a b", "é", "x\n",
+            String(repeating: "a", count: 65),
+        ] {
             #expect(!RunFolderName.isValid(name), "\(name.debugDescription)")
         }
     }
@@ -40,7 +42,9 @@ import _TestSupport
     @Test func regenerationRefusesAFolderNamedTwice() throws {
         try withScratchFolder { scratch in
             var primary = ReportFixture.record()
-            primary.comparison = [primary.outcome(folder: "."), primary.outcome(folder: "float32"), primary.outcome(folder: "float32")]
+            primary.comparison = [
+                primary.outcome(folder: "."), primary.outcome(folder: "float32"), primary.outcome(folder: "float32"),
+            ]
             try RunFolderWriter.write(primary, to: OutputFolder(preparing: scratch.file("A")))
             #expect(throws: ReportReadError.self) {
                 try RunFolderRegenerator.plan(runJSON: scratch.file("A/run.json"), output: scratch.file("out"))

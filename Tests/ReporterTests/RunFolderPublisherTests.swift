@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 import Analyzer
 import Testing
@@ -27,10 +27,13 @@ import _TestSupport
     }
 
     @discardableResult
-    static func publish(_ entries: [RunFolderPublisher.Entry], to path: String, exchange: Bool = true,
-                        shouldStop: () -> Bool = { false }) throws -> RunFolderPublisher.Outcome {
-        try RunFolderPublisher.publish(entries, to: RunFolderTarget(checking: path), durable: true, exchange: exchange,
-                                       shouldStop: shouldStop)
+    static func publish(
+        _ entries: [RunFolderPublisher.Entry], to path: String, exchange: Bool = true,
+        shouldStop: () -> Bool = { false }
+    ) throws -> RunFolderPublisher.Outcome {
+        try RunFolderPublisher.publish(
+            entries, to: RunFolderTarget(checking: path), durable: true, exchange: exchange,
+            shouldStop: shouldStop)
     }
 
     @Test func newFolderAppearsWithItsParents() throws {
@@ -81,11 +84,18 @@ import _TestSupport
             let before = FileTree.files(under: run)
             for stopAt in 1...3 {
                 var asked = 0
-                let stop = { asked += 1; return asked >= stopAt }
-                #expect(try Self.publish(Self.unit("new", compared: ["float32"]), to: run, shouldStop: stop) == .abandoned)
+                let stop = {
+                    asked += 1
+                    return asked >= stopAt
+                }
+                #expect(
+                    try Self.publish(Self.unit("new", compared: ["float32"]), to: run, shouldStop: stop) == .abandoned)
                 #expect(FileTree.files(under: run) == before)
                 #expect(FileTree.entries(scratch.path) == ["run"])
-                #expect(try Self.publish(Self.unit("new", compared: []), to: scratch.file("new/deeper/run"), shouldStop: stop) == .abandoned)
+                #expect(
+                    try Self.publish(
+                        Self.unit("new", compared: []), to: scratch.file("new/deeper/run"), shouldStop: stop)
+                        == .abandoned)
                 #expect(FileTree.entries(scratch.path) == ["run"], "the created parents are removed")
             }
         }
@@ -110,8 +120,10 @@ import _TestSupport
     @Test(arguments: ["../B", "/tmp/x", "a/b", ".hidden", "charts", "", "float32\n"])
     func subfolderMustBePlain(name: String) throws {
         try withScratchFolder { scratch in
-            let entries = [RunFolderPublisher.Entry(subfolder: "", record: Self.record("p")),
-                           RunFolderPublisher.Entry(subfolder: name, record: Self.record("q"))]
+            let entries = [
+                RunFolderPublisher.Entry(subfolder: "", record: Self.record("p")),
+                RunFolderPublisher.Entry(subfolder: name, record: Self.record("q")),
+            ]
             #expect(throws: ReportWriteError.self) { try Self.publish(entries, to: scratch.file("out/run")) }
             #expect(FileTree.entries(scratch.path) == [])
         }

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 import Analyzer
 import Testing
@@ -21,8 +21,9 @@ import _TestSupport
     }
 
     static func writeRun(_ path: String) throws {
-        try RunFolderPublisher.publish([RunFolderPublisher.Entry(subfolder: "", record: ReportFixture.record())],
-                                       to: RunFolderTarget(checking: path))
+        try RunFolderPublisher.publish(
+            [RunFolderPublisher.Entry(subfolder: "", record: ReportFixture.record())],
+            to: RunFolderTarget(checking: path))
     }
 
     @Test func checkingCreatesNothing() throws {

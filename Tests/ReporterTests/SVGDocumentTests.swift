@@ -24,7 +24,10 @@ import Testing
         #expect(parsed.error == nil)
         #expect(parsed.ofClass("label").first?.text == "x < y & \"z\"")
         #expect(parsed.texts.first == "t & <u>")
-        #expect(svg.text.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\" viewBox=\"0 0 10 10\""))
+        #expect(
+            svg.text.hasPrefix(
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\" viewBox=\"0 0 10 10\""
+            ))
     }
 
     /// position(v) = start + (f(v) - f(lower)) / (f(upper) - f(lower)) · (end - start).
@@ -39,10 +42,15 @@ import Testing
         // 0.111...0.678 in 6 ticks: step 0.1 (a rounding hair must not push it to 0.2).
         let domain = ChartScale.niceDomain(0.111, 0.678, maxCount: 6)
         #expect(abs(domain.lowerBound - 0.1) < 1e-12 && abs(domain.upperBound - 0.7) < 1e-12)
-        let ticks = ChartScale(.linear, lower: domain.lowerBound, upper: domain.upperBound, start: 0, end: 1).ticks(maxCount: 6)
-        #expect(ChartAxis.linearTicks(ticks, percent: true).map(\.label) == ["10%", "20%", "30%", "40%", "50%", "60%", "70%"])
+        let ticks = ChartScale(.linear, lower: domain.lowerBound, upper: domain.upperBound, start: 0, end: 1).ticks(
+            maxCount: 6)
+        #expect(
+            ChartAxis.linearTicks(ticks, percent: true).map(\.label) == [
+                "10%", "20%", "30%", "40%", "50%", "60%", "70%",
+            ])
         #expect(ChartScale.niceStep(span: 48, maxCount: 14, steps: .binary) == 4)
-        #expect(ChartScale.powerTicks(lowExponent: -1, highExponent: 16, maxCount: 8, binary: true) == [0, 4, 8, 12, 16])
+        #expect(
+            ChartScale.powerTicks(lowExponent: -1, highExponent: 16, maxCount: 8, binary: true) == [0, 4, 8, 12, 16])
     }
 
     /// Long notes wrap at spaces to the chart width.

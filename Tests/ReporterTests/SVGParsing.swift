@@ -1,7 +1,7 @@
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #else
-import Foundation
+    import Foundation
 #endif
 import Foundation
 
@@ -39,8 +39,10 @@ struct ParsedSVG {
         var elements: [Element] = []
         var open: [Int] = []
 
-        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                    attributes: [String: String] = [:]) {
+        func parser(
+            _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+            attributes: [String: String] = [:]
+        ) {
             elements.append(Element(name: name, attributes: attributes, text: ""))
             open.append(elements.count - 1)
         }

@@ -17,13 +17,16 @@ import Testing
     }
 
     @Test func formatsHaveEveryDigit() throws {
-        let array = try #require(try parse(formatsJSON(FormatKind.allCases.map(FormatParameters.init))) as? [[String: Any]])
+        let array = try #require(
+            try parse(formatsJSON(FormatKind.allCases.map(FormatParameters.init))) as? [[String: Any]])
         #expect(array.map { $0["name"] as? String } == ["half", "single", "double", "bfloat16", "e4m3", "e5m2"])
         let half = array[0]
         // binary16: w = 5, f = 10, bias 2^4 - 1 = 15, p = 11, emin = 1 - 15 = -14, emax = 15.
         #expect(half["exponentBits"] as? Int == 5 && half["fractionBits"] as? Int == 10 && half["bias"] as? Int == 15)
-        #expect(half["precision"] as? Int == 11 && half["minExponent"] as? Int == -14 && half["maxExponent"] as? Int == 15)
-        #expect(half["aliases"] as? [String] == ["binary16", "fp16", "float16"] && half["hasInfinities"] as? Bool == true)
+        #expect(
+            half["precision"] as? Int == 11 && half["minExponent"] as? Int == -14 && half["maxExponent"] as? Int == 15)
+        #expect(
+            half["aliases"] as? [String] == ["binary16", "fp16", "float16"] && half["hasInfinities"] as? Bool == true)
         // (2 - 2^-10) * 2^15 = 65536 - 32 = 65504; 2^-14 = 1/16384 = 0.00006103515625;
         // 2^-24 = 0.000000059604644775390625; epsilon 2^-10 = 0.0009765625; u = 2^-11 = 0.00048828125.
         #expect(half["largestFinite"] as? String == "65504")
@@ -49,28 +52,45 @@ import Testing
         // 0.000244140625, all exact.
         let view = try ValueExplanation.explaining("0.1", format: .binary16, rounding: .toNearestOrEven)
         let json = try object(explanationJSON(view))
-        #expect(json["format"] as? String == "binary16" && json["bitWidth"] as? Int == 16 && json["bits"] as? String == "0x2e66")
-        #expect(json["signField"] as? String == "0" && json["exponentField"] as? String == "01011"
+        #expect(
+            json["format"] as? String == "binary16" && json["bitWidth"] as? Int == 16
+                && json["bits"] as? String == "0x2e66")
+        #expect(
+            json["signField"] as? String == "0" && json["exponentField"] as? String == "01011"
                 && json["fractionField"] as? String == "1001100110")
-        #expect(json["biasedExponent"] as? Int == 11 && json["exponent"] as? Int == -4 && json["class"] as? String == "positiveNormal")
+        #expect(
+            json["biasedExponent"] as? Int == 11 && json["exponent"] as? Int == -4
+                && json["class"] as? String == "positiveNormal")
         #expect(json["exact"] as? String == "0.0999755859375" && json["shortest"] as? String == "0.1")
-        #expect(json["input"] as? String == "0.1" && json["rounding"] as? String == "nearestEven" && json["flags"] as? [String] == ["inexact"])
-        #expect(json["absoluteError"] as? String == "-0.0000244140625" && json["relativeError"] as? String == "0.000244140625"
+        #expect(
+            json["input"] as? String == "0.1" && json["rounding"] as? String == "nearestEven"
+                && json["flags"] as? [String] == ["inexact"])
+        #expect(
+            json["absoluteError"] as? String == "-0.0000244140625"
+                && json["relativeError"] as? String == "0.000244140625"
                 && json["ulpError"] as? String == "-0.4" && json["ulp"] as? String == "0.00006103515625")
-        #expect(json["absoluteErrorIsExact"] as? Bool == true && json["relativeErrorIsExact"] as? Bool == true
+        #expect(
+            json["absoluteErrorIsExact"] as? Bool == true && json["relativeErrorIsExact"] as? Bool == true
                 && json["ulpErrorIsExact"] as? Bool == true && json["errorNote"] == nil)
         #expect(json["errorIsApproximate"] as? Bool == false)
-        let below = try #require(json["below"] as? [String: String]), above = try #require(json["above"] as? [String: String])
-        #expect(below == ["bits": "0x2e65", "exact": "0.09991455078125"] && above == ["bits": "0x2e67", "exact": "0.10003662109375"])
+        let below = try #require(json["below"] as? [String: String])
+        let above = try #require(json["above"] as? [String: String])
+        #expect(
+            below == ["bits": "0x2e65", "exact": "0.09991455078125"]
+                && above == ["bits": "0x2e67", "exact": "0.10003662109375"])
     }
 
     @Test func decodeInfinityLeavesUndefinedKeysOut() throws {
         // 0x7c00 = 0 11111 0000000000: exponent all ones, fraction zero: +infinity. It has no
         // exponent, no ulp, and (decode has no input) no flags or errors.
         let json = try object(explanationJSON(ValueExplanation.decoding(0x7c00, format: .binary16)))
-        #expect(json["class"] as? String == "positiveInfinity" && json["exact"] as? String == "inf" && json["biasedExponent"] as? Int == 31)
-        for key in ["exponent", "ulp", "input", "rounding", "flags", "absoluteError", "relativeError", "ulpError",
-                    "absoluteErrorIsExact", "relativeErrorIsExact", "ulpErrorIsExact", "errorIsApproximate", "errorNote"] {
+        #expect(
+            json["class"] as? String == "positiveInfinity" && json["exact"] as? String == "inf"
+                && json["biasedExponent"] as? Int == 31)
+        for key in [
+            "exponent", "ulp", "input", "rounding", "flags", "absoluteError", "relativeError", "ulpError",
+            "absoluteErrorIsExact", "relativeErrorIsExact", "ulpErrorIsExact", "errorIsApproximate", "errorNote",
+        ] {
             #expect(json[key] == nil, "unexpected \(key)")
         }
     }
@@ -81,9 +101,14 @@ import Testing
         // bfloat16: 1.6 * 2^7 = 204.8 -> 205 = 128 + 77, field 123 -> 0 01111011 1001101 = 0x3dcd;
         // e4m3: 1.6 * 2^3 = 12.8 -> 13 = 8 + 5, field 7 - 4 = 3 -> 0 0011 101 = 0x1d;
         // e5m2: 1.6 * 2^2 = 6.4 -> 6 = 4 + 2, field 15 - 4 = 11 -> 0 01011 10 = 0x2e.
-        let views = try FormatKind.allCases.map { try ValueExplanation.explaining("0.1", format: $0, rounding: .toNearestOrEven) }
+        let views = try FormatKind.allCases.map {
+            try ValueExplanation.explaining("0.1", format: $0, rounding: .toNearestOrEven)
+        }
         let array = try #require(try parse(explanationsJSON(views)) as? [[String: Any]])
-        #expect(array.map { $0["bits"] as? String } == ["0x2e66", "0x3dcccccd", "0x3fb999999999999a", "0x3dcd", "0x1d", "0x2e"])
+        #expect(
+            array.map { $0["bits"] as? String } == [
+                "0x2e66", "0x3dcccccd", "0x3fb999999999999a", "0x3dcd", "0x1d", "0x2e",
+            ])
     }
 
     @Test func calcStepsAndErrors() throws {
@@ -100,19 +125,24 @@ import Testing
         var evaluation = CalcEvaluation.evaluate(parsed, text: text, format: .binary16, rounding: .toNearestOrEven)
         CalcReference().complete(&evaluation, expression: parsed, format: .binary16)
         let json = try object(calcJSON(evaluation))
-        #expect(json["expression"] as? String == text && json["format"] as? String == "binary16" && json["rounding"] as? String == "nearestEven")
+        #expect(
+            json["expression"] as? String == text && json["format"] as? String == "binary16"
+                && json["rounding"] as? String == "nearestEven")
         let steps = try #require(json["steps"] as? [[String: Any]])
         #expect(steps.map { $0["operation"] as? String } == ["literal", "literal", "+", "literal", "*"])
         #expect(steps.map { $0["bits"] as? String } == ["0x2e66", "0x3266", "0x34cc", "0x4200", "0x3b32"])
         #expect(steps.map { $0["flags"] as? [String] } == [["inexact"], ["inexact"], ["inexact"], [], []])
         #expect(steps[2]["exact"] as? String == "0.2999267578125" && steps[2]["exactIsExact"] as? Bool == true)
         // The sum's operands are the exact stored values of steps 1 and 2, and so is its text.
-        #expect(steps[2]["operands"] as? [String] == ["0.0999755859375", "0.199951171875"]
-                && steps[2]["operandSteps"] as? [Int] == [1, 2] && steps[2]["text"] as? String == "0.0999755859375 + 0.199951171875")
+        #expect(
+            steps[2]["operands"] as? [String] == ["0.0999755859375", "0.199951171875"]
+                && steps[2]["operandSteps"] as? [Int] == [1, 2]
+                && steps[2]["text"] as? String == "0.0999755859375 + 0.199951171875")
         #expect(steps[2]["rounded"] as? String == "0.2998046875")
         let result = try #require(json["result"] as? [String: String])
         #expect(result["bits"] == "0x3b32" && result["exact"] == "0.8994140625")
-        #expect(json["reference"] as? String == "0.9" && json["referenceIsExact"] as? Bool == true
+        #expect(
+            json["reference"] as? String == "0.9" && json["referenceIsExact"] as? Bool == true
                 && json["referenceMethod"] as? String == "exact")
         #expect(json["absoluteError"] as? String == "-0.0005859375" && json["absoluteErrorIsExact"] as? Bool == true)
         #expect(json["relativeError"] as? String == "6.5104e-04" && json["relativeErrorIsExact"] as? Bool == false)
@@ -128,7 +158,10 @@ import Testing
         var evaluation = CalcEvaluation.evaluate(parsed, text: text, format: .binary32, rounding: .toNearestOrEven)
         CalcReference().complete(&evaluation, expression: parsed, format: .binary32)
         let json = try object(calcJSON(evaluation))
-        #expect(json["reference"] as? String == "0" && json["relativeError"] == nil && json["relativeErrorIsExact"] == nil)
-        #expect(json["absoluteError"] as? String == "-0.000000007450580596923828125" && json["ulpError"] as? String == "-8388608")
+        #expect(
+            json["reference"] as? String == "0" && json["relativeError"] == nil && json["relativeErrorIsExact"] == nil)
+        #expect(
+            json["absoluteError"] as? String == "-0.000000007450580596923828125"
+                && json["ulpError"] as? String == "-8388608")
     }
 }

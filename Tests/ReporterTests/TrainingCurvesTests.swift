@@ -25,7 +25,9 @@ import Testing
         #expect(lines.map { $0.attributes["stroke"] } == ["#0072b2", "#d55e00"])
         // float32's validation after epochs 1 and 2 (steps 4 and 8).
         #expect(svg.ofClass("mark").map { $0.number("cx") } == [426, 776])
-        #expect(svg.ofClass("note").map(\.text).contains("mixed_float16: batch loss not finite at 2 steps from step 3 (not drawn)."))
+        #expect(
+            svg.ofClass("note").map(\.text).contains(
+                "mixed_float16: batch loss not finite at 2 steps from step 3 (not drawn)."))
         #expect(svg.ofClass("legend").map(\.text) == ["mixed_float16", "float32", "validation, end of epoch"])
     }
 
@@ -45,8 +47,11 @@ import Testing
         #expect(start.count == 2 && abs(start[1] + 4.5 - expectedY) < 0.011)
         // x: step 2 of 0...8: 76 + 2/8·700 = 251.
         #expect(abs(start[0] + 4.5 - 251) < 0.011)
-        #expect(svg.ofClass("legend").map(\.text) == ["mixed_float16 (dynamic)", "float32 (none)",
-                                                       "skipped step (gradients not finite; scale halved)"])
+        #expect(
+            svg.ofClass("legend").map(\.text) == [
+                "mixed_float16 (dynamic)", "float32 (none)",
+                "skipped step (gradients not finite; scale halved)",
+            ])
     }
 
     /// A run without scaling still gets its chart, which says the scale is 1.
@@ -65,9 +70,14 @@ import Testing
             let svg = ParsedSVG(RunCharts.svg(chart, run: run))
             #expect(svg.error == nil, "\(chart.path)")
             for element in svg.elements {
-                for name in ["x", "y", "x1", "y1", "x2", "y2", "cx", "cy", "r", "width", "height", "points", "d", "transform", "opacity"] {
+                for name in [
+                    "x", "y", "x1", "y1", "x2", "y2", "cx", "cy", "r", "width", "height", "points", "d", "transform",
+                    "opacity",
+                ] {
                     guard let value = element.attributes[name]?.lowercased() else { continue }
-                    #expect(!value.contains("nan") && !value.contains("inf"), "\(chart.path): \(element.name) \(name)=\(value)")
+                    #expect(
+                        !value.contains("nan") && !value.contains("inf"),
+                        "\(chart.path): \(element.name) \(name)=\(value)")
                 }
             }
         }

@@ -57,7 +57,9 @@ import Testing
 
     @Test func gcdAndShifts() {
         // gcd(2^200 · 3^5, 2^100 · 3^7 · 5) = 2^100 · 3^5.
-        var a = BigUInt(243), b = BigUInt(2187 * 5), expected = BigUInt(243)
+        var a = BigUInt(243)
+        var b = BigUInt(2187 * 5)
+        var expected = BigUInt(243)
         a <<= 200
         b <<= 100
         expected <<= 100
@@ -71,6 +73,8 @@ import Testing
         #expect(c.isZero)
         // Decimal text both ways.
         let text = "123456789012345678901234567890123456789012345678901234567890"
-        #expect(BigUInt(decimal: text)?.description == text && BigUInt(decimal: "12a") == nil && BigUInt(decimal: "") == nil)
+        #expect(
+            BigUInt(decimal: text)?.description == text && BigUInt(decimal: "12a") == nil && BigUInt(decimal: "") == nil
+        )
     }
 }

@@ -26,9 +26,11 @@ import Testing
 
     /// First operands: both zeros, both infinities, NaNs, the subnormal/normal boundary,
     /// 1.0, the largest finite values, and a stride through the rest.
-    static let firstOperands: [Int] = Array(Set(
-        [0x0000, 0x8000, 0x0001, 0x03FF, 0x0400, 0x3C00, 0x3BFF, 0x7BFF, 0xFBFF, 0x7C00, 0xFC00, 0x7C01, 0x7E00]
-        + Array(stride(from: 0x0123, through: 0xFFFF, by: 4099)))).sorted()
+    static let firstOperands: [Int] = Array(
+        Set(
+            [0x0000, 0x8000, 0x0001, 0x03FF, 0x0400, 0x3C00, 0x3BFF, 0x7BFF, 0xFBFF, 0x7C00, 0xFC00, 0x7C01, 0x7E00]
+                + Array(stride(from: 0x0123, through: 0xFFFF, by: 4099)))
+    ).sorted()
 
     @Test(arguments: HardwareBinary16Oracle.Operation.allCases)
     func everySecondOperandMatchesHardware(_ op: HardwareBinary16Oracle.Operation) {

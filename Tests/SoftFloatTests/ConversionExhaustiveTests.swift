@@ -10,8 +10,10 @@ import Testing
 /// every saturating attribute. 3.1M oracle calls.
 @Suite struct ConversionExhaustiveTests {
     func check<S: BinaryFormat>(_: S.Type, to targets: [FormatKind]) {
-        for (label, report) in sweepConversions(from: S.self, to: targets, bothTininessRules: false,
-                                                saturatingRoundings: [.toNearestOrEven]) {
+        for (label, report) in sweepConversions(
+            from: S.self, to: targets, bothTininessRules: false,
+            saturatingRoundings: [.toNearestOrEven])
+        {
             #expect(report.cases > 0 && report.cases % 0x10000 == 0, "\(label)")
             let listing = report.mismatches.map(\.description).joined(separator: "\n")
             #expect(report.mismatchCount == 0, "\(label):\n\(listing)")

@@ -10,8 +10,10 @@ import _MPStudySupport
 /// `description` (SwiftDtoa, shortest round-trip digits, an independent implementation) for
 /// the digits, and MPFR (`ParsingAgreementTests` in ReferenceTests) for parsing.
 @Suite struct DecimalTests {
-    func parse<F: BinaryFormat>(_ text: String, _: F.Type, _ rounding: RoundingRule = .toNearestOrEven,
-                                tininess: Tininess = .afterRounding) throws -> (BinaryFloat<F>, ExceptionFlags) {
+    func parse<F: BinaryFormat>(
+        _ text: String, _: F.Type, _ rounding: RoundingRule = .toNearestOrEven,
+        tininess: Tininess = .afterRounding
+    ) throws -> (BinaryFloat<F>, ExceptionFlags) {
         var env = FloatEnvironment(rounding: rounding, tininess: tininess)
         let value = try BinaryFloat<F>(parsing: text, in: &env)
         return (value, env.flags)
@@ -39,9 +41,15 @@ import _MPStudySupport
         let (nan, nanFlags) = try parse("nan(123)", Binary16.self)
         #expect(nan.isNaN && !nan.isSignalingNaN && nanFlags == [])
         // Huge and tiny exponents saturate: overflow / underflow, no trap.
-        #expect(try parse("1e999999999", Binary64.self) == (SoftFloat64(bits: 0x7FF0_0000_0000_0000), [.overflow, .inexact]))
+        #expect(
+            try parse("1e999999999", Binary64.self) == (
+                SoftFloat64(bits: 0x7FF0_0000_0000_0000), [.overflow, .inexact]
+            ))
         #expect(try parse("1e-999999999", Binary64.self, .up) == (SoftFloat64(bits: 1), [.underflow, .inexact]))
-        #expect(try parse("1e99999999999999999999999", Binary16.self, .towardZero) == (SoftFloat16(bits: 0x7BFF), [.overflow, .inexact]))
+        #expect(
+            try parse("1e99999999999999999999999", Binary16.self, .towardZero) == (
+                SoftFloat16(bits: 0x7BFF), [.overflow, .inexact]
+            ))
         // E4M3: 464 = 1.1101b * 2^8 is the midpoint of 448 (0x7E) and 480 (would be 0x7F, the
         // NaN): ties to even -> 448, inexact, no overflow. 465 is above it: overflow -> NaN;
         // saturating -> 448. inf -> invalid, NaN.
@@ -80,7 +88,10 @@ import _MPStudySupport
     @Test func errorPositions() {
         var env = FloatEnvironment()
         func failure(_ text: String) -> String {
-            do { _ = try SoftFloat16(parsing: text, in: &env); return "parsed" } catch { return error.description }
+            do {
+                _ = try SoftFloat16(parsing: text, in: &env)
+                return "parsed"
+            } catch { return error.description }
         }
         #expect(failure("1.5x") == "unexpected 'x', expected the end of the number at column 4 in \"1.5x\"")
         #expect(failure("0x") == "expected a hexadecimal digit at column 3 in \"0x\"")
@@ -103,10 +114,14 @@ import _MPStudySupport
             text = String(text[..<e])
         }
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        let integer = String(parts[0]), fraction = parts.count > 1 ? String(parts[1]) : ""
+        let integer = String(parts[0])
+        let fraction = parts.count > 1 ? String(parts[1]) : ""
         var all = Array(integer + fraction)
         var k = integer.count + exponent
-        while all.first == "0" { all.removeFirst(); k -= 1 }
+        while all.first == "0" {
+            all.removeFirst()
+            k -= 1
+        }
         while all.last == "0" { all.removeLast() }
         return (String(all), all.isEmpty ? 0 : k)
     }
@@ -124,8 +139,9 @@ import _MPStudySupport
         for candidate in [truncated, truncated.incremented()] {
             let sign = d.negative ? "-" : ""
             let shorter = sign + "0." + candidate.text + "e" + String(d.exponent + (candidate.text.count - n))
-            #expect(try parse(shorter, F.self).0.bits != x.bits,
-                    "\(hex(x)): \(shorter) is shorter than \(text) and round-trips")
+            #expect(
+                try parse(shorter, F.self).0.bits != x.bits,
+                "\(hex(x)): \(shorter) is shorter than \(text) and round-trips")
         }
     }
 
@@ -141,8 +157,9 @@ import _MPStudySupport
             if host.magnitude >= 2048 && host == host.rounded() { continue }
             let digits = x.shortestDecimal!
             let (swiftDigits, swiftExponent) = digitsOf(host.description)
-            #expect(digits.digits == swiftDigits && (digits.digits.isEmpty || digits.exponent == swiftExponent),
-                    "0x\(String(bits, radix: 16)): \(digits) vs \(host)")
+            #expect(
+                digits.digits == swiftDigits && (digits.digits.isEmpty || digits.exponent == swiftExponent),
+                "0x\(String(bits, radix: 16)): \(digits) vs \(host)")
         }
     }
 
@@ -158,7 +175,8 @@ import _MPStudySupport
     /// Every FP8 value of both formats, likewise.
     @Test func everyFP8ValuePrintsShortestAndRoundTrips() throws {
         for bits in 0...0xFF {
-            let x = SoftFloat8E4M3(bits: UInt8(bits)), y = SoftFloat8E5M2(bits: UInt8(bits))
+            let x = SoftFloat8E4M3(bits: UInt8(bits))
+            let y = SoftFloat8E5M2(bits: UInt8(bits))
             if x.isFinite { try checkShortest(x) }
             if y.isFinite { try checkShortest(y) }
         }
@@ -188,7 +206,8 @@ import _MPStudySupport
     @Test func exactExpansions() {
         // binary64 0.1 = 0x3FB999999999999A = 3602879701896397 * 2^-55, whose expansion is the
         // well-known 0.1000000000000000055511151231257827021181583404541015625.
-        #expect(SoftFloat64(bits: 0x3FB9_9999_9999_999A).exactDecimal
+        #expect(
+            SoftFloat64(bits: 0x3FB9_9999_9999_999A).exactDecimal
                 == "0.1000000000000000055511151231257827021181583404541015625")
         // binary16 0x2E66 = 1638 * 2^-14 = 0.0999755859375.
         #expect(SoftFloat16(bits: 0x2E66).exactDecimal == "0.0999755859375")
@@ -210,7 +229,13 @@ struct BigDigits {
         var digits = Array(text.utf8)
         var i = digits.count - 1
         while i >= 0 {
-            if digits[i] == UInt8(ascii: "9") { digits[i] = UInt8(ascii: "0"); i -= 1 } else { digits[i] += 1; break }
+            if digits[i] == UInt8(ascii: "9") {
+                digits[i] = UInt8(ascii: "0")
+                i -= 1
+            } else {
+                digits[i] += 1
+                break
+            }
         }
         let body = String(decoding: digits, as: UTF8.self)
         return BigDigits(i < 0 ? "1" + body : body)

@@ -14,12 +14,14 @@ import Testing
     func matchesMPFR(_ format: FormatKind, _ operation: CheckedOperation) {
         for rounding in RoundingRule.allCases {
             for tininess in Tininess.allCases {
-                let report = format.differentialCheck(operation, rounding: rounding, tininess: tininess,
-                                                      count: 10_000, seed: 2026)
+                let report = format.differentialCheck(
+                    operation, rounding: rounding, tininess: tininess,
+                    count: 10_000, seed: 2026)
                 #expect(report.cases == 10_000)
                 let listing = report.mismatches.map(\.description).joined(separator: "\n")
-                #expect(report.mismatchCount == 0,
-                        "\(format.name) \(operation.rawValue) \(rounding.name) \(tininess.name):\n\(listing)")
+                #expect(
+                    report.mismatchCount == 0,
+                    "\(format.name) \(operation.rawValue) \(rounding.name) \(tininess.name):\n\(listing)")
             }
         }
     }

@@ -16,12 +16,14 @@ import Testing
             if saturating && rounding != .toNearestOrEven && rounding != .up { continue }
             let both = !saturating && (operation == .mul || operation == .div)
             for tininess in both ? Tininess.allCases : [.afterRounding] {
-                let report = sweepSmallFormatPairs(F.self, operation, rounding: rounding, tininess: tininess,
-                                                   saturating: saturating)
+                let report = sweepSmallFormatPairs(
+                    F.self, operation, rounding: rounding, tininess: tininess,
+                    saturating: saturating)
                 #expect(report.cases == 65_536)
                 let listing = report.mismatches.map(\.description).joined(separator: "\n")
-                #expect(report.mismatchCount == 0,
-                        "\(F.name) \(operation.rawValue) \(rounding.name) \(tininess.name) sat=\(saturating):\n\(listing)")
+                #expect(
+                    report.mismatchCount == 0,
+                    "\(F.name) \(operation.rawValue) \(rounding.name) \(tininess.name) sat=\(saturating):\n\(listing)")
             }
         }
     }

@@ -33,7 +33,13 @@ struct EdgeCase: Sendable, CustomTestStringConvertible {
     enum Operation: String, Sendable { case add, sub, mul, div, sqrt, fma, convert }
     enum Format: String, Sendable {
         case half, single, double
-        var hexDigits: Int { switch self { case .half: 4; case .single: 8; case .double: 16 } }
+        var hexDigits: Int {
+            switch self {
+            case .half: 4
+            case .single: 8
+            case .double: 16
+            }
+        }
         /// Runs `visitor` on the SoftFloat format through the library's one runtime switch.
         func visit<V: FormatVisitor>(_ visitor: V) -> V.Result {
             switch self {
@@ -103,7 +109,8 @@ private struct OracleRunner: FormatVisitor {
     let row: EdgeCase, oracle: Oracle, tininess: Tininess
     func visit<F: BinaryFormat>(_: F.Type) -> (UInt64, ExceptionFlags) {
         let x = row.operands.map { BinaryFloat<F>(bits: F.Bits(truncatingIfNeeded: $0)) }
-        let r = row.rounding, t = tininess
+        let r = row.rounding
+        let t = tininess
         let result: OracleResult<F>
         switch row.operation {
         case .add: result = oracle.add(x[0], x[1], rounding: r, tininess: t)
@@ -161,24 +168,36 @@ private struct SoftFloatConversion<F: BinaryFormat>: FormatVisitor {
 
 // MARK: - The table
 
-private let rne = RoundingRule.toNearestOrEven, rna = RoundingRule.toNearestOrAway
-private let rtz = RoundingRule.towardZero, rup = RoundingRule.up, rdn = RoundingRule.down
-private let none: ExceptionFlags = [], inexact: ExceptionFlags = .inexact
-private let underflow: ExceptionFlags = [.underflow, .inexact], overflow: ExceptionFlags = [.overflow, .inexact]
-private let invalid: ExceptionFlags = .invalid, divByZero: ExceptionFlags = .divisionByZero
+private let rne = RoundingRule.toNearestOrEven
+private let rna = RoundingRule.toNearestOrAway
+private let rtz = RoundingRule.towardZero
+private let rup = RoundingRule.up
+private let rdn = RoundingRule.down
+private let none: ExceptionFlags = []
+private let inexact: ExceptionFlags = .inexact
+private let underflow: ExceptionFlags = [.underflow, .inexact]
+private let overflow: ExceptionFlags = [.overflow, .inexact]
+private let invalid: ExceptionFlags = .invalid
+private let divByZero: ExceptionFlags = .divisionByZero
 
-private func row(_ operation: EdgeCase.Operation, _ format: EdgeCase.Format, _ rounding: RoundingRule,
-                 _ operands: [UInt64], _ expected: UInt64, _ flags: ExceptionFlags,
-                 tininess: EdgeCase.TininessRule = .either, to target: EdgeCase.Format? = nil) -> EdgeCase {
-    EdgeCase(operation: operation, format: format, target: target ?? format, rounding: rounding, tininess: tininess,
-             operands: operands, expected: expected, flags: flags, expectsNaN: false)
+private func row(
+    _ operation: EdgeCase.Operation, _ format: EdgeCase.Format, _ rounding: RoundingRule,
+    _ operands: [UInt64], _ expected: UInt64, _ flags: ExceptionFlags,
+    tininess: EdgeCase.TininessRule = .either, to target: EdgeCase.Format? = nil
+) -> EdgeCase {
+    EdgeCase(
+        operation: operation, format: format, target: target ?? format, rounding: rounding, tininess: tininess,
+        operands: operands, expected: expected, flags: flags, expectsNaN: false)
 }
 
 /// A row whose result is a NaN (any NaN matches), in roundTiesToEven.
-private func nanRow(_ operation: EdgeCase.Operation, _ format: EdgeCase.Format, _ operands: [UInt64],
-                    _ flags: ExceptionFlags, to target: EdgeCase.Format? = nil) -> EdgeCase {
-    EdgeCase(operation: operation, format: format, target: target ?? format, rounding: rne, tininess: .either,
-             operands: operands, expected: 0, flags: flags, expectsNaN: true)
+private func nanRow(
+    _ operation: EdgeCase.Operation, _ format: EdgeCase.Format, _ operands: [UInt64],
+    _ flags: ExceptionFlags, to target: EdgeCase.Format? = nil
+) -> EdgeCase {
+    EdgeCase(
+        operation: operation, format: format, target: target ?? format, rounding: rne, tininess: .either,
+        operands: operands, expected: 0, flags: flags, expectsNaN: true)
 }
 
 extension EdgeCase {
@@ -322,11 +341,14 @@ extension EdgeCase {
         row(.fma, .half, rne, [0x8800, 0x0800, 0x0400], 0x0400, underflow, tininess: .before),
         // double: -2^-540 (0x9E3: field 483) * 2^-540 + 2^-1022 = 2^-1022 (1 - 2^-58): at 53 bits
         // it rounds to 2^-1022 (not tiny after); exact is below (tiny before).
-        row(.fma, .double, rne, [0x9E30_0000_0000_0000, 0x1E30_0000_0000_0000, 0x0010_0000_0000_0000],
+        row(
+            .fma, .double, rne, [0x9E30_0000_0000_0000, 0x1E30_0000_0000_0000, 0x0010_0000_0000_0000],
             0x0010_0000_0000_0000, inexact, tininess: .after),
-        row(.fma, .double, rne, [0x9E30_0000_0000_0000, 0x1E30_0000_0000_0000, 0x0010_0000_0000_0000],
+        row(
+            .fma, .double, rne, [0x9E30_0000_0000_0000, 0x1E30_0000_0000_0000, 0x0010_0000_0000_0000],
             0x0010_0000_0000_0000, underflow, tininess: .before),
-        row(.fma, .double, rtz, [0x9E30_0000_0000_0000, 0x1E30_0000_0000_0000, 0x0010_0000_0000_0000],
+        row(
+            .fma, .double, rtz, [0x9E30_0000_0000_0000, 0x1E30_0000_0000_0000, 0x0010_0000_0000_0000],
             0x000F_FFFF_FFFF_FFFF, underflow),
         // Tiny after too: half (1 - 2^-11) * 2^-14 = 2^-14 - 2^-25, exactly 11 bits (so tiny at
         // 11 bits), and in the subnormal grid 1023.5 -> even 1024 = 0x0400, inexact.
@@ -354,57 +376,57 @@ extension EdgeCase {
         row(.convert, .single, rne, [0x8000_0000], 0x8000_0000_0000_0000, none, to: .double),
 
         // MARK: Infinities
-        row(.add, .half, rne, [0x7C00, 0x3C00], 0x7C00, none),                      // inf + 1 = inf
-        row(.add, .half, rne, [0x7C00, 0x7C00], 0x7C00, none),                      // inf + inf
-        row(.mul, .half, rne, [0x7C00, 0xC000], 0xFC00, none),                      // inf * -2
-        row(.div, .half, rne, [0x3C00, 0x7C00], 0x0000, none),                      // 1 / inf = 0
-        row(.div, .half, rne, [0xBC00, 0x7C00], 0x8000, none),                      // -1 / inf = -0
-        row(.div, .half, rne, [0x7C00, 0x0000], 0x7C00, none),                      // inf / 0: exact, no divByZero
-        row(.sqrt, .single, rne, [0x7F80_0000], 0x7F80_0000, none),                  // sqrt(inf)
-        row(.fma, .half, rne, [0x4000, 0x4200, 0x7C00], 0x7C00, none),              // 2*3 + inf
-        row(.fma, .half, rne, [0x7C00, 0x3C00, 0x7C00], 0x7C00, none),              // inf*1 + inf
+        row(.add, .half, rne, [0x7C00, 0x3C00], 0x7C00, none),  // inf + 1 = inf
+        row(.add, .half, rne, [0x7C00, 0x7C00], 0x7C00, none),  // inf + inf
+        row(.mul, .half, rne, [0x7C00, 0xC000], 0xFC00, none),  // inf * -2
+        row(.div, .half, rne, [0x3C00, 0x7C00], 0x0000, none),  // 1 / inf = 0
+        row(.div, .half, rne, [0xBC00, 0x7C00], 0x8000, none),  // -1 / inf = -0
+        row(.div, .half, rne, [0x7C00, 0x0000], 0x7C00, none),  // inf / 0: exact, no divByZero
+        row(.sqrt, .single, rne, [0x7F80_0000], 0x7F80_0000, none),  // sqrt(inf)
+        row(.fma, .half, rne, [0x4000, 0x4200, 0x7C00], 0x7C00, none),  // 2*3 + inf
+        row(.fma, .half, rne, [0x7C00, 0x3C00, 0x7C00], 0x7C00, none),  // inf*1 + inf
         row(.convert, .double, rne, [0xFFF0_0000_0000_0000], 0xFC00, none, to: .half),
         row(.convert, .half, rne, [0x7C00], 0x7F80_0000, none, to: .single),
 
         // MARK: Invalid operations (default NaN results)
-        nanRow(.sub, .half, [0x7C00, 0x7C00], invalid),                             // inf - inf
-        nanRow(.add, .single, [0xFF80_0000, 0x7F80_0000], invalid),                 // -inf + inf
-        nanRow(.mul, .half, [0x0000, 0x7C00], invalid),                             // 0 * inf
+        nanRow(.sub, .half, [0x7C00, 0x7C00], invalid),  // inf - inf
+        nanRow(.add, .single, [0xFF80_0000, 0x7F80_0000], invalid),  // -inf + inf
+        nanRow(.mul, .half, [0x0000, 0x7C00], invalid),  // 0 * inf
         nanRow(.mul, .double, [0xFFF0_0000_0000_0000, 0x8000_0000_0000_0000], invalid),
-        nanRow(.div, .half, [0x0000, 0x8000], invalid),                             // 0 / -0
-        nanRow(.div, .single, [0x7F80_0000, 0xFF80_0000], invalid),                 // inf / -inf
-        nanRow(.sqrt, .half, [0xBC00], invalid),                                    // sqrt(-1)
-        nanRow(.sqrt, .half, [0x8001], invalid),                                    // sqrt(-2^-24)
-        nanRow(.sqrt, .double, [0xFFF0_0000_0000_0000], invalid),                   // sqrt(-inf)
-        nanRow(.fma, .half, [0x0000, 0x7C00, 0x3C00], invalid),                     // 0*inf + 1
-        nanRow(.fma, .half, [0x7C00, 0x3C00, 0xFC00], invalid),                     // inf*1 - inf
-        nanRow(.fma, .single, [0xFF80_0000, 0xBF80_0000, 0xFF80_0000], invalid),    // -inf*-1 - inf
+        nanRow(.div, .half, [0x0000, 0x8000], invalid),  // 0 / -0
+        nanRow(.div, .single, [0x7F80_0000, 0xFF80_0000], invalid),  // inf / -inf
+        nanRow(.sqrt, .half, [0xBC00], invalid),  // sqrt(-1)
+        nanRow(.sqrt, .half, [0x8001], invalid),  // sqrt(-2^-24)
+        nanRow(.sqrt, .double, [0xFFF0_0000_0000_0000], invalid),  // sqrt(-inf)
+        nanRow(.fma, .half, [0x0000, 0x7C00, 0x3C00], invalid),  // 0*inf + 1
+        nanRow(.fma, .half, [0x7C00, 0x3C00, 0xFC00], invalid),  // inf*1 - inf
+        nanRow(.fma, .single, [0xFF80_0000, 0xBF80_0000, 0xFF80_0000], invalid),  // -inf*-1 - inf
 
         // MARK: Quiet and signalling NaN operands
         // A quiet NaN propagates silently; a signalling NaN raises invalid (7.2 a).
         nanRow(.add, .half, [0x7E00, 0x3C00], none),
         nanRow(.add, .half, [0x3C00, 0x7D00], invalid),
-        nanRow(.sub, .single, [0x7FC0_0000, 0x7F80_0000], none),                    // qNaN - inf
+        nanRow(.sub, .single, [0x7FC0_0000, 0x7F80_0000], none),  // qNaN - inf
         nanRow(.mul, .double, [0x7FF0_0000_0000_0001, 0x7FF8_0000_0000_0000], invalid),
-        nanRow(.div, .half, [0x7E00, 0x0000], none),                                // qNaN / 0: no divByZero
+        nanRow(.div, .half, [0x7E00, 0x0000], none),  // qNaN / 0: no divByZero
         nanRow(.sqrt, .half, [0x7D00], invalid),
         nanRow(.sqrt, .single, [0xFFC0_0000], none),
         // fma(0, inf, qNaN): invalid, IEEE 7.2 c lets the implementation choose; x86 and
         // DESIGN.md raise it, for either order of 0 and inf.
         nanRow(.fma, .half, [0x0000, 0x7C00, 0x7E00], invalid),
         nanRow(.fma, .double, [0x7FF0_0000_0000_0000, 0x8000_0000_0000_0000, 0x7FF8_0000_0000_0000], invalid),
-        nanRow(.fma, .half, [0x7E00, 0x0000, 0x7C00], none),                        // qNaN*0 + inf
-        nanRow(.fma, .half, [0x3C00, 0x3C00, 0x7D00], invalid),                     // 1*1 + sNaN
+        nanRow(.fma, .half, [0x7E00, 0x0000, 0x7C00], none),  // qNaN*0 + inf
+        nanRow(.fma, .half, [0x3C00, 0x3C00, 0x7D00], invalid),  // 1*1 + sNaN
         nanRow(.fma, .half, [0x3C00, 0x7E00, 0x7C00], none),
-        nanRow(.convert, .double, [0x7FF0_0000_0000_0001], invalid, to: .single),   // sNaN
-        nanRow(.convert, .double, [0x7FF8_0000_0000_0000], none, to: .half),        // qNaN
+        nanRow(.convert, .double, [0x7FF0_0000_0000_0001], invalid, to: .single),  // sNaN
+        nanRow(.convert, .double, [0x7FF8_0000_0000_0000], none, to: .half),  // qNaN
         nanRow(.convert, .half, [0x7D00], invalid, to: .double),
         nanRow(.convert, .single, [0xFFC0_0001], none, to: .half),
 
         // MARK: Division by zero
-        row(.div, .half, rne, [0x3C00, 0x0000], 0x7C00, divByZero),                 // 1 / +0
-        row(.div, .half, rne, [0x3C00, 0x8000], 0xFC00, divByZero),                 // 1 / -0
-        row(.div, .half, rtz, [0x8001, 0x0000], 0xFC00, divByZero),                 // -2^-24 / +0
+        row(.div, .half, rne, [0x3C00, 0x0000], 0x7C00, divByZero),  // 1 / +0
+        row(.div, .half, rne, [0x3C00, 0x8000], 0xFC00, divByZero),  // 1 / -0
+        row(.div, .half, rtz, [0x8001, 0x0000], 0xFC00, divByZero),  // -2^-24 / +0
         row(.div, .single, rne, [0x7F7F_FFFF, 0x8000_0000], 0xFF80_0000, divByZero),
         row(.div, .double, rdn, [0xBFF0_0000_0000_0000, 0x8000_0000_0000_0000], 0x7FF0_0000_0000_0000, divByZero),
 
@@ -421,7 +443,8 @@ extension EdgeCase {
         // The same in single: (1 + 2^-23)^2 + 2^-24 -> 1 + 3 * 2^-23.
         row(.fma, .single, rne, [0x3F80_0001, 0x3F80_0001, 0x3380_0000], 0x3F80_0003, inexact),
         // And double: (1 + 2^-52)^2 + 2^-53 -> 1 + 3 * 2^-52.
-        row(.fma, .double, rne, [0x3FF0_0000_0000_0001, 0x3FF0_0000_0000_0001, 0x3CA0_0000_0000_0000],
+        row(
+            .fma, .double, rne, [0x3FF0_0000_0000_0001, 0x3FF0_0000_0000_0001, 0x3CA0_0000_0000_0000],
             0x3FF0_0000_0000_0003, inexact),
         // Exact product cancelling a huge addend: 65504 * 2 - 65504 = 65504 in half (the
         // product 131008 overflows on its own but is never rounded): exact, no flags.

@@ -17,21 +17,24 @@ import Testing
     static let one = H(bits: 0x3C00), two = H(bits: 0x4000), minusOne = H(bits: 0xBC00)
     static let inf = H(bits: 0x7C00), minusInf = H(bits: 0xFC00), zero = H(bits: 0x0000)
 
-    func check(_ expected: UInt16, _ flags: ExceptionFlags, _ rule: NaNRule = .propagateFirst,
-               _ op: (inout FloatEnvironment) -> H, sourceLocation: SourceLocation = #_sourceLocation) {
+    func check(
+        _ expected: UInt16, _ flags: ExceptionFlags, _ rule: NaNRule = .propagateFirst,
+        _ op: (inout FloatEnvironment) -> H, sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         var env = FloatEnvironment(nanRule: rule)
         let r = op(&env)
-        #expect(r.bits == expected && env.flags == flags,
-                "expected 0x\(String(expected, radix: 16)) [\(flags)], got 0x\(String(r.bits, radix: 16)) [\(env.flags)]",
-                sourceLocation: sourceLocation)
+        #expect(
+            r.bits == expected && env.flags == flags,
+            "expected 0x\(String(expected, radix: 16)) [\(flags)], got 0x\(String(r.bits, radix: 16)) [\(env.flags)]",
+            sourceLocation: sourceLocation)
     }
 
     @Test func firstNaNOperandWinsQuieted() {
-        check(0x7E01, []) { Self.A.adding(Self.B, in: &$0) }          // both quiet: the first
+        check(0x7E01, []) { Self.A.adding(Self.B, in: &$0) }  // both quiet: the first
         check(0xFE02, []) { Self.B.adding(Self.A, in: &$0) }
-        check(0xFE02, []) { Self.one.adding(Self.B, in: &$0) }        // the only NaN, as is
-        check(0x7E05, .invalid) { Self.S.adding(Self.B, in: &$0) }    // S first: quieted, invalid
-        check(0xFE02, .invalid) { Self.B.adding(Self.S, in: &$0) }    // B first wins, S still signals
+        check(0xFE02, []) { Self.one.adding(Self.B, in: &$0) }  // the only NaN, as is
+        check(0x7E05, .invalid) { Self.S.adding(Self.B, in: &$0) }  // S first: quieted, invalid
+        check(0xFE02, .invalid) { Self.B.adding(Self.S, in: &$0) }  // B first wins, S still signals
         check(0xFF07, .invalid) { Self.T.multiplied(by: Self.two, in: &$0) }
         check(0x7E05, .invalid) { Self.one.divided(by: Self.S, in: &$0) }
         check(0x7E05, .invalid) { Self.S.squareRoot(in: &$0) }

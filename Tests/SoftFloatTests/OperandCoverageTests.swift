@@ -49,10 +49,14 @@ import Testing
     @Test(arguments: [CheckedOperation.add, .sub, .mul, .div, .sqrt, .fma])
     func everyOutcomeIsReached(_ op: CheckedOperation) {
         for rounding in [RoundingRule.toNearestOrEven, .down] {
-            let seen = [survey(Binary16.self, op, rounding: rounding), survey(Binary32.self, op, rounding: rounding),
-                        survey(Binary64.self, op, rounding: rounding)]
-            var required = ["inexact", "exact", "zero result", "NaN result",
-                            "invalid", "signalling NaN operand", "infinite operand", "subnormal operand"]
+            let seen = [
+                survey(Binary16.self, op, rounding: rounding), survey(Binary32.self, op, rounding: rounding),
+                survey(Binary64.self, op, rounding: rounding),
+            ]
+            var required = [
+                "inexact", "exact", "zero result", "NaN result",
+                "invalid", "signalling NaN operand", "infinite operand", "subnormal operand",
+            ]
             // A square root is never below 2^(emin/2): no subnormal result, underflow or overflow.
             if op != .sqrt { required += ["subnormal result", "overflow", "negative zero result"] }
             // A sum below 2^emin is exact (both operands are multiples of the smallest
@@ -66,8 +70,10 @@ import Testing
                 }
                 for name in required {
                     // At least 5 of 10,000 for every category.
-                    #expect(s.counts[name, default: 0] >= 5,
-                            "\(format) \(op.rawValue) \(rounding.name): '\(name)' reached \(s.counts[name, default: 0]) times")
+                    #expect(
+                        s.counts[name, default: 0] >= 5,
+                        "\(format) \(op.rawValue) \(rounding.name): '\(name)' reached \(s.counts[name, default: 0]) times"
+                    )
                 }
             }
         }

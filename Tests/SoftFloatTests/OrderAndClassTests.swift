@@ -10,7 +10,8 @@ import Testing
     /// E5M2 is the top byte of binary16; E4M3 is (-1)^s * 2^(max(e,1) - 7) * (e == 0 ? 0 : 1).f.
     static func value(e4m3 bits: UInt8) -> Double? {
         if bits & 0x7F == 0x7F { return nil }
-        let e = Int(bits >> 3 & 0xF), f = Double(bits & 7)
+        let e = Int(bits >> 3 & 0xF)
+        let f = Double(bits & 7)
         let magnitude = e == 0 ? f / 8 * 0x1p-6 : (1 + f / 8) * Double(sign: .plus, exponent: e - 7, significand: 1)
         return bits & 0x80 != 0 ? -magnitude : magnitude
     }
@@ -22,8 +23,10 @@ import Testing
     func checkPairs<F: BinaryFormat>(_: F.Type, _ decode: (UInt8) -> Double?, signalling: (UInt8) -> Bool) {
         for i in 0...255 {
             for j in 0...255 {
-                let a = BinaryFloat<F>(bits: F.Bits(i)), b = BinaryFloat<F>(bits: F.Bits(j))
-                let x = decode(UInt8(i)), y = decode(UInt8(j))
+                let a = BinaryFloat<F>(bits: F.Bits(i))
+                let b = BinaryFloat<F>(bits: F.Bits(j))
+                let x = decode(UInt8(i))
+                let y = decode(UInt8(j))
                 let anySignalling = signalling(UInt8(i)) || signalling(UInt8(j))
                 for signaling in [false, true] {
                     var env = FloatEnvironment()
@@ -38,8 +41,10 @@ import Testing
                 }
                 // minimum/maximum: -0 < +0; NaN in -> NaN out.
                 var env = FloatEnvironment()
-                let lo = a.minimum(b, in: &env), hi = a.maximum(b, in: &env)
-                let loN = a.minimumNumber(b, in: &env), hiN = a.maximumNumber(b, in: &env)
+                let lo = a.minimum(b, in: &env)
+                let hi = a.maximum(b, in: &env)
+                let loN = a.minimumNumber(b, in: &env)
+                let hiN = a.maximumNumber(b, in: &env)
                 if let x, let y {
                     let aFirst = x < y || (x == y && (x.sign == .minus || y.sign == .plus))
                     #expect(lo.bits == (aFirst ? a : b).bits && hi.bits == (aFirst ? b : a).bits, "\(i) \(j)")
@@ -52,9 +57,13 @@ import Testing
                     #expect(env.flags == [])
                 } else {
                     #expect(lo.isNaN && hi.isNaN)
-                    if let x { #expect(decode(UInt8(loN.bits)) == x && decode(UInt8(hiN.bits)) == x) }
-                    else if let y { #expect(decode(UInt8(loN.bits)) == y && decode(UInt8(hiN.bits)) == y) }
-                    else { #expect(loN.isNaN && hiN.isNaN) }
+                    if let x {
+                        #expect(decode(UInt8(loN.bits)) == x && decode(UInt8(hiN.bits)) == x)
+                    } else if let y {
+                        #expect(decode(UInt8(loN.bits)) == y && decode(UInt8(hiN.bits)) == y)
+                    } else {
+                        #expect(loN.isNaN && hiN.isNaN)
+                    }
                     #expect(env.flags == (anySignalling ? .invalid : []), "\(i) \(j)")
                     // NaNs sit at the ends of totalOrder by sign.
                     if x == nil && y != nil { #expect(a.totalOrder(b) == a.sign) }
@@ -76,11 +85,18 @@ import Testing
     /// against the sorted list of its values (448 steps to NaN: no larger number).
     @Test func nextUpEveryValue() {
         for bits in 0...0xFFFF {
-            let x = SoftFloat16(bits: UInt16(bits)), h = Float16(bitPattern: UInt16(bits))
+            let x = SoftFloat16(bits: UInt16(bits))
+            let h = Float16(bitPattern: UInt16(bits))
             var env = FloatEnvironment()
-            let up = x.nextUp(in: &env), down = x.nextDown(in: &env)
-            if h.isNaN { #expect(up.isNaN && down.isNaN); continue }
-            #expect(Float16(bitPattern: up.bits) == h.nextUp && Float16(bitPattern: up.bits).sign == h.nextUp.sign, "0x\(String(bits, radix: 16))")
+            let up = x.nextUp(in: &env)
+            let down = x.nextDown(in: &env)
+            if h.isNaN {
+                #expect(up.isNaN && down.isNaN)
+                continue
+            }
+            #expect(
+                Float16(bitPattern: up.bits) == h.nextUp && Float16(bitPattern: up.bits).sign == h.nextUp.sign,
+                "0x\(String(bits, radix: 16))")
             #expect(Float16(bitPattern: down.bits) == h.nextDown, "0x\(String(bits, radix: 16))")
             #expect(env.flags == (x.isSignalingNaN ? .invalid : []))
         }
@@ -91,8 +107,11 @@ import Testing
             var env = FloatEnvironment()
             let up = SoftFloat8E4M3(bits: UInt8(bits)).nextUp(in: &env)
             let next = sorted.first { $0 > v }
-            if let next { #expect(Self.value(e4m3: up.bits) == next, "e4m3 0x\(String(bits, radix: 16))") }
-            else { #expect(up.isNaN && !up.sign) }
+            if let next {
+                #expect(Self.value(e4m3: up.bits) == next, "e4m3 0x\(String(bits, radix: 16))")
+            } else {
+                #expect(up.isNaN && !up.sign)
+            }
         }
     }
 
@@ -102,20 +121,28 @@ import Testing
     @Test func classification() {
         var counts: [FloatClass: Int] = [:]
         for bits in 0...0xFFFF { counts[SoftFloat16(bits: UInt16(bits)).floatClass, default: 0] += 1 }
-        #expect(counts == [.positiveZero: 1, .negativeZero: 1, .positiveSubnormal: 1023, .negativeSubnormal: 1023,
-                           .positiveNormal: 30_720, .negativeNormal: 30_720, .positiveInfinity: 1, .negativeInfinity: 1,
-                           .quietNaN: 1024, .signalingNaN: 1022])
+        #expect(
+            counts == [
+                .positiveZero: 1, .negativeZero: 1, .positiveSubnormal: 1023, .negativeSubnormal: 1023,
+                .positiveNormal: 30_720, .negativeNormal: 30_720, .positiveInfinity: 1, .negativeInfinity: 1,
+                .quietNaN: 1024, .signalingNaN: 1022,
+            ])
         var fp8: [FloatClass: Int] = [:]
         for bits in 0...0xFF { fp8[SoftFloat8E4M3(bits: UInt8(bits)).floatClass, default: 0] += 1 }
-        #expect(fp8 == [.positiveZero: 1, .negativeZero: 1, .positiveSubnormal: 7, .negativeSubnormal: 7,
-                        .positiveNormal: 119, .negativeNormal: 119, .quietNaN: 2])
+        #expect(
+            fp8 == [
+                .positiveZero: 1, .negativeZero: 1, .positiveSubnormal: 7, .negativeSubnormal: 7,
+                .positiveNormal: 119, .negativeNormal: 119, .quietNaN: 2,
+            ])
     }
 }
 
 /// Integer conversions at the boundaries, derived by hand (MPFR agreement on generated
 /// boundary cases is in ReferenceTests/OperationAgreementTests).
 @Suite struct IntegerBoundaryTests {
-    func toInt<I: FixedWidthInteger>(_ bits: UInt64, _: I.Type, _ rule: RoundingRule, exact: Bool = false) -> (I, ExceptionFlags) {
+    func toInt<I: FixedWidthInteger>(_ bits: UInt64, _: I.Type, _ rule: RoundingRule, exact: Bool = false) -> (
+        I, ExceptionFlags
+    ) {
         var env = FloatEnvironment()
         let v = SoftFloat64(bits: bits).converted(toInteger: I.self, rounding: rule, exact: exact, in: &env)
         return (v, env.flags)

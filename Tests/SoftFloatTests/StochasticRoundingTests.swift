@@ -13,13 +13,17 @@ import _MPStudySupport
     @Test func exactResultsAreUnchanged() {
         var rng = SeededGenerator(seed: 1)
         var env = FloatEnvironment()
-        let one = SoftFloat16(bits: 0x3C00), two = SoftFloat16(bits: 0x4000)
+        let one = SoftFloat16(bits: 0x3C00)
+        let two = SoftFloat16(bits: 0x4000)
         let before = rng
         #expect(one.adding(one, stochasticallyUsing: &rng, in: &env).bits == 0x4000)
         #expect(two.multiplied(by: two, stochasticallyUsing: &rng, in: &env).bits == 0x4400)
         #expect(SoftFloat16(bits: 0x4400).squareRoot(stochasticallyUsing: &rng, in: &env).bits == 0x4000)
-        #expect(SoftFloat32(bits: 0x3F80_0000).converted(to: BFloat16.self, stochasticallyUsing: &rng, in: &env).bits == 0x3F80)
-        var a = rng, b = before
+        #expect(
+            SoftFloat32(bits: 0x3F80_0000).converted(to: BFloat16.self, stochasticallyUsing: &rng, in: &env).bits
+                == 0x3F80)
+        var a = rng
+        var b = before
         #expect(a.next() == b.next(), "an exact result consumed random bits")
         #expect(env.flags == [])
     }
@@ -36,7 +40,10 @@ import _MPStudySupport
             let r = a.multiplied(by: b, stochasticallyUsing: &rng, in: &env)
             let down = oracle.multiply(a, b, rounding: .down, tininess: .beforeRounding)
             let up = oracle.multiply(a, b, rounding: .up, tininess: .beforeRounding)
-            if down.value.isNaN { #expect(r.isNaN); continue }
+            if down.value.isNaN {
+                #expect(r.isNaN)
+                continue
+            }
             #expect(r.bits == down.value.bits || r.bits == up.value.bits, "\(hex(a)) * \(hex(b)) -> \(hex(r))")
             #expect(env.flags.contains(.inexact) == down.flags.contains(.inexact), "\(hex(a)) * \(hex(b))")
         }
@@ -47,7 +54,10 @@ import _MPStudySupport
             let r = a.converted(to: Float8E4M3.self, stochasticallyUsing: &rng, in: &env)
             let down = oracle.convert(a, to: Float8E4M3.self, rounding: .down, tininess: .beforeRounding)
             let up = oracle.convert(a, to: Float8E4M3.self, rounding: .up, tininess: .beforeRounding)
-            if r.isNaN { #expect(down.value.isNaN || up.value.isNaN, "\(hex(a))"); continue }
+            if r.isNaN {
+                #expect(down.value.isNaN || up.value.isNaN, "\(hex(a))")
+                continue
+            }
             #expect(r.bits == down.value.bits || r.bits == up.value.bits, "\(hex(a)) -> \(hex(r))")
         }
     }
@@ -58,7 +68,8 @@ import _MPStudySupport
         for _ in 0..<trials where roundsUp() { ups += 1 }
         let mean = Double(trials) * phi
         let sigma = (Double(trials) * phi * (1 - phi)).squareRoot()
-        #expect(abs(Double(ups) - mean) <= 5 * sigma + 1, "\(label): \(ups) of \(trials) up, expected \(mean) ± \(sigma)")
+        #expect(
+            abs(Double(ups) - mean) <= 5 * sigma + 1, "\(label): \(ups) of \(trials) up, expected \(mean) ± \(sigma)")
     }
 
     @Test func upwardProbabilityIsTheDiscardedFraction() {
@@ -74,13 +85,15 @@ import _MPStudySupport
         }
         // Negative values round away from zero with probability phi: -(1 + 2^-12) in binary16
         // arithmetic: -1 - 2^-12, neighbours -1 and -(1 + 2^-10), phi = 1/4.
-        let minusOne = SoftFloat16(bits: 0xBC00), tiny = SoftFloat16(bits: 0x8C00)  // -2^-12
+        let minusOne = SoftFloat16(bits: 0xBC00)
+        let tiny = SoftFloat16(bits: 0x8C00)  // -2^-12
         checkUnbiased("half -1 - 2^-12", phi: 0.25, trials: 100_000) {
             var env = FloatEnvironment()
             return minusOne.adding(tiny, stochasticallyUsing: &rng, in: &env).bits == 0xBC01
         }
         // 1/3 in E4M3: 1.0101..b * 2^-2, neighbours 1.010b and 1.011b * 2^-2, phi = 0.0101..b / 1 = 2/3.
-        let one = SoftFloat8E4M3(bits: 0x38), three = SoftFloat8E4M3(bits: 0x44)
+        let one = SoftFloat8E4M3(bits: 0x38)
+        let three = SoftFloat8E4M3(bits: 0x44)
         checkUnbiased("e4m3 1/3", phi: 2.0 / 3.0, trials: 100_000) {
             var env = FloatEnvironment()
             return one.divided(by: three, stochasticallyUsing: &rng, in: &env).bits == 0x2B

@@ -63,10 +63,15 @@ import Testing
         }
         #expect(DecimalText.fixed(sum, decimals: 20, from: .exact) == "0.30000000000000004441")
         #expect(DecimalText.fixed(sum, decimals: 20, from: .shortest) == "0.30000000000000004000")
-        #expect(DecimalText.fixed(sum, decimals: 52, from: .exact) == "0.3000000000000000444089209850062616169452667236328125")
-        #expect(DecimalText.fixed(sum, decimals: 54, from: .exact) == "0.300000000000000044408920985006261616945266723632812500")
-        #expect(DecimalText.fixed(sum, decimals: 60, trimmingZeros: true, from: .exact)
-            == "0.3000000000000000444089209850062616169452667236328125")
+        #expect(
+            DecimalText.fixed(sum, decimals: 52, from: .exact)
+                == "0.3000000000000000444089209850062616169452667236328125")
+        #expect(
+            DecimalText.fixed(sum, decimals: 54, from: .exact)
+                == "0.300000000000000044408920985006261616945266723632812500")
+        #expect(
+            DecimalText.fixed(sum, decimals: 60, trimmingZeros: true, from: .exact)
+                == "0.3000000000000000444089209850062616169452667236328125")
         #expect(DecimalText.fixed(sum, decimals: 60, trimmingZeros: true) == "0.30000000000000004")
     }
 
@@ -86,23 +91,29 @@ import Testing
             if carry > 0 { fiveToThe1074.append(carry) }
         }
         #expect(fiveToThe1074.count == 751)
-        let expected = "0." + String(repeating: "0", count: 1074 - 751)
+        let expected =
+            "0." + String(repeating: "0", count: 1074 - 751)
             + String(fiveToThe1074.reversed().map { Character(String($0)) })
         #expect(DecimalText.fixed(tiny, decimals: 1074, from: .exact) == expected)
         #expect(expected.hasPrefix("0." + String(repeating: "0", count: 323) + "494065645841246544"))
         // Its shortest decimal is 5e-324.
-        #expect(DecimalText.fixed(tiny, decimals: 1074) == "0." + String(repeating: "0", count: 323) + "5"
-            + String(repeating: "0", count: 750))
+        #expect(
+            DecimalText.fixed(tiny, decimals: 1074) == "0." + String(repeating: "0", count: 323) + "5"
+                + String(repeating: "0", count: 750))
         // 4.94e-324 to 324 decimals rounds up to 5 in the last place; to 323 it is 0, unsigned.
         // Read as 5e-324 it is a tie at 323 decimals, which goes away from zero.
         for source in [DecimalText.Source.exact, .shortest] {
-            #expect(DecimalText.fixed(tiny, decimals: 324, from: source) == "0." + String(repeating: "0", count: 323) + "5")
-            #expect(DecimalText.fixed(-tiny, decimals: 324, from: source) == "-0." + String(repeating: "0", count: 323) + "5")
+            #expect(
+                DecimalText.fixed(tiny, decimals: 324, from: source) == "0." + String(repeating: "0", count: 323) + "5")
+            #expect(
+                DecimalText.fixed(-tiny, decimals: 324, from: source) == "-0." + String(repeating: "0", count: 323)
+                    + "5")
         }
         #expect(DecimalText.fixed(-tiny, decimals: 323, from: .exact) == "0." + String(repeating: "0", count: 323))
         #expect(DecimalText.fixed(-tiny, decimals: 323) == "-0." + String(repeating: "0", count: 322) + "1")
         #expect(DecimalText.fixed(-tiny, decimals: 322) == "0." + String(repeating: "0", count: 322))
-        #expect(DecimalText.significant(tiny, digits: 3, from: .exact) == "0." + String(repeating: "0", count: 323) + "494")
+        #expect(
+            DecimalText.significant(tiny, digits: 3, from: .exact) == "0." + String(repeating: "0", count: 323) + "494")
         #expect(DecimalText.significant(tiny, digits: 3) == "0." + String(repeating: "0", count: 323) + "500")
     }
 
@@ -110,15 +121,19 @@ import Testing
     /// The binary64 value nearest 1e300, exactly (Python's `decimal.Decimal(1e300)`); its
     /// shortest decimal is 1e300 itself.
     @Test func hugeValues() {
-        let exact1e300 = "1000000000000000052504760255204420248704468581108159154915854115511802457988908195786371375080447864043704443832883878176942523235360430575644792184786706982848387200926575803737830233794788090059368953234970799945081119038967640880074652742780142494579258788820056842838115669472196386865459400540160"
+        let exact1e300 =
+            "1000000000000000052504760255204420248704468581108159154915854115511802457988908195786371375080447864043704443832883878176942523235360430575644792184786706982848387200926575803737830233794788090059368953234970799945081119038967640880074652742780142494579258788820056842838115669472196386865459400540160"
         #expect(exact1e300.count == 301)
         #expect(DecimalText.fixed(1e300, decimals: 0, from: .exact) == exact1e300)
         #expect(DecimalText.fixed(-1e300, decimals: 2, from: .exact) == "-" + exact1e300 + ".00")
         #expect(DecimalText.fixed(-1e300, decimals: 1) == "-1" + String(repeating: "0", count: 300) + ".0")
         // (2 - 2^-52)·2^1023, 309 digits.
-        let largest = "179769313486231570814527423731704356798070567525844996598917476803157260780028538760589558632766878171540458953514382464234321326889464182768467546703537516986049910576551282076245490090389328944075868508455133942304583236903222948165808559332123348274797826204144723168738177180919299881250404026184124858368"
+        let largest =
+            "179769313486231570814527423731704356798070567525844996598917476803157260780028538760589558632766878171540458953514382464234321326889464182768467546703537516986049910576551282076245490090389328944075868508455133942304583236903222948165808559332123348274797826204144723168738177180919299881250404026184124858368"
         #expect(DecimalText.fixed(.greatestFiniteMagnitude, decimals: 0, from: .exact) == largest)
-        #expect(DecimalText.fixed(.greatestFiniteMagnitude, decimals: 0) == "17976931348623157" + String(repeating: "0", count: 292))
+        #expect(
+            DecimalText.fixed(.greatestFiniteMagnitude, decimals: 0) == "17976931348623157"
+                + String(repeating: "0", count: 292))
         // 2^63 + 2^11 is past Int64.max: 9223372036854777856, shortest 9.223372036854778e18.
         #expect(DecimalText.fixed(9_223_372_036_854_777_856.0, decimals: 1, from: .exact) == "9223372036854777856.0")
         #expect(DecimalText.fixed(9_223_372_036_854_777_856.0, decimals: 1) == "9223372036854778000.0")
@@ -190,8 +205,15 @@ import Testing
                 var digits = Array(exact[..<exact.index(point, offsetBy: decimals + 1)])
                 var i = digits.count - 1
                 while i >= 0 {
-                    if digits[i] == "." || digits[i] == "-" { i -= 1; continue }
-                    if digits[i] == "9" { digits[i] = "0"; i -= 1; continue }
+                    if digits[i] == "." || digits[i] == "-" {
+                        i -= 1
+                        continue
+                    }
+                    if digits[i] == "9" {
+                        digits[i] = "0"
+                        i -= 1
+                        continue
+                    }
                     digits[i] = Character(String(digits[i].wholeNumberValue! + 1))
                     break
                 }
@@ -208,7 +230,8 @@ import Testing
     /// The shortest reading's oracle: Foundation's `Decimal` parses Swift's shortest text of
     /// `x` and rounds it with `.plain` (half away from zero); it prints no trailing zeros.
     static func decimalOracle(_ x: Double, decimals: Int) -> String {
-        var value = Decimal(string: x.description)!, rounded = Decimal()
+        var value = Decimal(string: x.description)!
+        var rounded = Decimal()
         NSDecimalRound(&rounded, &value, decimals, .plain)
         return rounded.description
     }
@@ -218,7 +241,8 @@ import Testing
         #expect(Self.printfOracle(0.125, decimals: 2) == "0.13" && Self.printfOracle(-2.5, decimals: 0) == "-3")
         #expect(Self.printfOracle(9.5, decimals: 0) == "10" && Self.printfOracle(-99.95, decimals: 1) == "-100.0")
         #expect(Self.printfOracle(0.15, decimals: 1) == "0.1" && Self.printfOracle(-0.0001, decimals: 2) == "0.00")
-        #expect(Self.decimalOracle(0.37625, decimals: 4) == "0.3763" && Self.decimalOracle(-0.125, decimals: 2) == "-0.13")
+        #expect(
+            Self.decimalOracle(0.37625, decimals: 4) == "0.3763" && Self.decimalOracle(-0.125, decimals: 2) == "-0.13")
     }
 
     /// A SplitMix64 stream, so the random cases are the same on every run.
@@ -255,7 +279,8 @@ import Testing
         for _ in 0..<1000 { cases.append((random.double(exponents: 923...1123), Int(random.next() % 41))) }
         var mismatches: [String] = []
         for (x, decimals) in cases {
-            let expected = Self.printfOracle(x, decimals: decimals), got = DecimalText.fixed(x, decimals: decimals, from: .exact)
+            let expected = Self.printfOracle(x, decimals: decimals)
+            let got = DecimalText.fixed(x, decimals: decimals, from: .exact)
             if got != expected { mismatches.append("\(x) to \(decimals): \(got) != \(expected)") }
         }
         #expect(mismatches.isEmpty, "\(mismatches.prefix(5))")
@@ -268,7 +293,9 @@ import Testing
         var cases: [(Double, Int)] = []
         for _ in 0..<3000 { cases.append((random.double(exponents: 963...1068), Int(random.next() % 21))) }
         for _ in 0..<3000 {
-            let x = Double(Int64(bitPattern: random.next()) % 1_000_000) / [1.0, 10, 100, 1000, 10_000, 100_000][Int(random.next() % 6)]
+            let x =
+                Double(Int64(bitPattern: random.next()) % 1_000_000)
+                / [1.0, 10, 100, 1000, 10_000, 100_000][Int(random.next() % 6)]
             cases.append((x, Int(random.next() % 6)))
         }
         for _ in 0..<1000 {
@@ -322,9 +349,14 @@ import Testing
 
     /// Numbers given as digits and a power of ten: any exponent, no work proportional to it.
     @Test func digitStrings() {
-        #expect(DecimalText.scientific(negative: true, digits: [1], exponent: -99_999_999_999_999) == "-1e-99999999999999")
-        #expect(DecimalText.scientific(negative: false, digits: [1, 2, 3, 4, 5], exponent: 10, significantDigits: 3) == "1.23e+14")
-        #expect(DecimalText.positional(negative: true, digits: [2, 4, 4, 1, 4, 0, 6, 2, 5], exponent: -13) == "-0.0000244140625")
+        #expect(
+            DecimalText.scientific(negative: true, digits: [1], exponent: -99_999_999_999_999) == "-1e-99999999999999")
+        #expect(
+            DecimalText.scientific(negative: false, digits: [1, 2, 3, 4, 5], exponent: 10, significantDigits: 3)
+                == "1.23e+14")
+        #expect(
+            DecimalText.positional(negative: true, digits: [2, 4, 4, 1, 4, 0, 6, 2, 5], exponent: -13)
+                == "-0.0000244140625")
         #expect(DecimalText.positional(negative: false, digits: [4, 4, 8], exponent: 2) == "44800")
         #expect(DecimalText.positional(negative: true, digits: [0], exponent: -5) == "0")
         #expect(DecimalText.positionalLength(digitCount: 9, exponent: -13) == 14)

@@ -75,8 +75,9 @@ import _MPStudySupport
     @Test func sumIsBitIdenticalForEveryThreadCount() {
         var rng = SeededGenerator(seed: 42)
         let values: [Float] = (0..<100_003).map { _ in
-            Float(sign: rng.next() & 1 == 0 ? .plus : .minus, exponent: Int(rng.next() % 40) - 20,
-                  significand: 1 + Float(rng.next() % (1 << 23)) / Float(1 << 23))
+            Float(
+                sign: rng.next() & 1 == 0 ? .plus : .minus, exponent: Int(rng.next() % 40) - 20,
+                significand: 1 + Float(rng.next() % (1 << 23)) / Float(1 << 23))
         }
         var expected: Float = 0
         for start in stride(from: 0, to: values.count, by: 1000) {

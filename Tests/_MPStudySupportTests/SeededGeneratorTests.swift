@@ -16,8 +16,12 @@ import _MPStudySupport
     }
 
     @Test func sameSeedSameSequence() {
-        var a = SeededGenerator(seed: 7), b = SeededGenerator(seed: 7), c = SeededGenerator(seed: 8)
-        let x = (0..<16).map { _ in a.next() }, y = (0..<16).map { _ in b.next() }, z = (0..<16).map { _ in c.next() }
+        var a = SeededGenerator(seed: 7)
+        var b = SeededGenerator(seed: 7)
+        var c = SeededGenerator(seed: 8)
+        let x = (0..<16).map { _ in a.next() }
+        let y = (0..<16).map { _ in b.next() }
+        let z = (0..<16).map { _ in c.next() }
         #expect(x == y)
         #expect(x != z)
     }

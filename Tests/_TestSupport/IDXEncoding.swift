@@ -7,7 +7,10 @@ public enum IDXEncoding {
         var file: [UInt8] = [0, 0, 0x08, UInt8(dimensions.count)]
         for d in dimensions {
             let n = UInt32(d)
-            file += [UInt8(n >> 24), UInt8(truncatingIfNeeded: n >> 16), UInt8(truncatingIfNeeded: n >> 8), UInt8(truncatingIfNeeded: n)]
+            file += [
+                UInt8(n >> 24), UInt8(truncatingIfNeeded: n >> 16), UInt8(truncatingIfNeeded: n >> 8),
+                UInt8(truncatingIfNeeded: n),
+            ]
         }
         return file + bytes
     }

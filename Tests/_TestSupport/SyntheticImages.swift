@@ -19,7 +19,8 @@ public struct SyntheticImages: Sendable, Equatable {
     public init(count: Int, features: Int, classes: Int, seed: UInt64) {
         precondition(classes > 0 && classes <= 256 && features > 0 && count >= 0)
         var generator = SeededGenerator(seed: seed)
-        var pixels: [UInt8] = [], labels: [UInt8] = []
+        var pixels: [UInt8] = []
+        var labels: [UInt8] = []
         pixels.reserveCapacity(count * features)
         for i in 0..<count {
             let c = i % classes

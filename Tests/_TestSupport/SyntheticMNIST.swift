@@ -19,7 +19,9 @@ public struct SyntheticMNIST: Sendable {
 
     /// The file names and contents as written by ``write(to:gzip:checksums:)``.
     public func files(gzip: Bool) -> [(name: String, bytes: [UInt8])] {
-        let raw = [IDXEncoding.images(train), IDXEncoding.labels(train), IDXEncoding.images(test), IDXEncoding.labels(test)]
+        let raw = [
+            IDXEncoding.images(train), IDXEncoding.labels(train), IDXEncoding.images(test), IDXEncoding.labels(test),
+        ]
         return zip(Self.fileNames, raw).map { name, bytes in
             gzip ? (name + ".gz", GzipStored.compress(bytes)) : (name, bytes)
         }

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 import Testing
 import _TestSupport
@@ -48,8 +48,10 @@ struct TestSupportTests {
     /// FIPS 180-2 appendix B examples (one block, two blocks) and the empty message.
     @Test func sha256Vectors() {
         #expect(SHA256Digest.hex([]) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
-        #expect(SHA256Digest.hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
-        #expect(SHA256Digest.hex(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8))
+        #expect(
+            SHA256Digest.hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(
+            SHA256Digest.hex(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8))
                 == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
     }
 
@@ -64,7 +66,10 @@ struct TestSupportTests {
         #expect(gz.count == 10 + 5 + 65_535 + 5 + 4_465 + 8)
         // ISIZE: 70,000 = 0x00011170, little-endian.
         #expect(Array(gz.suffix(4)) == [0x70, 0x11, 0x01, 0x00])
-        #expect(GzipStored.compress([]) == [0x1F, 0x8B, 8, 0, 0, 0, 0, 0, 0, 0xFF, 0x01, 0, 0, 0xFF, 0xFF, 0, 0, 0, 0, 0, 0, 0, 0])
+        #expect(
+            GzipStored.compress([]) == [
+                0x1F, 0x8B, 8, 0, 0, 0, 0, 0, 0, 0xFF, 0x01, 0, 0, 0xFF, 0xFF, 0, 0, 0, 0, 0, 0, 0, 0,
+            ])
     }
 
     /// IDX header: 0, 0, type 0x08, rank, then each dimension big-endian.

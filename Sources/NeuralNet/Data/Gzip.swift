@@ -19,8 +19,11 @@ public enum Gzip {
     public static func compress(_ bytes: [UInt8]) -> [UInt8] {
         var stream = z_stream()
         // 15 + 16: gzip wrapper; memLevel 8 and the default strategy, as gzip.
-        guard deflateInit2_(&stream, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY,
-                            zlibVersion(), Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+        guard
+            deflateInit2_(
+                &stream, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY,
+                zlibVersion(), Int32(MemoryLayout<z_stream>.size)) == Z_OK
+        else {
             preconditionFailure("zlib deflateInit2 failed")
         }
         defer { deflateEnd(&stream) }

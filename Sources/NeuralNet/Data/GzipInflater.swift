@@ -64,7 +64,8 @@ final class GzipInflater {
                 } else if input.count - consumed >= 2 && input[consumed] == 0x1F && input[consumed + 1] == 0x8B {
                     inflateReset(stream)  // another gzip member follows
                 } else {
-                    throw .corruptGzip(path: path, detail: "\(input.count - consumed) bytes of trailing garbage after the gzip stream")
+                    throw .corruptGzip(
+                        path: path, detail: "\(input.count - consumed) bytes of trailing garbage after the gzip stream")
                 }
             case Z_OK:
                 continue

@@ -86,7 +86,8 @@ public enum IDXReader {
         for d in dimensions {
             let (p, overflow) = needed.multipliedReportingOverflow(by: d)
             if overflow || p > maximumDataBytes {
-                throw .wrongDimensions(path: path, found: dimensions, expected: "at most \(maximumDataBytes) bytes of data")
+                throw .wrongDimensions(
+                    path: path, found: dimensions, expected: "at most \(maximumDataBytes) bytes of data")
             }
             needed = p
         }
@@ -102,7 +103,9 @@ public enum IDXReader {
     public static func encode(dimensions: [Int], bytes: [UInt8]) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(4 + 4 * dimensions.count + bytes.count)
-        func put(_ v: UInt32) { out += [UInt8(v >> 24), UInt8((v >> 16) & 0xFF), UInt8((v >> 8) & 0xFF), UInt8(v & 0xFF)] }
+        func put(_ v: UInt32) {
+            out += [UInt8(v >> 24), UInt8((v >> 16) & 0xFF), UInt8((v >> 8) & 0xFF), UInt8(v & 0xFF)]
+        }
         put(magic(rank: dimensions.count))
         for d in dimensions { put(UInt32(d)) }
         out += bytes
@@ -110,6 +113,7 @@ public enum IDXReader {
     }
 
     private static func bigEndianUInt32(_ bytes: [UInt8], at offset: Int) -> UInt32 {
-        UInt32(bytes[offset]) << 24 | UInt32(bytes[offset + 1]) << 16 | UInt32(bytes[offset + 2]) << 8 | UInt32(bytes[offset + 3])
+        UInt32(bytes[offset]) << 24 | UInt32(bytes[offset + 1]) << 16 | UInt32(bytes[offset + 2]) << 8
+            | UInt32(bytes[offset + 3])
     }
 }

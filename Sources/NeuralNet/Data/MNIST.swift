@@ -18,7 +18,9 @@ public struct LabeledImages: Sendable {
     public let features: Int
 
     public init(pixels: [UInt8], labels: [UInt8], features: Int) {
-        precondition(features > 0 && pixels.count == labels.count * features, "LabeledImages: \(pixels.count) pixels for \(labels.count) labels of \(features)")
+        precondition(
+            features > 0 && pixels.count == labels.count * features,
+            "LabeledImages: \(pixels.count) pixels for \(labels.count) labels of \(features)")
         self.pixels = pixels
         self.labels = labels
         self.features = features
@@ -73,7 +75,8 @@ public struct MNIST: Sendable {
     /// labels of a split have the same count, every label is 0...9.
     public static func load(from folder: String, checksums: ChecksumPolicy = .require) throws(DatasetError) -> MNIST {
         guard FileBytes.isDirectory(folder) else { throw .folderNotFound(path: folder) }
-        let paths = try [trainImagesName, trainLabelsName, testImagesName, testLabelsName].map { name throws(DatasetError) in
+        let paths = try [trainImagesName, trainLabelsName, testImagesName, testLabelsName].map {
+            name throws(DatasetError) in
             try locate(name, in: folder)
         }
         let ranks = [3, 1, 3, 1]
@@ -89,7 +92,11 @@ public struct MNIST: Sendable {
             }
             arrays.append(try IDXReader.decode(raw, path: path, rank: rank))
         }
-        if sums == nil { notes.append(checksums == .skip ? "checksums not verified (--no-verify)" : "no SHA256SUMS in \(folder): checksums not verified") }
+        if sums == nil {
+            notes.append(
+                checksums == .skip
+                    ? "checksums not verified (--no-verify)" : "no SHA256SUMS in \(folder): checksums not verified")
+        }
         let train = try split(images: arrays[0], imagesPath: paths[0], labels: arrays[1], labelsPath: paths[1])
         let test = try split(images: arrays[2], imagesPath: paths[2], labels: arrays[3], labelsPath: paths[3])
         return MNIST(train: train, test: test, files: paths, checksumNotes: notes, checksumsVerified: verified)
@@ -104,19 +111,25 @@ public struct MNIST: Sendable {
     }
 
     /// Reads and cross-checks one image file and its label file.
-    public static func split(images imagesPath: String, labels labelsPath: String) throws(DatasetError) -> LabeledImages {
-        try split(images: IDXReader.read(path: imagesPath, rank: 3), imagesPath: imagesPath,
-                  labels: IDXReader.read(path: labelsPath, rank: 1), labelsPath: labelsPath)
+    public static func split(images imagesPath: String, labels labelsPath: String) throws(DatasetError) -> LabeledImages
+    {
+        try split(
+            images: IDXReader.read(path: imagesPath, rank: 3), imagesPath: imagesPath,
+            labels: IDXReader.read(path: labelsPath, rank: 1), labelsPath: labelsPath)
     }
 
     /// Cross-checks decoded images and labels of one split.
-    static func split(images: IDXArray, imagesPath: String, labels: IDXArray, labelsPath: String) throws(DatasetError) -> LabeledImages {
+    static func split(images: IDXArray, imagesPath: String, labels: IDXArray, labelsPath: String) throws(DatasetError)
+        -> LabeledImages
+    {
         guard images.dimensions[1] == imageRows && images.dimensions[2] == imageColumns else {
-            throw .wrongDimensions(path: imagesPath, found: images.dimensions, expected: "N x \(imageRows) x \(imageColumns)")
+            throw .wrongDimensions(
+                path: imagesPath, found: images.dimensions, expected: "N x \(imageRows) x \(imageColumns)")
         }
         guard images.count > 0 else { throw .emptySplit(path: imagesPath) }
         guard images.count == labels.count else {
-            throw .countMismatch(images: imagesPath, imageCount: images.count, labels: labelsPath, labelCount: labels.count)
+            throw .countMismatch(
+                images: imagesPath, imageCount: images.count, labels: labelsPath, labelCount: labels.count)
         }
         if let bad = labels.bytes.firstIndex(where: { Int($0) >= classes }) {
             throw .labelOutOfRange(path: labelsPath, index: bad, value: Int(labels.bytes[bad]), classes: classes)
@@ -140,7 +153,8 @@ public struct MNIST: Sendable {
         do {
             bytes = try FileBytes.read(path, maximumBytes: maximumSumsBytes)
         } catch .fileTooLarge(_, let size, _) {
-            throw .checksumsUnusable(path: path, reason: "\(size) bytes; a SHA256SUMS file for four files is a few hundred")
+            throw .checksumsUnusable(
+                path: path, reason: "\(size) bytes; a SHA256SUMS file for four files is a few hundred")
         }
         let listed = parseSums(bytes)
         guard !listed.isEmpty else {
@@ -150,8 +164,10 @@ public struct MNIST: Sendable {
     }
 
     /// Checks `raw`, the bytes of `path`, against `sums`; appends a note; true if it matched.
-    static func verify(_ raw: [UInt8], path: String, sums: [String: String], policy: ChecksumPolicy,
-                       notes: inout [String]) throws(DatasetError) -> Bool {
+    static func verify(
+        _ raw: [UInt8], path: String, sums: [String: String], policy: ChecksumPolicy,
+        notes: inout [String]
+    ) throws(DatasetError) -> Bool {
         let name = String(path.split(separator: "/").last ?? Substring(path))
         guard let expected = sums[name] else {
             if policy == .require { throw .checksumNotListed(path: path, sums: "SHA256SUMS") }

@@ -34,31 +34,35 @@ public struct SHA256: Sendable {
         let digits = Array("0123456789abcdef")
         var s = ""
         s.reserveCapacity(digest.count * 2)
-        for b in digest { s.append(digits[Int(b >> 4)]); s.append(digits[Int(b & 15)]) }
+        for b in digest {
+            s.append(digits[Int(b >> 4)])
+            s.append(digits[Int(b & 15)])
+        }
         return s
     }
 
     /// Adds `bytes` to the message.
     public mutating func update<Bytes: Collection>(_ bytes: Bytes) where Bytes.Element == UInt8 {
         length &+= UInt64(bytes.count)
-        let done: Bool = bytes.withContiguousStorageIfAvailable { buffer -> Bool in
-            var offset = 0
-            if !pending.isEmpty {
-                let take = min(64 - pending.count, buffer.count)
-                pending.append(contentsOf: buffer[0..<take])
-                offset = take
-                if pending.count == 64 {
-                    pending.withUnsafeBufferPointer { compress($0.baseAddress!) }
-                    pending.removeAll(keepingCapacity: true)
+        let done: Bool =
+            bytes.withContiguousStorageIfAvailable { buffer -> Bool in
+                var offset = 0
+                if !pending.isEmpty {
+                    let take = min(64 - pending.count, buffer.count)
+                    pending.append(contentsOf: buffer[0..<take])
+                    offset = take
+                    if pending.count == 64 {
+                        pending.withUnsafeBufferPointer { compress($0.baseAddress!) }
+                        pending.removeAll(keepingCapacity: true)
+                    }
                 }
-            }
-            while buffer.count - offset >= 64 {
-                compress(buffer.baseAddress! + offset)
-                offset += 64
-            }
-            if offset < buffer.count { pending.append(contentsOf: buffer[offset...]) }
-            return true
-        } ?? false
+                while buffer.count - offset >= 64 {
+                    compress(buffer.baseAddress! + offset)
+                    offset += 64
+                }
+                if offset < buffer.count { pending.append(contentsOf: buffer[offset...]) }
+                return true
+            } ?? false
         if !done {
             length &-= UInt64(bytes.count)
             update(Array(bytes))
@@ -71,10 +75,15 @@ public struct SHA256: Sendable {
         var tail = pending
         tail.append(0x80)
         while tail.count % 64 != 56 { tail.append(0) }
-        for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
+        for shift in stride(from: 56, through: 0, by: -8) {
+            tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
+        }
         tail.withUnsafeBufferPointer { buffer in
             var offset = 0
-            while offset < buffer.count { compress(buffer.baseAddress! + offset); offset += 64 }
+            while offset < buffer.count {
+                compress(buffer.baseAddress! + offset)
+                offset += 64
+            }
         }
         pending.removeAll()
         let words = [state.0, state.1, state.2, state.3, state.4, state.5, state.6, state.7]
@@ -97,14 +106,16 @@ public struct SHA256: Sendable {
 
     /// One 64-byte block (FIPS 180-4, 6.2.2).
     private mutating func compress(_ block: UnsafePointer<UInt8>) {
-        var w = (UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0),
-                 UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0),
-                 UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0),
-                 UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0),
-                 UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0),
-                 UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0),
-                 UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0),
-                 UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0))
+        var w = (
+            UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0),
+            UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0),
+            UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0),
+            UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0),
+            UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0),
+            UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0),
+            UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0),
+            UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0)
+        )
         withUnsafeMutableBytes(of: &w) { raw in
             let w = raw.bindMemory(to: UInt32.self)
             for t in 0..<16 {
@@ -125,12 +136,20 @@ public struct SHA256: Sendable {
                     let s0 = SHA256.rotr(a, 2) ^ SHA256.rotr(a, 13) ^ SHA256.rotr(a, 22)
                     let maj = (a & b) ^ (a & c) ^ (b & c)
                     let t2 = s0 &+ maj
-                    h = g; g = f; f = e; e = d &+ t1
-                    d = c; c = b; b = a; a = t1 &+ t2
+                    h = g
+                    g = f
+                    f = e
+                    e = d &+ t1
+                    d = c
+                    c = b
+                    b = a
+                    a = t1 &+ t2
                 }
             }
-            state = (state.0 &+ a, state.1 &+ b, state.2 &+ c, state.3 &+ d,
-                     state.4 &+ e, state.5 &+ f, state.6 &+ g, state.7 &+ h)
+            state = (
+                state.0 &+ a, state.1 &+ b, state.2 &+ c, state.3 &+ d,
+                state.4 &+ e, state.5 &+ f, state.6 &+ g, state.7 &+ h
+            )
         }
     }
 }

@@ -132,7 +132,8 @@ public final class Dense {
         }
         let narrow = context.isNarrow
         let x = narrow ? cast(input, context: context) : input
-        let w = narrow ? castKernel! : kernel, b = narrow ? castBias! : bias
+        let w = narrow ? castKernel! : kernel
+        let b = narrow ? castBias! : bias
         if narrow {
             context.round(kernel, into: w, kind: .kernel, layer: name)
             context.round(bias, into: b, kind: .bias, layer: name)
@@ -187,8 +188,9 @@ public final class Dense {
     /// - Returns: ``inputGradient`` (`dL/dX`) when the layer was reserved to compute it.
     @discardableResult
     public func backward(input: Tensor, outputGradient: Tensor, context: ExecutionContext) -> Tensor? {
-        precondition(outputGradient.rows == output.rows && outputGradient.columns == units && input.rows == output.rows,
-                     "Dense \(name): backward shapes \(input.shape), \(outputGradient.shape) after forward \(output.shape)")
+        precondition(
+            outputGradient.rows == output.rows && outputGradient.columns == units && input.rows == output.rows,
+            "Dense \(name): backward shapes \(input.shape), \(outputGradient.shape) after forward \(output.shape)")
         let narrow = context.isNarrow
         // Under a narrow policy dL/dA arrives as float32 (the loss gradient, or the float32
         // accumulator of the layer above) and is rounded here, carrying the loss scale.
@@ -200,7 +202,9 @@ public final class Dense {
         }
         let x = narrow ? (castInput ?? input) : input
         GEMM.multiply(x, outputGradient, into: kernelGradient, transposeA: .transposed, profiler: context.profiler)
-        context.profiler.measure(.biasGradient) { Dense.columnSums(outputGradient, into: biasGradient, context: context) }
+        context.profiler.measure(.biasGradient) {
+            Dense.columnSums(outputGradient, into: biasGradient, context: context)
+        }
         if narrow {
             context.roundInPlace(kernelGradient, kind: .kernelGradient, layer: name, scaled: true)
             context.roundInPlace(biasGradient, kind: .biasGradient, layer: name, scaled: true)
@@ -209,8 +213,9 @@ public final class Dense {
         context.report(biasGradient, .biasGradient, layer: name)
         guard let inputGradient else { return nil }
         inputGradient.setRows(outputGradient.rows)
-        GEMM.multiply(outputGradient, narrow ? castKernel! : kernel, into: inputGradient, transposeB: .transposed,
-                      profiler: context.profiler)
+        GEMM.multiply(
+            outputGradient, narrow ? castKernel! : kernel, into: inputGradient, transposeB: .transposed,
+            profiler: context.profiler)
         context.report(inputGradient, .inputGradient, layer: name)
         return inputGradient
     }
@@ -224,9 +229,11 @@ public final class Dense {
     /// 4 KiB of every row in one run: narrower chunks visit every row more often for less
     /// (on 8192 x 4096 with two threads, chunks of 256 columns took 1.6 times as long).
     public static func columnSums(_ matrix: Tensor, into sums: Tensor, context: ExecutionContext) {
-        let rows = matrix.rows, columns = matrix.columns
+        let rows = matrix.rows
+        let columns = matrix.columns
         precondition(sums.count == columns)
-        let m = UnsafePointer(matrix.baseAddress), s = sums.baseAddress
+        let m = UnsafePointer(matrix.baseAddress)
+        let s = sums.baseAddress
         let size = context.parallelism.chunkSize(workPerItem: max(rows, 1), alignment: 1024)
         context.parallelism.forEachChunk(count: columns, chunkSize: size) { range in
             let acc = s + range.lowerBound

@@ -26,7 +26,8 @@ public struct ReLU: Sendable {
         precondition(input.count == output.count)
         context.report(input, .input, layer: name)
         context.profiler.measure(.biasActivation) {
-            let src = input.baseAddress, dst = output.baseAddress
+            let src = input.baseAddress
+            let dst = output.baseAddress
             context.parallelism.forEachChunk(count: input.count) { range in
                 ReLU.apply(src + range.lowerBound, dst + range.lowerBound, range.count)
             }
@@ -56,11 +57,13 @@ public struct ReLU: Sendable {
     public static func maskGradient(_ gradient: Tensor, by activation: Tensor, context: ExecutionContext) {
         precondition(gradient.count == activation.count, "ReLU backward: \(gradient.shape) vs \(activation.shape)")
         context.profiler.measure(.activationBackward) {
-            let g = gradient.baseAddress, a = activation.baseAddress
+            let g = gradient.baseAddress
+            let a = activation.baseAddress
             context.parallelism.forEachChunk(count: gradient.count) { range in
                 // Both loads unconditional so the select vectorises (no data-dependent branch).
                 for i in range {
-                    let gi = g[i], ai = a[i]
+                    let gi = g[i]
+                    let ai = a[i]
                     g[i] = ai > 0 ? gi : 0
                 }
             }
@@ -72,7 +75,8 @@ public struct ReLU: Sendable {
     public static func addBias(_ bias: Tensor, to matrix: Tensor, relu: Bool, context: ExecutionContext) {
         let columns = matrix.columns
         precondition(bias.count == columns, "bias \(bias.shape) for \(matrix.shape)")
-        let m = matrix.baseAddress, b = UnsafePointer(bias.baseAddress)
+        let m = matrix.baseAddress
+        let b = UnsafePointer(bias.baseAddress)
         let size = context.parallelism.chunkSize(workPerItem: max(columns, 1))
         context.parallelism.forEachChunk(count: matrix.rows, chunkSize: size) { rows in
             for r in rows {

@@ -5,9 +5,9 @@
 //===----------------------------------------------------------------------===//
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Loss, accuracy and sample count of one batch, or of several batches added up.
@@ -89,23 +89,30 @@ public final class SoftmaxCrossEntropy {
     ///
     /// - Parameter labels: one class index in `0..<classes` per row of `logits`.
     @discardableResult
-    public func forward(logits: Tensor, labels: UnsafeBufferPointer<Int32>, computeGradient: Bool,
-                        context: ExecutionContext) -> BatchMetrics {
-        let rows = logits.rows, k = classes
-        precondition(logits.columns == k && labels.count == rows,
-                     "\(name): logits \(logits.shape) with \(labels.count) labels")
+    public func forward(
+        logits: Tensor, labels: UnsafeBufferPointer<Int32>, computeGradient: Bool,
+        context: ExecutionContext
+    ) -> BatchMetrics {
+        let rows = logits.rows
+        let k = classes
+        precondition(
+            logits.columns == k && labels.count == rows,
+            "\(name): logits \(logits.shape) with \(labels.count) labels")
         context.report(logits, .forwardOutput, layer: name)
         probabilities.setRows(rows)
         logitsGradient.setRows(rows)
         let metrics = context.profiler.measure(.softmaxLoss) { () -> BatchMetrics in
-            let z = UnsafePointer(logits.baseAddress), p = probabilities.baseAddress, g = logitsGradient.baseAddress
+            let z = UnsafePointer(logits.baseAddress)
+            let p = probabilities.baseAddress
+            let g = logitsGradient.baseAddress
             // d(mean loss)/dz carries the loss scale S (Keras scales the loss, so the gradient
             // starts at S): (1/n)·S, exact since S is a power of two.
             let scale = Float(1) / Float(max(rows, 1)) * context.lossScale
             var lossSum = 0.0
             var correct = 0
             for r in 0..<rows {
-                let zr = z + r * k, pr = p + r * k
+                let zr = z + r * k
+                let pr = p + r * k
                 let label = Int(labels[r])
                 precondition(label >= 0 && label < k, "\(name): label \(label) outside 0..<\(k)")
                 var m = zr[0]

@@ -56,7 +56,8 @@ extension SequentialModel {
         context.profiler.measure(.rounding) {
             for layer in denseLayers {
                 for variable in [layer.kernel, layer.bias] {
-                    context.rounder.round(variable.baseAddress, count: variable.count, to: format, into: variable.baseAddress)
+                    context.rounder.round(
+                        variable.baseAddress, count: variable.count, to: format, into: variable.baseAddress)
                 }
             }
         }
@@ -72,8 +73,10 @@ extension SequentialModel {
             let (difference, reference) = context.profiler.measure(.shadow) {
                 Self.squaredDistance(layer.output, shadow, context: context)
             }
-            probe.observeDrift(DriftEvent(layer: layer.name, position: context.position,
-                                          squaredDifference: difference, squaredReference: reference))
+            probe.observeDrift(
+                DriftEvent(
+                    layer: layer.name, position: context.position,
+                    squaredDifference: difference, squaredReference: reference))
             x = shadow
         }
     }
@@ -82,9 +85,11 @@ extension SequentialModel {
     /// sums are added in chunk order, so the bits depend on neither timing nor thread count.
     static func squaredDistance(_ a: Tensor, _ b: Tensor, context: ExecutionContext) -> (Double, Double) {
         precondition(a.count == b.count)
-        let pa = a.baseAddress, pb = b.baseAddress
+        let pa = a.baseAddress
+        let pb = b.baseAddress
         return context.parallelism.reduceChunks(count: a.count, (0.0, 0.0), { ($0.0 + $1.0, $0.1 + $1.1) }) { range in
-            var d = 0.0, r = 0.0
+            var d = 0.0
+            var r = 0.0
             for i in range {
                 let delta = Double(pa[i]) - Double(pb[i])
                 d += delta * delta

@@ -52,10 +52,13 @@ public final class SequentialModel {
 
     /// The blog's model: `units` ReLU units in each of `dense_1` and `dense_2`, initialised
     /// from ``RandomStreams/initialization`` of `seed`.
-    public static func caseStudy(inputSize: Int = 784, units: Int = 4096, classes: Int = 10, seed: UInt64) -> SequentialModel {
+    public static func caseStudy(inputSize: Int = 784, units: Int = 4096, classes: Int = 10, seed: UInt64)
+        -> SequentialModel
+    {
         var streams = RandomStreams(seed: seed)
-        return SequentialModel(inputSize: inputSize, hiddenUnits: [units, units], classes: classes,
-                               generator: &streams.initialization)
+        return SequentialModel(
+            inputSize: inputSize, hiddenUnits: [units, units], classes: classes,
+            generator: &streams.initialization)
     }
 
     /// Keras names of the layers, input side first, ending with `predictions`.
@@ -88,7 +91,8 @@ public final class SequentialModel {
     }
 
     /// Loss and accuracy of one batch in inference mode (no gradients, no update).
-    public func evaluate(_ input: Tensor, labels: UnsafeBufferPointer<Int32>, context: ExecutionContext) -> BatchMetrics {
+    public func evaluate(_ input: Tensor, labels: UnsafeBufferPointer<Int32>, context: ExecutionContext) -> BatchMetrics
+    {
         let logits = forward(input, context: context)
         return head.forward(logits: logits, labels: labels, computeGradient: false, context: context)
     }
@@ -97,7 +101,9 @@ public final class SequentialModel {
     /// returns the batch's metrics. Gradients land in each layer's `kernelGradient` and
     /// `biasGradient`.
     @discardableResult
-    public func computeGradients(_ input: Tensor, labels: UnsafeBufferPointer<Int32>, context: ExecutionContext) -> BatchMetrics {
+    public func computeGradients(_ input: Tensor, labels: UnsafeBufferPointer<Int32>, context: ExecutionContext)
+        -> BatchMetrics
+    {
         let logits = forward(input, context: context)
         let metrics = head.forward(logits: logits, labels: labels, computeGradient: true, context: context)
         var gradient = head.logitsGradient
@@ -114,8 +120,10 @@ public final class SequentialModel {
     /// update of every kernel and bias. Returns the batch's loss and accuracy (computed before
     /// the update).
     @discardableResult
-    public func trainStep(_ input: Tensor, labels: UnsafeBufferPointer<Int32>, optimizer: RMSprop,
-                          context: ExecutionContext) -> BatchMetrics {
+    public func trainStep(
+        _ input: Tensor, labels: UnsafeBufferPointer<Int32>, optimizer: RMSprop,
+        context: ExecutionContext
+    ) -> BatchMetrics {
         var scaler = LossScaler(.none)
         return trainStep(input, labels: labels, optimizer: optimizer, lossScaler: &scaler, context: context).metrics
     }
@@ -126,8 +134,10 @@ public final class SequentialModel {
     /// unscaled in float32 and checked, then the update, unless dynamic loss scaling skips a
     /// step whose gradients are not all finite. Variables of a narrow variable format are
     /// rounded back to it after the update.
-    public func trainStep(_ input: Tensor, labels: UnsafeBufferPointer<Int32>, optimizer: RMSprop,
-                          lossScaler: inout LossScaler, context: ExecutionContext) -> StepOutcome {
+    public func trainStep(
+        _ input: Tensor, labels: UnsafeBufferPointer<Int32>, optimizer: RMSprop,
+        lossScaler: inout LossScaler, context: ExecutionContext
+    ) -> StepOutcome {
         let scale = lossScaler.scale
         context.lossScale = scale
         let metrics = computeGradients(input, labels: labels, context: context)

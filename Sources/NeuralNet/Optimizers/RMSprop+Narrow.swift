@@ -20,7 +20,8 @@ struct NarrowConstants {
     init(rho: Double, learningRate: Double, epsilon: Double, format: ComputeFormat, vector: Bool) {
         let rounder = TensorRounder(threads: 1, allowVectorKernels: vector)
         func cast(_ x: Double) -> Float {
-            var value = Float(x), out: Float = 0
+            var value = Float(x)
+            var out: Float = 0
             rounder.round(&value, count: 1, to: format, into: &out)
             return out
         }
@@ -32,10 +33,13 @@ struct NarrowConstants {
         self.vector = vector
     }
 
-    func run(_ range: Range<Int>, w: UnsafeMutablePointer<Float>, g: UnsafePointer<Float>,
-             v: UnsafeMutablePointer<Float>, delta: UnsafeMutablePointer<Float>?) {
+    func run(
+        _ range: Range<Int>, w: UnsafeMutablePointer<Float>, g: UnsafePointer<Float>,
+        v: UnsafeMutablePointer<Float>, delta: UnsafeMutablePointer<Float>?
+    ) {
         let kernel = vector ? ck_rmsprop_narrow_avx2 : ck_rmsprop_narrow
-        kernel(w + range.lowerBound, g + range.lowerBound, v + range.lowerBound, delta.map { $0 + range.lowerBound },
-               range.count, rho, oneMinusRho, learningRate, epsilon, precision)
+        kernel(
+            w + range.lowerBound, g + range.lowerBound, v + range.lowerBound, delta.map { $0 + range.lowerBound },
+            range.count, rho, oneMinusRho, learningRate, epsilon, precision)
     }
 }

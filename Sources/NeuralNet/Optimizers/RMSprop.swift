@@ -64,8 +64,10 @@ public final class RMSprop {
     private var velocities: [ObjectIdentifier: Tensor] = [:]
     private var updateBuffers: [ObjectIdentifier: Tensor] = [:]
 
-    public init(learningRate: Double = 0.001, rho: Double = 0.9, epsilon: Double = 1e-7,
-                epsilonPlacement: EpsilonPlacement = .insideSquareRoot, variableFormat: ComputeFormat = .float32) {
+    public init(
+        learningRate: Double = 0.001, rho: Double = 0.9, epsilon: Double = 1e-7,
+        epsilonPlacement: EpsilonPlacement = .insideSquareRoot, variableFormat: ComputeFormat = .float32
+    ) {
         self.variableFormat = variableFormat
         self.learningRate = learningRate
         self.rho = rho
@@ -84,30 +86,40 @@ public final class RMSprop {
 
     /// Applies one update to each `(parameter, gradient)` pair, then counts one iteration.
     /// All gradients must have been computed before (Keras applies them together).
-    public func apply(_ updates: [(parameter: Tensor, gradient: Tensor, layer: String, kind: TensorKind)],
-                      context: ExecutionContext) {
+    public func apply(
+        _ updates: [(parameter: Tensor, gradient: Tensor, layer: String, kind: TensorKind)],
+        context: ExecutionContext
+    ) {
         for update in updates {
-            self.update(update.parameter, gradient: update.gradient, layer: update.layer,
-                        updateKind: update.kind, context: context)
+            self.update(
+                update.parameter, gradient: update.gradient, layer: update.layer,
+                updateKind: update.kind, context: context)
         }
         iterations += 1
     }
 
     /// One RMSprop update of `parameter` with `gradient` (same shape).
-    public func update(_ parameter: Tensor, gradient: Tensor, layer: String, updateKind: TensorKind,
-                       context: ExecutionContext) {
+    public func update(
+        _ parameter: Tensor, gradient: Tensor, layer: String, updateKind: TensorKind,
+        context: ExecutionContext
+    ) {
         precondition(parameter.count == gradient.count, "RMSprop: \(parameter.shape) vs gradient \(gradient.shape)")
         let velocity = velocity(for: parameter)
         let outside = epsilonPlacement == .outsideSquareRoot
         let constants = RMSpropKernel.Constants(
             rho: Float(rho), oneMinusRho: outside ? 1 - Float(rho) : Float(1 - rho),
             learningRate: Float(learningRate), epsilon: Float(epsilon), epsilonOutside: outside)
-        let w = parameter.baseAddress, g = UnsafePointer(gradient.baseAddress), v = velocity.baseAddress
+        let w = parameter.baseAddress
+        let g = UnsafePointer(gradient.baseAddress)
+        let v = velocity.baseAddress
         let count = parameter.count
         let narrow = variableFormat != .float32
         let vector = context.rounder.usesVectorKernels
-        let narrowConstants = narrow ? NarrowConstants(rho: rho, learningRate: learningRate, epsilon: epsilon,
-                                                       format: variableFormat, vector: vector) : nil
+        let narrowConstants =
+            narrow
+            ? NarrowConstants(
+                rho: rho, learningRate: learningRate, epsilon: epsilon,
+                format: variableFormat, vector: vector) : nil
         /// One update over `range`, in float32 or in the variable format.
         func step(_ range: Range<Int>, delta: UnsafeMutablePointer<Float>?) {
             if let narrowConstants {
@@ -132,8 +144,10 @@ public final class RMSprop {
                 let statistics = context.profiler.measure(.optimizer) {
                     context.rounder.lostUpdates(weights: w, updates: d, count: count, format: context.policy.compute)
                 }
-                probe.observeUpdate(UpdateEvent(layer: layer, kind: updateKind, position: context.position,
-                                                statistics: statistics))
+                probe.observeUpdate(
+                    UpdateEvent(
+                        layer: layer, kind: updateKind, position: context.position,
+                        statistics: statistics))
             }
             if context.wants(updateKind, layer: layer) { context.deliver(delta, updateKind, layer: layer) }
             context.profiler.measure(.optimizer) {

@@ -27,11 +27,14 @@ enum RMSpropKernel {
 
     /// Updates `v` and `w` in place over `range`; when `delta` is non-nil, stores the
     /// increment there and leaves `w` alone. `vector` selects the AVX2 kernel.
-    static func run(_ range: Range<Int>, w: UnsafeMutablePointer<Float>, g: UnsafePointer<Float>,
-                    v: UnsafeMutablePointer<Float>, delta: UnsafeMutablePointer<Float>?, _ c: Constants,
-                    vector: Bool) {
+    static func run(
+        _ range: Range<Int>, w: UnsafeMutablePointer<Float>, g: UnsafePointer<Float>,
+        v: UnsafeMutablePointer<Float>, delta: UnsafeMutablePointer<Float>?, _ c: Constants,
+        vector: Bool
+    ) {
         let kernel = vector ? ck_rmsprop_f32_avx2 : ck_rmsprop_f32_portable
-        kernel(w + range.lowerBound, g + range.lowerBound, v + range.lowerBound, delta.map { $0 + range.lowerBound },
-               range.count, c.rho, c.oneMinusRho, c.learningRate, c.epsilon, c.epsilonOutside ? 1 : 0)
+        kernel(
+            w + range.lowerBound, g + range.lowerBound, v + range.lowerBound, delta.map { $0 + range.lowerBound },
+            range.count, c.rho, c.oneMinusRho, c.learningRate, c.epsilon, c.epsilonOutside ? 1 : 0)
     }
 }

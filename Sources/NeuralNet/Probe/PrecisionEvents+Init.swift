@@ -18,35 +18,46 @@ extension ProbePosition {
 
 extension RoundingEvent {
     /// An event as a model would send it after rounding a tensor of `shape` to `format`.
-    public static func synthetic(layer: String, kind: TensorKind, position: ProbePosition, format: ComputeFormat,
-                                 shape: [Int], lossScale: Float, record: RoundingRecord) -> RoundingEvent {
-        RoundingEvent(layer: layer, kind: kind, position: position, format: format, shape: shape,
-                      lossScale: lossScale, record: record)
+    public static func synthetic(
+        layer: String, kind: TensorKind, position: ProbePosition, format: ComputeFormat,
+        shape: [Int], lossScale: Float, record: RoundingRecord
+    ) -> RoundingEvent {
+        RoundingEvent(
+            layer: layer, kind: kind, position: position, format: format, shape: shape,
+            lossScale: lossScale, record: record)
     }
 }
 
 extension UpdateEvent {
     /// An event as a model would send it after an optimizer update of one variable.
-    public static func synthetic(layer: String, kind: TensorKind, position: ProbePosition,
-                                 statistics: UpdateStatistics) -> UpdateEvent {
+    public static func synthetic(
+        layer: String, kind: TensorKind, position: ProbePosition,
+        statistics: UpdateStatistics
+    ) -> UpdateEvent {
         UpdateEvent(layer: layer, kind: kind, position: position, statistics: statistics)
     }
 }
 
 extension DriftEvent {
     /// A shadow-pass comparison: the two squared Frobenius norms.
-    public static func synthetic(layer: String, position: ProbePosition, squaredDifference: Double,
-                                 squaredReference: Double) -> DriftEvent {
-        DriftEvent(layer: layer, position: position, squaredDifference: squaredDifference,
-                   squaredReference: squaredReference)
+    public static func synthetic(
+        layer: String, position: ProbePosition, squaredDifference: Double,
+        squaredReference: Double
+    ) -> DriftEvent {
+        DriftEvent(
+            layer: layer, position: position, squaredDifference: squaredDifference,
+            squaredReference: squaredReference)
     }
 }
 
 extension StepEvent {
     /// The facts of one training step.
-    public static func synthetic(position: ProbePosition, metrics: BatchMetrics, lossScale: Float, skipped: Bool,
-                                 nonFiniteGradients: Int, seconds: Double) -> StepEvent {
-        StepEvent(position: position, metrics: metrics, lossScale: lossScale, skipped: skipped,
-                  nonFiniteGradients: nonFiniteGradients, seconds: seconds)
+    public static func synthetic(
+        position: ProbePosition, metrics: BatchMetrics, lossScale: Float, skipped: Bool,
+        nonFiniteGradients: Int, seconds: Double
+    ) -> StepEvent {
+        StepEvent(
+            position: position, metrics: metrics, lossScale: lossScale, skipped: skipped,
+            nonFiniteGradients: nonFiniteGradients, seconds: seconds)
     }
 }

@@ -64,7 +64,8 @@ public struct DriftEvent: Sendable {
     public let squaredReference: Double
 
     public var relativeErrorNorm: Double {
-        squaredReference > 0 ? (squaredDifference / squaredReference).squareRoot() : (squaredDifference > 0 ? .infinity : 0)
+        squaredReference > 0
+            ? (squaredDifference / squaredReference).squareRoot() : (squaredDifference > 0 ? .infinity : 0)
     }
 }
 

@@ -7,9 +7,9 @@
 import CBLAS
 import _MPStudySupport
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The OpenBLAS runtime as a library sees it: the thread count, the kernel set ("core") in
@@ -95,16 +95,18 @@ public enum BLASRuntime {
     /// `keys`, without its newline; nil when there is none (or not on Linux).
     static func cpuInfoField(_ keys: [String]) -> String? {
         #if os(Linux)
-        guard let file = fopen("/proc/cpuinfo", "r") else { return nil }
-        defer { fclose(file) }
-        var line: UnsafeMutablePointer<CChar>? = nil
-        var size = 0
-        defer { free(line) }
-        while getline(&line, &size, file) > 0, let line {
-            let text = String(cString: line)
-            guard keys.contains(where: { text.hasPrefix($0) }), let colon = text.firstIndex(of: ":") else { continue }
-            return String(text[text.index(after: colon)...].filter { $0 != "\n" })
-        }
+            guard let file = fopen("/proc/cpuinfo", "r") else { return nil }
+            defer { fclose(file) }
+            var line: UnsafeMutablePointer<CChar>? = nil
+            var size = 0
+            defer { free(line) }
+            while getline(&line, &size, file) > 0, let line {
+                let text = String(cString: line)
+                guard keys.contains(where: { text.hasPrefix($0) }), let colon = text.firstIndex(of: ":") else {
+                    continue
+                }
+                return String(text[text.index(after: colon)...].filter { $0 != "\n" })
+            }
         #endif
         return nil
     }
@@ -112,7 +114,8 @@ public enum BLASRuntime {
     /// One line describing the BLAS in use, e.g. `OpenBLAS 0.3.21 core SkylakeX, 2 threads
     /// (OPENBLAS_CORETYPE set by mpstudy; OpenBLAS detected Prescott)`.
     public static var summary: String {
-        var text = "\(configuration.split(separator: " ").prefix(2).joined(separator: " ")) core \(coreName), \(threads) thread\(threads == 1 ? "" : "s")"
+        var text =
+            "\(configuration.split(separator: " ").prefix(2).joined(separator: " ")) core \(coreName), \(threads) thread\(threads == 1 ? "" : "s")"
         if let detected = getenv(relaunchMarker) {
             text += " (OPENBLAS_CORETYPE set by mpstudy; OpenBLAS detected \(String(cString: detected)))"
         } else if let chosen = getenv("OPENBLAS_CORETYPE") {

@@ -43,8 +43,10 @@ public final class ExecutionContext {
     /// Batch index inside the current epoch or evaluation pass.
     public var batch: Int = 0
 
-    public init(parallelism: ParallelChunks, profiler: StepProfiler = StepProfiler(), probe: any LayerProbe = NoProbe(),
-                policy: PrecisionPolicy = .float32) {
+    public init(
+        parallelism: ParallelChunks, profiler: StepProfiler = StepProfiler(), probe: any LayerProbe = NoProbe(),
+        policy: PrecisionPolicy = .float32
+    ) {
         self.parallelism = parallelism
         self.profiler = profiler
         self.probe = probe
@@ -73,8 +75,10 @@ public final class ExecutionContext {
     /// Hands `tensor` to the probe unconditionally (the caller asked ``wants(_:layer:)``).
     public func deliver(_ tensor: Tensor, _ kind: TensorKind, layer: String) {
         profiler.measure(.probe) {
-            probe.observe(ProbedTensor(layer: layer, kind: kind, phase: phase, step: step, epoch: epoch,
-                                       batch: batch, shape: tensor.shape, values: tensor.readOnlyBuffer))
+            probe.observe(
+                ProbedTensor(
+                    layer: layer, kind: kind, phase: phase, step: step, epoch: epoch,
+                    batch: batch, shape: tensor.shape, values: tensor.readOnlyBuffer))
         }
     }
 }

@@ -5,9 +5,9 @@
 //===----------------------------------------------------------------------===//
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The parts of a training or evaluation step that are timed separately.
@@ -105,8 +105,9 @@ public struct ProfileSnapshot: Sendable {
 
     /// The work between `earlier` and `self`.
     public func subtracting(_ earlier: ProfileSnapshot) -> ProfileSnapshot {
-        ProfileSnapshot(nanoseconds: zip(nanoseconds, earlier.nanoseconds).map { $0 &- $1 },
-                        gemmFlops: gemmFlops - earlier.gemmFlops)
+        ProfileSnapshot(
+            nanoseconds: zip(nanoseconds, earlier.nanoseconds).map { $0 &- $1 },
+            gemmFlops: gemmFlops - earlier.gemmFlops)
     }
 
     /// Seconds spent in `work`.

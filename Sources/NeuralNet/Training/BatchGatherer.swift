@@ -43,13 +43,17 @@ public final class BatchGatherer {
             source.pixels.withUnsafeBufferPointer { pixels in
                 source.labels.withUnsafeBufferPointer { labels in
                     table.withUnsafeBufferPointer { table in
-                        let out = input.baseAddress, lab = labelStorage, f = features
-                        let px = pixels.baseAddress!, tb = table.baseAddress!
+                        let out = input.baseAddress
+                        let lab = labelStorage
+                        let f = features
+                        let px = pixels.baseAddress!
+                        let tb = table.baseAddress!
                         let size = context.parallelism.chunkSize(workPerItem: max(f, 1))
                         context.parallelism.forEachChunk(count: indices.count, chunkSize: size) { rows in
                             for r in rows {
                                 let index = Int(indices[r])
-                                let src = px + index * f, dst = out + r * f
+                                let src = px + index * f
+                                let dst = out + r * f
                                 for c in 0..<f { dst[c] = tb[Int(src[c])] }
                                 lab[r] = Int32(labels[index])
                             }

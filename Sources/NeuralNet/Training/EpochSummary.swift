@@ -32,10 +32,12 @@ public struct EpochSummary: Sendable {
     /// `6/6 [==============================] - 52s 8612ms/step - loss: 1.2345 - accuracy: 0.6789 - val_loss: 0.3456 - val_accuracy: 0.9012`.
     /// (Keras switches to `s/step` above one second per step; this always prints ms/step.)
     public var kerasLine: String {
-        var line = "\(steps)/\(steps) [\(String(repeating: "=", count: 30))] - \(Int(seconds.rounded()))s \(Int(millisecondsPerStep.rounded()))ms/step"
+        var line =
+            "\(steps)/\(steps) [\(String(repeating: "=", count: 30))] - \(Int(seconds.rounded()))s \(Int(millisecondsPerStep.rounded()))ms/step"
         line += " - loss: \(KerasFormat.metric(training.meanLoss)) - accuracy: \(KerasFormat.metric(training.accuracy))"
         if let validation {
-            line += " - val_loss: \(KerasFormat.metric(validation.meanLoss)) - val_accuracy: \(KerasFormat.metric(validation.accuracy))"
+            line +=
+                " - val_loss: \(KerasFormat.metric(validation.meanLoss)) - val_accuracy: \(KerasFormat.metric(validation.accuracy))"
         }
         return line
     }

@@ -30,7 +30,9 @@ public struct ProfileReport: Sendable {
     public var lines: [String] {
         let n = Double(max(steps, 1))
         func ms(_ seconds: Double) -> String { KerasFormat.fixed(seconds * 1000 / n, decimals: 1) }
-        func pct(_ seconds: Double) -> String { KerasFormat.fixed(stepSeconds > 0 ? 100 * seconds / stepSeconds : 0, decimals: 1) }
+        func pct(_ seconds: Double) -> String {
+            KerasFormat.fixed(stepSeconds > 0 ? 100 * seconds / stepSeconds : 0, decimals: 1)
+        }
         func row(_ name: String, _ seconds: Double, _ extra: String = "") -> String {
             let label = name + String(repeating: " ", count: max(0, 26 - name.count))
             let value = ms(seconds)
@@ -42,14 +44,17 @@ public struct ProfileReport: Sendable {
         for work in ProfiledWork.allCases {
             let s = profile.seconds(work)
             accounted += s
-            let extra = work == .gemm
+            let extra =
+                work == .gemm
                 ? "  \(KerasFormat.fixed(gemmGFLOPS, decimals: 1)) GFLOP/s, \(KerasFormat.fixed(profile.gemmFlops / n / 1e12, decimals: 3)) TFLOP/step"
                 : ""
             out.append(row(work.description, s, extra))
         }
         out.append(row("other (unaccounted)", max(0, stepSeconds - accounted)))
         out.append(row("step total", stepSeconds))
-        out.append("  non-GEMM \(ms(stepSeconds - profile.seconds(.gemm))) ms/step; step / GEMM = \(KerasFormat.fixed(stepOverGEMM, decimals: 3))x")
+        out.append(
+            "  non-GEMM \(ms(stepSeconds - profile.seconds(.gemm))) ms/step; step / GEMM = \(KerasFormat.fixed(stepOverGEMM, decimals: 3))x"
+        )
         return out
     }
 }

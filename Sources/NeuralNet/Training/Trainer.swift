@@ -91,21 +91,27 @@ public final class Trainer {
 
     /// Builds the model (initialised from the seed), the optimizer, the schedule and every
     /// buffer; sets OpenBLAS to `configuration.threads` threads.
-    public init(configuration: TrainingConfiguration, data: LabeledImages, classes: Int,
-                probe: any LayerProbe = NoProbe()) throws(TrainingConfigurationError) {
+    public init(
+        configuration: TrainingConfiguration, data: LabeledImages, classes: Int,
+        probe: any LayerProbe = NoProbe()
+    ) throws(TrainingConfigurationError) {
         try configuration.validate()
         self.configuration = configuration
         self.data = data
-        schedule = try FitSchedule(sampleCount: data.count, batchSize: configuration.batchSize,
-                                   validationSplit: configuration.validationSplit)
+        schedule = try FitSchedule(
+            sampleCount: data.count, batchSize: configuration.batchSize,
+            validationSplit: configuration.validationSplit)
         streams = RandomStreams(seed: configuration.seed)
-        model = SequentialModel(inputSize: data.features, hiddenUnits: [configuration.units, configuration.units],
-                                classes: classes, generator: &streams.initialization)
-        optimizer = RMSprop(learningRate: configuration.learningRate, epsilonPlacement: configuration.rmspropEpsilon,
-                            variableFormat: configuration.policy.variable)
+        model = SequentialModel(
+            inputSize: data.features, hiddenUnits: [configuration.units, configuration.units],
+            classes: classes, generator: &streams.initialization)
+        optimizer = RMSprop(
+            learningRate: configuration.learningRate, epsilonPlacement: configuration.rmspropEpsilon,
+            variableFormat: configuration.policy.variable)
         BLASRuntime.setThreads(configuration.threads)
-        context = ExecutionContext(parallelism: ParallelChunks(threads: configuration.threads), probe: probe,
-                                   policy: configuration.policy)
+        context = ExecutionContext(
+            parallelism: ParallelChunks(threads: configuration.threads), probe: probe,
+            policy: configuration.policy)
         lossScaler = LossScaler(configuration.lossScaling ?? configuration.policy.defaultLossScaling)
         let capacity = max(min(configuration.batchSize, schedule.trainingCount), 1)
         let evalCapacity = max(configuration.evaluationBatchSize, 1)
@@ -148,14 +154,16 @@ public final class Trainer {
                 order.withUnsafeBufferPointer { all in
                     gatherer.gather(data, indices: UnsafeBufferPointer(rebasing: all[positions]), context: context)
                 }
-                let outcome = model.trainStep(gatherer.input, labels: gatherer.labels, optimizer: optimizer,
-                                              lossScaler: &lossScaler, context: context)
+                let outcome = model.trainStep(
+                    gatherer.input, labels: gatherer.labels, optimizer: optimizer,
+                    lossScaler: &lossScaler, context: context)
                 running += outcome.metrics
                 stepsDone += 1
                 let seconds = Double(StepProfiler.now() &- stepStart) / 1e9
-                context.precisionProbe?.observeStep(StepEvent(
-                    position: context.position, metrics: outcome.metrics, lossScale: outcome.lossScale,
-                    skipped: outcome.skipped, nonFiniteGradients: outcome.nonFiniteGradients, seconds: seconds))
+                context.precisionProbe?.observeStep(
+                    StepEvent(
+                        position: context.position, metrics: outcome.metrics, lossScale: outcome.lossScale,
+                        skipped: outcome.skipped, nonFiniteGradients: outcome.nonFiniteGradients, seconds: seconds))
                 epochTrainingSeconds += seconds
                 trainingSeconds += seconds
                 let delta = context.profiler.snapshot().subtracting(before)
@@ -163,16 +171,22 @@ public final class Trainer {
                     nanoseconds: zip(trainingProfile.nanoseconds, delta.nanoseconds).map { $0 &+ $1 },
                     gemmFlops: trainingProfile.gemmFlops + delta.gemmFlops)
                 let elapsed = Double(StepProfiler.now() &- fitStart) / 1e9
-                observer(.stepFinished(StepProgress(
-                    epoch: epoch, epochs: epochs, step: step + 1, stepsPerEpoch: schedule.stepsPerEpoch,
-                    running: running, elapsedSeconds: elapsed,
-                    remainingSeconds: remainingSeconds(epoch: epoch, stepInEpoch: step + 1,
-                                                       lastValidationSeconds: lastValidationSeconds))))
+                observer(
+                    .stepFinished(
+                        StepProgress(
+                            epoch: epoch, epochs: epochs, step: step + 1, stepsPerEpoch: schedule.stepsPerEpoch,
+                            running: running, elapsedSeconds: elapsed,
+                            remainingSeconds: remainingSeconds(
+                                epoch: epoch, stepInEpoch: step + 1,
+                                lastValidationSeconds: lastValidationSeconds))))
                 if !outcome.metrics.meanLoss.isFinite && !outcome.skipped {
                     divergedAtStep = stepsDone
                     let loss = outcome.metrics.meanLoss.isNaN ? "NaN" : "\(outcome.metrics.meanLoss)"
-                    observer(.diverged(step: stepsDone, reason: "the loss is \(loss) (epoch \(epoch), batch \(step + 1)) "
-                                       + "and the update was applied"))
+                    observer(
+                        .diverged(
+                            step: stepsDone,
+                            reason: "the loss is \(loss) (epoch \(epoch), batch \(step + 1)) "
+                                + "and the update was applied"))
                     return summaries
                 }
             }
@@ -196,7 +210,9 @@ public final class Trainer {
 
     /// Inference-mode loss and accuracy over `range` of `source` (all of it by default), in
     /// order, in batches of ``TrainingConfiguration/evaluationBatchSize``.
-    public func evaluate(_ source: LabeledImages, range: Range<Int>? = nil, phase: ModelPhase = .test) -> EvaluationResult {
+    public func evaluate(_ source: LabeledImages, range: Range<Int>? = nil, phase: ModelPhase = .test)
+        -> EvaluationResult
+    {
         precondition(source.features == data.features)
         let start = StepProfiler.now()
         let span = range ?? 0..<source.count
@@ -209,10 +225,13 @@ public final class Trainer {
         let batches = FitSchedule.evaluationBatches(count: span.count, batchSize: batchRows)
         for (i, batch) in batches.enumerated() {
             context.batch = i
-            gatherer.gather(source, range: (span.lowerBound + batch.lowerBound)..<(span.lowerBound + batch.upperBound), context: context)
+            gatherer.gather(
+                source, range: (span.lowerBound + batch.lowerBound)..<(span.lowerBound + batch.upperBound),
+                context: context)
             total += model.evaluate(gatherer.input, labels: gatherer.labels, context: context)
         }
-        return EvaluationResult(metrics: total, steps: batches.count, seconds: Double(StepProfiler.now() &- start) / 1e9)
+        return EvaluationResult(
+            metrics: total, steps: batches.count, seconds: Double(StepProfiler.now() &- start) / 1e9)
     }
 
     /// SHA-256 over every kernel and bias (layer order, kernel then bias, little-endian

@@ -58,7 +58,9 @@ public struct TrainingConfiguration: Sendable, Equatable {
         if batchSize <= 0 { throw .notPositive(name: "batch size", value: String(batchSize)) }
         if units <= 0 { throw .notPositive(name: "units", value: String(units)) }
         if threads <= 0 { throw .notPositive(name: "threads", value: String(threads)) }
-        if evaluationBatchSize <= 0 { throw .notPositive(name: "evaluation batch size", value: String(evaluationBatchSize)) }
+        if evaluationBatchSize <= 0 {
+            throw .notPositive(name: "evaluation batch size", value: String(evaluationBatchSize))
+        }
         if !(validationSplit >= 0 && validationSplit < 1) { throw .validationSplitOutOfRange(validationSplit) }
         if !(learningRate.isFinite && learningRate > 0) { throw .notFinite(name: "learning rate") }
     }

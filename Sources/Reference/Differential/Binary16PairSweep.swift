@@ -5,9 +5,11 @@ import SoftFloat
 /// Results compare by bits, except that any NaN matches any NaN; flags compare exactly.
 /// `firstOperands.count` · 2^16 cases; `progress` is told the cases of each finished chunk
 /// of 64 first operands, from the thread that ran it.
-public func sweepBinary16Pairs(_ op: HardwareBinary16Oracle.Operation, oracle: HardwareBinary16Oracle,
-                               firstOperands: ClosedRange<Int> = 0...0xFFFF,
-                               progress: (@Sendable (_ cases: Int) -> Void)? = nil) -> DifferentialReport {
+public func sweepBinary16Pairs(
+    _ op: HardwareBinary16Oracle.Operation, oracle: HardwareBinary16Oracle,
+    firstOperands: ClosedRange<Int> = 0...0xFFFF,
+    progress: (@Sendable (_ cases: Int) -> Void)? = nil
+) -> DifferentialReport {
     let chunk = 64
     let chunks = (firstOperands.count + chunk - 1) / chunk
     return DifferentialReport.gathered(parts: chunks, progress: progress) { index in
@@ -28,10 +30,12 @@ public func sweepBinary16Pairs(_ op: HardwareBinary16Oracle.Operation, oracle: H
                 let expected = oracle.evaluate(op, UInt16(a), UInt16(b))
                 let sameValue = r.bits == expected.bits || (r.isNaN && SoftFloat16(bits: expected.bits).isNaN)
                 if !sameValue || env.flags != expected.flags {
-                    report.record(Mismatch(
-                        format: Binary16.name, operation: op.rawValue, rounding: .toNearestOrEven, tininess: .afterRounding,
-                        operands: [hex(x), hex(y)], expected: hexBits(UInt64(expected.bits), width: 16),
-                        expectedFlags: expected.flags, actual: hex(r), actualFlags: env.flags))
+                    report.record(
+                        Mismatch(
+                            format: Binary16.name, operation: op.rawValue, rounding: .toNearestOrEven,
+                            tininess: .afterRounding,
+                            operands: [hex(x), hex(y)], expected: hexBits(UInt64(expected.bits), width: 16),
+                            expectedFlags: expected.flags, actual: hex(r), actualFlags: env.flags))
                 }
             }
             report.cases += 0x10000

@@ -6,7 +6,9 @@ import SoftFloat
 ///
 /// ``binary16UnarySweepCases`` cases in all, on the calling thread; `progress` is told the
 /// cases of every 4096 inputs (four cases each: sqrt and three conversions) as they end.
-public func sweepBinary16Unary(progress: ((_ cases: Int) -> Void)? = nil) -> [(label: String, report: DifferentialReport)] {
+public func sweepBinary16Unary(progress: ((_ cases: Int) -> Void)? = nil) -> [(
+    label: String, report: DifferentialReport
+)] {
     var reports: [(String, DifferentialReport)] = []
     let oracle = Oracle()
     for rounding in RoundingRule.allCases {
@@ -20,8 +22,9 @@ public func sweepBinary16Unary(progress: ((_ cases: Int) -> Void)? = nil) -> [(l
                 let a = SoftFloat16(bits: UInt16(bits))
                 var env = FloatEnvironment(rounding: rounding, tininess: tininess)
                 let root = a.squareRoot(in: &env)
-                check.compare(oracle.squareRoot(a, rounding: rounding, tininess: tininess), root, env.flags,
-                              [hex(a)], "sqrt", &sqrt)
+                check.compare(
+                    oracle.squareRoot(a, rounding: rounding, tininess: tininess), root, env.flags,
+                    [hex(a)], "sqrt", &sqrt)
                 let run = ConversionRun(check: check, oracle: oracle, cases: 0, seed: 0)
                 run.convert(a, to: Binary16.self, &convert)
                 run.convert(a, to: Binary32.self, &convert)

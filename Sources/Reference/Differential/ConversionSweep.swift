@@ -12,26 +12,36 @@ import SoftFloat
 /// `progress` is told the cases of each finished chunk of (up to) 4096 inputs, from the thread that
 /// ran it; ``conversionSweepCases(from:to:bothTininessRules:saturatingRoundings:)`` says how
 /// many there are in all.
-public func sweepConversions<S: BinaryFormat>(from _: S.Type, to targets: [FormatKind] = FormatKind.allCases,
-                                              bothTininessRules: Bool = true,
-                                              saturatingRoundings: [RoundingRule] = RoundingRule.allCases,
-                                              progress: (@Sendable (_ cases: Int) -> Void)? = nil)
-    -> [(label: String, report: DifferentialReport)] {
+public func sweepConversions<S: BinaryFormat>(
+    from _: S.Type, to targets: [FormatKind] = FormatKind.allCases,
+    bothTininessRules: Bool = true,
+    saturatingRoundings: [RoundingRule] = RoundingRule.allCases,
+    progress: (@Sendable (_ cases: Int) -> Void)? = nil
+)
+    -> [(label: String, report: DifferentialReport)]
+{
     precondition(S.bitWidth <= 16, "every input of a wider format is too many for the MPFR oracle")
     return targets.map {
-        $0.visit(ConversionSweepTarget<S>(bothTininessRules: bothTininessRules, saturatingRoundings: saturatingRoundings,
-                                          progress: progress))
+        $0.visit(
+            ConversionSweepTarget<S>(
+                bothTininessRules: bothTininessRules, saturatingRoundings: saturatingRoundings,
+                progress: progress))
     }
 }
 
 /// The number of cases ``sweepConversions(from:to:bothTininessRules:saturatingRoundings:progress:)``
 /// checks with the same arguments: 2^bitWidth inputs of `S` per setting of each target.
-public func conversionSweepCases<S: BinaryFormat>(from _: S.Type, to targets: [FormatKind] = FormatKind.allCases,
-                                                  bothTininessRules: Bool = true,
-                                                  saturatingRoundings: [RoundingRule] = RoundingRule.allCases) -> Int {
+public func conversionSweepCases<S: BinaryFormat>(
+    from _: S.Type, to targets: [FormatKind] = FormatKind.allCases,
+    bothTininessRules: Bool = true,
+    saturatingRoundings: [RoundingRule] = RoundingRule.allCases
+) -> Int {
     targets.reduce(0) { total, target in
-        total + target.visit(ConversionSweepSettings<S>(bothTininessRules: bothTininessRules,
-                                                        saturatingRoundings: saturatingRoundings)).count << S.bitWidth
+        total + target.visit(
+            ConversionSweepSettings<S>(
+                bothTininessRules: bothTininessRules,
+                saturatingRoundings: saturatingRoundings)
+        ).count << S.bitWidth
     }
 }
 
@@ -58,32 +68,35 @@ struct ConversionSweepSettings<S: BinaryFormat>: FormatVisitor {
 
 /// The sweep of `sweepConversions` into one target format.
 struct ConversionSweepTarget<S: BinaryFormat>: FormatVisitor {
-        var bothTininessRules: Bool
-        var saturatingRoundings: [RoundingRule]
-        var progress: (@Sendable (Int) -> Void)?
+    var bothTininessRules: Bool
+    var saturatingRoundings: [RoundingRule]
+    var progress: (@Sendable (Int) -> Void)?
 
-        func visit<T: BinaryFormat>(_: T.Type) -> (label: String, report: DifferentialReport) {
-            let settings = ConversionSweepSettings<S>(bothTininessRules: bothTininessRules,
-                                                      saturatingRoundings: saturatingRoundings).visit(T.self)
-            let chunk = min(4096, 1 << S.bitWidth)
-            let chunks = (1 << S.bitWidth) / chunk
-            let total = DifferentialReport.gathered(parts: chunks * settings.count, progress: progress) { index in
-                let (rounding, tininess, saturating) = settings[index / chunks]
-                let lower = (index % chunks) * chunk
-                let oracle = Oracle()
-                let check = DifferentialCheck<T>(.convert, rounding: rounding, tininess: tininess)
-                let name = "convert \(S.name)->\(T.name)" + (saturating ? " (saturating)" : "")
-                var report = DifferentialReport()
-                for bits in lower..<lower + chunk {
-                    let a = BinaryFloat<S>(bits: S.Bits(truncatingIfNeeded: bits))
-                    var env = FloatEnvironment(rounding: rounding, tininess: tininess, saturatesOverflow: saturating)
-                    let actual = a.converted(to: T.self, in: &env)
-                    let expected = oracle.convert(a, to: T.self, rounding: rounding, tininess: tininess,
-                                                  saturating: saturating)
-                    check.compare(expected, actual, env.flags, [hex(a)], name, &report)
-                }
-                return report
+    func visit<T: BinaryFormat>(_: T.Type) -> (label: String, report: DifferentialReport) {
+        let settings = ConversionSweepSettings<S>(
+            bothTininessRules: bothTininessRules,
+            saturatingRoundings: saturatingRoundings
+        ).visit(T.self)
+        let chunk = min(4096, 1 << S.bitWidth)
+        let chunks = (1 << S.bitWidth) / chunk
+        let total = DifferentialReport.gathered(parts: chunks * settings.count, progress: progress) { index in
+            let (rounding, tininess, saturating) = settings[index / chunks]
+            let lower = (index % chunks) * chunk
+            let oracle = Oracle()
+            let check = DifferentialCheck<T>(.convert, rounding: rounding, tininess: tininess)
+            let name = "convert \(S.name)->\(T.name)" + (saturating ? " (saturating)" : "")
+            var report = DifferentialReport()
+            for bits in lower..<lower + chunk {
+                let a = BinaryFloat<S>(bits: S.Bits(truncatingIfNeeded: bits))
+                var env = FloatEnvironment(rounding: rounding, tininess: tininess, saturatesOverflow: saturating)
+                let actual = a.converted(to: T.self, in: &env)
+                let expected = oracle.convert(
+                    a, to: T.self, rounding: rounding, tininess: tininess,
+                    saturating: saturating)
+                check.compare(expected, actual, env.flags, [hex(a)], name, &report)
             }
-            return ("\(S.name) -> \(T.name), every input, \(settings.count) settings (MPFR)", total)
+            return report
         }
+        return ("\(S.name) -> \(T.name), every input, \(settings.count) settings (MPFR)", total)
+    }
 }

@@ -54,7 +54,10 @@ public struct DecimalStringGenerator<F: BinaryFormat> {
         point -= leading
         // value = 0.all * 10^point = a.ll * 10^(point - 1)
         var out: [UInt8] = [all[0]]
-        if all.count > 1 { out.append(UInt8(ascii: ".")); out += all[1...] }
+        if all.count > 1 {
+            out.append(UInt8(ascii: "."))
+            out += all[1...]
+        }
         out.append(UInt8(ascii: "e"))
         out += Array(String(point - 1).utf8)
         return out
@@ -80,7 +83,8 @@ public struct DecimalStringGenerator<F: BinaryFormat> {
             let (f, e) = x.integerSignificandAndExponent!
             let midpoint = Array(oracle.exactDecimal(significand: 2 * f + 1, exponent: e - 1).utf8)
             let plain = midpoint.contains(UInt8(ascii: ".")) ? midpoint : midpoint + Array(".0".utf8)
-            let zero = UInt8(ascii: "0"), dot = UInt8(ascii: ".")
+            let zero = UInt8(ascii: "0")
+            let dot = UInt8(ascii: ".")
             let body: [UInt8]
             switch below(4) {
             case 0: body = maybeScientific(midpoint)
@@ -103,19 +107,25 @@ public struct DecimalStringGenerator<F: BinaryFormat> {
         case 6:  // an exact value of F
             let x = finiteMagnitude()
             let (f, e) = x.integerSignificandAndExponent!
-            return sign + String(decoding: maybeScientific(Array(oracle.exactDecimal(significand: f, exponent: e).utf8)), as: UTF8.self)
+            return sign
+                + String(
+                    decoding: maybeScientific(Array(oracle.exactDecimal(significand: f, exponent: e).utf8)),
+                    as: UTF8.self)
         case 7:  // an exponent far beyond every format: 10 to 18 digits, either sign
             var exponent = String(1 + below(9))
             for _ in 0..<(9 + below(9)) { exponent.append(Character(String(below(10)))) }
             let negative = below(2) == 0 ? "-" : ""
-            if below(4) == 0 { return sign + "0x" + String(rng.next() >> UInt64(below(64)), radix: 16) + "p" + negative + exponent }
+            if below(4) == 0 {
+                return sign + "0x" + String(rng.next() >> UInt64(below(64)), radix: 16) + "p" + negative + exponent
+            }
             let mantissa = below(8) == 0 ? "0" : digits(1 + below(30))
             return sign + mantissa + (below(2) == 0 ? ".5" : "") + "e" + negative + exponent
         default:  // hexadecimal float
             let n = 1 + below(16)
             let hexDigits = String((0..<n).map { _ in "0123456789abcdef".randomElement(using: &rng)! })
             let point = below(n + 1)
-            let low = F.minExponent - F.fractionBitCount - 4, high = F.maxExponent + 4
+            let low = F.minExponent - F.fractionBitCount - 4
+            let high = F.maxExponent + 4
             let p = low + below(high - low + 1)
             let body = point == n ? hexDigits : hexDigits.prefix(point) + "." + hexDigits.dropFirst(point)
             return sign + "0x" + (point == 0 ? "0" : "") + body + "p" + String(p)

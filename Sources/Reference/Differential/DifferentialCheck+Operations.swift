@@ -20,8 +20,9 @@ extension DifferentialCheck {
                 let a = generator.integerBoundaryOperand()
                 let exact = rng.next() & 1 == 0
                 let actual = a.rounded(rounding, exact: exact, in: &env)
-                compare(oracle.roundToIntegral(a, rounding: rounding, exact: exact), actual, env.flags, [hex(a)],
-                        exact ? "roundToIntegralExact" : "roundToIntegral", &report)
+                compare(
+                    oracle.roundToIntegral(a, rounding: rounding, exact: exact), actual, env.flags, [hex(a)],
+                    exact ? "roundToIntegralExact" : "roundToIntegral", &report)
             case .toInt:
                 let a = generator.integerBoundaryOperand()
                 let exact = rng.next() & 1 == 0
@@ -38,36 +39,55 @@ extension DifferentialCheck {
                 let label: String
                 if negative, magnitude <= 1 << 63 {
                     let value = Int64(truncatingIfNeeded: 0 &- magnitude)
-                    if let small = Int32(exactly: value) { actual = BinaryFloat<F>(small, in: &env); label = "Int32 \(small)" }
-                    else { actual = BinaryFloat<F>(value, in: &env); label = "Int64 \(value)" }
+                    if let small = Int32(exactly: value) {
+                        actual = BinaryFloat<F>(small, in: &env)
+                        label = "Int32 \(small)"
+                    } else {
+                        actual = BinaryFloat<F>(value, in: &env)
+                        label = "Int64 \(value)"
+                    }
                 } else {
-                    if let small = UInt32(exactly: magnitude) { actual = BinaryFloat<F>(small, in: &env); label = "UInt32 \(small)" }
-                    else { actual = BinaryFloat<F>(magnitude, in: &env); label = "UInt64 \(magnitude)" }
+                    if let small = UInt32(exactly: magnitude) {
+                        actual = BinaryFloat<F>(small, in: &env)
+                        label = "UInt32 \(small)"
+                    } else {
+                        actual = BinaryFloat<F>(magnitude, in: &env)
+                        label = "UInt64 \(magnitude)"
+                    }
                 }
                 let isNegative = negative && magnitude <= 1 << 63
-                let expected = oracle.convert(integerMagnitude: magnitude, negative: isNegative, to: F.self,
-                                              rounding: rounding, tininess: tininess)
+                let expected = oracle.convert(
+                    integerMagnitude: magnitude, negative: isNegative, to: F.self,
+                    rounding: rounding, tininess: tininess)
                 compare(expected, actual, env.flags, [label], "fromInt", &report)
             case .parse:
                 let text = strings.next()
                 let expected = oracle.parse(text, to: F.self, rounding: rounding, tininess: tininess)
                 do {
                     let actual = try BinaryFloat<F>(parsing: text, in: &env)
-                    compare(expected, actual, env.flags, [text.count > 120 ? "\"\(text.prefix(60))...\(text.suffix(40))\" (\(text.count) chars)" : "\"\(text)\""],
-                            "parse", &report)
+                    compare(
+                        expected, actual, env.flags,
+                        [
+                            text.count > 120
+                                ? "\"\(text.prefix(60))...\(text.suffix(40))\" (\(text.count) chars)" : "\"\(text)\""
+                        ],
+                        "parse", &report)
                 } catch {
                     report.cases += 1
-                    report.record(Mismatch(format: F.name, operation: "parse", rounding: rounding, tininess: tininess,
-                                           operands: ["\"\(text)\""], expected: hex(expected.value), expectedFlags: expected.flags,
-                                           actual: "error: \(error)", actualFlags: []))
+                    report.record(
+                        Mismatch(
+                            format: F.name, operation: "parse", rounding: rounding, tininess: tininess,
+                            operands: ["\"\(text)\""], expected: hex(expected.value), expectedFlags: expected.flags,
+                            actual: "error: \(error)", actualFlags: []))
                 }
             case .scaleB:
                 let a = generator.operand()
                 let span = F.maxExponent - F.minExponent + F.precision + 8
                 let n = Int(rng.next() % UInt64(2 * span + 1)) - span
                 let actual = a.scaled(byPowerOfTwo: n, in: &env)
-                compare(oracle.scaleB(a, n, rounding: rounding, tininess: tininess), actual, env.flags,
-                        [hex(a), "n=\(n)"], "scaleB", &report)
+                compare(
+                    oracle.scaleB(a, n, rounding: rounding, tininess: tininess), actual, env.flags,
+                    [hex(a), "n=\(n)"], "scaleB", &report)
             case .compare:
                 let (a, b, _) = generator.operands(for: .sub)
                 let signaling = rng.next() & 1 == 0
@@ -75,9 +95,11 @@ extension DifferentialCheck {
                 let (expected, flags) = oracle.compare(a, b, signaling: signaling)
                 report.cases += 1
                 if actual != expected || flags != env.flags {
-                    report.record(Mismatch(format: F.name, operation: signaling ? "compareSignaling" : "compareQuiet",
-                                           rounding: rounding, tininess: tininess, operands: [hex(a), hex(b)],
-                                           expected: "\(expected)", expectedFlags: flags, actual: "\(actual)", actualFlags: env.flags))
+                    report.record(
+                        Mismatch(
+                            format: F.name, operation: signaling ? "compareSignaling" : "compareQuiet",
+                            rounding: rounding, tininess: tininess, operands: [hex(a), hex(b)],
+                            expected: "\(expected)", expectedFlags: flags, actual: "\(actual)", actualFlags: env.flags))
                 }
             case .nextUp:
                 let a = generator.operand()
@@ -92,16 +114,20 @@ extension DifferentialCheck {
         return report
     }
 
-    func checkInteger<I: FixedWidthInteger>(_ a: BinaryFloat<F>, _: I.Type, _ exact: Bool, _ oracle: Oracle,
-                                            _ report: inout DifferentialReport) {
+    func checkInteger<I: FixedWidthInteger>(
+        _ a: BinaryFloat<F>, _: I.Type, _ exact: Bool, _ oracle: Oracle,
+        _ report: inout DifferentialReport
+    ) {
         var env = FloatEnvironment(rounding: rounding, tininess: tininess)
         let actual = a.converted(toInteger: I.self, rounding: rounding, exact: exact, in: &env)
         let (expected, flags) = oracle.convert(a, toInteger: I.self, rounding: rounding, exact: exact)
         report.cases += 1
         if actual != expected || flags != env.flags {
-            report.record(Mismatch(format: F.name, operation: "to \(I.self)\(exact ? " exact" : "")", rounding: rounding,
-                                   tininess: tininess, operands: [hex(a)], expected: "\(expected)", expectedFlags: flags,
-                                   actual: "\(actual)", actualFlags: env.flags))
+            report.record(
+                Mismatch(
+                    format: F.name, operation: "to \(I.self)\(exact ? " exact" : "")", rounding: rounding,
+                    tininess: tininess, operands: [hex(a)], expected: "\(expected)", expectedFlags: flags,
+                    actual: "\(actual)", actualFlags: env.flags))
         }
     }
 }

@@ -19,7 +19,8 @@ public struct DifferentialCheck<F: BinaryFormat>: Sendable {
 
     /// Runs `count` cases on all cores; `progress` is told the cases of each finished chunk
     /// (see ``DifferentialReport/gathered(parts:threads:progress:_:)``).
-    public func run(count: Int, seed: UInt64, progress: (@Sendable (_ cases: Int) -> Void)? = nil) -> DifferentialReport {
+    public func run(count: Int, seed: UInt64, progress: (@Sendable (_ cases: Int) -> Void)? = nil) -> DifferentialReport
+    {
         let chunks = (count + Self.chunkSize - 1) / Self.chunkSize
         return DifferentialReport.gathered(parts: chunks, progress: progress) { index in
             let cases = min(Self.chunkSize, count - index * Self.chunkSize)
@@ -39,8 +40,11 @@ public struct DifferentialCheck<F: BinaryFormat>: Sendable {
             let partners = FormatKind.verified
             for (k, partner) in partners.enumerated() {
                 let share = cases / partners.count + (k < cases % partners.count ? 1 : 0)
-                report.merge(partner.visit(ConversionRun(check: self, oracle: oracle, cases: share,
-                                                         seed: seed &+ UInt64(k))))
+                report.merge(
+                    partner.visit(
+                        ConversionRun(
+                            check: self, oracle: oracle, cases: share,
+                            seed: seed &+ UInt64(k))))
             }
             return report
         }
@@ -79,15 +83,19 @@ public struct DifferentialCheck<F: BinaryFormat>: Sendable {
     }
 
     /// Counts one case and records it if the value (NaN matching any NaN) or flags differ.
-    func compare<G: BinaryFormat>(_ expected: OracleResult<G>, _ actual: BinaryFloat<G>, _ flags: ExceptionFlags,
-                                  _ operands: @autoclosure () -> [String], _ name: @autoclosure () -> String,
-                                  _ report: inout DifferentialReport) {
+    func compare<G: BinaryFormat>(
+        _ expected: OracleResult<G>, _ actual: BinaryFloat<G>, _ flags: ExceptionFlags,
+        _ operands: @autoclosure () -> [String], _ name: @autoclosure () -> String,
+        _ report: inout DifferentialReport
+    ) {
         report.cases += 1
         let sameValue = expected.value.bits == actual.bits || (expected.value.isNaN && actual.isNaN)
         if sameValue && expected.flags == flags { return }
-        report.record(Mismatch(format: F.name, operation: name(), rounding: rounding, tininess: tininess,
-                               operands: operands(), expected: hex(expected.value), expectedFlags: expected.flags,
-                               actual: hex(actual), actualFlags: flags))
+        report.record(
+            Mismatch(
+                format: F.name, operation: name(), rounding: rounding, tininess: tininess,
+                operands: operands(), expected: hex(expected.value), expectedFlags: expected.flags,
+                actual: hex(actual), actualFlags: flags))
     }
 }
 
@@ -113,12 +121,16 @@ struct ConversionRun<F: BinaryFormat>: FormatVisitor {
         return report
     }
 
-    func draw<S: BinaryFormat, T: BinaryFormat>(_: S.Type, toward _: T.Type, _ rng: inout SeededGenerator) -> BinaryFloat<S> {
+    func draw<S: BinaryFormat, T: BinaryFormat>(_: S.Type, toward _: T.Type, _ rng: inout SeededGenerator)
+        -> BinaryFloat<S>
+    {
         var generator = OperandGenerator<S>(seed: rng.next())
         return T.fractionBitCount < S.fractionBitCount ? generator.operand(nearGridOf: T.self) : generator.operand()
     }
 
-    func convert<S: BinaryFormat, T: BinaryFormat>(_ a: BinaryFloat<S>, to _: T.Type, _ report: inout DifferentialReport) {
+    func convert<S: BinaryFormat, T: BinaryFormat>(
+        _ a: BinaryFloat<S>, to _: T.Type, _ report: inout DifferentialReport
+    ) {
         var env = FloatEnvironment(rounding: check.rounding, tininess: check.tininess)
         let actual = a.converted(to: T.self, in: &env)
         let expected = oracle.convert(a, to: T.self, rounding: check.rounding, tininess: check.tininess)

@@ -8,9 +8,11 @@ extension DifferentialReport {
     ///
     /// `progress`, if given, is told the cases of every part as soon as the part ends, from the
     /// thread that ran it (so it must be safe to call concurrently): the sweep's progress line.
-    public static func gathered(parts: Int, threads: Int = ParallelChunks.availableCores,
-                                progress: (@Sendable (_ cases: Int) -> Void)? = nil,
-                                _ part: (Int) -> DifferentialReport) -> DifferentialReport {
+    public static func gathered(
+        parts: Int, threads: Int = ParallelChunks.availableCores,
+        progress: (@Sendable (_ cases: Int) -> Void)? = nil,
+        _ part: (Int) -> DifferentialReport
+    ) -> DifferentialReport {
         let start = DispatchTime.now()
         let reports = ParallelChunks(threads: threads).mapChunks(count: parts, chunkSize: 1) { range in
             let report = part(range.lowerBound)

@@ -3,9 +3,11 @@ import SoftFloat
 extension FormatKind {
     /// `DifferentialCheck` in this format, dispatched through `FormatKind.visit`; `progress` is
     /// told the cases of each finished chunk, from the thread that ran it.
-    public func differentialCheck(_ operation: CheckedOperation, rounding: RoundingRule, tininess: Tininess,
-                                  count: Int, seed: UInt64,
-                                  progress: (@Sendable (_ cases: Int) -> Void)? = nil) -> DifferentialReport {
+    public func differentialCheck(
+        _ operation: CheckedOperation, rounding: RoundingRule, tininess: Tininess,
+        count: Int, seed: UInt64,
+        progress: (@Sendable (_ cases: Int) -> Void)? = nil
+    ) -> DifferentialReport {
         struct Visitor: FormatVisitor {
             var operation: CheckedOperation, rounding: RoundingRule, tininess: Tininess, count: Int, seed: UInt64
             var progress: (@Sendable (Int) -> Void)?
@@ -14,7 +16,9 @@ extension FormatKind {
                     .run(count: count, seed: seed, progress: progress)
             }
         }
-        return visit(Visitor(operation: operation, rounding: rounding, tininess: tininess, count: count, seed: seed,
-                             progress: progress))
+        return visit(
+            Visitor(
+                operation: operation, rounding: rounding, tininess: tininess, count: count, seed: seed,
+                progress: progress))
     }
 }

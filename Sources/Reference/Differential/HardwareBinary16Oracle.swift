@@ -24,7 +24,8 @@ public struct HardwareBinary16Oracle: Sendable {
     /// as the default NaN: the sweep compares NaN-ness, payload rules have their own tests).
     @inlinable
     public func evaluate(_ op: Operation, _ a: UInt16, _ b: UInt16) -> (bits: UInt16, flags: ExceptionFlags) {
-        let x = values[Int(a)], y = values[Int(b)]
+        let x = values[Int(a)]
+        let y = values[Int(b)]
         let exact: Double
         var quotientInexact = false
         var quotientBelow = false  // the exact quotient lies below the computed one in magnitude
@@ -43,15 +44,17 @@ public struct HardwareBinary16Oracle: Sendable {
         }
         var flags: ExceptionFlags = []
         if exact.isNaN {
-            let aSignals = SoftFloat16(bits: a).isSignalingNaN, bSignals = SoftFloat16(bits: b).isSignalingNaN
+            let aSignals = SoftFloat16(bits: a).isSignalingNaN
+            let bSignals = SoftFloat16(bits: b).isSignalingNaN
             if aSignals || bSignals || !(x.isNaN || y.isNaN) { flags.insert(.invalid) }
             return (SoftFloat16.defaultNaN.bits, flags)
         }
         if op == .div && y == 0 && x.isFinite && x != 0 { flags.insert(.divisionByZero) }
         let rounded = Float16(exact)
         if exact.isFinite {
-            if rounded.isInfinite { flags.insert([.overflow, .inexact]) }
-            else if quotientInexact || Double(rounded) != exact {
+            if rounded.isInfinite {
+                flags.insert([.overflow, .inexact])
+            } else if quotientInexact || Double(rounded) != exact {
                 flags.insert(.inexact)
                 let threshold = 0x1p-14 - 0x1p-26
                 let magnitude = abs(exact)

@@ -27,8 +27,10 @@ extension OperandGenerator {
         let negative = chance(50)
         switch below(4) {
         case 0:
-            let specials: [UInt64] = [0, 1, UInt64(Int32.max), 1 << 31, UInt64(UInt32.max), UInt64(Int64.max),
-                                      1 << 63, UInt64.max]
+            let specials: [UInt64] = [
+                0, 1, UInt64(Int32.max), 1 << 31, UInt64(UInt32.max), UInt64(Int64.max),
+                1 << 63, UInt64.max,
+            ]
             return (negative, specials[below(specials.count)])
         case 1:  // p + 1 .. p + 3 significant bits: exact ties and near ties
             let bits = F.precision + 1 + below(3)

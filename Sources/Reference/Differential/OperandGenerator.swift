@@ -21,7 +21,8 @@ public struct OperandGenerator<F: BinaryFormat> {
 
     static func make(_ negative: Bool, _ exponentField: Int, _ fraction: UInt64) -> Value {
         let e = UInt64(min(max(exponentField, 0), F.maxExponentField))
-        let word = (negative ? UInt64(1) << UInt64(F.bitWidth - 1) : 0)
+        let word =
+            (negative ? UInt64(1) << UInt64(F.bitWidth - 1) : 0)
             | e << UInt64(F.fractionBitCount) | (fraction & fractionMask)
         return Value(bits: F.Bits(truncatingIfNeeded: word))
     }
@@ -36,7 +37,8 @@ public struct OperandGenerator<F: BinaryFormat> {
         case 2: return UInt64(1) << UInt64(below(f))
         case 3: return mask ^ (UInt64(1) << UInt64(below(f)))
         case 4:  // a run of ones
-            let lo = below(f), hi = lo + below(f - lo) + 1
+            let lo = below(f)
+            let hi = lo + below(f - lo) + 1
             return (mask >> UInt64(f - hi)) & ~((UInt64(1) << UInt64(lo)) - 1)
         case 5:  // few significant bits: exact results and ties
             return (rng.next() & mask) & ~((UInt64(1) << UInt64(below(f + 1))) - 1)
@@ -85,7 +87,8 @@ public struct OperandGenerator<F: BinaryFormat> {
     mutating func partner(of a: Value, for op: CheckedOperation) -> Value {
         // Pair a zero with a zero half the time: the signed-zero rules of sums (6.3).
         if a.isZero && chance(50) { return Self.make(chance(50), 0, 0) }
-        let ea = a.exponentField, p = F.precision
+        let ea = a.exponentField
+        let p = F.precision
         switch below(8) {
         case 0, 1: return operand()
         case 2:  // nearby bits: massive cancellation in add/sub, quotients near 1

@@ -5,9 +5,11 @@ import SoftFloat
 /// rule, optionally in saturating mode. Results compare by bits, any NaN matching any NaN;
 /// flags compare exactly. Runs on all cores; `progress` is told the cases of each finished
 /// first operand (2^bitWidth of them), from the thread that ran it.
-public func sweepSmallFormatPairs<F: BinaryFormat>(_: F.Type, _ operation: CheckedOperation, rounding: RoundingRule,
-                                                   tininess: Tininess, saturating: Bool = false,
-                                                   progress: (@Sendable (_ cases: Int) -> Void)? = nil) -> DifferentialReport {
+public func sweepSmallFormatPairs<F: BinaryFormat>(
+    _: F.Type, _ operation: CheckedOperation, rounding: RoundingRule,
+    tininess: Tininess, saturating: Bool = false,
+    progress: (@Sendable (_ cases: Int) -> Void)? = nil
+) -> DifferentialReport {
     precondition(F.bitWidth <= 8, "every pair of a wider format is too many for the MPFR oracle")
     precondition([.add, .sub, .mul, .div].contains(operation), "pair sweeps cover add, sub, mul and div")
     let count = 1 << F.bitWidth

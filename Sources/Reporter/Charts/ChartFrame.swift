@@ -37,7 +37,9 @@ struct LegendItem: Sendable, Equatable {
             if let stroke { paint.stroke = stroke }
             svg.rect(x: x + 3, y: mid - 6, width: Self.symbolWidth - 6, height: 12, paint)
         case .dot(let color):
-            svg.circle(x: x + Self.symbolWidth / 2, y: mid, radius: 4, SVGPaint(fill: color, stroke: "#ffffff", strokeWidth: 1))
+            svg.circle(
+                x: x + Self.symbolWidth / 2, y: mid, radius: 4, SVGPaint(fill: color, stroke: "#ffffff", strokeWidth: 1)
+            )
         case .cross(let color):
             svg.cross(x: x + Self.symbolWidth / 2, y: mid, size: 8, .stroked(color, width: 2))
         }
@@ -68,8 +70,10 @@ struct ChartFrame: Sendable {
     static let noteLineHeight = 15.0
     static let legendRowHeight = 19.0
 
-    init(width: Double = 800, height: Double = 450, title: String, subtitle: String? = nil, legend: [LegendItem] = [],
-         notes: [String] = [], leftMargin: Double = 76, rightMargin: Double = 24) {
+    init(
+        width: Double = 800, height: Double = 450, title: String, subtitle: String? = nil, legend: [LegendItem] = [],
+        notes: [String] = [], leftMargin: Double = 76, rightMargin: Double = 24
+    ) {
         self.width = width
         self.height = height
         self.title = title
@@ -83,7 +87,8 @@ struct ChartFrame: Sendable {
     /// The legend entries grouped in rows that fit between the margins.
     var legendRows: [[LegendItem]] {
         var rows: [[LegendItem]] = []
-        var current: [LegendItem] = [], used = 0.0
+        var current: [LegendItem] = []
+        var used = 0.0
         let available = width - 2 * 16
         for item in legend {
             if !current.isEmpty && used + item.width > available {
@@ -106,7 +111,8 @@ struct ChartFrame: Sendable {
 
     /// The plot rectangle left after title, legend, axis and notes.
     var plot: PlotArea {
-        let top = legendTop + Double(legendRows.count) * Self.legendRowHeight + (legend.isEmpty ? -6 : 4) + plotTopPadding
+        let top =
+            legendTop + Double(legendRows.count) * Self.legendRowHeight + (legend.isEmpty ? -6 : 4) + plotTopPadding
         let bottom = height - axisHeight - Double(noteLines.count) * Self.noteLineHeight - 6
         return PlotArea(left: leftMargin, top: top, right: width - rightMargin, bottom: bottom)
     }
@@ -115,7 +121,9 @@ struct ChartFrame: Sendable {
     func document() -> SVGDocument {
         var svg = SVGDocument(width: width, height: height, title: title)
         svg.text(title, x: 16, y: 24, .sized(Self.titleSize, bold: true), class: "title")
-        if let subtitle { svg.text(subtitle, x: 16, y: 42, .sized(Self.subtitleSize, color: "#555555"), class: "subtitle") }
+        if let subtitle {
+            svg.text(subtitle, x: 16, y: 42, .sized(Self.subtitleSize, color: "#555555"), class: "subtitle")
+        }
         for (row, items) in legendRows.enumerated() {
             var x = 16.0
             let y = legendTop + Double(row) * Self.legendRowHeight

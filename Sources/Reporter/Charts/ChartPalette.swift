@@ -48,9 +48,10 @@ enum ChartPalette {
     /// `#rrggbb` of channel values 0...255 (rounded half away from zero).
     static func hex(_ r: Double, _ g: Double, _ b: Double) -> String {
         let digits = Array("0123456789abcdef")
-        return "#" + [r, g, b].map { channel in
-            let v = Int(min(max(channel, 0), 255).rounded())
-            return String([digits[v / 16], digits[v % 16]])
-        }.joined()
+        return "#"
+            + [r, g, b].map { channel in
+                let v = Int(min(max(channel, 0), 255).rounded())
+                return String([digits[v / 16], digits[v % 16]])
+            }.joined()
     }
 }

@@ -41,7 +41,8 @@ struct ChartScale: Sendable, Equatable {
 
     /// The pixel of `value` (outside the domain it extrapolates; callers clamp where needed).
     func position(_ value: Double) -> Double {
-        let low = transformed(lower), high = transformed(upper)
+        let low = transformed(lower)
+        let high = transformed(upper)
         return start + (transformed(value) - low) / (high - low) * (end - start)
     }
 
@@ -61,12 +62,15 @@ struct ChartScale: Sendable, Equatable {
     func ticks(maxCount: Int, steps: NiceSteps = .decimal) -> [Double] {
         switch kind {
         case .log(let base):
-            return Self.powerTicks(lowExponent: Int((transformed(lower) - 1e-9).rounded(.up)),
-                                   highExponent: Int((transformed(upper) + 1e-9).rounded(.down)),
-                                   maxCount: maxCount, binary: base == 2).map { Self.power(base, $0) }
+            return Self.powerTicks(
+                lowExponent: Int((transformed(lower) - 1e-9).rounded(.up)),
+                highExponent: Int((transformed(upper) + 1e-9).rounded(.down)),
+                maxCount: maxCount, binary: base == 2
+            ).map { Self.power(base, $0) }
         case .linear:
             let step = Self.niceStep(span: upper - lower, maxCount: maxCount, steps: steps)
-            let first = Int((lower / step - 1e-9).rounded(.up)), last = Int((upper / step + 1e-9).rounded(.down))
+            let first = Int((lower / step - 1e-9).rounded(.up))
+            let last = Int((upper / step + 1e-9).rounded(.down))
             return first <= last ? (first...last).map { Double($0) * step } : []
         }
     }
@@ -116,8 +120,11 @@ struct ChartScale: Sendable, Equatable {
     }
 
     /// `lower...upper` widened to multiples of the nice step for `maxCount` ticks.
-    static func niceDomain(_ low: Double, _ high: Double, maxCount: Int, steps: NiceSteps = .decimal) -> ClosedRange<Double> {
-        var low = low, high = high
+    static func niceDomain(_ low: Double, _ high: Double, maxCount: Int, steps: NiceSteps = .decimal) -> ClosedRange<
+        Double
+    > {
+        var low = low
+        var high = high
         if high <= low {
             let pad = low == 0 ? 1 : abs(low) * 0.1
             low -= pad
@@ -146,8 +153,10 @@ struct ChartScale: Sendable, Equatable {
         let exponent = Double(value.exponent)
         let m = value.significand  // in [1, 2)
         // log2(m) = 2/ln2 · atanh((m - 1) / (m + 1)), series in t² with |t| <= 1/3.
-        let t = (m - 1) / (m + 1), t2 = t * t
-        var term = t, sum = 0.0
+        let t = (m - 1) / (m + 1)
+        let t2 = t * t
+        var term = t
+        var sum = 0.0
         var k = 1.0
         while k < 60 {
             sum += term / k

@@ -42,14 +42,20 @@ struct ExponentHistogramChart: Sendable {
         var total: UInt64 { scaled.values.reduce(0, +) + zeros + nonFinite }
 
         /// Whether some scale is not a power of two (the shift is then floor(log2 scale)).
-        var hasInexactShift: Bool { scales.contains { $0 != Float(sign: .plus, exponent: Self.shift($0), significand: 1) } }
+        var hasInexactShift: Bool {
+            scales.contains { $0 != Float(sign: .plus, exponent: Self.shift($0), significand: 1) }
+        }
 
         /// Sums the histograms of `layer`'s `tensor` over the steps of `run`; nil when no
         /// step rounded it.
         init?(run: RunRecord, layer: String, tensor: String) {
-            var scaled: [Int: UInt64] = [:], unscaled: [Int: UInt64] = [:]
-            var zeros: UInt64 = 0, nonFinite: UInt64 = 0, steps = 0
-            var scales: Set<Float> = [], format: ComputeFormat?
+            var scaled: [Int: UInt64] = [:]
+            var unscaled: [Int: UInt64] = [:]
+            var zeros: UInt64 = 0
+            var nonFinite: UInt64 = 0
+            var steps = 0
+            var scales: Set<Float> = []
+            var format: ComputeFormat?
             for step in run.steps {
                 guard let record = step.tensor(layer, tensor), let r = record.rounding else { continue }
                 steps += 1
@@ -105,31 +111,49 @@ struct ExponentHistogramChart: Sendable {
     var kindPhrase: String { TensorKind(reportName: counts.tensor)?.phrase ?? counts.tensor }
 
     var frame: ChartFrame {
-        let c = counts, f = c.range.format.rawValue
+        let c = counts
+        let f = c.range.format.rawValue
         var legend: [LegendItem] = []
         if c.unscaled != nil {
-            legend.append(LegendItem(symbol: .swatch(fill: Self.barColor, stroke: nil), label: "with loss scaling (values as rounded)"))
-            legend.append(LegendItem(symbol: .line(color: Self.unscaledColor, width: 2, dash: nil), label: "without loss scaling (÷ each step's scale)"))
+            legend.append(
+                LegendItem(
+                    symbol: .swatch(fill: Self.barColor, stroke: nil), label: "with loss scaling (values as rounded)"))
+            legend.append(
+                LegendItem(
+                    symbol: .line(color: Self.unscaledColor, width: 2, dash: nil),
+                    label: "without loss scaling (÷ each step's scale)"))
         } else {
-            legend.append(LegendItem(symbol: .swatch(fill: Self.barColor, stroke: nil), label: "values rounded to \(f)"))
+            legend.append(
+                LegendItem(symbol: .swatch(fill: Self.barColor, stroke: nil), label: "values rounded to \(f)"))
         }
         let r = c.range
-        let (smallest, normal, above) = (SVGNumber.power(2, r.minSubnormalExponent), SVGNumber.power(2, r.minExponent), SVGNumber.power(2, r.maxExponent + 1))
+        let (smallest, normal, above) = (
+            SVGNumber.power(2, r.minSubnormalExponent), SVGNumber.power(2, r.minExponent),
+            SVGNumber.power(2, r.maxExponent + 1)
+        )
         legend += [
-            LegendItem(symbol: .swatch(fill: ChartPalette.flushZone, stroke: nil), label: "flush to 0: |x| < \(smallest)"),
-            LegendItem(symbol: .swatch(fill: ChartPalette.subnormalZone, stroke: nil), label: "subnormal: [\(smallest), \(normal))"),
-            LegendItem(symbol: .swatch(fill: ChartPalette.normalZone, stroke: nil), label: "normal: [\(normal), \(above))"),
-            LegendItem(symbol: .swatch(fill: ChartPalette.overflowZone, stroke: nil), label: "overflow: |x| ≥ \(above)"),
+            LegendItem(
+                symbol: .swatch(fill: ChartPalette.flushZone, stroke: nil), label: "flush to 0: |x| < \(smallest)"),
+            LegendItem(
+                symbol: .swatch(fill: ChartPalette.subnormalZone, stroke: nil),
+                label: "subnormal: [\(smallest), \(normal))"),
+            LegendItem(
+                symbol: .swatch(fill: ChartPalette.normalZone, stroke: nil), label: "normal: [\(normal), \(above))"),
+            LegendItem(
+                symbol: .swatch(fill: ChartPalette.overflowZone, stroke: nil), label: "overflow: |x| ≥ \(above)"),
         ]
-        var frame = ChartFrame(height: 480, title: "\(c.layer) \(kindPhrase) rounded to \(f): exponents",
-                               subtitle: "\(c.layer)/\(c.tensor): share of all values per binade, summed over \(c.steps) training step\(c.steps == 1 ? "" : "s")",
-                               legend: legend, notes: notes)
+        var frame = ChartFrame(
+            height: 480, title: "\(c.layer) \(kindPhrase) rounded to \(f): exponents",
+            subtitle:
+                "\(c.layer)/\(c.tensor): share of all values per binade, summed over \(c.steps) training step\(c.steps == 1 ? "" : "s")",
+            legend: legend, notes: notes)
         frame.plotTopPadding = 14
         return frame
     }
 
     var notes: [String] {
-        let c = counts, r = c.range
+        let c = counts
+        let r = c.range
         var notes = [
             "\(r.format.rawValue): p = \(r.precision), normal exponents \(r.minExponent) … \(r.maxExponent), smallest subnormal \(SVGNumber.power(2, r.minSubnormalExponent)).",
             "\(DecimalText.grouped(c.total)) values. Without an exponent, not drawn: \(DecimalText.grouped(c.zeros)) zeros (\(ReportNumber.percent(c.zeros, of: c.total))), "
@@ -137,15 +161,22 @@ struct ExponentHistogramChart: Sendable {
         ]
         if c.unscaled != nil {
             let powers = c.scales.map(Self.scaleText)
-            let scales = powers.count == 1 ? "Loss scale \(powers[0]) on every step" : "Loss scales \(powers.first!) … \(powers.last!) over the steps"
+            let scales =
+                powers.count == 1
+                ? "Loss scale \(powers[0]) on every step"
+                : "Loss scales \(powers.first!) … \(powers.last!) over the steps"
             if c.hasInexactShift {
-                notes.append("\(scales); a scale that is not a power of two shifts the bins by floor(log₂ scale), so the unscaled series may sit one binade high.")
+                notes.append(
+                    "\(scales); a scale that is not a power of two shifts the bins by floor(log₂ scale), so the unscaled series may sit one binade high."
+                )
             } else {
                 notes.append("\(scales); without scaling, each step's bins move down by log₂ of its scale.")
             }
         }
         if (c.scaled[-127] ?? 0) > 0 || (c.unscaled?.keys.contains { $0 <= -127 } ?? false) {
-            notes.append("The bar at \(SVGNumber.power(2, -127)) holds every float32 subnormal (below \(SVGNumber.power(2, -126))).")
+            notes.append(
+                "The bar at \(SVGNumber.power(2, -127)) holds every float32 subnormal (below \(SVGNumber.power(2, -126)))."
+            )
         }
         return notes
     }
@@ -159,26 +190,37 @@ struct ExponentHistogramChart: Sendable {
         var svg = frame.document()
         let plot = frame.plot
         let domain = exponentDomain
-        let x = ChartScale(.linear, lower: Double(domain.lowerBound), upper: Double(domain.upperBound), start: plot.left, end: plot.right)
+        let x = ChartScale(
+            .linear, lower: Double(domain.lowerBound), upper: Double(domain.upperBound), start: plot.left,
+            end: plot.right)
         let total = Double(max(counts.total, 1))
         let shares = (counts.scaled.values.map { $0 } + (counts.unscaled?.values.map { $0 } ?? []))
             .filter { $0 > 0 }.map { Double($0) / total * 100 }
-        let lowest = shares.min() ?? 1, highest = shares.max() ?? 100
+        let lowest = shares.min() ?? 1
+        let highest = shares.max() ?? 100
         let bottomExponent = Int((ChartScale.logarithm(lowest, base: 10) - 0.2).rounded(.down))
         let topExponent = max(Int((ChartScale.logarithm(highest, base: 10) - 1e-9).rounded(.up)), bottomExponent + 1)
-        let y = ChartScale(.log(base: 10), lower: ChartScale.power(10, bottomExponent), upper: ChartScale.power(10, topExponent),
-                           start: plot.bottom, end: plot.top)
+        let y = ChartScale(
+            .log(base: 10), lower: ChartScale.power(10, bottomExponent), upper: ChartScale.power(10, topExponent),
+            start: plot.bottom, end: plot.top)
         drawZones(&svg, plot, x)
         let yTicks = y.ticks(maxCount: 9).map { ChartTick(value: $0, label: Self.percentLabel($0)) }
         ChartAxis.left(&svg, plot: plot, scale: y, ticks: yTicks, title: "share of values (%, log scale)")
-        let xTicks = x.ticks(maxCount: 14, steps: .binary).map { ChartTick(value: $0, label: SVGNumber.power(2, Int($0))) }
-        ChartAxis.bottom(&svg, plot: plot, scale: x, ticks: xTicks, title: "|x| by binade: the bar at 2ᵉ counts 2ᵉ ≤ |x| < 2ᵉ⁺¹", grid: false)
+        let xTicks = x.ticks(maxCount: 14, steps: .binary).map {
+            ChartTick(value: $0, label: SVGNumber.power(2, Int($0)))
+        }
+        ChartAxis.bottom(
+            &svg, plot: plot, scale: x, ticks: xTicks, title: "|x| by binade: the bar at 2ᵉ counts 2ᵉ ≤ |x| < 2ᵉ⁺¹",
+            grid: false)
         for e in counts.scaled.keys.sorted() {
             let share = Double(counts.scaled[e]!) / total * 100
-            let left = x.position(Double(e)), right = x.position(Double(e + 1))
+            let left = x.position(Double(e))
+            let right = x.position(Double(e + 1))
             let gap = right - left > 4 ? 0.6 : 0
             let top = y.position(share)
-            svg.rect(x: left + gap, y: top, width: right - left - 2 * gap, height: plot.bottom - top, .filled(Self.barColor, opacity: 0.85), class: "bar")
+            svg.rect(
+                x: left + gap, y: top, width: right - left - 2 * gap, height: plot.bottom - top,
+                .filled(Self.barColor, opacity: 0.85), class: "bar")
         }
         if let unscaled = counts.unscaled, let low = unscaled.keys.min(), let high = unscaled.keys.max() {
             var points: [(x: Double, y: Double)] = [(x.position(Double(low)), plot.bottom)]
@@ -192,17 +234,21 @@ struct ExponentHistogramChart: Sendable {
             svg.polyline(points, .stroked(Self.unscaledColor, width: 2), class: "unscaled")
         }
         if counts.scaled.isEmpty {
-            svg.text("no nonzero finite values", x: (plot.left + plot.right) / 2, y: (plot.top + plot.bottom) / 2,
-                     .sized(14, .middle, color: ChartPalette.neutral))
+            svg.text(
+                "no nonzero finite values", x: (plot.left + plot.right) / 2, y: (plot.top + plot.bottom) / 2,
+                .sized(14, .middle, color: ChartPalette.neutral))
         }
-        svg.rect(x: plot.left, y: plot.top, width: plot.width, height: plot.height, .stroked(ChartAxis.axisColor), class: "plot-frame")
+        svg.rect(
+            x: plot.left, y: plot.top, width: plot.width, height: plot.height, .stroked(ChartAxis.axisColor),
+            class: "plot-frame")
         return svg.text
     }
 
     /// The four regions as background rectangles (clipped to the domain), each labelled at
     /// the top when its label fits.
     private func drawZones(_ svg: inout SVGDocument, _ plot: PlotArea, _ x: ChartScale) {
-        let r = counts.range, d = exponentDomain
+        let r = counts.range
+        let d = exponentDomain
         let zones: [(String, String, Int, Int, String)] = [
             ("zone-flush", ChartPalette.flushZone, d.lowerBound, r.minSubnormalExponent, "flush to 0"),
             ("zone-subnormal", ChartPalette.subnormalZone, r.minSubnormalExponent, r.minExponent, "subnormal"),
@@ -210,12 +256,16 @@ struct ExponentHistogramChart: Sendable {
             ("zone-overflow", ChartPalette.overflowZone, r.maxExponent + 1, d.upperBound, "overflow"),
         ]
         for (name, color, from, to, label) in zones {
-            let low = max(from, d.lowerBound), high = min(to, d.upperBound)
+            let low = max(from, d.lowerBound)
+            let high = min(to, d.upperBound)
             guard low < high else { continue }
-            let left = x.position(Double(low)), right = x.position(Double(high))
+            let left = x.position(Double(low))
+            let right = x.position(Double(high))
             svg.rect(x: left, y: plot.top, width: right - left, height: plot.height, .filled(color), class: name)
             if TextMetrics.width(label, size: 11) + 8 < right - left {
-                svg.text(label, x: (left + right) / 2, y: plot.top - 4, .sized(11, .middle, color: "#555555"), class: "zone-label")
+                svg.text(
+                    label, x: (left + right) / 2, y: plot.top - 4, .sized(11, .middle, color: "#555555"),
+                    class: "zone-label")
             }
         }
     }

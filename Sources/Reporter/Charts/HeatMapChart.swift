@@ -47,9 +47,11 @@ struct HeatMapChart: Sendable {
         steps = run.steps.map(\.step)
         skipped = run.steps.map { $0.metrics?.skipped ?? false }
         rows = Self.roundedTensors(run).map { layer, tensor in
-            Row(layer: layer, tensor: tensor, values: run.steps.map { step in
-                step.tensor(layer, tensor)?.rounding.flatMap(quantity.fraction)
-            })
+            Row(
+                layer: layer, tensor: tensor,
+                values: run.steps.map { step in
+                    step.tensor(layer, tensor)?.rounding.flatMap(quantity.fraction)
+                })
         }
     }
 
@@ -86,13 +88,19 @@ struct HeatMapChart: Sendable {
         guard let value else { return ChartPalette.missingCell }
         guard value > 0 else { return ChartPalette.zeroCell }
         let d = decades
-        return ChartPalette.sequential((ChartScale.logarithm(value, base: 10) - Double(d.lowerBound)) / Double(d.upperBound - d.lowerBound))
+        return ChartPalette.sequential(
+            (ChartScale.logarithm(value, base: 10) - Double(d.lowerBound)) / Double(d.upperBound - d.lowerBound))
     }
 
     var frame: ChartFrame {
-        var legend = [LegendItem(symbol: .swatch(fill: ChartPalette.zeroCell, stroke: nil), label: "0: none \(quantity.words)")]
+        var legend = [
+            LegendItem(symbol: .swatch(fill: ChartPalette.zeroCell, stroke: nil), label: "0: none \(quantity.words)")
+        ]
         if rows.contains(where: { $0.values.contains { $0 == nil } }) {
-            legend.append(LegendItem(symbol: .swatch(fill: ChartPalette.missingCell, stroke: "#999999"), label: "not recorded that step"))
+            legend.append(
+                LegendItem(
+                    symbol: .swatch(fill: ChartPalette.missingCell, stroke: "#999999"), label: "not recorded that step")
+            )
         }
         if skipped.contains(true) {
             legend.append(LegendItem(symbol: .cross(color: ChartPalette.alert), label: "skipped step"))
@@ -103,10 +111,13 @@ struct HeatMapChart: Sendable {
         if !rows.contains(where: { $0.values.contains { ($0 ?? 0) > 0 } }) {
             notes.append("No element \(quantity.words) in any recorded step: every cell is 0.")
         }
-        notes.append("Fractions are of the elements rounded in the step. Rows: each layer's rounded tensors, forward to backward.")
-        var frame = ChartFrame(title: "Fraction \(quantity.words) per tensor and step",
-                               subtitle: "\(policy): rounding of each layer's tensors at every training step (log colour scale)",
-                               legend: legend, notes: notes, leftMargin: 16 + layerWidth + tensorWidth, rightMargin: 118)
+        notes.append(
+            "Fractions are of the elements rounded in the step. Rows: each layer's rounded tensors, forward to backward."
+        )
+        var frame = ChartFrame(
+            title: "Fraction \(quantity.words) per tensor and step",
+            subtitle: "\(policy): rounding of each layer's tensors at every training step (log colour scale)",
+            legend: legend, notes: notes, leftMargin: 16 + layerWidth + tensorWidth, rightMargin: 118)
         frame.plotTopPadding = skipped.contains(true) ? 12 : 0
         // Rows need their height: grow the chart instead of squeezing them.
         let probe = frame.plot
@@ -120,23 +131,31 @@ struct HeatMapChart: Sendable {
         let frame = self.frame
         var svg = frame.document()
         let full = frame.plot
-        let plot = PlotArea(left: full.left, top: full.top, right: full.right, bottom: full.top + Double(rows.count) * rowHeight)
+        let plot = PlotArea(
+            left: full.left, top: full.top, right: full.right, bottom: full.top + Double(rows.count) * rowHeight)
         let columns = max(steps.count, 1)
         let cellWidth = plot.width / Double(columns)
         for (r, row) in rows.enumerated() {
             let y = plot.top + Double(r) * rowHeight
             for (c, value) in row.values.enumerated() {
                 // A quarter pixel of overlap hides the anti-aliased seams between cells.
-                svg.rect(x: plot.left + Double(c) * cellWidth, y: y, width: cellWidth + 0.25, height: rowHeight + 0.25,
-                         .filled(color(value)), class: "cell")
+                svg.rect(
+                    x: plot.left + Double(c) * cellWidth, y: y, width: cellWidth + 0.25, height: rowHeight + 0.25,
+                    .filled(color(value)), class: "cell")
             }
-            svg.text(row.tensor, x: plot.left - 6, y: y + rowHeight / 2 + 4, .sized(Self.rowLabelSize, .end), class: "row-label")
+            svg.text(
+                row.tensor, x: plot.left - 6, y: y + rowHeight / 2 + 4, .sized(Self.rowLabelSize, .end),
+                class: "row-label")
         }
         drawLayerGroups(&svg, plot)
         for (c, skipped) in skipped.enumerated() where skipped {
-            svg.cross(x: plot.left + (Double(c) + 0.5) * cellWidth, y: plot.top - 7, size: 7, .stroked(ChartPalette.alert, width: 1.8), class: "skipped")
+            svg.cross(
+                x: plot.left + (Double(c) + 0.5) * cellWidth, y: plot.top - 7, size: 7,
+                .stroked(ChartPalette.alert, width: 1.8), class: "skipped")
         }
-        svg.rect(x: plot.left, y: plot.top, width: plot.width, height: plot.height, .stroked(ChartAxis.axisColor), class: "plot-frame")
+        svg.rect(
+            x: plot.left, y: plot.top, width: plot.width, height: plot.height, .stroked(ChartAxis.axisColor),
+            class: "plot-frame")
         // Step c + 1 sits at the centre of column c: a scale over 0.5 ... columns + 0.5.
         let x = ChartScale(.linear, lower: 0.5, upper: Double(columns) + 0.5, start: plot.left, end: plot.right)
         let ticks = x.ticks(maxCount: 15, steps: .integer).map { v in
@@ -153,30 +172,42 @@ struct HeatMapChart: Sendable {
         while start < rows.count {
             var end = start
             while end + 1 < rows.count && rows[end + 1].layer == rows[start].layer { end += 1 }
-            let top = plot.top + Double(start) * rowHeight, bottom = plot.top + Double(end + 1) * rowHeight
-            svg.text(rows[start].layer, x: 16, y: (top + bottom) / 2 + 4, .sized(Self.rowLabelSize, bold: true), class: "group-label")
-            if start > 0 { svg.line(x1: 16, y1: top, x2: plot.right, y2: top, .stroked("#333333", width: 1.5), class: "group-rule") }
+            let top = plot.top + Double(start) * rowHeight
+            let bottom = plot.top + Double(end + 1) * rowHeight
+            svg.text(
+                rows[start].layer, x: 16, y: (top + bottom) / 2 + 4, .sized(Self.rowLabelSize, bold: true),
+                class: "group-label")
+            if start > 0 {
+                svg.line(x1: 16, y1: top, x2: plot.right, y2: top, .stroked("#333333", width: 1.5), class: "group-rule")
+            }
             start = end + 1
         }
     }
 
     /// A vertical colour bar (48 slices, bottom = lowest decade) with decade labels.
     private func drawColorBar(_ svg: inout SVGDocument, top: Double, bottom: Double, left: Double) {
-        let d = decades, width = 16.0
-        let barTop = top + 18, barBottom = bottom
+        let d = decades
+        let width = 16.0
+        let barTop = top + 18
+        let barBottom = bottom
         svg.text("fraction", x: left, y: top + 6, .sized(11.5), class: "colorbar-title")
         let slices = 48
         let sliceHeight = (barBottom - barTop) / Double(slices)
         for i in 0..<slices {
             let t = (Double(i) + 0.5) / Double(slices)
-            svg.rect(x: left, y: barBottom - Double(i + 1) * sliceHeight, width: width, height: sliceHeight + 0.3, .filled(ChartPalette.sequential(t)))
+            svg.rect(
+                x: left, y: barBottom - Double(i + 1) * sliceHeight, width: width, height: sliceHeight + 0.3,
+                .filled(ChartPalette.sequential(t)))
         }
         svg.rect(x: left, y: barTop, width: width, height: barBottom - barTop, .stroked(ChartAxis.axisColor))
-        let scale = ChartScale(.linear, lower: Double(d.lowerBound), upper: Double(d.upperBound), start: barBottom, end: barTop)
+        let scale = ChartScale(
+            .linear, lower: Double(d.lowerBound), upper: Double(d.upperBound), start: barBottom, end: barTop)
         for e in ChartScale.powerTicks(lowExponent: d.lowerBound, highExponent: d.upperBound, maxCount: 8) {
             let y = scale.position(Double(e))
             svg.line(x1: left + width, y1: y, x2: left + width + 4, y2: y, .stroked(ChartAxis.axisColor))
-            svg.text(e == 0 ? "1" : SVGNumber.power(10, e), x: left + width + 7, y: y + 4, .sized(11.5), class: "colorbar-tick")
+            svg.text(
+                e == 0 ? "1" : SVGNumber.power(10, e), x: left + width + 7, y: y + 4, .sized(11.5),
+                class: "colorbar-tick")
         }
     }
 }

@@ -60,29 +60,36 @@ struct LineChart: Sendable {
     func svg() -> String {
         var svg = frame.document()
         let plot = frame.plot
-        let finite = series.flatMap(\.points).filter { $0.y.isFinite && (isLog ? $0.y > 0 : true) }
+        let finite =
+            series.flatMap(\.points).filter { $0.y.isFinite && (isLog ? $0.y > 0 : true) }
             + marks.flatMap(\.points).filter { $0.y.isFinite && (isLog ? $0.y > 0 : true) }
         let xs = series.flatMap(\.points).map(\.x) + marks.flatMap(\.points).map(\.x) + events.map(\.x)
         let xDomain = ChartScale.niceDomain(0, xs.max() ?? 1, maxCount: 10, steps: .integer)
-        let xScale = ChartScale(.linear, lower: xDomain.lowerBound, upper: xDomain.upperBound, start: plot.left, end: plot.right)
+        let xScale = ChartScale(
+            .linear, lower: xDomain.lowerBound, upper: xDomain.upperBound, start: plot.left, end: plot.right)
         let (yScale, yTicks) = yScaleAndTicks(finite.map(\.y), plot: plot)
         ChartAxis.left(&svg, plot: plot, scale: yScale, ticks: yTicks, title: yTitle)
-        ChartAxis.bottom(&svg, plot: plot, scale: xScale,
-                         ticks: ChartAxis.linearTicks(xScale.ticks(maxCount: 10, steps: .integer)), title: xTitle)
+        ChartAxis.bottom(
+            &svg, plot: plot, scale: xScale,
+            ticks: ChartAxis.linearTicks(xScale.ticks(maxCount: 10, steps: .integer)), title: xTitle)
         for s in series { draw(s, &svg, xScale, yScale) }
         for m in marks {
             for p in m.points where p.y.isFinite && yScale.contains(p.y) {
                 let (x, y) = (xScale.position(p.x), yScale.position(p.y))
                 switch m.shape {
-                case .dot: svg.circle(x: x, y: y, radius: m.radius, SVGPaint(fill: m.color, stroke: "#ffffff", strokeWidth: 1.2), class: "mark")
+                case .dot:
+                    svg.circle(
+                        x: x, y: y, radius: m.radius, SVGPaint(fill: m.color, stroke: "#ffffff", strokeWidth: 1.2),
+                        class: "mark")
                 case .cross: svg.cross(x: x, y: y, size: 9, .stroked(m.color, width: 2.2), class: "mark")
                 }
             }
         }
         drawEvents(&svg, plot, xScale)
         if finite.isEmpty {
-            svg.text(emptyMessage, x: (plot.left + plot.right) / 2, y: (plot.top + plot.bottom) / 2,
-                     .sized(14, .middle, color: ChartPalette.neutral))
+            svg.text(
+                emptyMessage, x: (plot.left + plot.right) / 2, y: (plot.top + plot.bottom) / 2,
+                .sized(14, .middle, color: ChartPalette.neutral))
         }
         return svg.text
     }
@@ -94,20 +101,25 @@ struct LineChart: Sendable {
 
     /// The y scale over the finite values, with its ticks.
     func yScaleAndTicks(_ values: [Double], plot: PlotArea) -> (ChartScale, [ChartTick]) {
-        let low = values.min() ?? 1, high = values.max() ?? 1
+        let low = values.min() ?? 1
+        let high = values.max() ?? 1
         switch yAxis {
         case .linear(let includeZero, let upperLimit, let percent):
             var domain = ChartScale.niceDomain(includeZero ? min(0, low) : low, high, maxCount: 6)
-            if let upperLimit, domain.upperBound > upperLimit, domain.lowerBound < upperLimit { domain = domain.lowerBound...upperLimit }
-            let scale = ChartScale(.linear, lower: domain.lowerBound, upper: domain.upperBound, start: plot.bottom, end: plot.top)
+            if let upperLimit, domain.upperBound > upperLimit, domain.lowerBound < upperLimit {
+                domain = domain.lowerBound...upperLimit
+            }
+            let scale = ChartScale(
+                .linear, lower: domain.lowerBound, upper: domain.upperBound, start: plot.bottom, end: plot.top)
             return (scale, ChartAxis.linearTicks(scale.ticks(maxCount: 6), percent: percent))
         case .log2, .log10:
             let base = { if case .log2 = yAxis { 2 } else { 10 } }()
             let lowExponent = Int((ChartScale.logarithm(low, base: Double(base)) - 0.25).rounded(.down))
             let highExponent = Int((ChartScale.logarithm(high, base: Double(base)) + 0.25).rounded(.up))
-            let scale = ChartScale(.log(base: Double(base)), lower: ChartScale.power(Double(base), lowExponent),
-                                   upper: ChartScale.power(Double(base), max(highExponent, lowExponent + 1)),
-                                   start: plot.bottom, end: plot.top)
+            let scale = ChartScale(
+                .log(base: Double(base)), lower: ChartScale.power(Double(base), lowExponent),
+                upper: ChartScale.power(Double(base), max(highExponent, lowExponent + 1)),
+                start: plot.bottom, end: plot.top)
             return (scale, ChartAxis.powerTicks(scale.ticks(maxCount: 8), base: base))
         }
     }
@@ -143,12 +155,15 @@ struct LineChart: Sendable {
     private func drawEvents(_ svg: inout SVGDocument, _ plot: PlotArea, _ xScale: ChartScale) {
         for (i, e) in events.enumerated() {
             let x = xScale.clampedPosition(e.x)
-            svg.line(x1: x, y1: plot.top, x2: x, y2: plot.bottom, .stroked(e.color, width: 1.5, dash: "5 4"), class: "event")
+            svg.line(
+                x1: x, y1: plot.top, x2: x, y2: plot.bottom, .stroked(e.color, width: 1.5, dash: "5 4"), class: "event")
             let y = plot.top + 14 + Double(i) * 15
             let width = TextMetrics.width(e.label, size: 11.5)
             let leftward = x + 5 + width > plot.right
             let tx = leftward ? x - 5 : x + 5
-            svg.rect(x: leftward ? tx - width - 2 : tx - 2, y: y - 11, width: width + 4, height: 14, .filled("#ffffff", opacity: 0.85))
+            svg.rect(
+                x: leftward ? tx - width - 2 : tx - 2, y: y - 11, width: width + 4, height: 14,
+                .filled("#ffffff", opacity: 0.85))
             svg.text(e.label, x: tx, y: y, .sized(11.5, leftward ? .end : .start, color: e.color), class: "event-label")
         }
     }

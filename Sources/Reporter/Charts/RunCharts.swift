@@ -55,13 +55,18 @@ public enum RunCharts {
         let rounded = HeatMapChart.roundedTensors(run)
         if !rounded.isEmpty {
             charts += [
-                RunChart(kind: .flushHeatMap, path: path("heatmap-flush"), title: "Fraction flushed to zero per tensor and step"),
-                RunChart(kind: .overflowHeatMap, path: path("heatmap-overflow"), title: "Fraction overflowed per tensor and step"),
+                RunChart(
+                    kind: .flushHeatMap, path: path("heatmap-flush"),
+                    title: "Fraction flushed to zero per tensor and step"),
+                RunChart(
+                    kind: .overflowHeatMap, path: path("heatmap-overflow"),
+                    title: "Fraction overflowed per tensor and step"),
             ]
         }
         charts += rounded.map { layer, tensor in
-            RunChart(kind: .histogram(layer: layer, tensor: tensor), path: histogramPath(layer: layer, tensor: tensor),
-                     title: "\(layer) \(tensor): exponent histogram")
+            RunChart(
+                kind: .histogram(layer: layer, tensor: tensor), path: histogramPath(layer: layer, tensor: tensor),
+                title: "\(layer) \(tensor): exponent histogram")
         }
         return charts
     }
@@ -75,7 +80,9 @@ public enum RunCharts {
         case .flushHeatMap: HeatMapChart(run, quantity: .flush).svg()
         case .overflowHeatMap: HeatMapChart(run, quantity: .overflow).svg()
         case .histogram(let layer, let tensor):
-            ExponentHistogramChart.Counts(run: run, layer: layer, tensor: tensor).map { ExponentHistogramChart(counts: $0).svg() }
+            ExponentHistogramChart.Counts(run: run, layer: layer, tensor: tensor).map {
+                ExponentHistogramChart(counts: $0).svg()
+            }
                 ?? SVGDocument(width: 800, height: 450, title: "\(layer) \(tensor): not rounded").text
         }
     }

@@ -43,7 +43,9 @@ struct SVGTextStyle: Sendable, Equatable {
     /// Degrees, around the text's anchor point (-90: reads bottom to top).
     var rotation: Double = 0
 
-    static func sized(_ size: Double, _ anchor: Anchor = .start, bold: Bool = false, color: String = "#222222") -> SVGTextStyle {
+    static func sized(_ size: Double, _ anchor: Anchor = .start, bold: Bool = false, color: String = "#222222")
+        -> SVGTextStyle
+    {
         SVGTextStyle(size: size, anchor: anchor, bold: bold, color: color)
     }
 }
@@ -69,10 +71,14 @@ struct SVGDocument: Sendable {
 
     /// The whole document, ending with a newline.
     var text: String {
-        let size = [("width", SVGNumber.text(width)), ("height", SVGNumber.text(height)),
-                    ("viewBox", "0 0 \(SVGNumber.text(width)) \(SVGNumber.text(height))")]
-        let open = Self.tag("svg", [("xmlns", "http://www.w3.org/2000/svg")] + size
-                            + [("font-family", Self.fontFamily), ("font-size", "12")], close: false)
+        let size = [
+            ("width", SVGNumber.text(width)), ("height", SVGNumber.text(height)),
+            ("viewBox", "0 0 \(SVGNumber.text(width)) \(SVGNumber.text(height))"),
+        ]
+        let open = Self.tag(
+            "svg",
+            [("xmlns", "http://www.w3.org/2000/svg")] + size
+                + [("font-family", Self.fontFamily), ("font-size", "12")], close: false)
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + open + "\n<title>" + Self.escaped(title) + "</title>\n"
             + body.joined(separator: "\n") + "\n</svg>\n"
     }
@@ -84,27 +90,43 @@ struct SVGDocument: Sendable {
         body.append(Self.tag(name, attributes, close: true))
     }
 
-    mutating func rect(x: Double, y: Double, width: Double, height: Double, _ paint: SVGPaint, class name: String? = nil) {
-        element("rect", Self.named(name) + [("x", SVGNumber.text(x)), ("y", SVGNumber.text(y)),
-                                            ("width", SVGNumber.text(max(0, width))), ("height", SVGNumber.text(max(0, height)))]
+    mutating func rect(
+        x: Double, y: Double, width: Double, height: Double, _ paint: SVGPaint, class name: String? = nil
+    ) {
+        element(
+            "rect",
+            Self.named(name) + [
+                ("x", SVGNumber.text(x)), ("y", SVGNumber.text(y)),
+                ("width", SVGNumber.text(max(0, width))), ("height", SVGNumber.text(max(0, height))),
+            ]
                 + paint.attributes)
     }
 
     mutating func line(x1: Double, y1: Double, x2: Double, y2: Double, _ paint: SVGPaint, class name: String? = nil) {
-        element("line", Self.named(name) + [("x1", SVGNumber.text(x1)), ("y1", SVGNumber.text(y1)),
-                                            ("x2", SVGNumber.text(x2)), ("y2", SVGNumber.text(y2))] + paint.attributes)
+        element(
+            "line",
+            Self.named(name) + [
+                ("x1", SVGNumber.text(x1)), ("y1", SVGNumber.text(y1)),
+                ("x2", SVGNumber.text(x2)), ("y2", SVGNumber.text(y2)),
+            ] + paint.attributes)
     }
 
     /// A polyline through `points` (nothing for fewer than two points).
     mutating func polyline(_ points: [(x: Double, y: Double)], _ paint: SVGPaint, class name: String? = nil) {
         guard points.count >= 2 else { return }
-        element("polyline", Self.named(name) + [("points", Self.pointList(points))] + paint.attributes
+        element(
+            "polyline",
+            Self.named(name) + [("points", Self.pointList(points))] + paint.attributes
                 + [("stroke-linejoin", "round")])
     }
 
     mutating func circle(x: Double, y: Double, radius: Double, _ paint: SVGPaint, class name: String? = nil) {
-        element("circle", Self.named(name) + [("cx", SVGNumber.text(x)), ("cy", SVGNumber.text(y)),
-                                              ("r", SVGNumber.text(radius))] + paint.attributes)
+        element(
+            "circle",
+            Self.named(name) + [
+                ("cx", SVGNumber.text(x)), ("cy", SVGNumber.text(y)),
+                ("r", SVGNumber.text(radius)),
+            ] + paint.attributes)
     }
 
     /// A path from SVG path data (built with ``SVGNumber``, e.g. by ``cross(x:y:size:_:)``).
@@ -116,7 +138,9 @@ struct SVGDocument: Sendable {
     mutating func cross(x: Double, y: Double, size: Double, _ paint: SVGPaint, class name: String? = nil) {
         let h = size / 2
         let n = { (v: Double) in SVGNumber.text(v) }
-        path("M\(n(x - h)) \(n(y - h))L\(n(x + h)) \(n(y + h))M\(n(x - h)) \(n(y + h))L\(n(x + h)) \(n(y - h))", paint, class: name)
+        path(
+            "M\(n(x - h)) \(n(y - h))L\(n(x + h)) \(n(y + h))M\(n(x - h)) \(n(y + h))L\(n(x + h)) \(n(y - h))", paint,
+            class: name)
     }
 
     /// One line of text; `(x, y)` is the anchor point on the baseline.
@@ -127,7 +151,8 @@ struct SVGDocument: Sendable {
         if style.bold { attributes.append(("font-weight", "bold")) }
         attributes.append(("fill", style.color))
         if style.rotation != 0 {
-            attributes.append(("transform", "rotate(\(SVGNumber.text(style.rotation)) \(SVGNumber.text(x)) \(SVGNumber.text(y)))"))
+            attributes.append(
+                ("transform", "rotate(\(SVGNumber.text(style.rotation)) \(SVGNumber.text(x)) \(SVGNumber.text(y)))"))
         }
         body.append(Self.tag("text", attributes, close: false) + Self.escaped(content) + "</text>")
     }

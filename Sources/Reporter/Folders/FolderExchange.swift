@@ -5,9 +5,9 @@
 //===----------------------------------------------------------------------===//
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Atomically exchanges two entries of one file system: Linux `renameat2` with
@@ -30,17 +30,18 @@ enum FolderExchange {
     /// Exchanges `a` and `b`.
     static func exchange(_ a: String, _ b: String) -> Result {
         #if os(Linux)
-        typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
-        let renameExchange: UInt32 = 1 << 1  // RENAME_EXCHANGE of <linux/fs.h>
-        guard let library = dlopen(nil, RTLD_NOW) else { return .unsupported }
-        defer { dlclose(library) }
-        guard let symbol = dlsym(library, "renameat2") else { return .unsupported }
-        let renameat2 = unsafeBitCast(symbol, to: RenameAt2.self)
-        if renameat2(AT_FDCWD, a, AT_FDCWD, b, renameExchange) == 0 { return .exchanged }
+            typealias RenameAt2 =
+                @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+            let renameExchange: UInt32 = 1 << 1  // RENAME_EXCHANGE of <linux/fs.h>
+            guard let library = dlopen(nil, RTLD_NOW) else { return .unsupported }
+            defer { dlclose(library) }
+            guard let symbol = dlsym(library, "renameat2") else { return .unsupported }
+            let renameat2 = unsafeBitCast(symbol, to: RenameAt2.self)
+            if renameat2(AT_FDCWD, a, AT_FDCWD, b, renameExchange) == 0 { return .exchanged }
         #elseif canImport(Darwin)
-        if renamex_np(a, b, UInt32(RENAME_SWAP)) == 0 { return .exchanged }
+            if renamex_np(a, b, UInt32(RENAME_SWAP)) == 0 { return .exchanged }
         #else
-        return .unsupported
+            return .unsupported
         #endif
         switch errno {
         case EINVAL, ENOSYS, ENOTSUP, EOPNOTSUPP: return .unsupported

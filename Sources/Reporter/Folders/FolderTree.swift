@@ -5,9 +5,9 @@
 //===----------------------------------------------------------------------===//
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Folder operations on POSIX calls. Nothing here follows a symbolic link it finds inside a
@@ -36,7 +36,9 @@ enum FolderTree {
         defer { closedir(dir) }
         var names: [String] = []
         while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
+            let name = withUnsafeBytes(of: entry.pointee.d_name) {
+                String(cString: $0.bindMemory(to: CChar.self).baseAddress!)
+            }
             if name != "." && name != ".." { names.append(name) }
         }
         return names.sorted()
@@ -97,7 +99,9 @@ enum FolderTree {
         let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard descriptor >= 0 else { throw ReportWriteError(path: path, reason: AtomicFile.lastError()) }
         defer { close(descriptor) }
-        guard fsync(descriptor) == 0 || errno == EINVAL else { throw ReportWriteError(path: path, reason: AtomicFile.lastError()) }
+        guard fsync(descriptor) == 0 || errno == EINVAL else {
+            throw ReportWriteError(path: path, reason: AtomicFile.lastError())
+        }
     }
 
     /// The canonical absolute path of an existing `path` (symbolic links resolved), or nil.

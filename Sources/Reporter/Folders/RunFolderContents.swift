@@ -34,17 +34,22 @@ enum RunFolderContents {
                 continue
             case .folder where name == RunCharts.folder:
                 let charts = FolderTree.entries(entry) ?? [""]
-                foreign += charts.filter { chart in !chart.hasSuffix(".svg") || FolderTree.kind(entry + "/" + chart) != .file }
-                    .map { RunCharts.folder + "/" + $0 }
+                foreign += charts.filter { chart in
+                    !chart.hasSuffix(".svg") || FolderTree.kind(entry + "/" + chart) != .file
+                }
+                .map { RunCharts.folder + "/" + $0 }
             case .folder where !nested && RunFolderName.isValid(name):
-                if let problem = problem(in: entry, nested: true) { return "its subfolder '\(name)/' is not a compared run: \(problem)" }
+                if let problem = problem(in: entry, nested: true) {
+                    return "its subfolder '\(name)/' is not a compared run: \(problem)"
+                }
             default:
                 foreign.append(name)
             }
         }
         guard foreign.isEmpty else {
             let shown = foreign.prefix(3).map { "'\($0)'" }.joined(separator: ", ")
-            return "it holds \(shown)\(foreign.count > 3 ? " and \(foreign.count - 3) more" : ""), which mpstudy does not write"
+            return
+                "it holds \(shown)\(foreign.count > 3 ? " and \(foreign.count - 3) more" : ""), which mpstudy does not write"
         }
         return nil
     }

@@ -5,9 +5,9 @@
 //===----------------------------------------------------------------------===//
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 import Analyzer
 
@@ -56,15 +56,19 @@ public enum RunFolderPublisher {
 
     /// Writes `entries` (the primary run first, subfolder "") as the run folder `target`.
     @discardableResult
-    public static func publish(_ entries: [Entry], to target: RunFolderTarget, durable: Bool = false,
-                               shouldStop: () -> Bool = { false }) throws(ReportWriteError) -> Outcome {
+    public static func publish(
+        _ entries: [Entry], to target: RunFolderTarget, durable: Bool = false,
+        shouldStop: () -> Bool = { false }
+    ) throws(ReportWriteError) -> Outcome {
         try publish(entries, to: target, durable: durable, exchange: true, shouldStop: shouldStop)
     }
 
     /// ``publish(_:to:durable:shouldStop:)``; `exchange: false` takes the two-rename path of
     /// file systems without an atomic exchange (for tests).
-    static func publish(_ entries: [Entry], to target: RunFolderTarget, durable: Bool, exchange: Bool,
-                        shouldStop: () -> Bool) throws(ReportWriteError) -> Outcome {
+    static func publish(
+        _ entries: [Entry], to target: RunFolderTarget, durable: Bool, exchange: Bool,
+        shouldStop: () -> Bool
+    ) throws(ReportWriteError) -> Outcome {
         try checkSubfolders(entries, target: target)
         try target.check()
         let created = try FolderTree.makeDirectories(target.parent)
@@ -115,10 +119,12 @@ public enum RunFolderPublisher {
         var seen: Set<String> = []
         for entry in entries.dropFirst() {
             if let problem = RunFolderName.problem(with: entry.subfolder) {
-                throw ReportWriteError(path: target.path, reason: "compared run folder '\(entry.subfolder)': \(problem)")
+                throw ReportWriteError(
+                    path: target.path, reason: "compared run folder '\(entry.subfolder)': \(problem)")
             }
             guard seen.insert(entry.subfolder).inserted else {
-                throw ReportWriteError(path: target.path, reason: "two compared runs in one folder '\(entry.subfolder)'")
+                throw ReportWriteError(
+                    path: target.path, reason: "two compared runs in one folder '\(entry.subfolder)'")
             }
         }
     }
@@ -126,7 +132,9 @@ public enum RunFolderPublisher {
     /// Step 3 and 4 (see the type's documentation). Throws only while the destination is
     /// still the old one; once the new folder is in place, a failure to sync the parent or to
     /// remove the old folder (which the next run removes) is not an error.
-    static func commit(_ temporary: String, to target: RunFolderTarget, durable: Bool, exchange: Bool) throws(ReportWriteError) {
+    static func commit(_ temporary: String, to target: RunFolderTarget, durable: Bool, exchange: Bool)
+        throws(ReportWriteError)
+    {
         let destination = target.location
         func fail(_ reason: String) -> ReportWriteError { ReportWriteError(path: target.path, reason: reason) }
         // Nothing there, or an empty folder: one rename.

@@ -5,9 +5,9 @@
 //===----------------------------------------------------------------------===//
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The destination of a run folder (`--output`), checked when the command starts (before
@@ -49,14 +49,17 @@ public struct RunFolderTarget: Sendable, Equatable {
         self.path = trimmed
         func refuse(_ reason: String) -> ReportWriteError { ReportWriteError(path: trimmed, reason: reason) }
 
-        let parent: String, name: String
+        let parent: String
+        let name: String
         if FolderTree.kind(trimmed) != .missing {
             guard let canonical = FolderTree.canonical(trimmed) else { throw refuse(AtomicFile.lastError()) }
             guard FolderTree.kind(canonical) == .folder else { throw refuse("it exists and is not a folder") }
             guard canonical != "/" else { throw refuse("the root folder cannot be a run folder") }
             (parent, name) = FolderTree.split(canonical)
             if let working = FolderTree.canonical("."), working == canonical || working.hasPrefix(canonical + "/") {
-                throw refuse("it is the working folder or holds it; run mpstudy from outside it (the folder is replaced as a whole)")
+                throw refuse(
+                    "it is the working folder or holds it; run mpstudy from outside it (the folder is replaced as a whole)"
+                )
             }
         } else {
             var missingName = ""
@@ -92,7 +95,8 @@ public struct RunFolderTarget: Sendable, Equatable {
             throw ReportWriteError(path: path, reason: "'\(current)' exists and is not a folder")
         }
         guard access(existing, W_OK | X_OK) == 0 else {
-            throw ReportWriteError(path: path, reason: "cannot create folders in '\(current)': \(AtomicFile.lastError())")
+            throw ReportWriteError(
+                path: path, reason: "cannot create folders in '\(current)': \(AtomicFile.lastError())")
         }
         let parent = ([existing == "/" ? "" : existing] + missing).joined(separator: "/")
         return (parent.isEmpty ? "/" : parent, name)
@@ -108,8 +112,10 @@ public struct RunFolderTarget: Sendable, Equatable {
         case .folder:
             if (FolderTree.entries(location) ?? [""]).isEmpty { break }
             if let problem = RunFolderContents.problem(in: location) {
-                throw ReportWriteError(path: path, reason: "it is not empty and not an mpstudy run folder (\(problem)); "
-                                       + "give a new or empty folder, or a run folder mpstudy wrote (which is replaced as a whole)")
+                throw ReportWriteError(
+                    path: path,
+                    reason: "it is not empty and not an mpstudy run folder (\(problem)); "
+                        + "give a new or empty folder, or a run folder mpstudy wrote (which is replaced as a whole)")
             }
         default:
             throw ReportWriteError(path: path, reason: "it exists and is not a folder")

@@ -5,9 +5,9 @@
 //===----------------------------------------------------------------------===//
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Recognises a `run.json` written by mpstudy cheaply: a JSON object whose top level has a
@@ -80,7 +80,9 @@ enum RunRecordSignature {
                 }
                 if afterColon {
                     afterColon = false
-                    if valueOfKey && depth == 1 && (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) { return .found }
+                    if valueOfKey && depth == 1 && (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) {
+                        return .found
+                    }
                     valueOfKey = false
                 }
                 switch byte {

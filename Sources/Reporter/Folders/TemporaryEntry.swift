@@ -5,9 +5,9 @@
 //===----------------------------------------------------------------------===//
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// mpstudy's temporary entries, always in the folder of the file or folder they stand for
@@ -62,9 +62,12 @@ enum TemporaryEntry {
     /// `name` taken apart, or nil when it is not a temporary of either kind.
     static func parse(_ name: String) -> Name? {
         for kind in [Kind.working, .setAside] where name.hasPrefix(kind.prefix) {
-            let fields = name.dropFirst(kind.prefix.count).split(separator: "-", maxSplits: 2, omittingEmptySubsequences: false)
-            guard fields.count == 3, let owner = pid_t(fields[0]), owner > 0, let attempt = Int(fields[1]), attempt >= 0,
-                  !fields[2].isEmpty else { return nil }
+            let fields = name.dropFirst(kind.prefix.count).split(
+                separator: "-", maxSplits: 2, omittingEmptySubsequences: false)
+            guard fields.count == 3, let owner = pid_t(fields[0]), owner > 0, let attempt = Int(fields[1]),
+                attempt >= 0,
+                !fields[2].isEmpty
+            else { return nil }
             return Name(kind: kind, owner: owner, attempt: attempt, original: String(fields[2]))
         }
         return nil
@@ -72,7 +75,9 @@ enum TemporaryEntry {
 
     /// Creates a new temporary folder for `original` in `parent` and locks it; returns its
     /// path and the locked descriptor (closing it releases the lock).
-    static func makeFolder(in parent: String, for original: String) throws(ReportWriteError) -> (path: String, lock: Int32) {
+    static func makeFolder(in parent: String, for original: String) throws(ReportWriteError) -> (
+        path: String, lock: Int32
+    ) {
         for attempt in 0..<100 {
             let path = parent + "/" + name(.working, attempt: attempt, for: original)
             if mkdir(path, 0o755) != 0 {
@@ -116,9 +121,9 @@ enum TemporaryEntry {
         let alive = kill(name.owner, 0) == 0 || errno == EPERM
         guard alive else { return true }
         #if canImport(Darwin)
-        let modified = info.st_mtimespec.tv_sec
+            let modified = info.st_mtimespec.tv_sec
         #else
-        let modified = info.st_mtim.tv_sec
+            let modified = info.st_mtim.tv_sec
         #endif
         return Int(time(nil) - modified) > abandonedAge
     }
@@ -131,7 +136,8 @@ enum TemporaryEntry {
             let path = folder + "/" + entry
             guard isAbandoned(path, name: name) else { continue }
             if name.kind == .setAside, FolderTree.kind(folder + "/" + name.original) == .missing,
-               rename(path, folder + "/" + name.original) == 0 {
+                rename(path, folder + "/" + name.original) == 0
+            {
                 continue
             }
             FolderTree.remove(path)

@@ -10,8 +10,10 @@ public func renderCalc(_ e: CalcEvaluation, style: TeachingStyle) -> String {
     var previous = 0
     for step in e.steps {
         if step.number != previous + 1 {
-            rows.append(["... steps \(previous + 1) to \(step.number - 1) not shown (\(step.number - previous - 1) of \(e.stepCount))",
-                         "", "", "", ""])
+            rows.append([
+                "... steps \(previous + 1) to \(step.number - 1) not shown (\(step.number - previous - 1) of \(e.stepCount))",
+                "", "", "", "",
+            ])
         }
         let exact = (step.exactResult.isExact ? "= " : "≈ ") + step.exactResult.text
         rows.append(["\(step.number). \(step.text)", exact, step.resultExact, step.resultHex, step.flags.description])
@@ -22,7 +24,9 @@ public func renderCalc(_ e: CalcEvaluation, style: TeachingStyle) -> String {
         lines.append("(#n: the result of step n, whose rounded value has too many digits to write out)")
     }
     lines.append("")
-    lines.append(style.label("result") + "     \(e.resultHex) = \(e.resultExact)   (shortest that reads back: \(e.resultShortest))")
+    lines.append(
+        style.label("result")
+            + "     \(e.resultHex) = \(e.resultExact)   (shortest that reads back: \(e.resultShortest))")
     lines.append(style.label("exact") + "      " + referenceText(e))
     lines.append(style.label("error") + "      " + errorText(e))
     lines.append(style.label("flags") + "      \(e.flags)")
@@ -40,8 +44,10 @@ func referenceText(_ e: CalcEvaluation) -> String {
     }
     switch e.referenceMethod {
     case .exact:
-        return (reference.isExact ? "= \(reference.text)   (rational arithmetic on the literals as written)"
-                : "≈ \(reference.text)   (the exact rational, correctly rounded)")
+        return
+            (reference.isExact
+            ? "= \(reference.text)   (rational arithmetic on the literals as written)"
+            : "≈ \(reference.text)   (the exact rational, correctly rounded)")
     case .intervals: return "≈ \(reference.text)   (MPFR interval arithmetic: every digit proven)"
     case .bounds: return "in \(reference.text)   (MPFR interval arithmetic: its digits could not be settled)"
     case .unknown: return reference.description

@@ -4,13 +4,18 @@ import SoftFloat
 
 /// `mpstudy formats`: one row per format, one column per parameter.
 public func renderFormatsTable(_ formats: [FormatParameters]) -> String {
-    let header = ["format", "aliases", "bits", "exp", "frac", "bias", "p", "emin", "emax",
-                  "largest finite", "smallest normal", "smallest subnormal", "epsilon 2^(1-p)", "unit roundoff 2^-p", "digits"]
+    let header = [
+        "format", "aliases", "bits", "exp", "frac", "bias", "p", "emin", "emax",
+        "largest finite", "smallest normal", "smallest subnormal", "epsilon 2^(1-p)", "unit roundoff 2^-p", "digits",
+    ]
     let rows = formats.map { f -> [String] in
-        [f.name, f.aliases.joined(separator: ", "), String(f.storageBits), String(f.exponentBits), String(f.fractionBits),
-         String(f.bias), String(f.precision), String(f.minExponent), String(f.maxExponent),
-         f.largestFinite + (f.hasInfinities ? "" : " (no inf)"), f.smallestNormal, f.smallestSubnormal,
-         f.machineEpsilon, f.unitRoundoff, DecimalText.fixed(f.decimalDigits, decimals: 2, trimmingZeros: true)]
+        [
+            f.name, f.aliases.joined(separator: ", "), String(f.storageBits), String(f.exponentBits),
+            String(f.fractionBits),
+            String(f.bias), String(f.precision), String(f.minExponent), String(f.maxExponent),
+            f.largestFinite + (f.hasInfinities ? "" : " (no inf)"), f.smallestNormal, f.smallestSubnormal,
+            f.machineEpsilon, f.unitRoundoff, DecimalText.fixed(f.decimalDigits, decimals: 2, trimmingZeros: true),
+        ]
     }
     let notes = """
 

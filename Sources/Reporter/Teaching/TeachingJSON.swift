@@ -58,7 +58,8 @@ func formatJSON(_ f: FormatParameters) -> TeachingJSONValue {
 func valueJSON(_ v: ValueExplanation) -> TeachingJSONValue {
     .object([
         "format": .string(v.formatName), "bitWidth": .int(v.bitWidth), "bits": .string(v.hex),
-        "signField": .string(v.signField), "exponentField": .string(v.exponentField), "fractionField": .string(v.fractionField),
+        "signField": .string(v.signField), "exponentField": .string(v.exponentField),
+        "fractionField": .string(v.fractionField),
         "biasedExponent": .int(v.biasedExponent), "exponent": v.exponent.map(TeachingJSONValue.int),
         "formula": .string(v.formula), "class": .string(v.floatClass.rawValue),
         "exact": .string(v.exactValue), "shortest": .string(v.shortestValue),
@@ -85,7 +86,8 @@ func calcStepJSON(_ s: CalcStep) -> TeachingJSONValue {
     case let .operation(calcOperation): operation = calcOperation.name
     }
     return .object([
-        "step": .int(s.number), "operation": .string(operation), "text": .string(s.text), "operands": strings(s.operands),
+        "step": .int(s.number), "operation": .string(operation), "text": .string(s.text),
+        "operands": strings(s.operands),
         "operandSteps": .array(s.operandSteps.map { .int($0 + 1) }),
         "exact": .string(s.exactResult.text), "exactIsExact": .bool(s.exactResult.isExact),
         "bits": .string(s.resultHex), "rounded": .string(s.resultExact), "shortest": .string(s.resultShortest),
@@ -102,7 +104,9 @@ func calcJSONValue(_ e: CalcEvaluation) -> TeachingJSONValue {
     .object([
         "expression": .string(e.expression), "format": .string(e.formatName), "rounding": .string(e.rounding.name),
         "steps": .array(e.steps.map(calcStepJSON)), "stepCount": .int(e.stepCount),
-        "result": .object(["bits": .string(e.resultHex), "exact": .string(e.resultExact), "shortest": .string(e.resultShortest)]),
+        "result": .object([
+            "bits": .string(e.resultHex), "exact": .string(e.resultExact), "shortest": .string(e.resultShortest),
+        ]),
         "reference": string(e.reference?.text), "referenceIsExact": bool(e.reference?.isExact),
         "referenceMethod": .string(e.referenceMethod.rawValue),
         "absoluteError": string(e.absoluteError?.text), "relativeError": string(e.relativeError?.text),

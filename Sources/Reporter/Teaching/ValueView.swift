@@ -16,12 +16,21 @@ public func renderExplanation(_ v: ValueExplanation, style: TeachingStyle) -> St
     var rows: [[String]] = []
     let fields = style.sign(v.signField) + " " + style.exponent(v.exponentField) + " " + style.fraction(v.fractionField)
     rows.append(["bits", "\(v.hex) = \(fields)"])
-    let exponentNote = v.exponent.map { e in
-        v.biasedExponent != 0 ? "2^\(e)" : v.floatClass == .positiveZero || v.floatClass == .negativeZero ? "zero" : "subnormal: 2^\(e)"
-    } ?? (v.floatClass == .quietNaN || v.floatClass == .signalingNaN ? "NaN" : "all ones: infinity")
-    rows.append(["", "sign \(style.sign(v.signField)) | exponent \(style.exponent(v.exponentField)) = \(v.biasedExponent) (\(exponentNote)) | fraction \(style.fraction(v.fractionField))"])
+    let exponentNote =
+        v.exponent.map { e in
+            v.biasedExponent != 0
+                ? "2^\(e)"
+                : v.floatClass == .positiveZero || v.floatClass == .negativeZero ? "zero" : "subnormal: 2^\(e)"
+        } ?? (v.floatClass == .quietNaN || v.floatClass == .signalingNaN ? "NaN" : "all ones: infinity")
+    rows.append([
+        "",
+        "sign \(style.sign(v.signField)) | exponent \(style.exponent(v.exponentField)) = \(v.biasedExponent) (\(exponentNote)) | fraction \(style.fraction(v.fractionField))",
+    ])
     rows.append(["value", v.formula])
-    rows.append(["stored", v.exactValue + (v.exactValue == v.shortestValue ? "" : "   (shortest that reads back: \(v.shortestValue))")])
+    rows.append([
+        "stored",
+        v.exactValue + (v.exactValue == v.shortestValue ? "" : "   (shortest that reads back: \(v.shortestValue))"),
+    ])
     if let absolute = v.absoluteError {
         rows.append(["error", "absolute \(absolute)"])
         rows.append(["", "relative \(v.relativeError?.description ?? "undefined (the input is 0)")"])
@@ -37,7 +46,9 @@ public func renderExplanation(_ v: ValueExplanation, style: TeachingStyle) -> St
     rows.append(["above", "\(v.above.hex) = \(v.above.exact)"])
     rows.append(["class", v.floatClass.rawValue])
     if let flags = v.flags { rows.append(["flags", flags.description]) }
-    lines += rows.map { row in "  " + style.label((row[0] + String(repeating: " ", count: max(0, 7 - row[0].count)))) + " " + row[1] }
+    lines += rows.map { row in
+        "  " + style.label((row[0] + String(repeating: " ", count: max(0, 7 - row[0].count)))) + " " + row[1]
+    }
     return lines.joined(separator: "\n")
 }
 
@@ -45,10 +56,13 @@ public func renderExplanation(_ v: ValueExplanation, style: TeachingStyle) -> St
 public func renderExplanationRows(_ views: [ValueExplanation], style: TeachingStyle) -> String {
     let header = ["format", "bits", "stored (exact)", "abs error", "rel error", "ulps", "flags"]
     let rows = views.map { v -> [String] in
-        [v.formatName, v.hex, v.exactValue, v.absoluteError?.description ?? "-", v.relativeError?.description ?? "-",
-         v.ulpError?.description ?? "-",
-         v.flags?.description ?? "-"]
+        [
+            v.formatName, v.hex, v.exactValue, v.absoluteError?.description ?? "-", v.relativeError?.description ?? "-",
+            v.ulpError?.description ?? "-",
+            v.flags?.description ?? "-",
+        ]
     }
-    let title = views.first.map { "\($0.input ?? "") in every format, rounding \($0.rounding?.name ?? "nearestEven")" } ?? ""
+    let title =
+        views.first.map { "\($0.input ?? "") in every format, rounding \($0.rounding?.name ?? "nearestEven")" } ?? ""
     return style.label(title) + "\n" + renderColumns([header] + rows, leftColumns: 3)
 }

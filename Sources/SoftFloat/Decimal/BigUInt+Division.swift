@@ -4,7 +4,8 @@ extension BigUInt {
     /// The integer whose decimal digits are `text` (ASCII digits only; nil otherwise or if empty).
     package init?(decimal text: some StringProtocol) {
         self.init()
-        var chunk: UInt64 = 0, chunkDigits = 0
+        var chunk: UInt64 = 0
+        var chunkDigits = 0
         for byte in text.utf8 {
             guard byte >= 0x30 && byte <= 0x39 else { return nil }
             chunk = chunk * 10 + UInt64(byte - 0x30)
@@ -31,7 +32,8 @@ extension BigUInt {
     /// self / 2^shift, rounded down.
     package static func >>= (x: inout BigUInt, shift: Int) {
         guard shift > 0 else { return }
-        let words = shift / 64, bits = UInt64(shift % 64)
+        let words = shift / 64
+        let bits = UInt64(shift % 64)
         guard words < x.limbs.count else {
             x.limbs = []
             return
@@ -70,7 +72,8 @@ extension BigUInt {
         if un.count == self.limbs.count { un.append(0) }  // one limb above the dividend
         let m = un.count - n - 1
         var q = [UInt64](repeating: 0, count: m + 1)
-        let vTop = UInt128(v.limbs[n - 1]), vNext = UInt128(v.limbs[n - 2])
+        let vTop = UInt128(v.limbs[n - 1])
+        let vNext = UInt128(v.limbs[n - 2])
         for j in stride(from: m, through: 0, by: -1) {
             // D3: the trial quotient digit.
             let top = UInt128(un[j + n]) << 64 | UInt128(un[j + n - 1])
@@ -83,7 +86,8 @@ extension BigUInt {
             }
             // D4: subtract qhat * v from the current window.
             var digit = UInt64(qhat)
-            var carry: UInt64 = 0, borrow: UInt64 = 0
+            var carry: UInt64 = 0
+            var borrow: UInt64 = 0
             for i in 0..<n {
                 let product = UInt128(digit) * UInt128(v.limbs[i]) + UInt128(carry)
                 carry = UInt64(product >> 64)

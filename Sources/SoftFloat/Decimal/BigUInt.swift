@@ -40,7 +40,10 @@ package struct BigUInt: Comparable, CustomStringConvertible {
     package mutating func multiply(byPowerOfFive n: Int) {
         guard !isZero else { return }  // zero stays zero, however large n
         var n = n
-        while n >= 27 { multiply(by: 7_450_580_596_923_828_125); n -= 27 }  // 5^27 < 2^64
+        while n >= 27 {
+            multiply(by: 7_450_580_596_923_828_125)
+            n -= 27
+        }  // 5^27 < 2^64
         var p: UInt64 = 1
         for _ in 0..<n { p &*= 5 }
         if p != 1 { multiply(by: p) }
@@ -54,7 +57,8 @@ package struct BigUInt: Comparable, CustomStringConvertible {
 
     package static func <<= (x: inout BigUInt, shift: Int) {
         guard shift > 0, !x.isZero else { return }
-        let words = shift / 64, bits = UInt64(shift % 64)
+        let words = shift / 64
+        let bits = UInt64(shift % 64)
         var result = [UInt64](repeating: 0, count: words)
         result.reserveCapacity(words + x.limbs.count + 1)
         if bits == 0 {
@@ -149,7 +153,8 @@ package struct BigUInt: Comparable, CustomStringConvertible {
     /// The 128 bits of self starting at bit `shift` (bits shift ..< shift + 128).
     func bits128(from shift: Int) -> UInt128 {
         var result: UInt128 = 0
-        let word = shift / 64, offset = shift % 64
+        let word = shift / 64
+        let offset = shift % 64
         for i in 0..<3 {
             let index = word + i
             guard index < limbs.count else { break }

@@ -40,8 +40,9 @@ extension BinaryFloat {
             if !Format.hasInfinities { env.flags.insert(.invalid) }
             return infiniteResult(negative: number.negative, env)
         case let .decimal(digits, count, exponent, sticky):
-            return fromDecimal(negative: number.negative, digits: digits, digitCount: count, exponent: exponent,
-                               sticky: sticky, &env)
+            return fromDecimal(
+                negative: number.negative, digits: digits, digitCount: count, exponent: exponent,
+                sticky: sticky, &env)
         case let .hex(significand, exponent, sticky):
             if significand == 0 { return zero(negative: number.negative) }
             // value = significand * 2^exponent (+ a sticky tail below its last digit);
@@ -49,8 +50,9 @@ extension BinaryFloat {
             let top = 63 - significand.leadingZeroBitCount
             let working = significand &<< UInt64(62 - top) | (sticky ? 1 : 0)
             let e = Int(clamping: top) + exponent
-            return roundPack(negative: number.negative, exponent: clampExponent(e + Format.bias),
-                             significand: working, &env)
+            return roundPack(
+                negative: number.negative, exponent: clampExponent(e + Format.bias),
+                significand: working, &env)
         }
     }
 
@@ -60,8 +62,10 @@ extension BinaryFloat {
     static func clampExponent(_ e: Int) -> Int { min(max(e, -100_000), 100_000) }
 
     /// digits * 10^exponent (+ sticky), rounded.
-    static func fromDecimal(negative: Bool, digits: BigUInt, digitCount: Int, exponent: Int, sticky: Bool,
-                            _ env: inout FloatEnvironment) -> Self {
+    static func fromDecimal(
+        negative: Bool, digits: BigUInt, digitCount: Int, exponent: Int, sticky: Bool,
+        _ env: inout FloatEnvironment
+    ) -> Self {
         if digits.isZero { return zero(negative: negative) }
         // Decimal magnitude: value in [10^(m-1), 10^m) with m = digit count + exponent.
         let magnitude = digitCount + exponent
@@ -77,7 +81,11 @@ extension BinaryFloat {
         // value = N / M * 2^exponent with N = digits * 5^max(e,0), M = 5^max(-e,0).
         var numerator = digits
         var denominator = BigUInt(1)
-        if exponent >= 0 { numerator.multiply(byPowerOfFive: exponent) } else { denominator.multiply(byPowerOfFive: -exponent) }
+        if exponent >= 0 {
+            numerator.multiply(byPowerOfFive: exponent)
+        } else {
+            denominator.multiply(byPowerOfFive: -exponent)
+        }
         // Scale so the quotient lies in (2^62, 2^64): q = floor(N * 2^s / M) (or N / (M * 2^-s)),
         // at least 62 bits, more than the p + 2 <= 55 the rounding needs.
         let s = denominator.bitWidth - numerator.bitWidth + 63
@@ -86,16 +94,19 @@ extension BinaryFloat {
         let top = 63 - q.leadingZeroBitCount  // 62 or 63
         let shifted = shiftRightJam(q, top - 62)
         let working = shifted | (exact && !sticky ? 0 : 1)
-        return roundPack(negative: negative, exponent: clampExponent(top + exponent - s + Format.bias),
-                         significand: working, &env)
+        return roundPack(
+            negative: negative, exponent: clampExponent(top + exponent - s + Format.bias),
+            significand: working, &env)
     }
 }
 
 extension BinaryFloat {
     /// The common case without big integers: digits < 2^64 and |exponent| <= 27, so 5^|e|
     /// < 2^63 and every product or scaled dividend fits in 128 bits.
-    static func fromSmallDecimal(negative: Bool, digits: UInt64, exponent: Int, sticky: Bool,
-                                 _ env: inout FloatEnvironment) -> Self {
+    static func fromSmallDecimal(
+        negative: Bool, digits: UInt64, exponent: Int, sticky: Bool,
+        _ env: inout FloatEnvironment
+    ) -> Self {
         var power: UInt64 = 1
         for _ in 0..<abs(exponent) { power &*= 5 }
         let q: UInt128
@@ -121,8 +132,9 @@ extension BinaryFloat {
         } else {
             working = UInt64(truncatingIfNeeded: shiftRightJam(q, top - 62))
         }
-        return roundPack(negative: negative, exponent: top + scale + Format.bias,
-                         significand: working | (inexact ? 1 : 0), &env)
+        return roundPack(
+            negative: negative, exponent: top + scale + Format.bias,
+            significand: working | (inexact ? 1 : 0), &env)
     }
 }
 
@@ -242,10 +254,11 @@ package struct NumberScanner {
 
     mutating func scanDecimal() throws(FloatParseError) -> ScannedNumber.Kind {
         var digits = BigUInt()
-        var kept = 0          // significant digits kept in `digits`
-        var sticky = false    // a nonzero digit was dropped
-        var exponent = 0      // decimal exponent of the last kept digit
-        var chunk: UInt64 = 0, chunkDigits = 0
+        var kept = 0  // significant digits kept in `digits`
+        var sticky = false  // a nonzero digit was dropped
+        var exponent = 0  // decimal exponent of the last kept digit
+        var chunk: UInt64 = 0
+        var chunkDigits = 0
         var sawDigit = false
         func flush() {
             if chunkDigits > 0 {
@@ -273,10 +286,16 @@ package struct NumberScanner {
                 if !fraction { exponent += 1 }
             }
         }
-        while let d = current, Self.isDigit(d) { take(d, fraction: false); index += 1 }
+        while let d = current, Self.isDigit(d) {
+            take(d, fraction: false)
+            index += 1
+        }
         if current == 0x2E {
             index += 1
-            while let d = current, Self.isDigit(d) { take(d, fraction: true); index += 1 }
+            while let d = current, Self.isDigit(d) {
+                take(d, fraction: true)
+                index += 1
+            }
         }
         if !sawDigit { throw unexpected(expecting: "a digit") }
         flush()
@@ -309,10 +328,16 @@ package struct NumberScanner {
                 if !fraction { exponent += 4 }
             }
         }
-        while let c = current, let v = Self.hexValue(c) { take(v, fraction: false); index += 1 }
+        while let c = current, let v = Self.hexValue(c) {
+            take(v, fraction: false)
+            index += 1
+        }
         if current == 0x2E {
             index += 1
-            while let c = current, let v = Self.hexValue(c) { take(v, fraction: true); index += 1 }
+            while let c = current, let v = Self.hexValue(c) {
+                take(v, fraction: true)
+                index += 1
+            }
         }
         if !sawDigit { throw unexpected(expecting: "a hexadecimal digit") }
         if let p = current, (p | 0x20) == 0x70 {

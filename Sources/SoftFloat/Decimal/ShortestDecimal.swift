@@ -59,7 +59,10 @@ extension BinaryFloat {
         // Scaled so that v = r / s, m+ = mPlus / s, m- = mMinus / s (Burger & Dybvig, table 1).
         // The lower gap is half as wide at a power of two that is not the smallest normal.
         let lowerGapHalved = f == 1 &<< UInt64(Format.fractionBitCount) && exponentField > 1
-        var r = BigUInt(f), s = BigUInt(1), mPlus = BigUInt(1), mMinus = BigUInt(1)
+        var r = BigUInt(f)
+        var s = BigUInt(1)
+        var mPlus = BigUInt(1)
+        var mMinus = BigUInt(1)
         if e >= 0 {
             r <<= e + 1 + (lowerGapHalved ? 1 : 0)
             s <<= 1 + (lowerGapHalved ? 1 : 0)
@@ -75,7 +78,13 @@ extension BinaryFloat {
         // k: the first digit's power; start from an underestimate and correct upward.
         let (high, _) = Self.approximateLog10(f, e)
         var k = high - 1
-        if k >= 0 { s.multiply(byPowerOfTen: k) } else { r.multiply(byPowerOfTen: -k); mPlus.multiply(byPowerOfTen: -k); mMinus.multiply(byPowerOfTen: -k) }
+        if k >= 0 {
+            s.multiply(byPowerOfTen: k)
+        } else {
+            r.multiply(byPowerOfTen: -k)
+            mPlus.multiply(byPowerOfTen: -k)
+            mMinus.multiply(byPowerOfTen: -k)
+        }
         func highReached(_ r: BigUInt, _ mPlus: BigUInt, _ s: BigUInt) -> Bool {
             let sum = r + mPlus
             return inclusive ? !(sum < s) : s < sum
@@ -91,25 +100,52 @@ extension BinaryFloat {
             mMinus.multiply(by: 10)
             // d = floor(r / s) < 10, r = r mod s.
             var d: UInt8 = 0
-            while !(r < s) { r -= s; d += 1 }
+            while !(r < s) {
+                r -= s
+                d += 1
+            }
             let low = inclusive ? !(mMinus < r) : r < mMinus
             let highEnd = highReached(r, mPlus, s)
-            if !low && !highEnd { digits.append(d); continue }
-            if low && !highEnd { digits.append(d) } else if !low && highEnd { digits.append(d + 1) } else {
+            if !low && !highEnd {
+                digits.append(d)
+                continue
+            }
+            if low && !highEnd {
+                digits.append(d)
+            } else if !low && highEnd {
+                digits.append(d + 1)
+            } else {
                 // Both d and d + 1 end inside: the nearer one, the even digit on a tie.
                 let twice = r + r
-                if twice < s { digits.append(d) } else if s < twice { digits.append(d + 1) } else { digits.append(d & 1 == 0 ? d : d + 1) }
+                if twice < s {
+                    digits.append(d)
+                } else if s < twice {
+                    digits.append(d + 1)
+                } else {
+                    digits.append(d & 1 == 0 ? d : d + 1)
+                }
             }
             break
         }
         // d + 1 can only be 10 if the interval held a shorter number, which the loop excludes;
         // propagate a carry anyway so no input can produce a bad digit.
         var i = digits.count - 1
-        while i > 0 && digits[i] == 10 { digits[i] = 0; digits[i - 1] += 1; i -= 1 }
-        if digits[0] == 10 { digits[0] = 1; k += 1 }
-        while digits.count > 1 && digits.first == 0 { digits.removeFirst(); k -= 1 }
+        while i > 0 && digits[i] == 10 {
+            digits[i] = 0
+            digits[i - 1] += 1
+            i -= 1
+        }
+        if digits[0] == 10 {
+            digits[0] = 1
+            k += 1
+        }
+        while digits.count > 1 && digits.first == 0 {
+            digits.removeFirst()
+            k -= 1
+        }
         while digits.last == 0 { digits.removeLast() }
-        return DecimalDigits(negative: sign, digits: String(decoding: digits.map { $0 + 0x30 }, as: UTF8.self), exponent: k)
+        return DecimalDigits(
+            negative: sign, digits: String(decoding: digits.map { $0 + 0x30 }, as: UTF8.self), exponent: k)
     }
 
     /// ceil(log10(f * 2^e)) estimated from doubles, possibly one too high (never too low by
@@ -139,8 +175,10 @@ extension Double {
 enum Foundationless {
     static func log2(_ x: Double) -> Double {
         // ln(x) = 2 atanh((x-1)/(x+1)).
-        let t = (x - 1) / (x + 1), t2 = t * t
-        var term = t, sum = 0.0
+        let t = (x - 1) / (x + 1)
+        let t2 = t * t
+        var term = t
+        var sum = 0.0
         var n = 1.0
         while abs(term) > 1e-17 {
             sum += term / n

@@ -24,9 +24,11 @@ public struct FloatEnvironment: Sendable, Equatable {
     /// The x86 SSE defaults: ties to even, tininess after rounding, first NaN propagated,
     /// no saturation.
     @inlinable
-    public init(rounding: RoundingRule = .toNearestOrEven, tininess: Tininess = .afterRounding,
-                nanRule: NaNRule = .propagateFirst, flags: ExceptionFlags = [],
-                saturatesOverflow: Bool = false) {
+    public init(
+        rounding: RoundingRule = .toNearestOrEven, tininess: Tininess = .afterRounding,
+        nanRule: NaNRule = .propagateFirst, flags: ExceptionFlags = [],
+        saturatesOverflow: Bool = false
+    ) {
         self.rounding = rounding
         self.tininess = tininess
         self.nanRule = nanRule

@@ -36,7 +36,9 @@ extension BinaryFormat {
 
     @inlinable @inline(__always) static var signMask: UInt64 { 1 &<< UInt64(bitWidth - 1) }
     @inlinable @inline(__always) static var fractionMask: UInt64 { (1 &<< UInt64(fractionBitCount)) &- 1 }
-    @inlinable @inline(__always) static var exponentMask: UInt64 { UInt64(maxExponentField) &<< UInt64(fractionBitCount) }
+    @inlinable @inline(__always) static var exponentMask: UInt64 {
+        UInt64(maxExponentField) &<< UInt64(fractionBitCount)
+    }
     @inlinable @inline(__always) static var magnitudeMask: UInt64 { signMask &- 1 }
     /// The quiet bit: the most significant fraction bit of a NaN.
     @inlinable @inline(__always) static var quietBit: UInt64 { 1 &<< UInt64(fractionBitCount - 1) }
@@ -44,8 +46,9 @@ extension BinaryFormat {
     @inlinable @inline(__always) static var infinityMagnitude: UInt64 { exponentMask }
     /// Magnitude bits of the largest finite value.
     @inlinable @inline(__always) static var maxFiniteMagnitude: UInt64 {
-        hasInfinities ? exponentMask &- (1 &<< UInt64(fractionBitCount)) | fractionMask
-                      : exponentMask | (fractionMask &- 1)
+        hasInfinities
+            ? exponentMask &- (1 &<< UInt64(fractionBitCount)) | fractionMask
+            : exponentMask | (fractionMask &- 1)
     }
     /// Magnitude bits of the canonical quiet NaN.
     @inlinable @inline(__always) static var nanMagnitude: UInt64 {

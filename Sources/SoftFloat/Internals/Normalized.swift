@@ -24,7 +24,8 @@ extension BinaryFloat {
         let e = exponentField
         let f = fractionField
         if e != 0 {
-            return Normalized(exponent: e, significand: (f | (1 &<< UInt64(Format.fractionBitCount))) &<< UInt64(Self.roundBitCount))
+            return Normalized(
+                exponent: e, significand: (f | (1 &<< UInt64(Format.fractionBitCount))) &<< UInt64(Self.roundBitCount))
         }
         let shift = f.leadingZeroBitCount - 1
         return Normalized(exponent: 1 - (shift - Self.roundBitCount), significand: f &<< UInt64(shift))

@@ -6,8 +6,10 @@
 /// nothing extra) or `StochasticRounder`.
 @usableFromInline
 protocol ResultRounder {
-    mutating func roundPack<F: BinaryFormat>(_: F.Type, negative: Bool, exponent: Int, significand: UInt64,
-                                             _ env: inout FloatEnvironment) -> BinaryFloat<F>
+    mutating func roundPack<F: BinaryFormat>(
+        _: F.Type, negative: Bool, exponent: Int, significand: UInt64,
+        _ env: inout FloatEnvironment
+    ) -> BinaryFloat<F>
 }
 
 /// Rounding by `env.rounding` (IEEE 754 rounding-direction attributes).
@@ -16,8 +18,10 @@ struct AttributeRounder: ResultRounder {
     @inlinable @inline(__always) init() {}
 
     @inlinable @inline(__always)
-    func roundPack<F: BinaryFormat>(_: F.Type, negative: Bool, exponent: Int, significand: UInt64,
-                                    _ env: inout FloatEnvironment) -> BinaryFloat<F> {
+    func roundPack<F: BinaryFormat>(
+        _: F.Type, negative: Bool, exponent: Int, significand: UInt64,
+        _ env: inout FloatEnvironment
+    ) -> BinaryFloat<F> {
         BinaryFloat<F>.roundPack(negative: negative, exponent: exponent, significand: significand, &env)
     }
 }

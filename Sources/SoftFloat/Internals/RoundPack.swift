@@ -6,8 +6,10 @@ extension BinaryFloat {
     /// lower bit of the exact value), and there are at least two bits below the rounding
     /// point, so one rounding here is the one correct rounding of the exact value.
     @inlinable @inline(__always)
-    static func roundPack(negative: Bool, exponent: Int, significand: UInt64,
-                          _ env: inout FloatEnvironment) -> Self {
+    static func roundPack(
+        negative: Bool, exponent: Int, significand: UInt64,
+        _ env: inout FloatEnvironment
+    ) -> Self {
         let x = roundBitCount
         let rule = env.rounding
         var exponent = exponent
@@ -16,7 +18,8 @@ extension BinaryFloat {
         if exponent < 1 {
             // Tiny before rounding: the exact value is below 2^emin. After rounding it is tiny
             // unless rounding to p bits with an unbounded exponent carries it up to 2^emin.
-            tiny = env.tininess == .beforeRounding || exponent < 0
+            tiny =
+                env.tininess == .beforeRounding || exponent < 0
                 || roundedSignificand(significand, x, rule, negative) &>> UInt64(Format.precision) == 0
             significand = shiftRightJam(significand, 1 - exponent)
             exponent = 1

@@ -17,8 +17,10 @@ extension BinaryFloat {
     /// `a + b`, or `a - b` when `negatingB`. A NaN operand is propagated with its own sign:
     /// x86 `subss` does not flip the sign of a NaN subtrahend.
     @inlinable @inline(__always)
-    static func sum<R: ResultRounder>(_ a: Self, _ operand: Self, negatingB: Bool, _ env: inout FloatEnvironment,
-                                      _ rounder: inout R) -> Self {
+    static func sum<R: ResultRounder>(
+        _ a: Self, _ operand: Self, negatingB: Bool, _ env: inout FloatEnvironment,
+        _ rounder: inout R
+    ) -> Self {
         let b = Self(word: operand.word ^ (negatingB ? Format.signMask : 0))
         if !a.isFinite || !b.isFinite {
             if a.isNaN || b.isNaN { return propagateNaN(a, operand, &env) }
@@ -35,7 +37,8 @@ extension BinaryFloat {
         // Finite encodings of either sign order like their magnitudes: the larger operand's
         // sign is the result's, and the smaller one is aligned to it.
         let (large, small) = a.magnitude >= b.magnitude ? (a, b) : (b, a)
-        let x = large.normalized, y = small.normalized
+        let x = large.normalized
+        let y = small.normalized
         let aligned = shiftRightJam(y.significand, x.exponent - y.exponent)
         // Both below 2^63, so the sum cannot wrap. If bits of y were jammed (shift >= 2), a
         // difference loses at most one leading bit, and the 62 - f >= 10 bits below the

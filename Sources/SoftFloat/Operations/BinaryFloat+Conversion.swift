@@ -18,14 +18,17 @@ extension BinaryFloat {
 
     /// `converted(to:in:)` with the rounding of `rounder`.
     @inlinable @inline(__always)
-    func convert<G: BinaryFormat, R: ResultRounder>(to _: G.Type, _ env: inout FloatEnvironment,
-                                                    _ rounder: inout R) -> BinaryFloat<G> {
+    func convert<G: BinaryFormat, R: ResultRounder>(
+        to _: G.Type, _ env: inout FloatEnvironment,
+        _ rounder: inout R
+    ) -> BinaryFloat<G> {
         typealias Target = BinaryFloat<G>
         if isNaN {
             if isSignalingNaN { env.flags.insert(.invalid) }
             if env.nanRule == .alwaysDefault { return .defaultNaN }
             if !Format.hasInfinities || !G.hasInfinities { return Target(negative: sign, magnitude: G.nanMagnitude) }
-            let payload = G.fractionBitCount >= Format.fractionBitCount
+            let payload =
+                G.fractionBitCount >= Format.fractionBitCount
                 ? fractionField &<< UInt64(G.fractionBitCount - Format.fractionBitCount)
                 : fractionField &>> UInt64(Format.fractionBitCount - G.fractionBitCount)
             return Target(negative: sign, magnitude: G.exponentMask | G.quietBit | payload)
@@ -36,7 +39,8 @@ extension BinaryFloat {
         }
         if isZero { return .zero(negative: sign) }
         let x = normalized
-        return rounder.roundPack(G.self, negative: sign, exponent: x.exponent - Format.bias + G.bias,
-                                 significand: x.significand, &env)
+        return rounder.roundPack(
+            G.self, negative: sign, exponent: x.exponent - Format.bias + G.bias,
+            significand: x.significand, &env)
     }
 }

@@ -10,8 +10,10 @@ extension BinaryFloat {
     /// `a / b`, rounded by `rounder`. A division by zero gives `infiniteResult` (NaN or ±448
     /// in E4M3, which has no infinities).
     @inlinable @inline(__always)
-    static func quotient<R: ResultRounder>(_ a: Self, _ b: Self, _ env: inout FloatEnvironment,
-                                           _ rounder: inout R) -> Self {
+    static func quotient<R: ResultRounder>(
+        _ a: Self, _ b: Self, _ env: inout FloatEnvironment,
+        _ rounder: inout R
+    ) -> Self {
         let negative = a.sign != b.sign
         if a.isNaN || b.isNaN { return propagateNaN(a, b, &env) }
         if a.isInfinite {
@@ -24,7 +26,8 @@ extension BinaryFloat {
             return infiniteResult(negative: negative, env)
         }
         if a.isZero { return zero(negative: negative) }
-        let x = a.normalized, y = b.normalized
+        let x = a.normalized
+        let y = b.normalized
         var exponent = x.exponent - y.exponent + Format.bias
         // Quotient of the two significands with its leading bit at 62 and a sticky remainder.
         // Shifting the dividend one bit further when it is the smaller keeps the quotient in
@@ -51,7 +54,8 @@ extension BinaryFloat {
             quotient = q
             remainderIsZero = r == 0
         }
-        return rounder.roundPack(Format.self, negative: negative, exponent: exponent,
-                                 significand: quotient | (remainderIsZero ? 0 : 1), &env)
+        return rounder.roundPack(
+            Format.self, negative: negative, exponent: exponent,
+            significand: quotient | (remainderIsZero ? 0 : 1), &env)
     }
 }

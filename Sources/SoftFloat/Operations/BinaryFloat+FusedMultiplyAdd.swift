@@ -12,8 +12,10 @@ extension BinaryFloat {
 
     /// `a * b + c` rounded once by `rounder`.
     @inlinable @inline(__always)
-    static func fma<R: ResultRounder>(_ a: Self, _ b: Self, _ c: Self, _ env: inout FloatEnvironment,
-                                      _ rounder: inout R) -> Self {
+    static func fma<R: ResultRounder>(
+        _ a: Self, _ b: Self, _ c: Self, _ env: inout FloatEnvironment,
+        _ rounder: inout R
+    ) -> Self {
         let productNegative = a.sign != b.sign
         if !a.isFinite || !b.isFinite || !c.isFinite {
             if (a.isInfinite && b.isZero) || (a.isZero && b.isInfinite) {
@@ -32,7 +34,8 @@ extension BinaryFloat {
             if c.sign == productNegative { return c }
             return Self.zero(negative: env.rounding == .down)
         }
-        let x = a.normalized, y = b.normalized
+        let x = a.normalized
+        let y = b.normalized
         // Exact product in [2^125, 2^127) after dropping a zero bit, scaled like a significand
         // with its leading bit at 125: value = p / 2^125 * 2^(exponent - bias).
         var p = UInt128(x.significand &<< 1) &* UInt128(y.significand &<< 1) &>> 1
@@ -59,7 +62,8 @@ extension BinaryFloat {
             p &<<= UInt128(leadingZeros - 1)
         }
         let significand = UInt64(truncatingIfNeeded: p &>> 64) | (UInt64(truncatingIfNeeded: p) != 0 ? 1 : 0)
-        return rounder.roundPack(Format.self, negative: negative, exponent: exponent - leadingZeros + 2,
-                                 significand: significand, &env)
+        return rounder.roundPack(
+            Format.self, negative: negative, exponent: exponent - leadingZeros + 2,
+            significand: significand, &env)
     }
 }

@@ -12,8 +12,10 @@ extension BinaryFloat {
     /// negative value for signed types, the largest for unsigned (DESIGN.md). A negative value
     /// that rounds to zero converts to 0 for unsigned types.
     @inlinable
-    public func converted<I: FixedWidthInteger>(toInteger _: I.Type, rounding: RoundingRule, exact: Bool = false,
-                                                in env: inout FloatEnvironment) -> I {
+    public func converted<I: FixedWidthInteger>(
+        toInteger _: I.Type, rounding: RoundingRule, exact: Bool = false,
+        in env: inout FloatEnvironment
+    ) -> I {
         precondition(I.bitWidth <= 64, "integer conversions support types of at most 64 bits")
         let invalid: I = I.isSigned ? I.min : I.max
         guard isFinite else {
@@ -51,7 +53,9 @@ extension BinaryFloat {
             return width > limitBits ? (0, false, false) : (f &<< UInt64(e), false, true)
         }
         let shift = -e
-        let integer: UInt64, remainder: UInt64, half: UInt64
+        let integer: UInt64
+        let remainder: UInt64
+        let half: UInt64
         if shift >= 64 {
             // |x| < 2^53 * 2^-64: below one half, nonzero.
             (integer, remainder, half) = (0, 1, 2)

@@ -9,8 +9,10 @@ extension BinaryFloat {
 
     /// `a * b`, rounded by `rounder`.
     @inlinable @inline(__always)
-    static func product<R: ResultRounder>(_ a: Self, _ b: Self, _ env: inout FloatEnvironment,
-                                          _ rounder: inout R) -> Self {
+    static func product<R: ResultRounder>(
+        _ a: Self, _ b: Self, _ env: inout FloatEnvironment,
+        _ rounder: inout R
+    ) -> Self {
         let negative = a.sign != b.sign
         if !a.isFinite || !b.isFinite {
             if a.isNaN || b.isNaN { return propagateNaN(a, b, &env) }
@@ -18,7 +20,8 @@ extension BinaryFloat {
             return infinity(negative: negative)
         }
         if a.isZero || b.isZero { return zero(negative: negative) }
-        let x = a.normalized, y = b.normalized
+        let x = a.normalized
+        let y = b.normalized
         // Both significands moved up to bit 63: the 128-bit product lies in [2^126, 2^128),
         // so its high word holds the leading bit at 62 or 63 and the low word is sticky.
         let (high, low) = (x.significand &<< 1).multipliedFullWidth(by: y.significand &<< 1)

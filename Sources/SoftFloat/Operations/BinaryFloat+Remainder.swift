@@ -13,7 +13,7 @@ extension BinaryFloat {
         let (fy, ey) = other.integerSignificandAndExponent!
         // |x| = X * 2^e, |y| = Y * 2^e on the common exponent e = min(ex, ey).
         let e = min(ex, ey)
-        var r: UInt128      // X mod Y
+        var r: UInt128  // X mod Y
         var quotientOdd: Bool
         let y: UInt128
         if ex >= ey {

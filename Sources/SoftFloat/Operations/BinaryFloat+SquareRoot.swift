@@ -26,13 +26,15 @@ extension BinaryFloat {
         if Format.precision <= 24 {
             // n in [2^62, 2^64): a 32-bit root, >= p + 2 bits.
             (root, exact) = integerSquareRoot(x.significand &<< UInt64(t))
-            return rounder.roundPack(Format.self, negative: false, exponent: exponent,
-                                     significand: root &<< 31 | (exact ? 0 : 1), &env)
+            return rounder.roundPack(
+                Format.self, negative: false, exponent: exponent,
+                significand: root &<< 31 | (exact ? 0 : 1), &env)
         }
         // n = s * 2^(62 + t) in [2^124, 2^126): a 63-bit root with its leading bit at 62.
         (root, exact) = integerSquareRoot(UInt128(x.significand) &<< UInt128(62 + t))
-        return rounder.roundPack(Format.self, negative: false, exponent: exponent,
-                                 significand: root | (exact ? 0 : 1), &env)
+        return rounder.roundPack(
+            Format.self, negative: false, exponent: exponent,
+            significand: root | (exact ? 0 : 1), &env)
     }
 
     /// floor(sqrt(n)) for n < 2^64 and whether it is exact. The host's correctly rounded

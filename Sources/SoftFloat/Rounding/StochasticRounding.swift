@@ -26,8 +26,10 @@ struct StochasticRounder<G: RandomNumberGenerator>: ResultRounder {
     init(generator: G) { self.generator = generator }
 
     @inlinable @inline(__always)
-    mutating func roundPack<F: BinaryFormat>(_: F.Type, negative: Bool, exponent: Int, significand: UInt64,
-                                             _ env: inout FloatEnvironment) -> BinaryFloat<F> {
+    mutating func roundPack<F: BinaryFormat>(
+        _: F.Type, negative: Bool, exponent: Int, significand: UInt64,
+        _ env: inout FloatEnvironment
+    ) -> BinaryFloat<F> {
         typealias Value = BinaryFloat<F>
         let x = Value.roundBitCount
         var exponent = exponent
@@ -62,8 +64,10 @@ struct StochasticRounder<G: RandomNumberGenerator>: ResultRounder {
 extension BinaryFloat {
     /// `self + other`, rounded stochastically.
     @inlinable
-    public func adding<G: RandomNumberGenerator>(_ other: Self, stochasticallyUsing generator: inout G,
-                                                 in env: inout FloatEnvironment) -> Self {
+    public func adding<G: RandomNumberGenerator>(
+        _ other: Self, stochasticallyUsing generator: inout G,
+        in env: inout FloatEnvironment
+    ) -> Self {
         var r = StochasticRounder(generator: generator)
         defer { generator = r.generator }
         return Self.sum(self, other, negatingB: false, &env, &r)
@@ -71,8 +75,10 @@ extension BinaryFloat {
 
     /// `self - other`, rounded stochastically.
     @inlinable
-    public func subtracting<G: RandomNumberGenerator>(_ other: Self, stochasticallyUsing generator: inout G,
-                                                      in env: inout FloatEnvironment) -> Self {
+    public func subtracting<G: RandomNumberGenerator>(
+        _ other: Self, stochasticallyUsing generator: inout G,
+        in env: inout FloatEnvironment
+    ) -> Self {
         var r = StochasticRounder(generator: generator)
         defer { generator = r.generator }
         return Self.sum(self, other, negatingB: true, &env, &r)
@@ -80,8 +86,10 @@ extension BinaryFloat {
 
     /// `self * other`, rounded stochastically.
     @inlinable
-    public func multiplied<G: RandomNumberGenerator>(by other: Self, stochasticallyUsing generator: inout G,
-                                                     in env: inout FloatEnvironment) -> Self {
+    public func multiplied<G: RandomNumberGenerator>(
+        by other: Self, stochasticallyUsing generator: inout G,
+        in env: inout FloatEnvironment
+    ) -> Self {
         var r = StochasticRounder(generator: generator)
         defer { generator = r.generator }
         return Self.product(self, other, &env, &r)
@@ -89,8 +97,10 @@ extension BinaryFloat {
 
     /// `self / other`, rounded stochastically.
     @inlinable
-    public func divided<G: RandomNumberGenerator>(by other: Self, stochasticallyUsing generator: inout G,
-                                                  in env: inout FloatEnvironment) -> Self {
+    public func divided<G: RandomNumberGenerator>(
+        by other: Self, stochasticallyUsing generator: inout G,
+        in env: inout FloatEnvironment
+    ) -> Self {
         var r = StochasticRounder(generator: generator)
         defer { generator = r.generator }
         return Self.quotient(self, other, &env, &r)
@@ -98,8 +108,10 @@ extension BinaryFloat {
 
     /// The square root of `self`, rounded stochastically.
     @inlinable
-    public func squareRoot<G: RandomNumberGenerator>(stochasticallyUsing generator: inout G,
-                                                     in env: inout FloatEnvironment) -> Self {
+    public func squareRoot<G: RandomNumberGenerator>(
+        stochasticallyUsing generator: inout G,
+        in env: inout FloatEnvironment
+    ) -> Self {
         var r = StochasticRounder(generator: generator)
         defer { generator = r.generator }
         return Self.root(self, &env, &r)
@@ -107,8 +119,10 @@ extension BinaryFloat {
 
     /// `self * b + c` with one stochastic rounding.
     @inlinable
-    public func fusedMultiplyAdd<G: RandomNumberGenerator>(_ b: Self, _ c: Self, stochasticallyUsing generator: inout G,
-                                                           in env: inout FloatEnvironment) -> Self {
+    public func fusedMultiplyAdd<G: RandomNumberGenerator>(
+        _ b: Self, _ c: Self, stochasticallyUsing generator: inout G,
+        in env: inout FloatEnvironment
+    ) -> Self {
         var r = StochasticRounder(generator: generator)
         defer { generator = r.generator }
         return Self.fma(self, b, c, &env, &r)

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// An argument whose bytes are not UTF-8, refused before anything else (exit 64, one line).
@@ -36,8 +36,10 @@ struct NonUTF8ArgumentError: UsageError, Equatable, CustomStringConvertible {
     static var rawArguments: [[UInt8]] {
         (1..<Int(CommandLine.argc)).map { index in
             guard let pointer = CommandLine.unsafeArgv[index] else { return [] }
-            return Array(UnsafeBufferPointer(start: UnsafeRawPointer(pointer).assumingMemoryBound(to: UInt8.self),
-                                             count: strlen(pointer)))
+            return Array(
+                UnsafeBufferPointer(
+                    start: UnsafeRawPointer(pointer).assumingMemoryBound(to: UInt8.self),
+                    count: strlen(pointer)))
         }
     }
 
@@ -47,10 +49,17 @@ struct NonUTF8ArgumentError: UsageError, Equatable, CustomStringConvertible {
         var index = 0
         while index < bytes.count {
             let lead = bytes[index]
-            let length = lead < 0x80 ? 1 : lead >= 0xC2 && lead <= 0xDF ? 2 : lead >= 0xE0 && lead <= 0xEF ? 3
-                : lead >= 0xF0 && lead <= 0xF4 ? 4 : 0
+            let length =
+                lead < 0x80
+                ? 1
+                : lead >= 0xC2 && lead <= 0xDF
+                    ? 2
+                    : lead >= 0xE0 && lead <= 0xEF
+                        ? 3
+                        : lead >= 0xF0 && lead <= 0xF4 ? 4 : 0
             if length > 0, index + length <= bytes.count,
-               let piece = String(validating: bytes[index..<index + length], as: UTF8.self) {
+                let piece = String(validating: bytes[index..<index + length], as: UTF8.self)
+            {
                 text += piece
                 index += length
             } else {

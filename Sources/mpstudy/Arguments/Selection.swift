@@ -42,8 +42,9 @@ struct Selection<Element: CommandLineChoice>: Equatable, Sendable, CustomStringC
             } else if let value = Element.matching(name) {
                 values.append(value)
             } else {
-                throw CommandLineChoiceError(kind: Element.choiceKind, valid: validList,
-                                             element: parts.count > 1 ? name : nil)
+                throw CommandLineChoiceError(
+                    kind: Element.choiceKind, valid: validList,
+                    element: parts.count > 1 ? name : nil)
             }
         }
         return Selection(values)

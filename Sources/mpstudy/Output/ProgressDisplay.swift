@@ -66,9 +66,11 @@ final class ProgressDisplay: @unchecked Sendable {
 
     /// A display in `mode`; in ``Mode/lines`` at most one line per `lineInterval` seconds.
     /// `write` receives the exact text for standard error (tests collect it).
-    init(mode: Mode = .forStandardError, lineInterval: Double, clock: @escaping ProgressClock = monotonicSeconds,
-         columns: Int? = standardErrorColumns(),
-         write: @escaping @Sendable (String) -> Void = writeStandardError) {
+    init(
+        mode: Mode = .forStandardError, lineInterval: Double, clock: @escaping ProgressClock = monotonicSeconds,
+        columns: Int? = standardErrorColumns(),
+        write: @escaping @Sendable (String) -> Void = writeStandardError
+    ) {
         self.mode = mode
         interval = mode == .live ? Self.redrawInterval : lineInterval
         self.clock = clock

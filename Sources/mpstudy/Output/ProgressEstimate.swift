@@ -22,7 +22,9 @@ enum ProgressEstimate {
     /// remaining`). The runs share the data, sizes and seed and differ in the policy, whose
     /// cost per step is not known before it runs; the mean of what was seen is the best guess,
     /// and it is corrected as each run ends.
-    static func remainingSeconds(runs: Int, index: Int, elapsed: Double, remaining: Double, finished: [Double]) -> Double {
+    static func remainingSeconds(runs: Int, index: Int, elapsed: Double, remaining: Double, finished: [Double])
+        -> Double
+    {
         let current = max(0, elapsed) + max(0, remaining)
         let typical = (finished.reduce(0, +) + current) / Double(finished.count + 1)
         return max(0, remaining) + Double(max(0, runs - index - 1)) * typical
@@ -41,6 +43,7 @@ enum ProgressEstimate {
     /// 100% means done).
     static func fraction(done: Int, total: Int, unit: String) -> String {
         let percent = total > 0 ? min(100, max(0, done) * 100 / total) : 100
-        return "\(DecimalText.grouped(UInt64(max(0, done))))/\(DecimalText.grouped(UInt64(max(0, total)))) \(unit) (\(percent)%)"
+        return
+            "\(DecimalText.grouped(UInt64(max(0, done))))/\(DecimalText.grouped(UInt64(max(0, total)))) \(unit) (\(percent)%)"
     }
 }

@@ -17,7 +17,8 @@ struct StepFigures: Equatable {
 
 extension StepFigures {
     init(_ p: StepProgress) {
-        self.init(epoch: p.epoch, epochs: p.epochs, step: p.step, stepsPerEpoch: p.stepsPerEpoch,
-                  loss: p.running.meanLoss, accuracy: p.running.accuracy, runRemainingSeconds: p.remainingSeconds)
+        self.init(
+            epoch: p.epoch, epochs: p.epochs, step: p.step, stepsPerEpoch: p.stepsPerEpoch,
+            loss: p.running.meanLoss, accuracy: p.running.accuracy, runRemainingSeconds: p.remainingSeconds)
     }
 }

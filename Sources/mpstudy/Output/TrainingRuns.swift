@@ -35,7 +35,8 @@ final class TrainingRuns {
     /// Seconds left in the command at time `now`, during run `index`, whose trainer expects
     /// `runRemaining` more (``ProgressEstimate/remainingSeconds(runs:index:elapsed:remaining:finished:)``).
     func remainingSeconds(run index: Int, runRemaining: Double, now: Double) -> Double {
-        ProgressEstimate.remainingSeconds(runs: count, index: index, elapsed: now - runStart,
-                                          remaining: runRemaining, finished: finished)
+        ProgressEstimate.remainingSeconds(
+            runs: count, index: index, elapsed: now - runStart,
+            remaining: runRemaining, finished: finished)
     }
 }
