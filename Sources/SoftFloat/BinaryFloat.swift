@@ -3,6 +3,11 @@
 /// All arithmetic is written once, generically, and specialised by the compiler per format.
 /// Operations take a `FloatEnvironment` `inout` for the rounding attribute, the tininess rule
 /// and the exception flags they raise.
+///
+/// `==` and `hashValue` (from `Hashable`) compare ENCODINGS, not values: `+0 != -0`, and a NaN
+/// equals itself when the bits match. That is what collections, tests and caches keyed on bit
+/// patterns need. For IEEE 754 comparison (`+0 == -0`, NaN unordered, flags raised) use the
+/// comparison operations (`isEqual(to:signaling:in:)`, `isLess(than:...)`, ...).
 @frozen
 public struct BinaryFloat<Format: BinaryFormat>: Hashable, Sendable {
     /// The encoding: sign, biased exponent, trailing significand.
