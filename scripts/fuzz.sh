@@ -48,7 +48,7 @@ if [ "$short" -eq 1 ]; then
   # Debug code is about ten times slower: the hang limit scales with it.
   configuration=debug
   slow=10
-  declare -A counts=([explain]=2000 [decode]=5000 [calc]=1500 [parse]=1500)
+  declare -A counts=([explain]=8000 [decode]=20000 [calc]=6000 [parse]=6000)
 else
   configuration=release
   slow=1
