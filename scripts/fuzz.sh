@@ -23,7 +23,8 @@
 # failures, MPFR mismatches (all must be 0; the exit status is 1 otherwise), and the slowest
 # input. Anomalies are listed, each with its input, in .build/fuzz/<command>.log. A crash or
 # hang ends the runner; the script finds the input by replaying from the last checkpoint,
-# counts it, and resumes after it.
+# counts it, and resumes after it. A run ended from outside (a signal whose replay runs through)
+# is noted in the log as not reproduced and resumed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -47,7 +48,7 @@ if [ "$short" -eq 1 ]; then
   # Debug code is about ten times slower: the hang limit scales with it.
   configuration=debug
   slow=10
-  declare -A counts=([explain]=2000 [decode]=5000 [calc]=1500 [parse]=1500)
+  declare -A counts=([explain]=8000 [decode]=20000 [calc]=6000 [parse]=6000)
 else
   configuration=release
   slow=1
@@ -70,8 +71,11 @@ run_command() {
   local start=0 inputs=0 crashes=0 hangs=0 multi=0 round=0 mismatch=0 slowest=0 slowest_index=0
   local out="$logs/$cmd.out" err="$logs/$cmd.err" log="$logs/$cmd.log"
   : >"$log"
-  # add_counts H M R X: adds a checkpoint's or summary's counts.
-  add_counts() { hangs=$((hangs + $1)); multi=$((multi + $2)); round=$((round + $3)); mismatch=$((mismatch + $4)); }
+  # add_counts H M R X T TI: adds a checkpoint's or summary's counts, keeps the slowest input.
+  add_counts() {
+    hangs=$((hangs + $1)); multi=$((multi + $2)); round=$((round + $3)); mismatch=$((mismatch + $4))
+    if awk "BEGIN { exit !($5 > $slowest) }"; then slowest=$5; slowest_index=$6; fi
+  }
   while [ "$start" -lt "$total" ]; do
     local status=0
     "$bin" "$cmd" --seed "$seed" --start "$start" --count $((total - start)) --slow "$slow" >"$out" 2>"$err" || status=$?
@@ -79,8 +83,7 @@ run_command() {
     if [ "$status" -eq 0 ]; then
       # summary COMMAND INPUTS HANGS MULTILINE ROUNDTRIP MISMATCHES SLOWEST SLOWEST_INDEX
       read -r _ _ n h m r x t ti <"$out"
-      inputs=$((inputs + n)); add_counts "$h" "$m" "$r" "$x"
-      if awk "BEGIN { exit !($t > $slowest) }"; then slowest=$t; slowest_index=$ti; fi
+      inputs=$((inputs + n)); add_counts "$h" "$m" "$r" "$x" "$t" "$ti"
       break
     fi
     # Ended early (a signal: crash; 3: the watchdog stopped a hang). Counts up to the last
@@ -88,8 +91,8 @@ run_command() {
     local next=$start last
     last=$(grep '^checkpoint' "$err" | tail -1 || true)
     if [ -n "$last" ]; then
-      read -r _ next h m r x <<<"$last"
-      add_counts "$h" "$m" "$r" "$x"
+      read -r _ next h m r x t ti <<<"$last"
+      add_counts "$h" "$m" "$r" "$x" "$t" "$ti"
     fi
     inputs=$((inputs + next - start))
     local replay=0
@@ -97,8 +100,8 @@ run_command() {
     local failing=$next
     last=$(grep '^checkpoint' "$err" | tail -1 || true)
     if [ -n "$last" ]; then
-      read -r _ failing h m r x <<<"$last"
-      add_counts "$h" "$m" "$r" "$x"
+      read -r _ failing h m r x t ti <<<"$last"
+      add_counts "$h" "$m" "$r" "$x" "$t" "$ti"
     fi
     inputs=$((inputs + failing - next))
     if [ "$replay" -eq 0 ]; then

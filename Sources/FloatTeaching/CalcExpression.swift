@@ -147,7 +147,10 @@ struct CalcParser {
             let name = String(chars[start..<index]).lowercased()
             if name == "inf" || name == "infinity" || name == "nan" { return .literal(name) }
             guard let function = CalcOperation(function: name) else {
-                let written = chars[start..<index].map(String.init).joined()
+                // The name as written, its first 30 characters if longer (the message stays short).
+                let length = index - start
+                let written =
+                    chars[start..<min(index, start + 30)].map(String.init).joined() + (length > 30 ? "..." : "")
                 throw error("unknown function '\(written)' (known: \(CalcOperation.functionNames))", at: start)
             }
             skipSpaces()

@@ -9,7 +9,8 @@ import SoftFloat
 /// - Values (errors, calc's reference) are exact whenever their decimal expansion terminates
 ///   within 1,100 significant digits (every exact value of every format fits), written
 ///   positionally up to 400 digits and in scientific notation beyond: `-0.0000244140625`,
-///   `-1e-99999999999999`. Otherwise they are rounded to 40 significant digits.
+///   `-1e-99999999999999`. Otherwise they are rounded to 40 significant digits (positional
+///   for 10^-5 <= |x| < 10^21, trailing zeros dropped; scientific otherwise).
 /// - Ratios (relative errors, errors in ulps) are exact when they have at most 17 significant
 ///   digits (`-0.4`, `1`, `0.000244140625`, `-8388608`), written positionally up to 20 digits;
 ///   otherwise rounded to 5 significant digits and always written in scientific notation with
@@ -23,6 +24,7 @@ public struct ShownDecimal: Sendable, Equatable, CustomStringConvertible {
     /// True if `text` is the exact value.
     public var isExact: Bool
 
+    /// A shown number from its parts.
     public init(text: String, isExact: Bool) {
         self.text = text
         self.isExact = isExact

@@ -8,8 +8,9 @@ import SoftFloat
 /// process, exactly as `mpstudy` runs them, and checks each (`FuzzTargets.swift`).
 /// `scripts/fuzz.sh` drives it; see there for the protocol:
 ///
-/// - standard error: `checkpoint NEXT HANGS MULTILINE ROUNDTRIP MISMATCHES` every 1,000 inputs
-///   (every input with `--trace`), the counts so far; one line per anomaly (`slow`, `multiline`,
+/// - standard error: `checkpoint NEXT HANGS MULTILINE ROUNDTRIP MISMATCHES SLOWEST_SECONDS
+///   SLOWEST_INDEX` every 1,000 inputs (every input with `--trace`), the counts so far; one line
+///   per anomaly (`slow`, `multiline`,
 ///   `roundtrip`, `mpfr`, with the input escaped; with `--show`, `input` lines for every input;
 ///   `--describe` prints the inputs, escaped, without running them);
 /// - standard output, at the end: `summary COMMAND INPUTS HANGS MULTILINE ROUNDTRIP MISMATCHES
@@ -107,8 +108,11 @@ struct MPStudyFuzz {
             mismatches += anomalies.mpfrMismatches.count
             let done = index + 1
             if trace || (done - start) % 1_000 == 0 {
+                let slowestText = String(format: "%.4f", slowest.seconds)
                 FileHandle.standardError.write(
-                    Data("checkpoint \(done) \(hangs) \(multiLine) \(roundTrip) \(mismatches)\n".utf8))
+                    Data(
+                        "checkpoint \(done) \(hangs) \(multiLine) \(roundTrip) \(mismatches) \(slowestText) \(slowest.index)\n"
+                            .utf8))
             }
         }
         return "summary \(command.rawValue) \(count) \(hangs) \(multiLine) \(roundTrip) \(mismatches) "

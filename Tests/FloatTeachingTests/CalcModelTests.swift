@@ -22,6 +22,16 @@ import Testing
         ) {
             try CalcExpression.parse("foo(1)")
         }
+        // A long name is cut to 30 characters in the message (found by the fuzz run: a 1,000-letter
+        // name made a 1,000-character message).
+        let long = String(repeating: "f", count: 1_000) + "(1)"
+        #expect(
+            throws: FloatParseError(
+                reason: "unknown function '\(String(repeating: "f", count: 30))...' (known: sqrt, fma)",
+                column: 1, input: long)
+        ) {
+            try CalcExpression.parse(long)
+        }
         #expect(throws: FloatParseError(reason: "sqrt takes 1 argument, not 2", column: 1, input: "sqrt(1, 2)")) {
             try CalcExpression.parse("sqrt(1, 2)")
         }

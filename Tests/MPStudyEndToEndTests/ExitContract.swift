@@ -62,3 +62,16 @@ func expectSuccess(_ result: CommandResult, sourceLocation: SourceLocation = #_s
 
 /// What every progress line on standard error starts with when it is not a terminal.
 let progressTag = "mpstudy: progress: "
+
+/// Expects an interruption by a signal: exit 128 + the signal's number, and on standard error
+/// only progress lines (printed before the signal came, on a fast machine) and then the one
+/// line `mpstudy: interrupted`.
+func expectInterrupted(
+    _ result: CommandResult, status: Int32, sourceLocation: SourceLocation = #_sourceLocation
+) {
+    let lines = result.errorLines
+    #expect(
+        result.status == status && lines.last == "mpstudy: interrupted"
+            && lines.dropLast().allSatisfy { $0.hasPrefix(progressTag) },
+        "\(result)", sourceLocation: sourceLocation)
+}
