@@ -18,14 +18,18 @@ import Precision
 public struct AnalysisSession {
     public let settings: AnalysisSettings
     public let policy: PrecisionPolicy
+    /// How many GEMM panels and elementwise chunks run at once (the numbers do not depend on
+    /// it; the record's environment keeps it).
+    public let threads: Int
 
     /// Checks the policy name (the other settings are checked by ``TrainingConfiguration``).
-    public init(settings: AnalysisSettings) throws(AnalysisInputError) {
+    public init(settings: AnalysisSettings, threads: Int = 1) throws(AnalysisInputError) {
         guard let policy = PrecisionPolicy(name: settings.policy) else {
             throw .unknownPolicy(settings.policy, valid: PrecisionPolicy.validNames)
         }
         self.settings = settings
         self.policy = policy
+        self.threads = threads
     }
 
     /// The trainer's configuration for these settings.
@@ -39,15 +43,15 @@ public struct AnalysisSession {
         c.seed = settings.seed
         c.validationSplit = settings.validationSplit
         c.learningRate = settings.learningRate
-        c.threads = settings.threads
+        c.threads = threads
         return c
     }
 
     /// Runs training and the test evaluation (`test` nil: skipped, e.g. in tests).
     ///
     /// `observer` sees the trainer's events (progress, epochs, divergence) as they happen.
-    /// `environment` needs only its command line: the BLAS line, cores and rounding kernels
-    /// are filled in from the run.
+    /// `environment` needs only its command line: the BLAS line, cores, threads and rounding
+    /// kernels are filled in from the run.
     public func run(
         train: LabeledImages, test: LabeledImages?, classes: Int, environment: RunEnvironment,
         observer: (TrainingEvent) -> Void = { _ in }
@@ -77,6 +81,7 @@ public struct AnalysisSession {
         var env = environment
         env.blas = BLASRuntime.summary
         env.cores = BLASRuntime.availableCores
+        env.threads = threads
         env.vectorRoundingKernels = trainer.context.rounder.usesVectorKernels
         return RunRecord(
             settings: effective, environment: env, layers: trainer.model.layerNames,

@@ -14,7 +14,8 @@ extension AnalysisSettings {
     /// explicit), the training numbers, and what the analysis adds: the data folder as given,
     /// the shadow-pass interval and what the summary shows. ``AnalysisSession`` maps them back
     /// to the same configuration. The RMSprop epsilon placement is not part of the settings:
-    /// analyses train with Keras 3's (inside the square root).
+    /// analyses train with Keras 3's (inside the square root). Nor is the thread count: it
+    /// does not change the results (``AnalysisSession`` takes it, the environment records it).
     public init(
         _ configuration: TrainingConfiguration, data: String, shadowEvery: Int, layers: LayerSelection,
         tensors: TensorSelection
@@ -26,6 +27,6 @@ extension AnalysisSettings {
             lossScalingExplicit: configuration.lossScaling != nil, epochs: configuration.epochs,
             batchSize: configuration.batchSize, units: configuration.units, seed: configuration.seed,
             validationSplit: configuration.validationSplit, learningRate: configuration.learningRate,
-            threads: configuration.threads, data: data, shadowEvery: shadowEvery, layers: layers, tensors: tensors)
+            threads: nil, data: data, shadowEvery: shadowEvery, layers: layers, tensors: tensors)
     }
 }

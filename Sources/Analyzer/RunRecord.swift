@@ -24,7 +24,10 @@ public struct AnalysisSettings: Sendable, Equatable, Codable {
     public var seed: UInt64
     public var validationSplit: Double
     public var learningRate: Double
-    public var threads: Int
+    /// The thread count, in records written while it changed the results (kept so that they
+    /// regenerate byte for byte); nil since results stopped depending on it: new records keep
+    /// it in ``RunEnvironment/threads``, beside the timings it does change.
+    public var threads: Int?
     /// The data folder as given.
     public var data: String
     /// Every how many training steps the float32 shadow forward pass ran (0: never).
@@ -36,7 +39,7 @@ public struct AnalysisSettings: Sendable, Equatable, Codable {
     public init(
         policy: String, computeFormat: ComputeFormat, variableFormat: ComputeFormat,
         lossScaling: LossScaling, lossScalingExplicit: Bool, epochs: Int, batchSize: Int, units: Int,
-        seed: UInt64, validationSplit: Double, learningRate: Double, threads: Int, data: String,
+        seed: UInt64, validationSplit: Double, learningRate: Double, threads: Int?, data: String,
         shadowEvery: Int, layers: LayerSelection, tensors: TensorSelection
     ) {
         self.policy = policy
@@ -98,6 +101,10 @@ public struct RunEnvironment: Sendable, Equatable, Codable {
     public var blas: String
     /// Cores online.
     public var cores: Int
+    /// How many GEMM panels and elementwise chunks ran at once (`--threads`): it changes the
+    /// timings, not the numbers. Nil in records from before it moved here (their settings
+    /// hold it).
+    public var threads: Int?
     /// Whether the vector (AVX2+F16C) rounding kernels ran.
     public var vectorRoundingKernels: Bool
     /// The command line as typed (arguments after the program name).
@@ -110,10 +117,11 @@ public struct RunEnvironment: Sendable, Equatable, Codable {
     public var loadAverageAtEnd: Double?
 
     public init(
-        cpu: String = "unknown", blas: String, cores: Int, vectorRoundingKernels: Bool, commandLine: [String],
-        loadAverage: Double? = nil
+        cpu: String = "unknown", blas: String, cores: Int, threads: Int? = nil, vectorRoundingKernels: Bool,
+        commandLine: [String], loadAverage: Double? = nil
     ) {
         self.cpu = cpu
+        self.threads = threads
         self.loadAverage = loadAverage
         self.blas = blas
         self.cores = cores

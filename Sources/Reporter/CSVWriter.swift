@@ -11,7 +11,7 @@ import Precision
 ///
 /// - `steps.csv`: one row per training step; `seconds` (wall time) is its only timing column.
 /// - `layers.csv`: one row per step x layer x tensor, one column per statistic, no timing
-///   columns: two runs with the same seed, data, configuration and thread count give the same
+///   columns: two runs with the same seed, data and configuration give the same
 ///   bytes. Cells of statistic groups that do not apply to a tensor are empty.
 /// - `histograms.csv`: one row per step x layer x tensor x nonzero exponent bin, with the
 ///   format region the exponent falls in (the shading of a histogram chart).

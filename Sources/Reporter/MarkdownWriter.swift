@@ -57,7 +57,8 @@ public enum MarkdownWriter {
             "Policy: \(MarkdownText.code(s.policy)): compute \(s.computeFormat.rawValue), variables \(s.variableFormat.rawValue); loss scaling \(scaling)",
             "Model: \(run.layers.map(MarkdownText.plain).joined(separator: ", ")); \(s.units) units per hidden layer, \(run.parameters) parameters",
             "Data: \(MarkdownText.code(s.data)): \(run.trainingSamples + run.validationSamples) training samples (\(run.trainingSamples) fit + \(run.validationSamples) validation), \(run.testSamples) test",
-            "Training: \(s.epochs) epoch\(s.epochs == 1 ? "" : "s") of \(run.stepsPerEpoch) step\(run.stepsPerEpoch == 1 ? "" : "s"), batch \(s.batchSize), seed \(s.seed), RMSprop learning rate \(s.learningRate), \(s.threads) thread\(s.threads == 1 ? "" : "s")",
+            "Training: \(s.epochs) epoch\(s.epochs == 1 ? "" : "s") of \(run.stepsPerEpoch) step\(run.stepsPerEpoch == 1 ? "" : "s"), batch \(s.batchSize), seed \(s.seed), RMSprop learning rate \(s.learningRate)"
+                + threadCount(run),
             "Float32 shadow forward pass: "
                 + (s.shadowEvery > 0
                     ? "every \(s.shadowEvery) step\(s.shadowEvery == 1 ? "" : "s") (about \(ReportNumber.percent(1.0 / 3 / Double(s.shadowEvery))) of a step's arithmetic)"
@@ -69,6 +70,13 @@ public enum MarkdownWriter {
             lines.append("Command: " + MarkdownText.code(run.environment.commandLine.joined(separator: " ")))
         }
         return lines.map { "- \($0)\n" }.joined()
+    }
+
+    /// `, 2 threads`: the environment's thread count, or the settings' in records from before it
+    /// moved there; empty when neither has one.
+    static func threadCount(_ run: RunRecord) -> String {
+        guard let threads = run.environment.threads ?? run.settings.threads else { return "" }
+        return ", \(threads) thread\(threads == 1 ? "" : "s")"
     }
 
     /// CPU, cores, load at the start, BLAS and rounding kernels: what the timings depend on.

@@ -7,6 +7,9 @@ import Reporter
 /// per policy to run (the primary first) and the report folders.
 struct AnalysisPlan {
     let runs: [AnalysisSettings]
+    /// How many GEMM panels and elementwise chunks run at once (`--threads`, default all
+    /// cores): not a setting, since the numbers do not depend on it.
+    let threads: Int
     /// The primary report folder.
     let outputPath: String
     /// Subfolder of each run inside ``outputPath`` ("" for the primary).
@@ -29,6 +32,7 @@ struct AnalysisPlan {
                 configuration, data: command.model.data, shadowEvery: command.shadowEvery,
                 layers: layers, tensors: tensors)
         }
+        threads = primary.threads
         runs =
             [settings(primary)]
             + compared.map { policy in

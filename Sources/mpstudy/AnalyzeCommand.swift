@@ -99,16 +99,16 @@ struct AnalyzeCommand: ParsableCommand {
         let target = try plan.checkOutput()
         let mnist = try MNIST.load(from: model.data, checksums: model.checksums)
         let output = AnalyzeOutput()
-        BLASRuntime.setThreads(plan.runs[0].threads)
         let environment = RunEnvironment(
             cpu: BLASRuntime.cpuModel, blas: BLASRuntime.summary, cores: BLASRuntime.availableCores,
+            threads: plan.threads,
             vectorRoundingKernels: TensorRounder().usesVectorKernels,
             commandLine: ["mpstudy"] + CommandLine.arguments.dropFirst())
 
         var records: [RunRecord] = []
         let runs = TrainingRuns(count: plan.runs.count)
         for (index, settings) in plan.runs.enumerated() {
-            let session = try AnalysisSession(settings: settings)
+            let session = try AnalysisSession(settings: settings, threads: plan.threads)
             output.runStarted(settings, index: index, of: plan.runs.count, mnist: mnist, dataFolder: model.data)
             var runEnvironment = environment
             runEnvironment.loadAverage = BLASRuntime.loadAverage

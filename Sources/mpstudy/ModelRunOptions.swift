@@ -40,7 +40,11 @@ struct ModelRunOptions: ParsableArguments {
     /// What the MNIST loader does with SHA256SUMS: require every file to match, unless `--no-verify`.
     var checksums: MNIST.ChecksumPolicy { noVerify ? .skip : .require }
 
-    @Option(parsing: .unconditional, help: "Threads for OpenBLAS and elementwise work (default: all cores).")
+    @Option(
+        parsing: .unconditional,
+        help:
+            "Threads for matrix products and elementwise work (default: all cores). Same seed and options give the same numbers, whatever the thread count."
+    )
     var threads: Int?
 
     @Option(

@@ -14,7 +14,7 @@ struct TrainCommand: ParsableCommand {
         discussion: """
             Keras fit semantics: pixels / 255, the last validation-split fraction held out before \
             shuffling, the rest shuffled every epoch, running-mean loss and accuracy per epoch, \
-            inference-mode validation and test evaluation. Same seed and thread count, same numbers.
+            inference-mode validation and test evaluation. Same seed and options, same numbers, whatever the thread count.
             """
     )
 

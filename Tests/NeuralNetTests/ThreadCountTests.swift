@@ -3,11 +3,11 @@ import Testing
 import Precision
 import _MPStudySupport
 
-/// Everything NeuralNet computes outside OpenBLAS's GEMM has the same bits for 1, 2, 3 and 8
-/// threads: the elementwise kernels, the column sums, the rounding statistics (floating-point
-/// error sums included), the drift norms, the gradient unscaling and its finiteness count,
-/// the lost-update counts and the RMSprop update. The contexts differ only in their thread
-/// count; OpenBLAS's own thread count is not touched here, so the GEMMs are the same too.
+/// Everything NeuralNet computes has the same bits for 1, 2, 3 and 8 threads: the GEMMs (on
+/// panels of 32 rows or columns here, so that every product is split), the elementwise
+/// kernels, the column sums, the rounding statistics (floating-point error sums included),
+/// the drift norms, the gradient unscaling and its finiteness count, the lost-update counts
+/// and the RMSprop update. The contexts differ only in their thread count.
 @Suite struct ThreadCountTests {
     static let threadCounts = [1, 2, 3, 8]
 
@@ -50,7 +50,7 @@ import _MPStudySupport
         let recorder = Recorder()
         let context = ExecutionContext(
             parallelism: ParallelChunks(threads: threads, chunkElements: 512),
-            probe: recorder, policy: .mixedFloat16)
+            gemmPanels: GEMMPanels(minimumExtent: 32), probe: recorder, policy: .mixedFloat16)
         let optimizer = RMSprop()
         var scaler = LossScaler(.fixed(0x1p10))
         var outcome = Outcome()

@@ -138,7 +138,7 @@ public final class Dense {
             context.round(kernel, into: w, kind: .kernel, layer: name)
             context.round(bias, into: b, kind: .bias, layer: name)
         }
-        GEMM.multiply(x, w, into: output, profiler: context.profiler)
+        context.multiply(x, w, into: output)
         if narrow { context.roundInPlace(output, kind: .forwardOutput, layer: name) }
         let relu = activation == .relu
         if relu && context.wants(.forwardOutput, layer: name) {
@@ -175,7 +175,7 @@ public final class Dense {
         let shadow = shadowOutput!
         shadow.setRows(input.rows)
         // Not profiled as GEMM: the caller accounts the whole shadow pass as analysis work.
-        GEMM.multiply(input, kernel, into: shadow)
+        context.multiply(input, kernel, into: shadow, profiled: false)
         ReLU.addBias(bias, to: shadow, relu: activation == .relu, context: context)
         return shadow
     }
@@ -201,7 +201,7 @@ public final class Dense {
             context.report(outputGradient, .preActivationGradient, layer: name)
         }
         let x = narrow ? (castInput ?? input) : input
-        GEMM.multiply(x, outputGradient, into: kernelGradient, transposeA: .transposed, profiler: context.profiler)
+        context.multiply(x, outputGradient, into: kernelGradient, transposeA: .transposed)
         context.profiler.measure(.biasGradient) {
             Dense.columnSums(outputGradient, into: biasGradient, context: context)
         }
@@ -213,9 +213,7 @@ public final class Dense {
         context.report(biasGradient, .biasGradient, layer: name)
         guard let inputGradient else { return nil }
         inputGradient.setRows(outputGradient.rows)
-        GEMM.multiply(
-            outputGradient, narrow ? castKernel! : kernel, into: inputGradient, transposeB: .transposed,
-            profiler: context.profiler)
+        context.multiply(outputGradient, narrow ? castKernel! : kernel, into: inputGradient, transposeB: .transposed)
         context.report(inputGradient, .inputGradient, layer: name)
         return inputGradient
     }

@@ -1,6 +1,6 @@
 //===--- BLASRuntime.swift ------------------------------------------------===//
 //
-// OpenBLAS threads and core queries.
+// OpenBLAS's threading mode and core queries.
 //
 //===----------------------------------------------------------------------===//
 
@@ -12,7 +12,7 @@ import _MPStudySupport
     import Darwin
 #endif
 
-/// The OpenBLAS runtime as a library sees it: the thread count, the kernel set ("core") in
+/// The OpenBLAS runtime as a library sees it: its threading mode, the kernel set ("core") in
 /// use, the CPU's model and feature flags, and which core would suit the CPU better.
 ///
 /// Why the core matters: Debian's OpenBLAS 0.3.21 is a DYNAMIC_ARCH build that picks its
@@ -57,13 +57,18 @@ public enum BLASRuntime {
     /// Cores online (the default thread count).
     public static var availableCores: Int { ParallelChunks.availableCores }
 
-    /// Threads OpenBLAS uses for one GEMM.
+    /// Threads OpenBLAS uses for one `cblas_sgemm` call: 1 once ``GEMM`` has run (it runs
+    /// OpenBLAS single-threaded and parallelises over panels itself).
     public static var threads: Int { Int(openblas_get_num_threads()) }
 
-    /// Sets the threads OpenBLAS uses (results are deterministic for a fixed count).
-    public static func setThreads(_ count: Int) {
-        precondition(count >= 1)
-        openblas_set_num_threads(Int32(count))
+    /// Makes OpenBLAS run every call on the calling thread (``GEMM`` does this before each
+    /// product; a no-op once set). OpenBLAS's own threading splits a product by its thread
+    /// count and changes the bits of the result; ``GEMM`` runs fixed panels in parallel
+    /// instead, several calls at once from its own threads (checked on OpenBLAS 0.3.21 with
+    /// the SkylakeX, Cooperlake, Haswell and Prescott kernels: safe, and the same bits as the
+    /// same calls made one after the other).
+    public static func keepKernelsSingleThreaded() {
+        if openblas_get_num_threads() != 1 { openblas_set_num_threads(1) }
     }
 
     /// The OpenBLAS core name to request for a CPU with `flags` (as in /proc/cpuinfo) when
@@ -111,11 +116,13 @@ public enum BLASRuntime {
         return nil
     }
 
-    /// One line describing the BLAS in use, e.g. `OpenBLAS 0.3.21 core SkylakeX, 2 threads
-    /// (OPENBLAS_CORETYPE set by mpstudy; OpenBLAS detected Prescott)`.
+    /// One line describing the BLAS in use, e.g. `OpenBLAS 0.3.21 core SkylakeX, single-threaded
+    /// on fixed panels (OPENBLAS_CORETYPE set by mpstudy; OpenBLAS detected Prescott)`. The
+    /// thread count is not in it: it does not change the results (``GEMM``), and run records
+    /// keep it beside this line.
     public static var summary: String {
         var text =
-            "\(configuration.split(separator: " ").prefix(2).joined(separator: " ")) core \(coreName), \(threads) thread\(threads == 1 ? "" : "s")"
+            "\(configuration.split(separator: " ").prefix(2).joined(separator: " ")) core \(coreName), single-threaded on fixed panels"
         if let detected = getenv(relaunchMarker) {
             text += " (OPENBLAS_CORETYPE set by mpstudy; OpenBLAS detected \(String(cString: detected)))"
         } else if let chosen = getenv("OPENBLAS_CORETYPE") {

@@ -7,15 +7,18 @@
 import Precision
 import _MPStudySupport
 
-/// The per-run state that layers read while computing: how to split elementwise work, where
-/// to account time, which probe to report to, which precision policy to compute under, and
-/// where in training they are.
+/// The per-run state that layers read while computing: how to split elementwise work and
+/// matrix products, where to account time, which probe to report to, which precision policy
+/// to compute under, and where in training they are.
 ///
 /// One context belongs to one model and one thread of control (not Sendable by design).
 public final class ExecutionContext {
     /// Partitioning of elementwise work and reductions: fixed chunks, run `threads` at a time
     /// (results never depend on the thread count).
     public let parallelism: ParallelChunks
+    /// How matrix products are cut into panels, run ``parallelism``'s threads at a time
+    /// (results never depend on the thread count either; see ``GEMM``).
+    public let gemmPanels: GEMMPanels
     /// Accumulated time per kind of work.
     public let profiler: StepProfiler
     /// The attached probe (``NoProbe`` by default).
@@ -44,10 +47,11 @@ public final class ExecutionContext {
     public var batch: Int = 0
 
     public init(
-        parallelism: ParallelChunks, profiler: StepProfiler = StepProfiler(), probe: any LayerProbe = NoProbe(),
-        policy: PrecisionPolicy = .float32
+        parallelism: ParallelChunks, gemmPanels: GEMMPanels = GEMMPanels(), profiler: StepProfiler = StepProfiler(),
+        probe: any LayerProbe = NoProbe(), policy: PrecisionPolicy = .float32
     ) {
         self.parallelism = parallelism
+        self.gemmPanels = gemmPanels
         self.profiler = profiler
         self.probe = probe
         self.isProbing = !(probe is NoProbe)
@@ -63,6 +67,17 @@ public final class ExecutionContext {
     @inline(__always)
     public func wants(_ kind: TensorKind, layer: String) -> Bool {
         isProbing && probe.wants(kind, layer: layer, phase: phase)
+    }
+
+    /// `c = op(a)·op(b)` through ``GEMM`` on this context's panels and threads; the time
+    /// counts as GEMM work unless `profiled` is false (the caller accounts it elsewhere).
+    public func multiply(
+        _ a: Tensor, _ b: Tensor, into c: Tensor, transposeA: Transpose = .none,
+        transposeB: Transpose = .none, profiled: Bool = true
+    ) {
+        GEMM.multiply(
+            a, b, into: c, transposeA: transposeA, transposeB: transposeB, parallelism: parallelism,
+            panels: gemmPanels, profiler: profiled ? profiler : nil)
     }
 
     /// Reports `tensor` (its elements in use) to the probe if it wants it.

@@ -64,8 +64,9 @@ public struct EvaluationResult: Sendable {
 /// batch size, then evaluate the validation part in inference mode (no gradients, no
 /// update; batches of ``TrainingConfiguration/evaluationBatchSize``).
 ///
-/// Everything is allocated before the first step. The same configuration (seed and thread
-/// count included) gives the same numbers on the same machine.
+/// Everything is allocated before the first step. The same configuration gives the same
+/// numbers on the same machine (and OpenBLAS core), whatever its thread count: elementwise
+/// work and reductions run on fixed chunks, matrix products on fixed panels (``GEMM``).
 public final class Trainer {
     public let configuration: TrainingConfiguration
     public let model: SequentialModel
@@ -90,10 +91,11 @@ public final class Trainer {
     private let gatherer: BatchGatherer
 
     /// Builds the model (initialised from the seed), the optimizer, the schedule and every
-    /// buffer; sets OpenBLAS to `configuration.threads` threads.
+    /// buffer. Work runs `configuration.threads` chunks or GEMM panels at a time; `gemmPanels`
+    /// is the default cut (tests choose small panels to run many of them on small shapes).
     public init(
         configuration: TrainingConfiguration, data: LabeledImages, classes: Int,
-        probe: any LayerProbe = NoProbe()
+        probe: any LayerProbe = NoProbe(), gemmPanels: GEMMPanels = GEMMPanels()
     ) throws(TrainingConfigurationError) {
         try configuration.validate()
         self.configuration = configuration
@@ -108,10 +110,9 @@ public final class Trainer {
         optimizer = RMSprop(
             learningRate: configuration.learningRate, epsilonPlacement: configuration.rmspropEpsilon,
             variableFormat: configuration.policy.variable)
-        BLASRuntime.setThreads(configuration.threads)
         context = ExecutionContext(
-            parallelism: ParallelChunks(threads: configuration.threads), probe: probe,
-            policy: configuration.policy)
+            parallelism: ParallelChunks(threads: configuration.threads), gemmPanels: gemmPanels,
+            probe: probe, policy: configuration.policy)
         lossScaler = LossScaler(configuration.lossScaling ?? configuration.policy.defaultLossScaling)
         let capacity = max(min(configuration.batchSize, schedule.trainingCount), 1)
         let evalCapacity = max(configuration.evaluationBatchSize, 1)

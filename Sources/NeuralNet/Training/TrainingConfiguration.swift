@@ -44,7 +44,7 @@ public struct TrainingConfiguration: Sendable, Equatable {
     /// Keras 3 (`inside`, default) or TensorFlow 2.0–2.10 `tf.keras` (`outside`) RMSprop.
     public var rmspropEpsilon: RMSprop.EpsilonPlacement = .insideSquareRoot
     public var seed: UInt64 = 0
-    /// Cores for OpenBLAS and for elementwise work.
+    /// How many GEMM panels and elementwise chunks run at once; the results do not depend on it.
     public var threads = 1
     /// Batch size of the inference-mode evaluation passes (validation and test).
     public var evaluationBatchSize = 8192
