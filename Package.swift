@@ -94,6 +94,7 @@ let package = Package(
             name: "ReporterTests",
             dependencies: [
                 "Reporter", "Analyzer", "FloatTeaching", "NeuralNet", "Precision", "SoftFloat", "_TestSupport",
+                "_MPStudySupport",
             ]),
         // Runs the built `mpstudy` binary (depending on the executable target makes `swift test`
         // build it first): exit codes, one-line errors, help, an analyze-report round trip

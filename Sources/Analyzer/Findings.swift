@@ -13,17 +13,23 @@ import Precision
 /// elements seen over all training steps. The words are the Reporter's (`FindingText`).
 public enum Findings {
     public static func compute(_ run: RunRecord) -> [Finding] {
+        compute(run, totals: RunTotals(steps: run.steps))
+    }
+
+    /// The findings of `run` with its tensors' `totals` gathered beforehand (a report streams
+    /// the steps once; `run`'s steps need only their metrics).
+    public static func compute(_ run: RunRecord, totals all: RunTotals) -> [Finding] {
         var findings = runWide(run)
         let selection = run.settings.tensors
         for layer in run.settings.layers.layers {
-            let tensors = run.recordedTensors(layer: layer).filter { name in
+            let tensors = all.recordedTensors(layer: layer).filter { name in
                 TensorKind(reportName: name).map(selection.contains) ?? false
             }
-            let totals = tensors.map { run.totals(layer: layer, tensor: $0) }
+            let totals = tensors.map { all.totals(layer: layer, tensor: $0) }
             for t in totals { findings += perTensor(t, run: run) }
             if let error = largestError(totals) { findings.append(error) }
             if selection.contains(.activation),
-                let drift = drift(run.totals(layer: layer, tensor: TensorKind.activation.reportName))
+                let drift = drift(all.totals(layer: layer, tensor: TensorKind.activation.reportName))
             {
                 findings.append(drift)
             }

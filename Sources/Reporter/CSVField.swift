@@ -32,7 +32,12 @@ public enum CSVField: Sendable, Equatable {
     static func number(_ s: String) -> String { s }
 
     static func quoted(_ s: String) -> String {
-        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
+        guard
+            s.utf8.contains(where: {
+                $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n")
+                    || $0 == UInt8(ascii: "\r")
+            })
+        else { return s }
         return "\"" + s.replacingQuotes() + "\""
     }
 

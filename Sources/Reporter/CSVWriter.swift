@@ -26,18 +26,21 @@ public enum CSVWriter {
     ]
 
     public static func steps(_ run: RunRecord) -> String {
-        var table = CSVTable(header: stepsHeader)
-        let policy = CSVField.text(run.settings.policy)
-        for step in run.steps {
-            let m = step.metrics
-            table.append([
-                policy, .int(step.step), .int(step.epoch), .int(step.batch),
-                .optional(m?.samples), .optional(m?.loss), .optional(m?.accuracy),
-                m.map { .float($0.lossScale) } ?? .empty, m.map { .bool($0.skipped) } ?? .empty,
-                .optional(m?.nonFiniteGradients), .optional(m?.seconds),
-            ])
-        }
-        return table.text
+        var out = TextSink()
+        out.writeRow(stepsHeader.map(CSVField.text))
+        for step in run.steps { writeStep(step, policy: run.settings.policy, to: &out) }
+        return out.text
+    }
+
+    /// The row of `step`.
+    static func writeStep(_ step: StepRecord, policy: String, to out: inout TextSink) {
+        let m = step.metrics
+        out.writeRow([
+            .text(policy), .int(step.step), .int(step.epoch), .int(step.batch),
+            .optional(m?.samples), .optional(m?.loss), .optional(m?.accuracy),
+            m.map { .float($0.lossScale) } ?? .empty, m.map { .bool($0.skipped) } ?? .empty,
+            .optional(m?.nonFiniteGradients), .optional(m?.seconds),
+        ])
     }
 
     // MARK: layers.csv
@@ -56,13 +59,17 @@ public enum CSVWriter {
     ]
 
     public static func layers(_ run: RunRecord) -> String {
-        var table = CSVTable(header: layersHeader)
-        for step in run.steps {
-            for record in step.tensors {
-                table.append(layerRow(run.settings.policy, step, record))
-            }
+        var out = TextSink()
+        out.writeRow(layersHeader.map(CSVField.text))
+        for step in run.steps { writeLayers(step, policy: run.settings.policy, to: &out) }
+        return out.text
+    }
+
+    /// The rows of `step`'s records.
+    static func writeLayers(_ step: StepRecord, policy: String, to out: inout TextSink) {
+        for record in step.tensors {
+            out.writeRow(layerRow(policy, step, record))
         }
-        return table.text
     }
 
     /// Fractions are of `count` (all elements seen); lost-update fractions are of the nonzero
@@ -78,9 +85,11 @@ public enum CSVWriter {
             let n = Double(r.count)
             let fraction = { (k: UInt64) -> CSVField in r.count == 0 ? .empty : .double(Double(k) / n) }
             let u = t.format.map(Findings.unit) ?? 1
-            let exponents = (1...254).filter { r.histogram.bins[$0] != 0 } + (r.histogram.bins[0] != 0 ? [0] : [])
-            let low = exponents.min().flatMap(ExponentHistogram.exponent(ofBin:))
-            let high = exponents.max().flatMap(ExponentHistogram.exponent(ofBin:))
+            // The lowest and highest nonzero exponent bins (bin 0, the float32 subnormals, is the lowest).
+            let bins = r.histogram.bins
+            let subnormals = bins[0] != 0 ? 0 : nil
+            let low = (subnormals ?? (1...254).first { bins[$0] != 0 }).flatMap(ExponentHistogram.exponent(ofBin:))
+            let high = ((1...254).last { bins[$0] != 0 } ?? subnormals).flatMap(ExponentHistogram.exponent(ofBin:))
             row += [
                 .count(r.count), .count(r.overflow), .count(r.underflow), .count(r.subnormal),
                 .count(r.nan), .count(r.infinite), .count(r.histogram.zeros),
@@ -130,24 +139,52 @@ public enum CSVWriter {
     /// regions `zero` and `nonfinite`. Other regions: `normal`, `subnormal`, `above_range`,
     /// `below_range` of the record's format (``FormatRange/region(ofExponent:)``).
     public static func histograms(_ run: RunRecord) -> String {
-        var table = CSVTable(header: histogramsHeader)
+        var out = TextSink()
+        out.writeRow(histogramsHeader.map(CSVField.text))
         for step in run.steps {
-            for t in step.tensors {
-                guard let r = t.rounding else { continue }
-                let range = FormatRange(t.format ?? run.settings.computeFormat)
-                for bin in 0..<ExponentHistogram.binCount where r.histogram.bins[bin] != 0 {
+            writeHistograms(step, policy: run.settings.policy, computeFormat: run.settings.computeFormat, to: &out)
+        }
+        return out.text
+    }
+
+    /// The rows of `step`'s histograms: the cells up to the format are the same for every bin
+    /// of a record and written from one string, those from the exponent to the region come
+    /// from ``binCells``.
+    static func writeHistograms(
+        _ step: StepRecord, policy: String, computeFormat: ComputeFormat, to out: inout TextSink
+    ) {
+        let stepCells = CSVField.text(policy).text + "," + String(step.step) + ","
+        for t in step.tensors {
+            guard let r = t.rounding else { continue }
+            let format = t.format ?? computeFormat
+            let prefix =
+                stepCells + CSVField.text(t.layer).text + "," + CSVField.text(t.tensor).text + ","
+                + CSVField.text(format.rawValue).text + ","
+            let cells = binCells[format]!
+            r.histogram.bins.withUnsafeBufferPointer { bins in
+                for bin in 0..<ExponentHistogram.binCount where bins[bin] != 0 {
+                    out.write(prefix)
+                    out.write(cells[bin])
+                    out.write(String(bins[bin]))
+                    out.write(UInt8(ascii: "\n"))
+                }
+            }
+        }
+    }
+
+    /// Per format, the `exponent,region,` cells of each histogram bin (see ``histograms(_:)``).
+    static let binCells: [ComputeFormat: [String]] = Dictionary(
+        uniqueKeysWithValues: ComputeFormat.allCases.map { format in
+            let range = FormatRange(format)
+            return (
+                format,
+                (0..<ExponentHistogram.binCount).map { bin in
                     let exponent = ExponentHistogram.exponent(ofBin: bin)
                     let region =
                         exponent.map(range.region(ofExponent:))
                         ?? (bin == ExponentHistogram.zeroBin ? "zero" : "nonfinite")
-                    table.append([
-                        .text(run.settings.policy), .int(step.step), .text(t.layer), .text(t.tensor),
-                        .text(range.format.rawValue), .optional(exponent), .text(region),
-                        .count(r.histogram.bins[bin]),
-                    ])
+                    return CSVField.optional(exponent).text + "," + CSVField.text(region).text + ","
                 }
-            }
-        }
-        return table.text
-    }
+            )
+        })
 }

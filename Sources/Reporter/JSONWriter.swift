@@ -42,6 +42,26 @@ public enum JSONWriter {
         }
     }
 
+    /// `record`'s text around its steps: everything before the first step (up to the `[` of
+    /// `"steps":[`) and after the last (from the `]`, with the final newline). With the steps
+    /// written by ``StepJSONEncoder`` between them, separated by commas, this is
+    /// ``text(_:)`` without holding the whole text.
+    static func frame(_ record: RunRecord) throws(ReportWriteError) -> (head: [UInt8], tail: [UInt8]) {
+        var header = record
+        header.steps = []
+        let bytes: [UInt8]
+        do {
+            bytes = Array(try encoder().encode(header))
+        } catch {
+            throw ReportWriteError(path: "run.json", reason: "cannot encode the record: \(error)")
+        }
+        let steps = bytes.withUnsafeBytes { raw in JSONOutline.members(of: raw)?.first { $0.key == "steps" }?.value }
+        guard let steps, steps.count == 2 else {
+            throw ReportWriteError(path: "run.json", reason: "cannot encode the record: no steps array in its encoding")
+        }
+        return (Array(bytes[..<(steps.lowerBound + 1)]), Array(bytes[(steps.upperBound - 1)...]) + [UInt8(ascii: "\n")])
+    }
+
     /// Reads a record written by ``text(_:)``.
     public static func record(from text: String) throws -> RunRecord {
         try decoder().decode(RunRecord.self, from: Data(text.utf8))

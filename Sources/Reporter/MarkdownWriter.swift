@@ -17,8 +17,12 @@ import _MPStudySupport
 /// Everything comes from the ``RunRecord``, so `mpstudy report` can regenerate it.
 public enum MarkdownWriter {
     /// The whole summary.
-    public static func summary(_ run: RunRecord) -> String {
-        let charts = RunCharts.list(run)
+    public static func summary(_ run: RunRecord) -> String { summary(RunDigest(run)) }
+
+    /// The whole summary of the digested run.
+    static func summary(_ digest: RunDigest) -> String {
+        let run = digest.outline
+        let charts = RunCharts.list(digest)
         var text = "# mpstudy analyze: \(MarkdownText.plain(run.settings.policy))\n\n"
         if let d = run.divergence {
             text +=
@@ -32,7 +36,7 @@ public enum MarkdownWriter {
                 + comparisonTable(run.comparison) + "\n"
         }
         text += images(charts.filter { [.loss, .accuracy, .lossScale].contains($0.kind) })
-        let findings = Findings.compute(run)
+        let findings = Findings.compute(run, totals: digest.totals)
         text += "## Findings\n\n"
         text +=
             findings.isEmpty
@@ -41,7 +45,7 @@ public enum MarkdownWriter {
         text += "\n" + images(charts.filter { [.flushHeatMap, .overflowHeatMap].contains($0.kind) })
         for layer in run.settings.layers.layers {
             text +=
-                "## \(MarkdownText.plain(layer))\n\n" + layerSection(run, layer: layer) + "\n"
+                "## \(MarkdownText.plain(layer))\n\n" + layerSection(digest, layer: layer) + "\n"
                 + histogramGallery(run, layer: layer, charts: charts)
         }
         text += "## Steps\n\n" + stepTable(run)
@@ -138,10 +142,16 @@ public enum MarkdownWriter {
 
     /// One layer's tables for the selected tensors: rounding, lost updates, drift.
     public static func layerSection(_ run: RunRecord, layer: String) -> String {
-        let tensors = run.recordedTensors(layer: layer).filter { name in
+        layerSection(RunDigest(run), layer: layer)
+    }
+
+    /// One layer's tables of the digested run.
+    static func layerSection(_ digest: RunDigest, layer: String) -> String {
+        let run = digest.outline
+        let tensors = digest.totals.recordedTensors(layer: layer).filter { name in
             TensorKind(reportName: name).map(run.settings.tensors.contains) ?? false
         }
-        let totals = tensors.map { run.totals(layer: layer, tensor: $0) }
+        let totals = tensors.map { digest.totals.totals(layer: layer, tensor: $0) }
         var text = ""
         let rounded = totals.filter { $0.rounding != nil }
         if rounded.isEmpty {
@@ -153,10 +163,9 @@ public enum MarkdownWriter {
         if !updated.isEmpty {
             text += "\n" + updateTable(run, updated).text
         }
-        let output = run.totals(layer: layer, tensor: TensorKind.activation.reportName)
+        let output = digest.totals.totals(layer: layer, tensor: TensorKind.activation.reportName)
         if run.settings.tensors.contains(.activation), let mean = output.meanDrift, let max = output.maxDrift {
-            let steps = run.steps.filter { $0.tensor(layer, TensorKind.activation.reportName)?.drift != nil }.map(
-                \.step)
+            let steps = digest.driftSteps(layer: layer, tensor: TensorKind.activation.reportName)
             text +=
                 "\nOutput against the float32 shadow pass: drift \(ReportNumber.percent(mean)) mean, \(ReportNumber.percent(max)) max (relative error norm; \(steps.count) check\(steps.count == 1 ? "" : "s"), step\(steps.count == 1 ? "" : "s") \(steps.map(String.init).joined(separator: ", "))).\n"
         }

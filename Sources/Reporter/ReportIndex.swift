@@ -11,11 +11,20 @@ import Foundation
 public struct IndexedRun: Sendable {
     /// The run's folder relative to the reports folder (`float16-...`, `mixed_float16-.../float32`).
     public var folder: String
+    /// The run's record (read from a reports folder, its steps carry their metrics only: see
+    /// ``RunFolderRegenerator/Plan/record``).
     public var record: RunRecord
+    /// The run's findings, from its whole record.
+    public var findings: [Finding]
 
     public init(folder: String, record: RunRecord) {
+        self.init(folder: folder, record: record, findings: Findings.compute(record))
+    }
+
+    public init(folder: String, record: RunRecord, findings: [Finding]) {
         self.folder = folder
         self.record = record
+        self.findings = findings
     }
 }
 
@@ -34,7 +43,7 @@ public enum ReportIndex {
             let path = root + "/" + name + "/run.json"
             guard FileManager.default.fileExists(atPath: path) else { continue }
             for plan in try RunFolderRegenerator.plan(runJSON: path, output: name) {
-                runs.append(IndexedRun(folder: plan.output, record: plan.record))
+                runs.append(IndexedRun(folder: plan.output, record: plan.record, findings: plan.report.findings))
             }
         }
         guard !runs.isEmpty else {

@@ -176,7 +176,7 @@ public enum ReportIndexWriter {
             text +=
                 "### \(MarkdownText.code(run.folder + "/"))\n\n\(MarkdownText.plain(r.settings.policy)) (compute \(r.settings.computeFormat.rawValue), variables "
                 + "\(r.settings.variableFormat.rawValue)), loss scaling \(r.settings.lossScaling.shortName): \(outcome).\n\n"
-            let findings = Findings.compute(r)
+            let findings = run.findings
             text +=
                 findings.isEmpty
                 ? "No rounding findings (nothing is rounded below float32).\n\n"

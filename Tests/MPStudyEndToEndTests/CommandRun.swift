@@ -13,6 +13,8 @@ struct CommandResult: CustomStringConvertible {
     let status: Int32
     let output: String
     let errors: String
+    /// The largest resident set the process had, in bytes (`getrusage`'s `ru_maxrss`).
+    var maxResidentBytes = 0
 
     /// The lines written to standard error (a final newline does not start an empty line).
     var errorLines: [Substring] {
@@ -136,14 +138,20 @@ func mpstudy(
             throw CommandSpawnError(description: "cannot start \(binary): \(String(cString: strerror(spawned)))")
         }
         var signalled = false
-        let status = try waitForExit(pid, timeout: timeout, arguments: shown) {
+        let (status, usage) = try waitForExit(pid, timeout: timeout, arguments: shown) {
             guard let signal, !signalled, FileTree.text(outPath)?.contains(signal.marker) == true else { return }
             kill(pid, signal.signal)
             signalled = true
         }
-        return CommandResult(
+        var result = CommandResult(
             arguments: shown, status: status,
             output: FileTree.text(outPath) ?? "", errors: FileTree.text(errPath) ?? "")
+        #if canImport(Darwin)
+            result.maxResidentBytes = Int(usage.ru_maxrss)
+        #else
+            result.maxResidentBytes = Int(usage.ru_maxrss) * 1024
+        #endif
+        return result
     }
 }
 
@@ -157,13 +165,16 @@ private func cString(_ bytes: [UInt8]) -> UnsafeMutablePointer<CChar>? {
 
 /// Waits for `pid`, polling (and calling `poll` each time), and kills it after `timeout`
 /// seconds; the exit status, or 128 + the signal number (the shell's convention) when a
-/// signal ended it.
-private func waitForExit(_ pid: pid_t, timeout: Double, arguments: [String], poll: () -> Void) throws -> Int32 {
+/// signal ended it, and the process's resource usage.
+private func waitForExit(
+    _ pid: pid_t, timeout: Double, arguments: [String], poll: () -> Void
+) throws -> (Int32, rusage) {
     let start = monotonicSeconds()
     var pause: useconds_t = 1_000
     var raw: Int32 = 0
+    var usage = rusage()
     while true {
-        let result = waitpid(pid, &raw, WNOHANG)
+        let result = wait4(pid, &raw, WNOHANG, &usage)
         if result == pid { break }
         if result == -1 && errno != EINTR {
             throw CommandSpawnError(description: "waitpid: \(String(cString: strerror(errno)))")
@@ -179,7 +190,7 @@ private func waitForExit(_ pid: pid_t, timeout: Double, arguments: [String], pol
     }
     // POSIX wait status: low 7 bits the terminating signal (0: exited), bits 8-15 the exit code.
     let signal = raw & 0x7F
-    return signal == 0 ? (raw >> 8) & 0xFF : 128 + signal
+    return (signal == 0 ? (raw >> 8) & 0xFF : 128 + signal, usage)
 }
 
 private func monotonicSeconds() -> Double {

@@ -46,41 +46,79 @@ struct ExponentHistogramChart: Sendable {
             scales.contains { $0 != Float(sign: .plus, exponent: Self.shift($0), significand: 1) }
         }
 
+        init(
+            layer: String, tensor: String, range: FormatRange, steps: Int, scaled: [Int: UInt64],
+            unscaled: [Int: UInt64]?,
+            zeros: UInt64, nonFinite: UInt64, scales: [Float]
+        ) {
+            self.layer = layer
+            self.tensor = tensor
+            self.range = range
+            self.steps = steps
+            self.scaled = scaled
+            self.unscaled = unscaled
+            self.zeros = zeros
+            self.nonFinite = nonFinite
+            self.scales = scales
+        }
+
         /// Sums the histograms of `layer`'s `tensor` over the steps of `run`; nil when no
         /// step rounded it.
         init?(run: RunRecord, layer: String, tensor: String) {
-            var scaled: [Int: UInt64] = [:]
-            var unscaled: [Int: UInt64] = [:]
-            var zeros: UInt64 = 0
-            var nonFinite: UInt64 = 0
-            var steps = 0
-            var scales: Set<Float> = []
-            var format: ComputeFormat?
+            var sum = Sum()
             for step in run.steps {
-                guard let record = step.tensor(layer, tensor), let r = record.rounding else { continue }
+                if let record = step.tensor(layer, tensor) { sum.add(record) }
+            }
+            guard let counts = sum.counts(layer: layer, tensor: tensor, computeFormat: run.settings.computeFormat)
+            else { return nil }
+            self = counts
+        }
+
+        /// The counts of one layer's tensor, summed as the steps go by (a long run's report
+        /// streams its steps; ``RunDigest`` keeps one of these per layer tensor).
+        struct Sum: Sendable {
+            /// floor(log2 |x|) + 127 -> count (bin 0, the float32 subnormals, at -127).
+            private var scaled = [UInt64](repeating: 0, count: 255)
+            /// floor(log2 |x|) - shift + ``offset`` -> count: shifts of finite Float scales are
+            /// -149...127, so -254...276 covers every unscaled exponent.
+            private var unscaled = [UInt64](repeating: 0, count: 600)
+            private static let offset = 300
+            private var zeros: UInt64 = 0, nonFinite: UInt64 = 0, steps = 0
+            private var scales: Set<Float> = [], format: ComputeFormat?
+
+            init() {}
+
+            /// Adds a step's record of the tensor (nothing if it has no rounding statistics).
+            mutating func add(_ record: TensorRecord) {
+                guard let r = record.rounding else { return }
                 steps += 1
                 format = record.format ?? format
                 let scale = record.lossScale ?? 1
                 scales.insert(scale)
-                let shift = Self.shift(scale)
-                for bin in 0..<ExponentHistogram.nonFiniteBin where r.histogram.bins[bin] != 0 {
-                    let e = ExponentHistogram.exponent(ofBin: bin)!
-                    scaled[e, default: 0] += r.histogram.bins[bin]
-                    unscaled[e - shift, default: 0] += r.histogram.bins[bin]
+                let shift = Counts.shift(scale)
+                r.histogram.bins.withUnsafeBufferPointer { bins in
+                    for bin in 0..<ExponentHistogram.nonFiniteBin where bins[bin] != 0 {
+                        let e = bin == 0 ? -127 : bin - 127
+                        scaled[e + 127] += bins[bin]
+                        unscaled[e - shift + Self.offset] += bins[bin]
+                    }
                 }
                 zeros += r.histogram.zeros
                 nonFinite += r.histogram.bins[ExponentHistogram.nonFiniteBin]
             }
-            guard steps > 0 else { return nil }
-            self.layer = layer
-            self.tensor = tensor
-            self.range = FormatRange(format ?? run.settings.computeFormat)
-            self.steps = steps
-            self.scaled = scaled
-            self.unscaled = scales.contains { $0 != 1 } ? unscaled : nil
-            self.zeros = zeros
-            self.nonFinite = nonFinite
-            self.scales = scales.sorted()
+
+            /// The counts so far; nil when no step rounded the tensor.
+            func counts(layer: String, tensor: String, computeFormat: ComputeFormat) -> Counts? {
+                guard steps > 0 else { return nil }
+                var scaledCounts: [Int: UInt64] = [:]
+                var unscaledCounts: [Int: UInt64] = [:]
+                for (i, n) in scaled.enumerated() where n != 0 { scaledCounts[i - 127] = n }
+                for (i, n) in unscaled.enumerated() where n != 0 { unscaledCounts[i - Self.offset] = n }
+                return Counts(
+                    layer: layer, tensor: tensor, range: FormatRange(format ?? computeFormat), steps: steps,
+                    scaled: scaledCounts, unscaled: scales.contains { $0 != 1 } ? unscaledCounts : nil,
+                    zeros: zeros, nonFinite: nonFinite, scales: scales.sorted())
+            }
         }
 
         /// log2 of a loss scale, rounded down (exact for the powers of two of dynamic scaling);

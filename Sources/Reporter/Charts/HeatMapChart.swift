@@ -42,29 +42,24 @@ struct HeatMapChart: Sendable {
 
     /// The rows of `run`: every layer tensor with a rounding record on some step.
     init(_ run: RunRecord, quantity: Quantity) {
+        self.init(RunDigest(run), quantity: quantity)
+    }
+
+    /// The rows of the digested run.
+    init(_ digest: RunDigest, quantity: Quantity) {
         self.quantity = quantity
-        policy = run.settings.policy
-        steps = run.steps.map(\.step)
-        skipped = run.steps.map { $0.metrics?.skipped ?? false }
-        rows = Self.roundedTensors(run).map { layer, tensor in
-            Row(
-                layer: layer, tensor: tensor,
-                values: run.steps.map { step in
-                    step.tensor(layer, tensor)?.rounding.flatMap(quantity.fraction)
-                })
+        policy = digest.outline.settings.policy
+        steps = digest.outline.steps.map(\.step)
+        skipped = digest.outline.steps.map { $0.metrics?.skipped ?? false }
+        rows = digest.roundedTensors.map { layer, tensor in
+            Row(layer: layer, tensor: tensor, values: digest.cells(layer: layer, tensor: tensor, quantity: quantity))
         }
     }
 
     /// (layer, tensor) pairs with rounding records: layers in model order (then any others in
     /// record order), tensors in ``TensorKind`` order.
     static func roundedTensors(_ run: RunRecord) -> [(layer: String, tensor: String)] {
-        var layers = run.layers
-        for step in run.steps { for t in step.tensors where !layers.contains(t.layer) { layers.append(t.layer) } }
-        return layers.flatMap { layer in
-            run.recordedTensors(layer: layer)
-                .filter { tensor in run.steps.contains { $0.tensor(layer, tensor)?.rounding != nil } }
-                .map { (layer, $0) }
-        }
+        RunDigest(run).roundedTensors
     }
 
     static let rowLabelSize = 11.0
@@ -74,9 +69,19 @@ struct HeatMapChart: Sendable {
 
     /// Decades of the colour scale: from the smallest nonzero fraction's decade to the largest's
     /// (at least one decade, at most up to 10⁰ = 1; -6...0 when every cell is 0).
-    var decades: ClosedRange<Int> {
-        let nonzero = rows.flatMap { $0.values.compactMap { $0 } }.filter { $0 > 0 }
-        guard let low = nonzero.min(), let high = nonzero.max() else { return -6...0 }
+    var decades: ClosedRange<Int> { Self.decades(rows) }
+
+    /// The decades of `rows`' cells.
+    static func decades(_ rows: [Row]) -> ClosedRange<Int> {
+        var low = Double.infinity
+        var high = 0.0
+        for row in rows {
+            for case let value? in row.values where value > 0 {
+                low = min(low, value)
+                high = max(high, value)
+            }
+        }
+        guard high > 0 else { return -6...0 }
         // A fraction is at most 1: the top decade is 10⁰ at the most.
         let b = min(0, Int((ChartScale.logarithm(high, base: 10) - 1e-9).rounded(.up)))
         let a = min(Int((ChartScale.logarithm(low, base: 10) + 1e-9).rounded(.down)), b - 1)
@@ -84,19 +89,51 @@ struct HeatMapChart: Sendable {
     }
 
     /// The fill of a cell.
-    func color(_ value: Double?) -> String {
+    func color(_ value: Double?) -> String { color(value, decades: decades) }
+
+    /// The fill of a cell on the colour scale spanning `d`.
+    func color(_ value: Double?, decades d: ClosedRange<Int>) -> String {
         guard let value else { return ChartPalette.missingCell }
         guard value > 0 else { return ChartPalette.zeroCell }
-        let d = decades
         return ChartPalette.sequential(
             (ChartScale.logarithm(value, base: 10) - Double(d.lowerBound)) / Double(d.upperBound - d.lowerBound))
     }
 
-    var frame: ChartFrame {
+    /// Cells are at least this wide: a run with more steps than fit draws each column for
+    /// ``stepsPerColumn(plotWidth:)`` consecutive steps.
+    static let minimumCellWidth = 2.0
+
+    /// Steps drawn in one column: 1 while every step gets ``minimumCellWidth`` pixels, else
+    /// the fewest that make the columns fit (so the chart's size does not grow with the run).
+    func stepsPerColumn(plotWidth: Double) -> Int {
+        let fit = max(1, Int(plotWidth / Self.minimumCellWidth))
+        return steps.count <= fit ? 1 : (steps.count + fit - 1) / fit
+    }
+
+    /// `values` in columns of `k` steps: each column shows the largest fraction among its
+    /// steps (a rare flush or overflow stays visible), nil where none of them has a record.
+    static func pooled(_ values: [Double?], by k: Int) -> [Double?] {
+        guard k > 1 else { return values }
+        return stride(from: 0, to: values.count, by: k).map { start in
+            values[start..<min(start + k, values.count)].reduce(nil as Double?) { best, v in
+                guard let v else { return best }
+                guard let b = best else { return v }
+                return max(b, v)
+            }
+        }
+    }
+
+    /// Steps per column of this chart (see ``stepsPerColumn(plotWidth:)``).
+    var stepsPerColumn: Int { stepsPerColumn(plotWidth: frame(stepsPerColumn: 1).plot.width) }
+
+    var frame: ChartFrame { frame(stepsPerColumn: stepsPerColumn) }
+
+    /// The frame with columns of `k` steps.
+    func frame(stepsPerColumn k: Int) -> ChartFrame {
         var legend = [
             LegendItem(symbol: .swatch(fill: ChartPalette.zeroCell, stroke: nil), label: "0: none \(quantity.words)")
         ]
-        if rows.contains(where: { $0.values.contains { $0 == nil } }) {
+        if rows.contains(where: { Self.pooled($0.values, by: k).contains { $0 == nil } }) {
             legend.append(
                 LegendItem(
                     symbol: .swatch(fill: ChartPalette.missingCell, stroke: "#999999"), label: "not recorded that step")
@@ -114,6 +151,9 @@ struct HeatMapChart: Sendable {
         notes.append(
             "Fractions are of the elements rounded in the step. Rows: each layer's rounded tensors, forward to backward."
         )
+        if k > 1 {
+            notes.append("\(steps.count) steps, \(k) to a column: a column shows the largest fraction among its steps.")
+        }
         var frame = ChartFrame(
             title: "Fraction \(quantity.words) per tensor and step",
             subtitle: "\(policy): rounding of each layer's tensors at every training step (log colour scale)",
@@ -128,27 +168,33 @@ struct HeatMapChart: Sendable {
 
     /// The SVG text.
     func svg() -> String {
-        let frame = self.frame
+        let k = stepsPerColumn
+        let frame = frame(stepsPerColumn: k)
         var svg = frame.document()
         let full = frame.plot
         let plot = PlotArea(
             left: full.left, top: full.top, right: full.right, bottom: full.top + Double(rows.count) * rowHeight)
-        let columns = max(steps.count, 1)
+        let columns = max((steps.count + k - 1) / k, 1)
         let cellWidth = plot.width / Double(columns)
-        for (r, row) in rows.enumerated() {
+        let shown = rows.map { Row(layer: $0.layer, tensor: $0.tensor, values: Self.pooled($0.values, by: k)) }
+        let decades = Self.decades(shown)
+        for (r, row) in shown.enumerated() {
             let y = plot.top + Double(r) * rowHeight
             for (c, value) in row.values.enumerated() {
                 // A quarter pixel of overlap hides the anti-aliased seams between cells.
                 svg.rect(
                     x: plot.left + Double(c) * cellWidth, y: y, width: cellWidth + 0.25, height: rowHeight + 0.25,
-                    .filled(color(value)), class: "cell")
+                    .filled(color(value, decades: decades)), class: "cell")
             }
             svg.text(
                 row.tensor, x: plot.left - 6, y: y + rowHeight / 2 + 4, .sized(Self.rowLabelSize, .end),
                 class: "row-label")
         }
         drawLayerGroups(&svg, plot)
-        for (c, skipped) in skipped.enumerated() where skipped {
+        let skippedColumns = stride(from: 0, to: skipped.count, by: k).map {
+            skipped[$0..<min($0 + k, skipped.count)].contains(true)
+        }
+        for (c, skipped) in skippedColumns.enumerated() where skipped {
             svg.cross(
                 x: plot.left + (Double(c) + 0.5) * cellWidth, y: plot.top - 7, size: 7,
                 .stroked(ChartPalette.alert, width: 1.8), class: "skipped")
@@ -156,13 +202,14 @@ struct HeatMapChart: Sendable {
         svg.rect(
             x: plot.left, y: plot.top, width: plot.width, height: plot.height, .stroked(ChartAxis.axisColor),
             class: "plot-frame")
-        // Step c + 1 sits at the centre of column c: a scale over 0.5 ... columns + 0.5.
-        let x = ChartScale(.linear, lower: 0.5, upper: Double(columns) + 0.5, start: plot.left, end: plot.right)
+        // Step c + 1 sits at the centre of column c (of k steps: column c spans steps
+        // c·k + 1 ... c·k + k): a scale over 0.5 ... columns·k + 0.5.
+        let x = ChartScale(.linear, lower: 0.5, upper: Double(columns * k) + 0.5, start: plot.left, end: plot.right)
         let ticks = x.ticks(maxCount: 15, steps: .integer).map { v in
             ChartTick(value: v, label: String(steps.indices.contains(Int(v) - 1) ? steps[Int(v) - 1] : Int(v)))
         }
         ChartAxis.bottom(&svg, plot: plot, scale: x, ticks: ticks, title: "training step", grid: false)
-        drawColorBar(&svg, top: full.top, bottom: full.bottom, left: full.right + 20)
+        drawColorBar(&svg, top: full.top, bottom: full.bottom, left: full.right + 20, decades: decades)
         return svg.text
     }
 
@@ -185,8 +232,9 @@ struct HeatMapChart: Sendable {
     }
 
     /// A vertical colour bar (48 slices, bottom = lowest decade) with decade labels.
-    private func drawColorBar(_ svg: inout SVGDocument, top: Double, bottom: Double, left: Double) {
-        let d = decades
+    private func drawColorBar(
+        _ svg: inout SVGDocument, top: Double, bottom: Double, left: Double, decades d: ClosedRange<Int>
+    ) {
         let width = 16.0
         let barTop = top + 18
         let barBottom = bottom

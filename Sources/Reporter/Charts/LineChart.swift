@@ -74,8 +74,10 @@ struct LineChart: Sendable {
             ticks: ChartAxis.linearTicks(xScale.ticks(maxCount: 10, steps: .integer)), title: xTitle)
         for s in series { draw(s, &svg, xScale, yScale) }
         for m in marks {
-            for p in m.points where p.y.isFinite && yScale.contains(p.y) {
-                let (x, y) = (xScale.position(p.x), yScale.position(p.y))
+            let shown = m.points.filter { $0.y.isFinite && yScale.contains($0.y) }.map {
+                (x: xScale.position($0.x), y: yScale.position($0.y))
+            }
+            for (x, y) in Self.thinned(shown, plotWidth: plot.width, cell: max(2, m.radius)) {
                 switch m.shape {
                 case .dot:
                     svg.circle(
@@ -147,7 +149,46 @@ struct LineChart: Sendable {
                     points.append(p)
                 }
             }
-            svg.polyline(points, .stroked(s.color, width: s.width, dash: s.dash), class: "series")
+            svg.polyline(
+                Self.reduced(points, plotWidth: frame.plot.width), .stroked(s.color, width: s.width, dash: s.dash),
+                class: "series")
+        }
+    }
+
+    /// A polyline of more points than twice the plot's width in pixels, reduced to what can
+    /// show: per pixel column (x rounded down), its first, lowest, highest and last point, in
+    /// order (the M4 aggregation of Jugel et al., 2014; the line drawn is the same to the
+    /// pixel). Shorter polylines are kept as they are, so a long run's chart stays a few
+    /// thousand points.
+    static func reduced(_ points: [(x: Double, y: Double)], plotWidth: Double) -> [(x: Double, y: Double)] {
+        guard Double(points.count) > 2 * plotWidth else { return points }
+        var kept: [(x: Double, y: Double)] = []
+        var start = 0
+        while start < points.count {
+            let column = points[start].x.rounded(.down)
+            var end = start + 1
+            while end < points.count && points[end].x.rounded(.down) == column { end += 1 }
+            var low = start
+            var high = start
+            for i in start..<end {
+                if points[i].y < points[low].y { low = i }
+                if points[i].y > points[high].y { high = i }
+            }
+            for i in Set([start, low, high, end - 1]).sorted() { kept.append(points[i]) }
+            start = end
+        }
+        return kept
+    }
+
+    /// Marks (pixel positions) to draw: all of them while there are at most a quarter of the
+    /// plot's width in pixels; beyond, the first mark in each `cell`-pixel square (the others
+    /// would be drawn on top of it).
+    static func thinned(_ points: [(x: Double, y: Double)], plotWidth: Double, cell: Double) -> [(x: Double, y: Double)]
+    {
+        guard Double(points.count) > plotWidth / 4 else { return points }
+        var seen = Set<[Int]>()
+        return points.filter {
+            seen.insert([Int(($0.x / cell).rounded(.down)), Int(($0.y / cell).rounded(.down))]).inserted
         }
     }
 

@@ -43,16 +43,19 @@ public enum RunCharts {
 
     /// The charts `run` gets, in writing order: curves, heat maps, histograms (layers in model
     /// order, tensors in ``TensorKind`` order).
-    public static func list(_ run: RunRecord) -> [RunChart] {
+    public static func list(_ run: RunRecord) -> [RunChart] { list(RunDigest(run)) }
+
+    /// The charts of the digested run.
+    static func list(_ digest: RunDigest) -> [RunChart] {
         var charts: [RunChart] = []
-        if TrainingCurves(run).hasSteps {
+        if TrainingCurves(digest.outline).hasSteps {
             charts += [
                 RunChart(kind: .loss, path: path("loss"), title: "Loss per training step"),
                 RunChart(kind: .accuracy, path: path("accuracy"), title: "Accuracy per training step"),
                 RunChart(kind: .lossScale, path: path("loss-scale"), title: "Loss scale per training step"),
             ]
         }
-        let rounded = HeatMapChart.roundedTensors(run)
+        let rounded = digest.roundedTensors
         if !rounded.isEmpty {
             charts += [
                 RunChart(
@@ -72,17 +75,18 @@ public enum RunCharts {
     }
 
     /// The SVG text of `chart`.
-    public static func svg(_ chart: RunChart, run: RunRecord) -> String {
+    public static func svg(_ chart: RunChart, run: RunRecord) -> String { svg(chart, digest: RunDigest(run)) }
+
+    /// The SVG text of `chart` of the digested run.
+    static func svg(_ chart: RunChart, digest: RunDigest) -> String {
         switch chart.kind {
-        case .loss: TrainingCurves(run).lossChart()
-        case .accuracy: TrainingCurves(run).accuracyChart()
-        case .lossScale: TrainingCurves(run).lossScaleChart()
-        case .flushHeatMap: HeatMapChart(run, quantity: .flush).svg()
-        case .overflowHeatMap: HeatMapChart(run, quantity: .overflow).svg()
+        case .loss: TrainingCurves(digest.outline).lossChart()
+        case .accuracy: TrainingCurves(digest.outline).accuracyChart()
+        case .lossScale: TrainingCurves(digest.outline).lossScaleChart()
+        case .flushHeatMap: HeatMapChart(digest, quantity: .flush).svg()
+        case .overflowHeatMap: HeatMapChart(digest, quantity: .overflow).svg()
         case .histogram(let layer, let tensor):
-            ExponentHistogramChart.Counts(run: run, layer: layer, tensor: tensor).map {
-                ExponentHistogramChart(counts: $0).svg()
-            }
+            digest.histogram(layer: layer, tensor: tensor).map { ExponentHistogramChart(counts: $0).svg() }
                 ?? SVGDocument(width: 800, height: 450, title: "\(layer) \(tensor): not rounded").text
         }
     }
