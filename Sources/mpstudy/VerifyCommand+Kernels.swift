@@ -15,7 +15,7 @@ extension VerifyCommand {
         for rounder in rounders {
             for format in [ComputeFormat.float16, .bfloat16] {
                 let label = "float32 -> \(format.rawValue) \(rounder.usesVectorKernels ? "AVX2+F16C" : "portable") kernel, every input"
-                sweeps.append(VerifySweep(name: label, cases: 1 << 32) { progress in
+                sweeps.append(VerifySweep(name: label, cases: 1 << 32, unit: "inputs") { progress in
                     let report = KernelVerification.run(format, rounder: rounder, progress: progress)
                     var lines = ["\(label): \(report.inputs) inputs, \(report.mismatchCount) mismatches, "
                                  + "\(String(format: "%.1f", report.seconds)) s"]
