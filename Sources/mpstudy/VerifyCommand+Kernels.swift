@@ -17,7 +17,7 @@ extension VerifyCommand {
                 let label =
                     "float32 -> \(format.rawValue) \(rounder.usesVectorKernels ? "AVX2+F16C" : "portable") kernel, every input"
                 sweeps.append(
-                    VerifySweep(name: label, cases: 1 << 32) { progress in
+                    VerifySweep(name: label, cases: 1 << 32, unit: "inputs") { progress in
                         let report = KernelVerification.run(format, rounder: rounder, progress: progress)
                         var lines = [
                             "\(label): \(report.inputs) inputs, \(report.mismatchCount) mismatches, "

@@ -7,6 +7,8 @@ import Reference
 struct VerifySweep {
     let name: String
     let cases: Int
+    /// What its result line calls a case: `cases`, or `inputs` for the kernel sweeps.
+    var unit = "cases"
     let run: (_ progress: @escaping @Sendable (_ cases: Int) -> Void) -> VerifyOutcome
 }
 
@@ -46,7 +48,7 @@ extension VerifyCommand {
         var failed = false
         for (index, sweep) in sweeps.enumerated() {
             let name = sweeps.count > 1 ? "[\(index + 1)/\(sweeps.count)] \(sweep.name)" : sweep.name
-            let progress = SweepProgress(name: name, total: sweep.cases, display: display)
+            let progress = SweepProgress(name: name, total: sweep.cases, unit: sweep.unit, display: display)
             let outcome = sweep.run { progress.advance(by: $0) }
             progress.finish()
             for line in outcome.lines { Swift.print(line) }

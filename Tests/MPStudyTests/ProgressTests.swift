@@ -88,6 +88,10 @@ final class ManualClock: @unchecked Sendable {
             ])
         sweep.finish()  // nothing to clear in a log
         #expect(clock.output.count == 2)
+
+        // The kernel sweeps count inputs: 1 of 4 in 1 s, 3 more at 1 a second.
+        let kernels = SweepProgress(name: "k", total: 4, unit: "inputs", display: clock.display(.lines))
+        #expect(kernels.line(done: 1, now: kernels.start + 1) == "k: 1/4 inputs (25%), elapsed 1s, ETA 3s")
     }
 
     /// On a terminal: one line redrawn in place (at most ten times a second), cut to the

@@ -12,6 +12,8 @@ final class SweepProgress: @unchecked Sendable {
     let name: String
     /// The cases the sweep checks in all.
     let total: Int
+    /// What a case is called in the line: `cases`, `inputs`.
+    let unit: String
     let display: ProgressDisplay
     /// When the sweep started, on the display's clock.
     let start: Double
@@ -20,9 +22,10 @@ final class SweepProgress: @unchecked Sendable {
     private var done = 0
 
     /// Starts the sweep's clock and interval now.
-    init(name: String, total: Int, display: ProgressDisplay) {
+    init(name: String, total: Int, unit: String = "cases", display: ProgressDisplay) {
         self.name = name
         self.total = total
+        self.unit = unit
         self.display = display
         start = display.clock()
         display.restartInterval()
@@ -40,7 +43,7 @@ final class SweepProgress: @unchecked Sendable {
     /// The progress line after `done` cases at time `now`.
     func line(done: Int, now: Double) -> String {
         let elapsed = max(0, now - start)
-        return "\(name): \(ProgressEstimate.fraction(done: done, total: total, unit: "cases")), "
+        return "\(name): \(ProgressEstimate.fraction(done: done, total: total, unit: unit)), "
             + "elapsed \(ProgressEstimate.duration(elapsed)), "
             + ProgressEstimate.eta(ProgressEstimate.remainingSeconds(done: done, total: total, elapsed: elapsed))
     }
