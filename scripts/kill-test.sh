@@ -40,12 +40,12 @@ sleep_ms() { sleep "$(printf '%d.%03d' $(( $1 / 1000 )) $(( $1 % 1000 )))"; }
 temporaries() { (cd "$work/parent" && ls -A | grep '^\.mpstudy-' || true); }
 
 # The old run (seed 1), kept as the reference the folder is reset to before every kill.
-"$bin" "${args[@]}" --seed 1 --output "$work/old" >/dev/null
+"$bin" "${args[@]}" --seed 1 --output "$work/old" >/dev/null 2>"$work/old.stderr" || { cat "$work/old.stderr" >&2; exit 1; }
 # A finished new run (seed 2) into a copy of the old one: its file set, its duration, and
 # how long it takes from the temporary folder's appearance to the end.
 cp -a "$work/old" "$run"
 start=$(now_ms)
-"$bin" "${args[@]}" --seed 2 --output "$run" >/dev/null &
+"$bin" "${args[@]}" --seed 2 --output "$run" >/dev/null 2>/dev/null &
 pid=$!
 appeared=""
 while kill -0 "$pid" 2>/dev/null; do
@@ -134,7 +134,7 @@ done
 # One more run, not killed: the new complete run, and no temporary anywhere.
 rm -rf "$run"
 cp -a "$work/old" "$run"
-"$bin" "${args[@]}" --seed 2 --output "$run" >/dev/null
+"$bin" "${args[@]}" --seed 2 --output "$run" >/dev/null 2>"$work/final.stderr" || { cat "$work/final.stderr" >&2; exit 1; }
 final="new complete run"
 is_new || { final="NOT the new complete run"; mixed=$(( mixed + 1 )); }
 left=$(temporaries | wc -l)
