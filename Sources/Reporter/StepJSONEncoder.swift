@@ -15,29 +15,20 @@ import Precision
 /// coding does. A test compares the bytes with `JSONEncoder`'s.
 enum StepJSONEncoder {
     static func write(_ step: StepRecord, to out: inout TextSink) {
-        out.write("{\"batch\":")
-        out.write(String(step.batch))
-        out.write(",\"epoch\":")
-        out.write(String(step.epoch))
+        integer("{\"batch\":", step.batch, &out)
+        integer(",\"epoch\":", step.epoch, &out)
         if let m = step.metrics {
-            out.write(",\"metrics\":{\"accuracy\":")
-            number(m.accuracy, &out)
-            out.write(",\"loss\":")
-            number(m.loss, &out)
-            out.write(",\"lossScale\":")
-            number(m.lossScale, &out)
-            out.write(",\"nonFiniteGradients\":")
-            out.write(String(m.nonFiniteGradients))
-            out.write(",\"samples\":")
-            out.write(String(m.samples))
-            out.write(",\"seconds\":")
-            number(m.seconds, &out)
+            number(",\"metrics\":{\"accuracy\":", m.accuracy, &out)
+            number(",\"loss\":", m.loss, &out)
+            number(",\"lossScale\":", m.lossScale, &out)
+            integer(",\"nonFiniteGradients\":", m.nonFiniteGradients, &out)
+            integer(",\"samples\":", m.samples, &out)
+            number(",\"seconds\":", m.seconds, &out)
             out.write(",\"skipped\":")
             out.write(m.skipped ? "true" : "false")
             out.write(UInt8(ascii: "}"))
         }
-        out.write(",\"step\":")
-        out.write(String(step.step))
+        integer(",\"step\":", step.step, &out)
         out.write(",\"tensors\":[")
         for (i, t) in step.tensors.enumerated() {
             if i > 0 { out.write(UInt8(ascii: ",")) }
@@ -49,10 +40,8 @@ enum StepJSONEncoder {
     static func write(_ t: TensorRecord, to out: inout TextSink) {
         out.write(UInt8(ascii: "{"))
         if let d = t.drift {
-            out.write("\"drift\":{\"squaredDifference\":")
-            number(d.squaredDifference, &out)
-            out.write(",\"squaredReference\":")
-            number(d.squaredReference, &out)
+            number("\"drift\":{\"squaredDifference\":", d.squaredDifference, &out)
+            number(",\"squaredReference\":", d.squaredReference, &out)
             out.write("},")
         }
         if let f = t.format {
@@ -63,20 +52,14 @@ enum StepJSONEncoder {
         out.write("\"layer\":")
         string(t.layer, &out)
         if let scale = t.lossScale {
-            out.write(",\"lossScale\":")
-            number(scale, &out)
+            number(",\"lossScale\":", scale, &out)
         }
         if let r = t.rounding {
-            out.write(",\"rounding\":{\"count\":")
-            out.write(String(r.count))
-            out.write(",\"errorCount\":")
-            out.write(String(r.errorCount))
-            out.write(",\"errorMax\":")
-            number(r.errorMax, &out)
-            out.write(",\"errorSquares\":")
-            number(r.errorSquares, &out)
-            out.write(",\"errorSum\":")
-            number(r.errorSum, &out)
+            integer(",\"rounding\":{\"count\":", r.count, &out)
+            integer(",\"errorCount\":", r.errorCount, &out)
+            number(",\"errorMax\":", r.errorMax, &out)
+            number(",\"errorSquares\":", r.errorSquares, &out)
+            number(",\"errorSum\":", r.errorSum, &out)
             r.histogram.bins.withUnsafeBufferPointer { bins in
                 out.write(",\"histogramBins\":[")
                 var first = true
@@ -94,16 +77,11 @@ enum StepJSONEncoder {
                 }
                 out.write(UInt8(ascii: "]"))
             }
-            out.write(",\"infinite\":")
-            out.write(String(r.infinite))
-            out.write(",\"nan\":")
-            out.write(String(r.nan))
-            out.write(",\"overflow\":")
-            out.write(String(r.overflow))
-            out.write(",\"subnormal\":")
-            out.write(String(r.subnormal))
-            out.write(",\"underflow\":")
-            out.write(String(r.underflow))
+            integer(",\"infinite\":", r.infinite, &out)
+            integer(",\"nan\":", r.nan, &out)
+            integer(",\"overflow\":", r.overflow, &out)
+            integer(",\"subnormal\":", r.subnormal, &out)
+            integer(",\"underflow\":", r.underflow, &out)
             out.write(UInt8(ascii: "}"))
         }
         out.write(",\"shape\":[")
@@ -114,26 +92,33 @@ enum StepJSONEncoder {
         out.write("],\"tensor\":")
         string(t.tensor, &out)
         if let u = t.unscaled {
-            out.write(",\"unscaled\":{\"overflow\":")
-            out.write(String(u.overflow))
-            out.write(",\"subnormal\":")
-            out.write(String(u.subnormal))
-            out.write(",\"underflow\":")
-            out.write(String(u.underflow))
+            integer(",\"unscaled\":{\"overflow\":", u.overflow, &out)
+            integer(",\"subnormal\":", u.subnormal, &out)
+            integer(",\"underflow\":", u.underflow, &out)
             out.write(UInt8(ascii: "}"))
         }
         if let u = t.updates {
-            out.write(",\"updates\":{\"count\":")
-            out.write(String(u.count))
-            out.write(",\"lostInCompute\":")
-            out.write(String(u.lostInCompute))
-            out.write(",\"lostInFloat32\":")
-            out.write(String(u.lostInFloat32))
-            out.write(",\"nonzero\":")
-            out.write(String(u.nonzero))
+            integer(",\"updates\":{\"count\":", u.count, &out)
+            integer(",\"lostInCompute\":", u.lostInCompute, &out)
+            integer(",\"lostInFloat32\":", u.lostInFloat32, &out)
+            integer(",\"nonzero\":", u.nonzero, &out)
             out.write(UInt8(ascii: "}"))
         }
         out.write(UInt8(ascii: "}"))
+    }
+
+    /// `key` (with its quotes, colon and any leading comma) and then the integer `value`.
+    static func integer(_ key: String, _ value: some BinaryInteger, _ out: inout TextSink) {
+        out.write(key)
+        out.write(String(value))
+    }
+
+    /// `key` and then `value` as ``number(_:_:)`` writes it.
+    static func number<F: BinaryFloatingPoint & CustomStringConvertible>(
+        _ key: String, _ value: F, _ out: inout TextSink
+    ) {
+        out.write(key)
+        number(value, &out)
     }
 
     /// `value` as `JSONEncoder` writes it with ``JSONWriter``'s strategy for non-finite values.
