@@ -14,8 +14,9 @@
 #   4. checks that both give identical result bits and flags on every operand of every cell
 #      (prints the first mismatches in hex and exits 1 otherwise);
 #   5. times them interleaved (Berkeley, SoftFloat, SoftFloat, Berkeley, ... --rounds rounds, the
-#      order reversed every other round so that neither always runs first) and
-#      prints a Markdown table: median (min-max) Mops/s of each, the median of the per-round ratios
+#      order reversed every other round so that neither always runs first) and prints a Markdown
+#      table: median (min-max) Mops/s of each (per second of the thread's CPU time, so that time
+#      the scheduler gives to other jobs does not count), the median of the per-round ratios
 #      SoftFloat/Berkeley, geometric means per data set and overall, and the load averages.
 # Ops: add sub mul div sqrt fma in binary16/32/64, conversions f32->f16 f16->f32 f64->f32 f64->f16
 # f32->bf16 bf16->f32. Round to nearest even, tininess after rounding (mpstudy's default; set in
@@ -178,6 +179,7 @@ echo "- Berkeley: $berkeley ($(describe "$berkeley")), Linux-x86_64-GCC, 8086-SS
 echo "- CPU: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(nproc) cores; one thread"
 echo "- $count operands per array, seed $seed; $rounds interleaved rounds of ${seconds} s per cell per implementation"
 echo "- Load average (1, 5, 15 min) before each round and at the end: $(IFS='/'; echo "${loads[*]}" | sed 's|/| · |g')"
+echo "- Mops/s per second of the timing thread's CPU time (CLOCK_THREAD_CPUTIME_ID), so time given to other jobs does not count"
 echo "- Round to nearest even, tininess after rounding; ratio = median over rounds of SoftFloat/Berkeley"
 if [ -n "$mpstudy" ]; then
   echo "- mpstudy bench: $mpstudy bench softfloat --timing-lines ROUND, run in each round (odd rounds Berkeley, harness, bench; even rounds the reverse); bench / harness = median over rounds of mpstudy/SoftFloat harness"

@@ -22,13 +22,14 @@ struct SoftFloatBench: ParsableCommand {
             f32->f16, f16->f32, f64->f32, f64->f16, f32->bf16 and bf16->f32, round to nearest even, \
             one thread, on two operand sets: narrow (exponents in [-7, 7], no specials) and full \
             (every exponent, subnormals, zeros, infinities, NaNs). Each round times every cell for \
-            --seconds over arrays of --count operands, results stored; SoftFloat's figure is the \
-            median over --rounds rounds (min-max beside it). These are the loops and operands of \
+            --seconds of CPU time over arrays of --count operands, results stored; SoftFloat's figure \
+            (operations per second of the thread's CPU time, so other jobs' time does not count) is \
+            the median over --rounds rounds (min-max beside it). These are the loops and operands of \
             scripts/bench-vs-berkeley.sh (same defaults). MPFR is the oracle as used by `verify` \
             (bits in, bits out); hardware is Float16/Float/Double; both one round, for context.
             """)
 
-    @Option(help: "Seconds per cell per round.")
+    @Option(help: "Seconds of CPU time per cell per round.")
     var seconds: Double = 0.1
 
     @Option(help: "Rounds (SoftFloat's figure is their median).")

@@ -1,5 +1,11 @@
 import SoftFloat
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 // Shared with scripts/bench-vs-berkeley's Swift harness (symlinked there), so that
 // `mpstudy bench softfloat` and the harness time the very same loops. Each loop is generic over
 // a kernel type and the format, specialised per use: no closures or existentials per element,
@@ -66,23 +72,30 @@ public enum SoftFloatRunner {
     }
 
     /// Operations per second of `cell` over `set`: one untimed pass, then passes until `seconds`
-    /// have passed (at least one). `checksum` receives a hash of the last pass's results.
+    /// of this thread's CPU time have passed (at least one). CPU time, not wall time: on a shared
+    /// machine the time the scheduler gives to other jobs would otherwise count as ours (the C
+    /// harness measures the same way). `checksum` receives a hash of the last pass's results.
     public static func measure(
         _ cell: BenchCell, _ set: OperandSet, seconds: Double, out: UnsafeMutableRawPointer, checksum: inout UInt64
     ) -> Double {
-        let clock = ContinuousClock()
         var flags = pass(cell, set, into: out)
         var passes = 0
-        let start = clock.now
+        let start = threadCPUSeconds()
         var elapsed = 0.0
         repeat {
             flags |= pass(cell, set, into: out)
             passes += 1
-            let d = (clock.now - start).components
-            elapsed = Double(d.seconds) + Double(d.attoseconds) * 1e-18
+            elapsed = threadCPUSeconds() - start
         } while elapsed < seconds
         checksum = resultChecksum(out, count: set.count, byteWidth: cell.resultByteWidth) ^ UInt64(flags) << 56
         return Double(passes * set.count) / elapsed
+    }
+
+    /// CPU time of the calling thread (CLOCK_THREAD_CPUTIME_ID), in seconds.
+    public static func threadCPUSeconds() -> Double {
+        var t = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
+        return Double(t.tv_sec) + Double(t.tv_nsec) * 1e-9
     }
 
     /// FNV-1a over the result words: equal in both harnesses when the results are.
