@@ -77,9 +77,11 @@ struct SoftFloatBench: ParsableCommand {
             }
             return
         }
+        let display = ProgressDisplay(lineInterval: 0)
         let rows = benchmarkSoftFloat(options) { round in
-            FileHandle.standardError.write(Data("bench softfloat: round \(round) of \(options.rounds) done\n".utf8))
+            display.update(force: true) { _ in "bench softfloat: round \(round) of \(options.rounds) done" }
         }
+        display.clear()
         print("SoftFloat throughput, millions of operations per second (round to nearest even, one thread)")
         print("")
         let header = [
