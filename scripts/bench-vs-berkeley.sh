@@ -28,7 +28,7 @@
 # Options:
 #   --softfloat DIR   checkout whose SoftFloat is measured (default: the repository of this script)
 #   --rounds N        interleaved timing rounds (default 5, at least 1)
-#   --seconds S       seconds per cell per round (default 0.1)
+#   --seconds S       seconds of CPU time per cell per round (default 0.1)
 #   --count N         operands per array (default 65536)
 #   --seed S          operand seed (default 12)
 #   --work DIR        folder for the Swift harness's build, reused between runs, one per SoftFloat
@@ -177,7 +177,7 @@ echo
 echo "- SoftFloat: $softfloat_dir ($(describe "$softfloat_dir")), swift build -c release"
 echo "- Berkeley: $berkeley ($(describe "$berkeley")), Linux-x86_64-GCC, 8086-SSE, -O2"
 echo "- CPU: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(nproc) cores; one thread"
-echo "- $count operands per array, seed $seed; $rounds interleaved rounds of ${seconds} s per cell per implementation"
+echo "- $count operands per array, seed $seed; $rounds interleaved rounds of ${seconds} s (CPU time) per cell per implementation"
 echo "- Load average (1, 5, 15 min) before each round and at the end: $(IFS='/'; echo "${loads[*]}" | sed 's|/| · |g')"
 echo "- Mops/s per second of the timing thread's CPU time (CLOCK_THREAD_CPUTIME_ID), so time given to other jobs does not count"
 echo "- Round to nearest even, tininess after rounding; ratio = median over rounds of SoftFloat/Berkeley"
