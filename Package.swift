@@ -83,6 +83,8 @@ let package = Package(
             dependencies: ["NeuralNet", "Precision", "SoftFloat", "_MPStudySupport", "_TestSupport"]),
         .testTarget(name: "PrecisionTests", dependencies: ["Precision", "SoftFloat", "_MPStudySupport"]),
         .testTarget(name: "AnalyzerTests", dependencies: ["Analyzer", "NeuralNet", "Precision"]),
+        // The benchmarks' operand sets, cell list and comparison (no timing in tests).
+        .testTarget(name: "BenchTests", dependencies: ["Bench", "SoftFloat"]),
         // The command line's own logic (choices, lists, exit statuses) through @testable import.
         .testTarget(
             name: "MPStudyTests",

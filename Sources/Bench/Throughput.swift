@@ -2,21 +2,25 @@ import Dispatch
 
 /// Operations per second of `body`, which performs `operations` operations per call and
 /// returns a value folded into a sink so the work cannot be optimised away. Calls repeat
-/// until `minimumSeconds` have passed; the best of five such rounds is reported, which is
-/// the least disturbed by other work on the machine.
+/// until `minimumSeconds` have passed; the best of `rounds` (five) such rounds is reported, which
+/// is the least disturbed by other work on the machine.
 @inline(never)
-public func measureThroughput(operations: Int, minimumSeconds: Double = 0.05, _ body: () -> UInt64) -> Double {
-    measureThroughput(operations: operations, minimumSeconds: minimumSeconds) { _ in body() }
+public func measureThroughput(
+    operations: Int, minimumSeconds: Double = 0.05, rounds: Int = 5, _ body: () -> UInt64
+) -> Double {
+    measureThroughput(operations: operations, minimumSeconds: minimumSeconds, rounds: rounds) { _ in body() }
 }
 
 /// `measureThroughput`, handing `body` the number of the call: a body whose work is pure can
 /// start at a rotating offset so that no call's result equals the last one's (the optimiser
 /// may otherwise compute a loop-invariant body once).
 @inline(never)
-public func measureThroughput(operations: Int, minimumSeconds: Double = 0.05, _ body: (Int) -> UInt64) -> Double {
+public func measureThroughput(
+    operations: Int, minimumSeconds: Double = 0.05, rounds: Int = 5, _ body: (Int) -> UInt64
+) -> Double {
     var best = 0.0
     var sink: UInt64 = 0
-    for _ in 0..<5 {
+    for _ in 0..<rounds {
         var calls = 0
         let start = DispatchTime.now().uptimeNanoseconds
         var elapsed = 0.0

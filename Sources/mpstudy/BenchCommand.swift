@@ -11,44 +11,97 @@ struct BenchCommand: ParsableCommand {
         subcommands: [SoftFloatBench.self, RoundingBench.self])
 }
 
-/// `mpstudy bench softfloat`.
+/// `mpstudy bench softfloat`: the loops, operands and statistic of scripts/bench-vs-berkeley.sh's
+/// Swift harness (Sources/Bench/Shared), so its figures are that harness's figures.
 struct SoftFloatBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "softfloat",
         abstract: "Operations per second of SoftFloat, the MPFR oracle and the hardware.",
         discussion: """
-            Every operation in binary16, binary32 and binary64, round to nearest even, one \
-            thread, 4096 random operands with exponents in [-7, 7] (no specials), best of five \
-            rounds. MPFR is the oracle as used by `verify` (bits in, bits out, exponent range \
-            set and restored per call); hardware is Float16/Float/Double.
+            add, sub, mul, div, sqrt and fma in binary16, binary32 and binary64 and the conversions \
+            f32->f16, f16->f32, f64->f32, f64->f16, f32->bf16 and bf16->f32, round to nearest even, \
+            one thread, on two operand sets: narrow (exponents in [-7, 7], no specials) and full \
+            (every exponent, subnormals, zeros, infinities, NaNs). Each round times every cell for \
+            --seconds of CPU time over arrays of --count operands, results stored; SoftFloat's figure \
+            (operations per second of the thread's CPU time, so other jobs' time does not count) is \
+            the median over --rounds rounds (min-max beside it). These are the loops and operands of \
+            scripts/bench-vs-berkeley.sh (same defaults). MPFR is the oracle as used by `verify` \
+            (bits in, bits out); hardware is Float16/Float/Double; both one round, for context.
             """)
 
-    @Option(help: "Seconds per measurement round (five rounds per cell).")
-    var seconds: Double = 0.05
+    @Option(help: "Seconds of CPU time per cell per round.")
+    var seconds: Double = 0.1
+
+    @Option(help: "Rounds (SoftFloat's figure is their median).")
+    var rounds: Int = 5
+
+    @Option(help: "Operands per array.")
+    var count: Int = 65536
+
+    @Option(help: "Operand seed.")
+    var seed: UInt64 = 12
+
+    @Flag(help: "SoftFloat only (no MPFR oracle or hardware columns).")
+    var softfloatOnly = false
+
+    @Option(
+        help: ArgumentHelp(
+            "Print one round's timing lines, labelled ROUND, in scripts/bench-vs-berkeley.sh's tab-separated form instead of the table (SoftFloat only).",
+            valueName: "round"))
+    var timingLines: Int?
 
     func validate() throws {
         guard seconds > 0 && seconds <= 10 else {
             throw ValidationError("--seconds must be in (0, 10], not \(seconds)")
         }
+        guard (1...100).contains(rounds) else { throw ValidationError("--rounds must be in 1...100, not \(rounds)") }
+        guard (1...(1 << 24)).contains(count) else {
+            throw ValidationError("--count must be in 1...16777216, not \(count)")
+        }
     }
 
     func run() {
-        let rows = benchmarkSoftFloat(minimumSeconds: seconds)
+        var options = SoftFloatBenchmarkOptions()
+        options.seconds = seconds
+        options.rounds = timingLines == nil ? rounds : 1
+        options.count = count
+        options.seed = seed
+        options.references = !softfloatOnly && timingLines == nil
+        if let round = timingLines {
+            for r in benchmarkSoftFloat(options) {
+                let fields = [
+                    "mpstudy", "\(round)", r.cell.operation, r.cell.format, r.cell.distribution.name,
+                    String(format: "%.2f", r.softFloat[0] / 1e6), String(r.checksum, radix: 16),
+                ]
+                print(fields.joined(separator: "\t"))
+            }
+            return
+        }
+        let display = ProgressDisplay(lineInterval: 0)
+        let rows = benchmarkSoftFloat(options) { round in
+            display.update(force: true) { _ in "bench softfloat: round \(round) of \(options.rounds) done" }
+        }
+        display.clear()
         print("SoftFloat throughput, millions of operations per second (round to nearest even, one thread)")
         print("")
-        let header = ["operation", "format", "SoftFloat", "MPFR oracle", "hardware", "SoftFloat / MPFR"]
+        let header = [
+            "operation", "format", "data set", "SoftFloat median (min–max)", "MPFR oracle", "hardware",
+            "SoftFloat / MPFR",
+        ]
         let body = rows.map { r in
-            [
-                r.operation, r.format, mops(r.softFloat), mops(r.mpfr), mops(r.hardware),
-                String(format: "%.1fx", r.softFloat / r.mpfr),
+            let sorted = r.softFloat.sorted()
+            let median =
+                sorted.count % 2 == 1
+                ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+            return [
+                r.cell.operation, r.cell.format, r.cell.distribution.name,
+                "\(mops(median)) (\(mops(sorted.first!))–\(mops(sorted.last!)))", r.mpfr.map(mops) ?? "–",
+                r.hardware.map(mops) ?? "–", r.mpfr.map { String(format: "%.1fx", median / $0) } ?? "–",
             ]
         }
-        print(benchTable(header: header, rows: body), terminator: "")
-        let slowest = rows.min { $0.softFloat / $0.mpfr < $1.softFloat / $1.mpfr }!
+        print(benchTable(header: header, rows: body, labelColumns: 3), terminator: "")
         print("")
-        print(
-            "Smallest SoftFloat/MPFR ratio: \(String(format: "%.1fx", slowest.softFloat / slowest.mpfr)) (\(slowest.operation), \(slowest.format))"
-        )
+        print("\(count) operands per array, seed \(seed), \(options.rounds) rounds of \(seconds) s per cell")
     }
 
     func mops(_ rate: Double) -> String { String(format: "%.1f", rate / 1e6) }
@@ -90,11 +143,13 @@ struct RoundingBench: ParsableCommand {
     }
 }
 
-/// A bench table: Reporter's padded Markdown table (readable in a terminal), the two
-/// label columns left-aligned and the measurements right-aligned.
-func benchTable(header: [String], rows: [[String]]) -> String {
+/// A bench table: Reporter's padded Markdown table (readable in a terminal), the label
+/// columns (the first `labelColumns`) left-aligned and the measurements right-aligned.
+func benchTable(header: [String], rows: [[String]], labelColumns: Int = 2) -> String {
     var table = MarkdownTable(
-        headers: header, alignments: [.left, .left] + Array(repeating: .right, count: header.count - 2))
+        headers: header,
+        alignments: Array(repeating: .left, count: labelColumns)
+            + Array(repeating: .right, count: header.count - labelColumns))
     for row in rows { table.append(row) }
     return table.text
 }

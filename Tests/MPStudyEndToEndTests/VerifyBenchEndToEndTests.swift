@@ -23,8 +23,23 @@ struct VerifyBenchEndToEndTests {
     }
 
     @Test func benchSoftFloat() throws {
-        let result = try mpstudyInScratch(["bench", "softfloat", "--seconds", "0.001"])
+        let result = try mpstudyInScratch([
+            "bench", "softfloat", "--seconds", "0.001", "--count", "256", "--rounds", "1",
+        ])
         expectSuccess(result)
         #expect(result.output.contains("SoftFloat throughput") && result.output.contains("| add"), "\(result)")
+        #expect(result.output.contains("| bf16->f32") && result.output.contains("| full"), "\(result)")
+    }
+
+    /// The lines scripts/bench-vs-berkeley.sh reads: one per cell, seven tab-separated fields.
+    @Test func benchSoftFloatTimingLines() throws {
+        let result = try mpstudyInScratch([
+            "bench", "softfloat", "--seconds", "0.001", "--count", "256", "--timing-lines", "3",
+        ])
+        expectSuccess(result)
+        let lines = result.output.split(separator: "\n")
+        #expect(lines.count == 48, "\(result)")
+        #expect(lines.allSatisfy { $0.hasPrefix("mpstudy\t3\t") && $0.split(separator: "\t").count == 7 }, "\(result)")
+        #expect(lines.first?.hasPrefix("mpstudy\t3\tadd\tbinary16\tnarrow\t") == true, "\(result)")
     }
 }

@@ -32,6 +32,8 @@ import Testing
         ["verify", "--format", ",", "--op", "add"], ["verify", "--count", "0"],
         ["verify", "--exhaustive", "--kernels"],
         ["verify", "--exhaustive", "--count", "1", "--format", "half"], ["bench", "softfloat", "--seconds", "0"],
+        ["bench", "softfloat", "--rounds", "0"],
+        ["bench", "softfloat", "--count", "0"],
         ["bench", "rounding", "--seconds", "0"], ["--frobnicate"],
     ])
     func usageMistakesExit64WithOneLine(_ arguments: [String]) throws {

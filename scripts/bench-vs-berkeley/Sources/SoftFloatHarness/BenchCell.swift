@@ -1,0 +1,1 @@
+../../../../Sources/Bench/Shared/BenchCell.swift

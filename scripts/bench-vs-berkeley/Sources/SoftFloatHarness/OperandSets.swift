@@ -1,0 +1,1 @@
+../../../../Sources/Bench/Shared/OperandSets.swift

@@ -1,0 +1,1 @@
+../../../../Sources/Bench/Shared/SoftFloatKernels.swift
