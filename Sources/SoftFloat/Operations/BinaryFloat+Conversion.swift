@@ -23,6 +23,8 @@ extension BinaryFloat {
         _ rounder: inout R
     ) -> BinaryFloat<G> {
         typealias Target = BinaryFloat<G>
+        // Exact widening (a constant condition): finite values skip normalise-round-pack.
+        if Format.widensByShift(to: G.self) && isFinite { return widenedFinite(to: G.self) }
         if isNaN {
             if isSignalingNaN { env.flags.insert(.invalid) }
             if env.nanRule == .alwaysDefault { return .defaultNaN }
