@@ -47,7 +47,7 @@ struct VerifyCommand: ParsableCommand {
     var seed: UInt64?
     @Flag(
         help:
-            "Run the exhaustive sweeps (binary16 pairs and unary inputs, FP8 pairs, binary16/bfloat16 conversions) instead of random cases."
+            "Run the exhaustive sweeps (binary16 pairs and unary inputs, FP8 pairs, binary16/bfloat16/FP8 conversions) instead of random cases."
     )
     var exhaustive = false
     @Flag(help: "Check the bulk float32 -> float16/bfloat16 rounding kernels on all 2^32 inputs against SoftFloat.")
@@ -113,7 +113,7 @@ struct VerifyCommand: ParsableCommand {
     }
 
     /// `--exhaustive`: every binary16 pair against the hardware, every binary16 unary input,
-    /// every FP8 pair, every binary16 and bfloat16 conversion (MPFR).
+    /// every FP8 pair, every binary16, bfloat16 and FP8 conversion (MPFR).
     func exhaustiveSweeps() -> [VerifySweep] {
         let oracle = HardwareBinary16Oracle()
         var sweeps = HardwareBinary16Oracle.Operation.allCases.map { operation in
@@ -132,6 +132,7 @@ struct VerifyCommand: ParsableCommand {
         sweeps +=
             fp8Sweeps(Float8E4M3.self, saturating: [false, true]) + fp8Sweeps(Float8E5M2.self, saturating: [false])
         sweeps += conversionSweeps(from: Binary16.self) + conversionSweeps(from: BFloat16.self)
+        sweeps += conversionSweeps(from: Float8E4M3.self) + conversionSweeps(from: Float8E5M2.self)
         return sweeps
     }
 

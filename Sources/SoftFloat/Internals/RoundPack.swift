@@ -15,7 +15,11 @@ extension BinaryFloat {
         var exponent = exponent
         var significand = significand
         var tiny = false
-        if exponent < 1 {
+        // One unsigned comparison sends both rare cases, exponent < 1 and exponent > the
+        // largest field, off the common path.
+        if UInt(bitPattern: exponent &- 1) >= UInt(Format.maxExponentField) {
+            // At least 2^(emax + 1) (or 2^9 = 512 in E4M3, past its 448): every rounding overflows.
+            if exponent > 0 { return overflow(negative: negative, &env) }
             // Tiny before rounding: the exact value is below 2^emin. After rounding it is tiny
             // unless rounding to p bits with an unbounded exponent carries it up to 2^emin.
             tiny =
@@ -23,8 +27,6 @@ extension BinaryFloat {
                 || roundedSignificand(significand, x, rule, negative) &>> UInt64(Format.precision) == 0
             significand = shiftRightJam(significand, 1 - exponent)
             exponent = 1
-        } else if exponent > Format.maxExponentField + 1 {
-            return overflow(negative: negative, &env)
         }
         let inexact = significand & ((1 &<< UInt64(x)) &- 1) != 0
         let rounded = roundedSignificand(significand, x, rule, negative)
@@ -43,18 +45,14 @@ extension BinaryFloat {
     static func roundedSignificand(_ significand: UInt64, _ x: Int, _ rule: RoundingRule, _ negative: Bool) -> UInt64 {
         let mask: UInt64 = (1 &<< UInt64(x)) &- 1
         let half: UInt64 = 1 &<< UInt64(x - 1)
-        let increment: UInt64
-        switch rule {
-        case .toNearestOrEven, .toNearestOrAway: increment = half
-        case .towardZero: increment = 0
-        case .up: increment = negative ? 0 : mask
-        case .down: increment = negative ? mask : 0
-        }
-        var rounded = (significand &+ increment) &>> UInt64(x)
-        if rule == .toNearestOrEven && significand & mask == half {
-            rounded &= ~1  // exact tie: back to even
-        }
-        return rounded
+        // Comparisons rather than a switch, so the increment is a select and not a jump table.
+        let nearest = rule == .toNearestOrEven || rule == .toNearestOrAway
+        let awayFromZero = rule == (negative ? .down : .up)
+        let increment: UInt64 = nearest ? half : awayFromZero ? mask : 0
+        let rounded = (significand &+ increment) &>> UInt64(x)
+        // An exact tie under ties-to-even goes back to the even neighbour.
+        let tieToEven: UInt64 = rule == .toNearestOrEven && significand & mask == half ? 1 : 0
+        return rounded & ~tieToEven
     }
 
     /// The result of an overflow (IEEE 754-2019, 7.4): infinity, or the largest finite value

@@ -10,8 +10,20 @@ extension BinaryFloat {
     /// Infinities into E4M3 (no infinities): raise invalid (the value cannot be represented,
     /// and it is not an overflow of a finite result) and deliver the NaN of the same sign, or
     /// ±448 when `env.saturatesOverflow` (OCP: NaN non-saturating, ±max saturating).
-    @inlinable
+    ///
+    /// Always inlined, so that the common cases cost no call: an exact widening of a finite
+    /// value (a re-bias and a shift), and a narrowing from normal to normal (one rounding);
+    /// every other case calls the general conversion.
+    @inlinable @inline(__always)
     public func converted<G: BinaryFormat>(to target: G.Type, in env: inout FloatEnvironment) -> BinaryFloat<G> {
+        if Format.widensByShift(to: G.self) && isFinite { return widenedFinite(to: G.self) }
+        if let result = narrowedCommonly(to: G.self, &env) { return result }
+        return convertedGenerally(to: target, &env)
+    }
+
+    /// `converted(to:in:)` by the general path (specials, narrowing, rounding).
+    @inlinable
+    func convertedGenerally<G: BinaryFormat>(to target: G.Type, _ env: inout FloatEnvironment) -> BinaryFloat<G> {
         var rounder = AttributeRounder()
         return convert(to: target, &env, &rounder)
     }
@@ -23,6 +35,8 @@ extension BinaryFloat {
         _ rounder: inout R
     ) -> BinaryFloat<G> {
         typealias Target = BinaryFloat<G>
+        // Exact widening (a constant condition): finite values skip normalise-round-pack.
+        if Format.widensByShift(to: G.self) && isFinite { return widenedFinite(to: G.self) }
         if isNaN {
             if isSignalingNaN { env.flags.insert(.invalid) }
             if env.nanRule == .alwaysDefault { return .defaultNaN }

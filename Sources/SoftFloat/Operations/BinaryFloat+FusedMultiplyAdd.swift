@@ -34,19 +34,48 @@ extension BinaryFloat {
             if c.sign == productNegative { return c }
             return Self.zero(negative: env.rounding == .down)
         }
+        // The exact product of two p-bit significands has at most 2p bits: one 64-bit word
+        // holds it up to p = 31 (binary16, bfloat16, binary32, FP8), binary64 needs 128 bits.
+        if 2 * Format.precision <= 62 {
+            return fusedSum(UInt64.self, a, b, c, &env, &rounder)
+        }
+        return fusedSum(UInt128.self, a, b, c, &env, &rounder)
+    }
+
+    /// `a * b + c` for finite `a`, `b` (nonzero) and `c`, in working integers `W` whose
+    /// width holds the exact product: computed exactly up to a sticky bit, rounded once.
+    @inlinable @inline(__always)
+    static func fusedSum<W: FixedWidthInteger & UnsignedInteger, R: ResultRounder>(
+        _: W.Type, _ a: Self, _ b: Self, _ c: Self, _ env: inout FloatEnvironment,
+        _ rounder: inout R
+    ) -> Self {
         let x = a.normalized
         let y = b.normalized
-        // Exact product in [2^125, 2^127) after dropping a zero bit, scaled like a significand
-        // with its leading bit at 125: value = p / 2^125 * 2^(exponent - bias).
-        var p = UInt128(x.significand &<< 1) &* UInt128(y.significand &<< 1) &>> 1
+        // Exact product with its leading bit at `top` or `top + 1` (top = width - 3), scaled
+        // like a significand with its leading bit at `top`: value = p / 2^top * 2^(exponent - bias).
+        let top = W.bitWidth - 3
+        var p: W
+        if W.bitWidth > 64 {
+            // Both significands moved up to bit 63: the product lies in [2^126, 2^128).
+            p = W(truncatingIfNeeded: x.significand &<< 1) &* W(truncatingIfNeeded: y.significand &<< 1) &>> 1
+        } else {
+            // The two p-bit integer significands (exact: their low bits are zero), multiplied,
+            // then moved so that the product's leading bit lands on `top` or `top + 1`.
+            let xs = x.significand &>> UInt64(roundBitCount)
+            let ys = y.significand &>> UInt64(roundBitCount)
+            p = W(truncatingIfNeeded: xs &* ys) &<< W(top - 2 * Format.fractionBitCount)
+        }
         var exponent = x.exponent + y.exponent - Format.bias
+        let productNegative = a.sign != b.sign
         var negative = productNegative
         if !c.isZero {
             let z = c.normalized
+            // z's significand (leading bit 62, low bits zero) with its leading bit at `top`.
+            let zs = (W(truncatingIfNeeded: z.significand) &<< W(W.bitWidth - 64)) &>> 1
             // Align both to the larger exponent (one of the two shifts is by zero). Jamming
             // loses bits only when the shifted operand lies far below the other (its low bits
             // are zero up to the significand width), so a subtraction then cancels one bit at most.
-            let q = shiftRightJam(UInt128(z.significand) &<< 63, exponent - z.exponent)
+            let q = shiftRightJam(zs, exponent - z.exponent)
             p = shiftRightJam(p, z.exponent - exponent)
             exponent = max(exponent, z.exponent)
             let (large, small) = p >= q ? (p, q) : (q, p)
@@ -54,14 +83,16 @@ extension BinaryFloat {
             p = c.sign == productNegative ? large &+ small : large &- small
             if p == 0 { return Self.zero(negative: env.rounding == .down) }
         }
-        // Move the leading bit to 126, then keep the high word with a sticky low word.
+        // Move the leading bit to width - 2, then keep the top 64 bits with a sticky rest.
         let leadingZeros = p.leadingZeroBitCount
         if leadingZeros == 0 {
             p = shiftRightJam(p, 1)
         } else {
-            p &<<= UInt128(leadingZeros - 1)
+            p &<<= W(leadingZeros - 1)
         }
-        let significand = UInt64(truncatingIfNeeded: p &>> 64) | (UInt64(truncatingIfNeeded: p) != 0 ? 1 : 0)
+        let rest = W.bitWidth - 64
+        let sticky: UInt64 = p & ((1 &<< W(rest)) &- 1) != 0 ? 1 : 0
+        let significand = UInt64(truncatingIfNeeded: p &>> W(rest)) | sticky
         return rounder.roundPack(
             Format.self, negative: negative, exponent: exponent - leadingZeros + 2,
             significand: significand, &env)

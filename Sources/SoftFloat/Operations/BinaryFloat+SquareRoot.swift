@@ -41,7 +41,10 @@ extension BinaryFloat {
     /// square root gives a start within one unit; exact integer arithmetic fixes the result.
     @inlinable @inline(__always)
     static func integerSquareRoot(_ n: UInt64) -> (root: UInt64, exact: Bool) {
-        var r = UInt64(Double(n).squareRoot())
+        // Through Int64 (n / 2 is below 2^63): a signed conversion is one instruction, an
+        // unsigned one a sequence of five. Dropping n's last bit moves the start by far less
+        // than one unit, and the loops below correct any start.
+        var r = UInt64(Int64((Double(Int64(bitPattern: n &>> 1)) * 2).squareRoot()))
         if r > UInt64(UInt32.max) { r = UInt64(UInt32.max) }
         while r &* r > n { r &-= 1 }
         while (r &+ 1) &* (r &+ 1) <= n && r < UInt64(UInt32.max) { r &+= 1 }
