@@ -141,7 +141,7 @@ public final class RMSprop {
                 }
             }
             if wantsStatistics, let probe = context.precisionProbe {
-                let statistics = context.profiler.measure(.optimizer) {
+                let statistics = context.profiler.measure(.updateStatistics) {
                     context.rounder.lostUpdates(weights: w, updates: d, count: count, format: context.policy.compute)
                 }
                 probe.observeUpdate(
@@ -150,7 +150,8 @@ public final class RMSprop {
                         statistics: statistics))
             }
             if context.wants(updateKind, layer: layer) { context.deliver(delta, updateKind, layer: layer) }
-            context.profiler.measure(.optimizer) {
+            // A second pass over the weights that the plain update fuses: analysis work.
+            context.profiler.measure(.updateStatistics) {
                 context.parallelism.forEachChunk(count: count) { range in
                     for i in range { w[i] = w[i] - d[i] }
                 }
