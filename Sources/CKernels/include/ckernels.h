@@ -74,6 +74,14 @@ void ck_round_f16_avx2(const float *x, float *out, size_t n, ck_round_stats *sta
 void ck_round_f16_portable(const float *x, float *out, size_t n, ck_round_stats *stats,
                            float scale, ck_scaled_counts *scaled);
 
+/* The same with AVX-512 (F, BW, DQ, VL, with F16C): the bits and statistics of the AVX2
+   kernels, sixteen elements per step. Call only when ck_has_avx512() is nonzero. */
+int ck_has_avx512(void);
+void ck_round_f16_avx512(const float *x, float *out, size_t n, ck_round_stats *st, float scale,
+                         ck_scaled_counts *sc);
+void ck_round_bf16_avx512(const float *x, float *out, size_t n, ck_round_stats *st, float scale,
+                          ck_scaled_counts *sc);
+
 /* The same for bfloat16. */
 void ck_round_bf16_avx2(const float *x, float *out, size_t n, ck_round_stats *stats,
                         float scale, ck_scaled_counts *scaled);
