@@ -93,6 +93,9 @@ void ck_round_bf16_portable(const float *x, float *out, size_t n, ck_round_stats
    format (format: the precision p: 11 = binary16, 8 = bfloat16, 24 = float32). */
 void ck_lost_updates_avx2(const float *w, const float *d, size_t n, int format, uint64_t counts[4]);
 void ck_lost_updates_portable(const float *w, const float *d, size_t n, int format, uint64_t counts[4]);
+/* The same counts, and w = w - d (float32) in the same pass. */
+void ck_lost_updates_apply_avx2(float *w, const float *d, size_t n, int format, uint64_t counts[4]);
+void ck_lost_updates_apply_portable(float *w, const float *d, size_t n, int format, uint64_t counts[4]);
 
 /* One RMSprop step (Keras 3: v = rho*v + (1-rho)*g^2; q = lr*g / sqrt(v + eps); w = w - q)
    computed in a narrow format (precision 11 = binary16, 8 = bfloat16): every operation is
