@@ -21,8 +21,10 @@ import Dispatch
 /// CPU has AVX-512 F, else AVX2 with FMA, else SSE2 multiplies and adds (baseline x86-64).
 /// All threads run the loop together (so cores that share FMA units, or hyperthreads, are
 /// measured as they are used); a round's figure is all the flops over the time of its
-/// slowest thread, and the peak is the best of several rounds: on a machine that other jobs
-/// share, the least disturbed round is the closest to what the cores can do.
+/// slowest thread, and the peak is the best of many short rounds (25 of about 6 ms): on a
+/// machine that other jobs share, a short round often runs undisturbed, and the least
+/// disturbed round is the closest to what the cores can do (the steps themselves still pay
+/// for the sharing, so `step / floor` then grows with the load).
 public struct FMAPeak: Sendable {
     /// The loop variants.
     public enum InstructionSet: String, Sendable {
@@ -79,7 +81,7 @@ public struct FMAPeak: Sendable {
     /// Seconds `flops` floating-point operations take at the peak.
     public func seconds(flops: Double) -> Double { flops / (gflops * 1e9) }
 
-    /// One line, e.g. `251.3 GFLOP/s (AVX-512 FMA loop, 2 threads, best of 7 rounds)`.
+    /// One line, e.g. `251.3 GFLOP/s (AVX-512 FMA loop, 2 threads, best of 25 rounds)`.
     public var description: String {
         "\(KerasFormat.fixed(gflops, decimals: 1)) GFLOP/s (\(instructionSet.rawValue) loop, \(threads) thread"
             + (threads == 1 ? "" : "s") + ", best of \(rounds) rounds)"
@@ -87,7 +89,7 @@ public struct FMAPeak: Sendable {
 
     /// Measures the peak of `threads` threads: `rounds` rounds of about `secondsPerRound`
     /// each (the iteration count is calibrated on one thread first). Nil off x86-64.
-    public static func measure(threads: Int, rounds: Int = 7, secondsPerRound: Double = 0.03) -> FMAPeak? {
+    public static func measure(threads: Int, rounds: Int = 25, secondsPerRound: Double = 0.006) -> FMAPeak? {
         precondition(threads >= 1 && rounds >= 1 && secondsPerRound > 0)
         guard let set = InstructionSet.widest(for: .current) else { return nil }
         // Calibrate: double the iterations until one run takes a millisecond or more.
