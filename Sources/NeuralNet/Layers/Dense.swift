@@ -24,7 +24,7 @@ public enum Activation: String, Sendable {
 /// ``output`` (two passes only when a probe wants `Z` before the activation).
 ///
 /// Backward, given `G = dL/dA` (overwritten in place with `dL/dZ`):
-/// `dL/dZ = G ⊙ (A > 0)` (ReLU) and `dL/db = Σ_rows dL/dZ` in one pass, `dL/dW = Xᵀ·dL/dZ`,
+/// `dL/dZ = G ⊙ (A > 0)` (ReLU), `dL/dW = Xᵀ·dL/dZ`, `dL/db = Σ_rows dL/dZ`,
 /// `dL/dX = dL/dZ·Wᵀ` (skipped for the first layer, whose input is data). Transposes go to
 /// CBLAS as flags. Gradients are written, not accumulated: one backward pass per step.
 ///
@@ -197,16 +197,14 @@ public final class Dense {
         if narrow { context.roundInPlace(outputGradient, kind: .gradient, layer: name, scaled: true) }
         context.report(outputGradient, .gradient, layer: name)
         if activation == .relu {
-            // The mask and the bias gradient (its column sums) in one pass.
-            ReLU.maskGradientSummingColumns(outputGradient, by: output, into: biasGradient, context: context)
+            ReLU.maskGradient(outputGradient, by: output, context: context)
             context.report(outputGradient, .preActivationGradient, layer: name)
-        } else {
-            context.profiler.measure(.biasGradient) {
-                Dense.columnSums(outputGradient, into: biasGradient, context: context)
-            }
         }
         let x = narrow ? (castInput ?? input) : input
         context.multiply(x, outputGradient, into: kernelGradient, transposeA: .transposed)
+        context.profiler.measure(.biasGradient) {
+            Dense.columnSums(outputGradient, into: biasGradient, context: context)
+        }
         if narrow {
             context.roundInPlace(kernelGradient, kind: .kernelGradient, layer: name, scaled: true)
             context.roundInPlace(biasGradient, kind: .biasGradient, layer: name, scaled: true)

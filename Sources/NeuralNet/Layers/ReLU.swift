@@ -70,41 +70,6 @@ public struct ReLU: Sendable {
         }
     }
 
-    /// ``maskGradient(_:by:context:)`` and the column sums of the masked gradient (the bias
-    /// gradient, ``Dense/columnSums(_:into:context:)``) in one pass over the matrix instead of
-    /// two, timed as ``ProfiledWork/activationBackward``. The same bits as the two passes: the
-    /// mask is elementwise, and each column is still summed in float32 in row order inside one
-    /// chunk of whole columns (chunks of 1024 columns, as `columnSums`).
-    public static func maskGradientSummingColumns(
-        _ gradient: Tensor, by activation: Tensor, into sums: Tensor, context: ExecutionContext
-    ) {
-        precondition(gradient.count == activation.count, "ReLU backward: \(gradient.shape) vs \(activation.shape)")
-        let rows = gradient.rows
-        let columns = gradient.columns
-        precondition(sums.count == columns)
-        context.profiler.measure(.activationBackward) {
-            let g = gradient.baseAddress
-            let a = UnsafePointer(activation.baseAddress)
-            let s = sums.baseAddress
-            let size = context.parallelism.chunkSize(workPerItem: max(rows, 1), alignment: 1024)
-            context.parallelism.forEachChunk(count: columns, chunkSize: size) { range in
-                let acc = s + range.lowerBound
-                let width = range.count
-                acc.update(repeating: 0, count: width)
-                for r in 0..<rows {
-                    let offset = r * columns + range.lowerBound
-                    let gr = g + offset
-                    let ar = a + offset
-                    for c in 0..<width {
-                        let masked = ar[c] > 0 ? gr[c] : 0
-                        gr[c] = masked
-                        acc[c] = acc[c] + masked
-                    }
-                }
-            }
-        }
-    }
-
     /// Adds `bias` to every row of the `rows x columns` `matrix` in place, then applies ReLU
     /// when `relu` is true: one pass over the matrix instead of two.
     public static func addBias(_ bias: Tensor, to matrix: Tensor, relu: Bool, context: ExecutionContext) {
