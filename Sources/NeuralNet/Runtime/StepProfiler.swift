@@ -21,9 +21,9 @@ public enum ProfiledWork: Int, CaseIterable, Sendable, CustomStringConvertible {
     case biasActivation
     /// Softmax, cross-entropy, accuracy and the loss gradient.
     case softmaxLoss
-    /// ReLU backward mask on the incoming gradient (with the bias gradients when fused).
+    /// ReLU backward mask on the incoming gradient.
     case activationBackward
-    /// Column sums of the pre-activation gradient (bias gradients), when not fused.
+    /// Column sums of the pre-activation gradient (bias gradients).
     case biasGradient
     /// RMSprop: velocity and weight updates.
     case optimizer
