@@ -49,11 +49,14 @@ public struct AnalysisSession {
 
     /// Runs training and the test evaluation (`test` nil: skipped, e.g. in tests).
     ///
-    /// `observer` sees the trainer's events (progress, epochs, divergence) as they happen.
+    /// `observer` sees the trainer's events (progress, epochs, divergence) as they happen;
+    /// `trained` receives the time split of the training steps when training ends (for
+    /// `--profile`; it is not part of the record, whose numbers do not depend on timing).
     /// `environment` needs only its command line: the BLAS line, cores, threads and rounding
     /// kernels are filled in from the run.
     public func run(
         train: LabeledImages, test: LabeledImages?, classes: Int, environment: RunEnvironment,
+        trained: (ProfileReport) -> Void = { _ in },
         observer: (TrainingEvent) -> Void = { _ in }
     ) throws -> RunRecord {
         var effective = settings
@@ -73,6 +76,7 @@ public struct AnalysisSession {
             }
             observer(event)
         }
+        trained(trainer.profileReport)
         var testRecord: EvaluationRecord?
         if divergence == nil, let test {
             let result = trainer.evaluate(test, phase: .test)

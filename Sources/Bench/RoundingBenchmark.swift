@@ -27,10 +27,9 @@ public func benchmarkRounding(minimumSeconds: Double = 0.2) -> [RoundingBenchmar
     var output = [Float](repeating: 0, count: n)
     var rows: [RoundingBenchmarkRow] = []
     for format in [ComputeFormat.float16, .bfloat16] {
-        for vector in [true, false] {
-            let rounder = TensorRounder(threads: 1, allowVectorKernels: vector)
-            guard rounder.usesVectorKernels == vector else { continue }
-            let name = vector ? "AVX2+F16C" : "portable C"
+        for kernels in RoundingKernels.allCases.reversed() where kernels <= .widest {
+            let rounder = TensorRounder(threads: 1, kernels: kernels)
+            let name = kernels == .portable ? "portable C" : kernels.description
             for statistics in [true, false] {
                 let rate = input.withUnsafeBufferPointer { x in
                     output.withUnsafeMutableBufferPointer { y in

@@ -155,7 +155,10 @@ TARGET static inline __m256 round_bf16(__m256 v) {
 KERNEL(ck_round_f16_avx2, round_f16, ck_round_f16_portable, 0x1p-14f)
 KERNEL(ck_round_bf16_avx2, round_bf16, ck_round_bf16_portable, 0x1p-126f)
 
-TARGET void ck_lost_updates_avx2(const float *w, const float *d, size_t n, int format, uint64_t counts[4]) {
+/* Counts the lost updates of w - d; when `apply`, also stores w - d into w (one pass instead
+   of two: w is read before it is written). */
+TARGET static inline __attribute__((always_inline)) void lost_updates(float *w, const float *d, size_t n,
+                                                                      int format, uint64_t counts[4], int apply) {
     size_t i = 0, vectors = n / 8;
     __m256i nonzero = _mm256_setzero_si256(), lost32 = nonzero, lostC = nonzero;
     const __m256 zero = _mm256_setzero_ps();
@@ -165,6 +168,7 @@ TARGET void ck_lost_updates_avx2(const float *w, const float *d, size_t n, int f
         for (; i < end; i += 8) {
             __m256 vw = _mm256_loadu_ps(w + i), vd = _mm256_loadu_ps(d + i);
             __m256 next = _mm256_sub_ps(vw, vd);
+            if (apply) _mm256_storeu_ps(w + i, next);
             __m256 nz = _mm256_cmp_ps(vd, zero, _CMP_NEQ_UQ);
             __m256 a = format == 11 ? round_f16(next) : format == 8 ? round_bf16(next) : next;
             __m256 b = format == 11 ? round_f16(vw) : format == 8 ? round_bf16(vw) : vw;
@@ -179,7 +183,18 @@ TARGET void ck_lost_updates_avx2(const float *w, const float *d, size_t n, int f
         nonzero = lost32 = lostC = _mm256_setzero_si256();
     }
     counts[0] += vectors * 8;
-    if (i < n) ck_lost_updates_portable(w + i, d + i, n - i, format, counts);
+    if (i < n) {
+        if (apply) ck_lost_updates_apply_portable(w + i, d + i, n - i, format, counts);
+        else ck_lost_updates_portable(w + i, d + i, n - i, format, counts);
+    }
+}
+
+TARGET void ck_lost_updates_avx2(const float *w, const float *d, size_t n, int format, uint64_t counts[4]) {
+    lost_updates((float *)w, d, n, format, counts, 0); /* apply == 0: w is only read */
+}
+
+TARGET void ck_lost_updates_apply_avx2(float *w, const float *d, size_t n, int format, uint64_t counts[4]) {
+    lost_updates(w, d, n, format, counts, 1);
 }
 
 /* ck_rmsprop_narrow, eight elements at a time (same operations, same roundings). */
@@ -234,6 +249,9 @@ void ck_rmsprop_f32_avx2(float *w, const float *g, float *v, float *delta, size_
 void ck_rmsprop_narrow_avx2(float *w, const float *g, float *v, float *delta, size_t n, float rho,
                             float oneMinusRho, float lr, float eps, int precision) {
     ck_rmsprop_narrow(w, g, v, delta, n, rho, oneMinusRho, lr, eps, precision);
+}
+void ck_lost_updates_apply_avx2(float *w, const float *d, size_t n, int format, uint64_t counts[4]) {
+    ck_lost_updates_apply_portable(w, d, n, format, counts);
 }
 void ck_lost_updates_avx2(const float *w, const float *d, size_t n, int format, uint64_t counts[4]) {
     ck_lost_updates_portable(w, d, n, format, counts);

@@ -114,6 +114,20 @@ void ck_lost_updates_portable(const float *w, const float *d, size_t n, int form
     counts[0] += n; counts[1] += nonzero; counts[2] += lost32; counts[3] += lostC;
 }
 
+void ck_lost_updates_apply_portable(float *w, const float *d, size_t n, int format, uint64_t counts[4]) {
+    uint64_t nonzero = 0, lost32 = 0, lostC = 0;
+    for (size_t i = 0; i < n; i++) {
+        float old = w[i], next = old - d[i];
+        w[i] = next;
+        if (d[i] == 0.0f) continue;
+        nonzero += 1;
+        if (next == old) lost32 += 1;
+        float a = round_to(next, format), b = round_to(old, format);
+        if (memcmp(&a, &b, 4) == 0) lostC += 1;
+    }
+    counts[0] += n; counts[1] += nonzero; counts[2] += lost32; counts[3] += lostC;
+}
+
 /* The correctly rounded float32 square root, without C's errno side effect, so the compiler
    may vectorise the loop that calls it. */
 static inline float root_f32(float x) {

@@ -27,7 +27,7 @@ public struct KernelVerification: Sendable {
         let last = patterns.upperBound / block
         let blocks = Int(last - first + 1)
         let start = DispatchTime.now()
-        let single = TensorRounder(threads: 1, allowVectorKernels: rounder.usesVectorKernels)
+        let single = TensorRounder(threads: 1, kernels: rounder.kernels)
         let reports = rounder.parallel.mapChunks(count: blocks, chunkSize: 1) { range in
             let index = UInt64(range.lowerBound)
             let low = max(patterns.lowerBound, (first + index) * block)

@@ -4,14 +4,17 @@ import _MPStudySupport
 /// Rounds float32 tensors to a compute format in bulk (round to nearest even), writing the
 /// rounded values as float32 (exactly representable) and, in the same pass, the statistics.
 ///
-/// The kernels are C: an AVX2+F16C version chosen at run time when the CPU has those features,
-/// and a portable one; both give the same bits and counts. Tensors are split into the fixed
+/// The kernels are C, chosen at run time from CPUID (``RoundingKernels``): AVX-512 when the CPU
+/// has AVX-512 F/BW/DQ/VL, else AVX2+F16C, else portable. All give the same bits and counts,
+/// and the two vector sets the same statistics bit for bit. Tensors are split into the fixed
 /// chunks of ``parallel`` (2^16 elements by default), run ``threads`` at a time; each chunk
 /// counts into its own statistics and those are merged in chunk order, so the results (the
 /// floating-point error sums included) are the same for every thread count.
 public struct TensorRounder: Sendable {
-    /// Whether the AVX2+F16C kernels run.
-    public let usesVectorKernels: Bool
+    /// The kernel set that runs.
+    public let kernels: RoundingKernels
+    /// Whether vector kernels (AVX2+F16C or AVX-512) run.
+    public var usesVectorKernels: Bool { kernels != .portable }
     /// The chunking, and how many chunks run at once.
     public let parallel: ParallelChunks
     /// Chunks run at once.
@@ -23,10 +26,22 @@ public struct TensorRounder: Sendable {
         self.init(parallel: ParallelChunks(threads: max(1, threads)), allowVectorKernels: allowVectorKernels)
     }
 
-    /// A rounder with the chunking of `parallel`.
+    /// A rounder using `kernels` (or the widest set the CPU runs if narrower), `threads` chunks
+    /// of the default size at once.
+    public init(threads: Int, kernels: RoundingKernels) {
+        self.init(parallel: ParallelChunks(threads: max(1, threads)), kernels: kernels)
+    }
+
+    /// A rounder with the chunking of `parallel`: the widest kernels the CPU runs, or the
+    /// portable ones when `allowVectorKernels` is false.
     public init(parallel: ParallelChunks, allowVectorKernels: Bool = true) {
+        self.init(parallel: parallel, kernels: allowVectorKernels ? .widest : .portable)
+    }
+
+    /// A rounder using `kernels`, or the widest set the CPU runs if that is narrower.
+    public init(parallel: ParallelChunks, kernels: RoundingKernels) {
         self.parallel = parallel
-        usesVectorKernels = allowVectorKernels && ck_has_f16c_avx2() != 0
+        self.kernels = min(kernels, .widest)
     }
 
     typealias Kernel =
@@ -39,8 +54,18 @@ public struct TensorRounder: Sendable {
     func kernel(_ format: ComputeFormat) -> Kernel? {
         switch format {
         case .float32: nil
-        case .float16: usesVectorKernels ? ck_round_f16_avx2 : ck_round_f16_portable
-        case .bfloat16: usesVectorKernels ? ck_round_bf16_avx2 : ck_round_bf16_portable
+        case .float16:
+            switch kernels {
+            case .avx512: ck_round_f16_avx512
+            case .avx2: ck_round_f16_avx2
+            case .portable: ck_round_f16_portable
+            }
+        case .bfloat16:
+            switch kernels {
+            case .avx512: ck_round_bf16_avx512
+            case .avx2: ck_round_bf16_avx2
+            case .portable: ck_round_bf16_portable
+            }
         }
     }
 

@@ -82,6 +82,12 @@ struct AnalyzeCommand: ParsableCommand {
     )
     var shadowEvery = PrecisionAnalyzer.defaultShadowEvery
 
+    @Flag(
+        help:
+            "Print, for each run, where the time of a training step goes (GEMM, training work, each part of the analysis) and the step against the floor at the machine's FMA peak."
+    )
+    var profile = false
+
     func validate() throws {
         guard shadowEvery >= 0 else {
             throw ValidationError("shadow-every must be 0 (off) or a positive number of steps, got \(shadowEvery)")
@@ -113,13 +119,18 @@ struct AnalyzeCommand: ParsableCommand {
             var runEnvironment = environment
             runEnvironment.loadAverage = BLASRuntime.loadAverage
             let progress = runs.printer(run: index, divergenceNote: "; the report covers the steps up to it")
+            var profileReport: ProfileReport?
             var record = try session.run(
                 train: mnist.train, test: mnist.test, classes: MNIST.classes,
-                environment: runEnvironment
+                environment: runEnvironment, trained: { profileReport = $0 }
             ) { progress.handle($0) }
             runs.runFinished()
             record.environment.loadAverageAtEnd = BLASRuntime.loadAverage
             output.runFinished(record)
+            if profile, let profileReport {
+                print("\(settings.policy) training steps with analysis:")
+                ProfileOutput.print(profileReport, threads: plan.threads)
+            }
             if index == 0 { output.layerTables(record) }
             record.comparison = []
             records.append(record)

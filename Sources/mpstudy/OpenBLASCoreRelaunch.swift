@@ -5,9 +5,10 @@ import NeuralNet
     import Darwin
 #endif
 
-/// Re-executes `mpstudy` with `OPENBLAS_CORETYPE` set when OpenBLAS fell back to a weaker
-/// kernel set than the CPU supports (``BLASRuntime`` says why: DYNAMIC_ARCH builds older
-/// than the CPU fall back to `Prescott`, five times slower in sgemm). OpenBLAS reads the
+/// Re-executes `mpstudy` with `OPENBLAS_CORETYPE` set when OpenBLAS's own choice of kernel
+/// set does not fit the CPU, by ``OpenBLASCoreChoice``'s table of CPUID features (typically a
+/// fallback to a weaker kernel set than the CPU supports: DYNAMIC_ARCH builds older than the
+/// CPU fall back to `Prescott`, five times slower in sgemm). OpenBLAS reads the
 /// variable only while it loads, so setting it takes a new process image; changing the
 /// environment and replacing the process is the program's business, so it lives here and
 /// not in NeuralNet.
@@ -20,9 +21,7 @@ enum OpenBLASCoreRelaunch {
         #if os(Linux)
             guard getenv("OPENBLAS_CORETYPE") == nil, getenv(BLASRuntime.relaunchMarker) == nil else { return }
             let detected = BLASRuntime.coreName
-            guard let preferred = BLASRuntime.preferredCore(cpuFlags: BLASRuntime.cpuFlags(), current: detected) else {
-                return
-            }
+            guard let preferred = BLASRuntime.coreChoice.request else { return }
             setenv("OPENBLAS_CORETYPE", preferred, 1)
             setenv(BLASRuntime.relaunchMarker, detected, 1)
             fflush(nil)

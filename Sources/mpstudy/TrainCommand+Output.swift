@@ -33,7 +33,7 @@ struct TrainOutput {
         print(
             "training: \(trainer.stepsDone) steps, \(KerasFormat.fixed(report.secondsPerStep * 1000, decimals: 0)) ms/step mean; "
                 + "weights sha256 \(trainer.weightsDigest())")
-        if profile { report.lines.forEach { print($0) } }
+        if profile { ProfileOutput.print(report, threads: trainer.configuration.threads) }
         flushStandardOutput()
     }
 }

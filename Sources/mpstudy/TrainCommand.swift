@@ -30,7 +30,10 @@ struct TrainCommand: ParsableCommand {
     )
     var rmspropEpsilon: RMSprop.EpsilonPlacement = .insideSquareRoot
 
-    @Flag(help: "Print where the time of a training step goes (GEMM vs everything else).")
+    @Flag(
+        help:
+            "Print where the time of a training step goes (GEMM vs everything else) and compare it with the floor: the step's GEMM flops at the machine's FMA peak, measured after training."
+    )
     var profile = false
 
     func validate() throws {

@@ -4,18 +4,18 @@ import Precision
 extension VerifyCommand {
     /// `--kernels`: every one of the 2^32 float32 inputs through the bulk rounding kernels
     /// (float16 and bfloat16, round to nearest even) against SoftFloat's conversion, on all
-    /// cores, for the vector kernels (when the CPU has them) and the portable ones: one sweep
-    /// per kernel and format.
+    /// cores, for every kernel set the CPU runs (AVX-512, AVX2+F16C, portable): one sweep
+    /// per kernel set and format.
     func kernelSweeps() -> [VerifySweep] {
         let cores = ProcessInfo.processInfo.activeProcessorCount
-        var rounders = [TensorRounder(threads: cores, allowVectorKernels: false)]
-        let vector = TensorRounder(threads: cores)
-        if vector.usesVectorKernels { rounders.insert(vector, at: 0) }
+        let rounders = RoundingKernels.allCases.filter { $0 <= .widest }.reversed().map {
+            TensorRounder(threads: cores, kernels: $0)
+        }
         var sweeps: [VerifySweep] = []
         for rounder in rounders {
             for format in [ComputeFormat.float16, .bfloat16] {
                 let label =
-                    "float32 -> \(format.rawValue) \(rounder.usesVectorKernels ? "AVX2+F16C" : "portable") kernel, every input"
+                    "float32 -> \(format.rawValue) \(rounder.kernels) kernel, every input"
                 sweeps.append(
                     VerifySweep(name: label, cases: 1 << 32, unit: "inputs") { progress in
                         let report = KernelVerification.run(format, rounder: rounder, progress: progress)

@@ -48,14 +48,4 @@ struct TrainingConfigurationTests {
             KerasFormat.duration(3725) == "1h02m" && KerasFormat.duration(187) == "3m07s"
                 && KerasFormat.duration(42) == "42s")
     }
-
-    @Test func blasCoreChoice() {
-        let avx512: Set = ["avx2", "fma", "avx512f", "avx512cd", "avx512bw", "avx512dq", "avx512vl"]
-        #expect(BLASRuntime.preferredCore(cpuFlags: avx512, current: "Prescott") == "SkylakeX")
-        #expect(BLASRuntime.preferredCore(cpuFlags: avx512.union(["avx512_bf16"]), current: "Prescott") == "Cooperlake")
-        #expect(BLASRuntime.preferredCore(cpuFlags: avx512, current: "SkylakeX") == nil)
-        #expect(BLASRuntime.preferredCore(cpuFlags: ["avx2", "fma"], current: "Sandybridge") == "Haswell")
-        #expect(BLASRuntime.preferredCore(cpuFlags: ["avx2", "fma"], current: "Zen") == nil)
-        #expect(BLASRuntime.preferredCore(cpuFlags: ["sse2"], current: "Prescott") == nil)
-    }
 }

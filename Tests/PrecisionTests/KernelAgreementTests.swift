@@ -6,7 +6,10 @@ import Testing
 /// count exactly what the scalar reference counts. The all-2^32-inputs check is
 /// `mpstudy verify --kernels`.
 @Suite struct KernelAgreementTests {
-    static let rounders = [TensorRounder(threads: 2), TensorRounder(threads: 1, allowVectorKernels: false)]
+    /// Every kernel set this CPU runs.
+    static let rounders = RoundingKernels.allCases.filter { $0 <= .widest }.map {
+        TensorRounder(threads: $0 == .portable ? 1 : 2, kernels: $0)
+    }
 
     @Test(arguments: [ComputeFormat.float16, .bfloat16])
     func roundedBitsMatchSoftFloat(_ format: ComputeFormat) {
@@ -17,7 +20,7 @@ import Testing
             for (x, r) in zip(xs, out) where r.bitPattern != KernelVerification.reference(x.bitPattern, format) {
                 bad.append("x=0x\(String(x.bitPattern, radix: 16)) kernel=0x\(String(r.bitPattern, radix: 16))")
             }
-            #expect(bad.isEmpty, "vector=\(rounder.usesVectorKernels) \(format): \(bad.prefix(10))")
+            #expect(bad.isEmpty, "\(rounder.kernels) \(format): \(bad.prefix(10))")
         }
     }
 
@@ -33,7 +36,7 @@ import Testing
             #expect(
                 g.count == e.count && g.overflow == e.overflow && g.underflow == e.underflow
                     && g.subnormal == e.subnormal && g.nan == e.nan && g.infinite == e.infinite
-                    && g.errorCount == e.errorCount, "vector=\(rounder.usesVectorKernels) \(format): \(g) vs \(e)")
+                    && g.errorCount == e.errorCount, "\(rounder.kernels) \(format): \(g) vs \(e)")
             #expect(g.histogram == e.histogram)
             #expect(got.counterfactual == expected.counterfactual)
             // The kernels divide in float32 and sum in float32 blocks: sums agree to 1e-5.

@@ -39,6 +39,33 @@ typedef struct {
 /* Nonzero when the CPU has AVX2, F16C and FMA. */
 int ck_has_f16c_avx2(void);
 
+/* CPU features that choose kernels at run time (CPUID, with the operating system's support
+   for the wider registers checked as well): one bit each in ck_cpu_features(). */
+enum {
+    CK_CPU_AVX2 = 1 << 0,
+    CK_CPU_FMA = 1 << 1,
+    CK_CPU_F16C = 1 << 2,
+    CK_CPU_AVX512F = 1 << 3,
+    CK_CPU_AVX512CD = 1 << 4,
+    CK_CPU_AVX512BW = 1 << 5,
+    CK_CPU_AVX512DQ = 1 << 6,
+    CK_CPU_AVX512VL = 1 << 7,
+    CK_CPU_AVX512BF16 = 1 << 8,
+    CK_CPU_AVX512FP16 = 1 << 9
+};
+
+/* The CK_CPU_* bits of this CPU (0 off x86-64). */
+unsigned ck_cpu_features(void);
+
+/* Register-only multiply-add loops for measuring the floating-point peak of a core (the time
+   of `iterations` iterations is the caller's to take). Flops per iteration: AVX-512 384
+   (12 FMAs x 16 lanes x 2), AVX2 192 (12 FMAs x 8 lanes x 2), SSE2 96 (12 multiplies and 12
+   adds on 4 lanes, for CPUs without FMA). Call a variant only when ck_cpu_features() has its
+   instruction set (CK_CPU_AVX512F; CK_CPU_AVX2 and CK_CPU_FMA; any x86-64 for SSE2). */
+void ck_fma_loop_avx512(uint64_t iterations);
+void ck_fma_loop_avx2(uint64_t iterations);
+void ck_fma_loop_sse2(uint64_t iterations);
+
 /* Rounds x[0..<n] to binary16. out may be NULL (statistics only) or equal to x (in place);
    stats may be NULL (rounding only). If scaled is not NULL, also counts what rounding
    x * scale would overflow, flush or make subnormal (scale should be a power of two). */
@@ -46,6 +73,14 @@ void ck_round_f16_avx2(const float *x, float *out, size_t n, ck_round_stats *sta
                        float scale, ck_scaled_counts *scaled);
 void ck_round_f16_portable(const float *x, float *out, size_t n, ck_round_stats *stats,
                            float scale, ck_scaled_counts *scaled);
+
+/* The same with AVX-512 (F, BW, DQ, VL, with F16C): the bits and statistics of the AVX2
+   kernels, sixteen elements per step. Call only when ck_has_avx512() is nonzero. */
+int ck_has_avx512(void);
+void ck_round_f16_avx512(const float *x, float *out, size_t n, ck_round_stats *st, float scale,
+                         ck_scaled_counts *sc);
+void ck_round_bf16_avx512(const float *x, float *out, size_t n, ck_round_stats *st, float scale,
+                          ck_scaled_counts *sc);
 
 /* The same for bfloat16. */
 void ck_round_bf16_avx2(const float *x, float *out, size_t n, ck_round_stats *stats,
@@ -58,6 +93,9 @@ void ck_round_bf16_portable(const float *x, float *out, size_t n, ck_round_stats
    format (format: the precision p: 11 = binary16, 8 = bfloat16, 24 = float32). */
 void ck_lost_updates_avx2(const float *w, const float *d, size_t n, int format, uint64_t counts[4]);
 void ck_lost_updates_portable(const float *w, const float *d, size_t n, int format, uint64_t counts[4]);
+/* The same counts, and w = w - d (float32) in the same pass. */
+void ck_lost_updates_apply_avx2(float *w, const float *d, size_t n, int format, uint64_t counts[4]);
+void ck_lost_updates_apply_portable(float *w, const float *d, size_t n, int format, uint64_t counts[4]);
 
 /* One RMSprop step (Keras 3: v = rho*v + (1-rho)*g^2; q = lr*g / sqrt(v + eps); w = w - q)
    computed in a narrow format (precision 11 = binary16, 8 = bfloat16): every operation is

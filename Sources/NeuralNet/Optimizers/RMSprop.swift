@@ -140,19 +140,22 @@ public final class RMSprop {
                     step(range, delta: d)
                 }
             }
+            if context.wants(updateKind, layer: layer) { context.deliver(delta, updateKind, layer: layer) }
             if wantsStatistics, let probe = context.precisionProbe {
-                let statistics = context.profiler.measure(.optimizer) {
-                    context.rounder.lostUpdates(weights: w, updates: d, count: count, format: context.policy.compute)
+                // Counting and applying in one pass over the weights (read before written).
+                let statistics = context.profiler.measure(.updateStatistics) {
+                    context.rounder.applyCountingLostUpdates(
+                        weights: w, updates: d, count: count, format: context.policy.compute)
                 }
                 probe.observeUpdate(
                     UpdateEvent(
                         layer: layer, kind: updateKind, position: context.position,
                         statistics: statistics))
-            }
-            if context.wants(updateKind, layer: layer) { context.deliver(delta, updateKind, layer: layer) }
-            context.profiler.measure(.optimizer) {
-                context.parallelism.forEachChunk(count: count) { range in
-                    for i in range { w[i] = w[i] - d[i] }
+            } else {
+                context.profiler.measure(.optimizer) {
+                    context.parallelism.forEachChunk(count: count) { range in
+                        for i in range { w[i] = w[i] - d[i] }
+                    }
                 }
             }
             return

@@ -23,7 +23,7 @@ import _MPStudySupport
 /// the same CPU supports. OpenBLAS only reads `OPENBLAS_CORETYPE` while loading, before any
 /// Swift code runs, so the fix, setting it and re-executing the program, belongs to the
 /// program, not to a library: `mpstudy` does it (`OpenBLASCoreRelaunch`) with
-/// ``preferredCore(cpuFlags:current:)``, and records the core OpenBLAS had detected in
+/// ``coreChoice`` (the table of ``OpenBLASCoreChoice``), and records the core OpenBLAS had detected in
 /// ``relaunchMarker``, which ``summary`` reports. This type only reads the environment.
 public enum BLASRuntime {
     /// Environment variable that a program which set `OPENBLAS_CORETYPE` and re-executed
@@ -71,29 +71,12 @@ public enum BLASRuntime {
         if openblas_get_num_threads() != 1 { openblas_set_num_threads(1) }
     }
 
-    /// The OpenBLAS core name to request for a CPU with `flags` (as in /proc/cpuinfo) when
-    /// `current` is a weaker kernel set than the CPU supports; nil when `current` is fine.
-    ///
-    /// AVX-512 (F, CD, BW, DQ, VL) gives `SkylakeX` (`Cooperlake` with AVX512_BF16, as
-    /// OpenBLAS's own detection would choose); AVX2 with FMA gives `Haswell`.
-    public static func preferredCore(cpuFlags flags: Set<String>, current: String) -> String? {
-        let avx512Cores: Set<String> = ["skylakex", "cooperlake", "sapphirerapids"]
-        let avx2Cores: Set<String> = avx512Cores.union(["haswell", "zen", "skylake"])
-        let now = current.lowercased()
-        if ["avx512f", "avx512cd", "avx512bw", "avx512dq", "avx512vl"].allSatisfy(flags.contains) {
-            if avx512Cores.contains(now) { return nil }
-            return flags.contains("avx512_bf16") ? "Cooperlake" : "SkylakeX"
-        }
-        if flags.contains("avx2") && flags.contains("fma") {
-            return avx2Cores.contains(now) ? nil : "Haswell"
-        }
-        return nil
-    }
-
-    /// The CPU feature flags of the first processor in /proc/cpuinfo (empty elsewhere).
-    public static func cpuFlags() -> Set<String> {
-        guard let value = cpuInfoField(["flags", "Features"]) else { return [] }
-        return Set(value.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init))
+    /// What ``OpenBLASCoreChoice`` says for this CPU (features from CPUID) and the core
+    /// OpenBLAS detected: in a relaunched process (``relaunchMarker`` set) the detected core is
+    /// the one recorded before the relaunch.
+    public static var coreChoice: OpenBLASCoreChoice {
+        let detected = getenv(relaunchMarker).map { String(cString: $0) } ?? coreName
+        return OpenBLASCoreChoice.choose(features: .current, detected: detected)
     }
 
     /// The value after the colon of the first /proc/cpuinfo line starting with one of
@@ -116,17 +99,19 @@ public enum BLASRuntime {
         return nil
     }
 
-    /// One line describing the BLAS in use, e.g. `OpenBLAS 0.3.21 core SkylakeX, single-threaded
-    /// on fixed panels (OPENBLAS_CORETYPE set by mpstudy; OpenBLAS detected Prescott)`. The
-    /// thread count is not in it: it does not change the results (``GEMM``), and run records
-    /// keep it beside this line.
+    /// One line describing the BLAS in use and why its core, e.g. `OpenBLAS 0.3.21 core
+    /// Cooperlake, single-threaded on fixed panels (core chosen by mpstudy: AVX-512 F/CD/BW/DQ/VL
+    /// with AVX512_BF16: Cooperlake instead of the detected Prescott)`. The thread count is not
+    /// in it: it does not change the results (``GEMM``), and run records keep it beside this line.
     public static var summary: String {
         var text =
             "\(configuration.split(separator: " ").prefix(2).joined(separator: " ")) core \(coreName), single-threaded on fixed panels"
-        if let detected = getenv(relaunchMarker) {
-            text += " (OPENBLAS_CORETYPE set by mpstudy; OpenBLAS detected \(String(cString: detected)))"
+        if getenv(relaunchMarker) != nil {
+            text += " (core chosen by mpstudy: \(coreChoice.reason))"
         } else if let chosen = getenv("OPENBLAS_CORETYPE") {
-            text += " (OPENBLAS_CORETYPE=\(String(cString: chosen)))"
+            text += " (OPENBLAS_CORETYPE=\(String(cString: chosen)) set by the user)"
+        } else {
+            text += " (\(coreChoice.reason))"
         }
         return text
     }

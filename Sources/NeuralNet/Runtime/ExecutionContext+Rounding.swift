@@ -23,7 +23,7 @@ extension ExecutionContext {
         }
         let scale: Float = scaled ? lossScale : 1
         var record = RoundingRecord(counterfactualScale: scale != 1 ? 1 / scale : nil)
-        profiler.measure(.rounding) {
+        profiler.measure(.roundingStatistics) {
             rounder.round(source, count: count, to: format, into: destination, recording: &record)
         }
         profiler.measure(.probe) {

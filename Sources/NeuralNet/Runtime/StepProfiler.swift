@@ -11,6 +11,9 @@
 #endif
 
 /// The parts of a training or evaluation step that are timed separately.
+///
+/// The first cases are the training itself (what `mpstudy train` does); the last four are what
+/// analysis adds (``isAnalysis``), so `--profile` can say what the analysis costs, part by part.
 public enum ProfiledWork: Int, CaseIterable, Sendable, CustomStringConvertible {
     /// Matrix products through `cblas_sgemm`.
     case gemm
@@ -26,14 +29,27 @@ public enum ProfiledWork: Int, CaseIterable, Sendable, CustomStringConvertible {
     case optimizer
     /// Gathering the shuffled batch and scaling pixels by 1/255.
     case batchGather
-    /// Time spent inside probes (zero when no probe is attached).
-    case probe
-    /// Rounding tensors to the compute format (casts, with statistics when probed).
+    /// Rounding tensors to the compute format (the casts of the policy, no statistics).
     case rounding
     /// Unscaling gradients and checking them for non-finite values (loss scaling).
     case lossScaling
-    /// The float32 shadow forward pass and the drift of each layer against it.
+    /// Analysis: rounding passes that also count the rounding statistics (overflow, flushes,
+    /// error, histogram, the unscaled counterfactual); they replace the plain casts.
+    case roundingStatistics
+    /// Analysis: the lost-update counts of the weight updates.
+    case updateStatistics
+    /// Analysis: the float32 shadow forward pass and the drift of each layer against it.
     case shadow
+    /// Analysis: time inside probes (merging the events into records).
+    case probe
+
+    /// Whether this is work the analysis adds to training.
+    public var isAnalysis: Bool {
+        switch self {
+        case .roundingStatistics, .updateStatistics, .shadow, .probe: true
+        default: false
+        }
+    }
 
     public var description: String {
         switch self {
@@ -44,10 +60,12 @@ public enum ProfiledWork: Int, CaseIterable, Sendable, CustomStringConvertible {
         case .biasGradient: "bias gradients"
         case .optimizer: "RMSprop update"
         case .batchGather: "batch gather + /255"
-        case .probe: "probes"
-        case .rounding: "rounding to the compute format"
-        case .lossScaling: "gradient unscaling + finiteness"
-        case .shadow: "float32 shadow forward + drift"
+        case .rounding: "rounding (casts)"
+        case .lossScaling: "unscaling + finiteness"
+        case .roundingStatistics: "rounding + statistics"
+        case .updateStatistics: "lost-update counts"
+        case .shadow: "float32 shadow + drift"
+        case .probe: "probe bookkeeping"
         }
     }
 }

@@ -85,6 +85,8 @@ public final class Trainer {
     public private(set) var trainingProfile = ProfileSnapshot.zero
     /// Wall time of all training steps so far.
     public private(set) var trainingSeconds = 0.0
+    /// Wall time and GEMM flops of the first training step (nil before it).
+    public private(set) var firstStep: (seconds: Double, flops: Double)?
 
     private var streams: RandomStreams
     private var order: [Int32]
@@ -168,6 +170,7 @@ public final class Trainer {
                 epochTrainingSeconds += seconds
                 trainingSeconds += seconds
                 let delta = context.profiler.snapshot().subtracting(before)
+                if firstStep == nil { firstStep = (seconds, delta.gemmFlops) }
                 trainingProfile = ProfileSnapshot(
                     nanoseconds: zip(trainingProfile.nanoseconds, delta.nanoseconds).map { $0 &+ $1 },
                     gemmFlops: trainingProfile.gemmFlops + delta.gemmFlops)
@@ -245,9 +248,10 @@ public final class Trainer {
         return SHA256.hex(hasher.finalize())
     }
 
-    /// Per-step profile of all training steps so far.
+    /// Per-step profile of all training steps so far (without the FMA peak: the caller
+    /// measures it when it wants the comparison, see ``FMAPeak``).
     public var profileReport: ProfileReport {
-        ProfileReport(profile: trainingProfile, steps: stepsDone, stepSeconds: trainingSeconds)
+        ProfileReport(profile: trainingProfile, steps: stepsDone, stepSeconds: trainingSeconds, firstStep: firstStep)
     }
 
     /// Remaining time: mean step time × steps left, plus the validation passes left (their

@@ -1,0 +1,75 @@
+//===--- OpenBLASCoreChoice.swift -----------------------------------------===//
+//
+// Which OpenBLAS kernel set ("core") a CPU should run, from its features: a table.
+//
+//===----------------------------------------------------------------------===//
+
+/// The OpenBLAS core to run on a CPU, chosen from its features (``CPUFeatures``) and the core
+/// OpenBLAS detected by itself, with the reason in words (`train` and `analyze` print it).
+///
+/// Why a table and not OpenBLAS's own detection: Debian's OpenBLAS 0.3.21 picks its kernels by
+/// CPU model number, and CPUs newer than the library are not in its list. It detects an AMD
+/// Zen 4 or a Xeon of family 6 model 207 (both with AVX-512) as `Prescott`, SSE3 kernels about
+/// five times slower in sgemm. The table goes by features instead, which newer CPUs keep:
+///
+/// | CPU features | core | examples |
+/// |---|---|---|
+/// | AVX-512 F, CD, BW, DQ, VL and AVX512_BF16 | `Cooperlake` | Zen 4, Cooperlake, Sapphire/Emerald Rapids |
+/// | AVX-512 F, CD, BW, DQ, VL | `SkylakeX` | Skylake-SP, Cascade Lake, Ice Lake-SP |
+/// | AVX2 and FMA, no AVX-512 | `Haswell` (OpenBLAS's `Zen` kept) | Zen 2, Zen 3, Haswell to Alder Lake |
+/// | neither | what OpenBLAS detected | older CPUs |
+///
+/// `Cooperlake`'s sgemm kernels are `SkylakeX`'s (it adds bfloat16 ones), so the two give the
+/// same single-precision speed; `Cooperlake` is what OpenBLAS's own detection names for a CPU
+/// with AVX512_BF16. The table never asks for a kernel set the CPU cannot run: a CPU without
+/// AVX-512 never gets an AVX-512 core, even when OpenBLAS detected one (a wrong detection
+/// would crash on the first AVX-512 instruction); it gets `Haswell` instead.
+///
+/// A detected core that already matches the CPU's class is kept (`Zen` on a Zen 3,
+/// `SkylakeX` on a Cooperlake CPU): they are tuned for it, and their numbers are the ones
+/// OpenBLAS users on that CPU get.
+public struct OpenBLASCoreChoice: Sendable, Equatable {
+    /// The core to request with `OPENBLAS_CORETYPE`; nil to keep the detected one.
+    public let request: String?
+    /// The core that will run: ``request``, or the detected core.
+    public let core: String
+    /// Why, in words: the features that decided, and what happens to the detected core.
+    public let reason: String
+
+    /// Detected cores OpenBLAS 0.3.21 may report that use AVX-512 kernels.
+    static let avx512Cores: Set<String> = ["skylakex", "cooperlake", "sapphirerapids"]
+    /// Detected cores that use AVX2+FMA kernels.
+    static let avx2Cores: Set<String> = ["haswell", "zen"]
+
+    /// The table above for a CPU with `features`, on which OpenBLAS detected `detected`.
+    public static func choose(features: CPUFeatures, detected: String) -> OpenBLASCoreChoice {
+        let now = detected.lowercased()
+        if features.isSuperset(of: .avx512Core) {
+            let wanted = features.contains(.avx512bf16) ? "Cooperlake" : "SkylakeX"
+            let why =
+                features.contains(.avx512bf16)
+                ? "AVX-512 F/CD/BW/DQ/VL with AVX512_BF16" : "AVX-512 F/CD/BW/DQ/VL"
+            if avx512Cores.contains(now) {
+                return OpenBLASCoreChoice(request: nil, core: detected, reason: "\(why): detected \(detected) kept")
+            }
+            return OpenBLASCoreChoice(
+                request: wanted, core: wanted, reason: "\(why): \(wanted) instead of the detected \(detected)")
+        }
+        if features.isSuperset(of: .avx2FMA) {
+            if avx2Cores.contains(now) {
+                return OpenBLASCoreChoice(
+                    request: nil, core: detected, reason: "AVX2+FMA, no AVX-512: detected \(detected) kept")
+            }
+            return OpenBLASCoreChoice(
+                request: "Haswell", core: "Haswell",
+                reason: "AVX2+FMA, no AVX-512: Haswell instead of the detected \(detected)")
+        }
+        if avx512Cores.contains(now) || avx2Cores.contains(now) {
+            // Never run kernels the CPU lacks; the baseline x86-64 kernels always work.
+            return OpenBLASCoreChoice(
+                request: "Prescott", core: "Prescott",
+                reason: "no AVX2+FMA: Prescott instead of the detected \(detected)")
+        }
+        return OpenBLASCoreChoice(request: nil, core: detected, reason: "no AVX2+FMA: detected \(detected) kept")
+    }
+}
