@@ -13,7 +13,11 @@ struct CommandResult: CustomStringConvertible {
     let status: Int32
     let output: String
     let errors: String
-    /// The largest resident set the process had, in bytes (`getrusage`'s `ru_maxrss`).
+    /// The largest resident set the process had, in bytes: on Linux the last `VmHWM` of
+    /// `/proc/<pid>/status` read while it ran (polled every few milliseconds; the process's
+    /// own address space only), elsewhere `ru_maxrss`. (Linux's `ru_maxrss` is no measure
+    /// here: posix_spawn shares the test runner's address space until exec, and exec records
+    /// that space's high-water mark as the child's.)
     var maxResidentBytes = 0
 
     /// The lines written to standard error (a final newline does not start an empty line).
@@ -138,7 +142,9 @@ func mpstudy(
             throw CommandSpawnError(description: "cannot start \(binary): \(String(cString: strerror(spawned)))")
         }
         var signalled = false
+        var highWater = 0
         let (status, usage) = try waitForExit(pid, timeout: timeout, arguments: shown) {
+            highWater = max(highWater, residentHighWater(of: pid) ?? 0)
             guard let signal, !signalled, FileTree.text(outPath)?.contains(signal.marker) == true else { return }
             kill(pid, signal.signal)
             signalled = true
@@ -149,10 +155,33 @@ func mpstudy(
         #if canImport(Darwin)
             result.maxResidentBytes = Int(usage.ru_maxrss)
         #else
-            result.maxResidentBytes = Int(usage.ru_maxrss) * 1024
+            _ = usage
+            result.maxResidentBytes = highWater
         #endif
         return result
     }
+}
+
+/// `VmHWM` of `/proc/<pid>/status` in bytes: the peak resident set of the process's current
+/// address space; nil when it cannot be read (not Linux, or the process has exited).
+private func residentHighWater(of pid: pid_t) -> Int? {
+    // /proc files report size 0, so read until end of file rather than by their size.
+    let fd = open("/proc/\(pid)/status", O_RDONLY)
+    guard fd >= 0 else { return nil }
+    defer { close(fd) }
+    var bytes: [UInt8] = []
+    var buffer = [UInt8](repeating: 0, count: 4096)
+    while true {
+        let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+        guard n > 0 else { break }
+        bytes += buffer[..<n]
+    }
+    let status = String(decoding: bytes, as: UTF8.self)
+    guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+        let kilobytes = Int(
+            line.dropFirst("VmHWM:".count).split(whereSeparator: { $0 == " " || $0 == "\t" }).first ?? "")
+    else { return nil }
+    return kilobytes * 1024
 }
 
 /// A malloc'ed NUL-terminated copy of `bytes` (freed by the caller), whatever the bytes are.
