@@ -1,5 +1,6 @@
 import SoftFloat
 import Testing
+import _MPStudySupport
 
 /// `BigUInt`'s long division, gcd and shifts (the exact arithmetic of the teaching views
 /// rests on them). Oracles: UInt128 arithmetic for operands that fit it, and the defining
@@ -7,35 +8,12 @@ import Testing
 /// (thousands of bits, so that every branch of Knuth's Algorithm D runs, including the rare
 /// add-back, which operands with runs of all-ones limbs provoke).
 @Suite struct BigUIntArithmeticTests {
-    /// A deterministic generator (splitmix64).
-    struct Mix {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-
-        /// A number of `limbs` limbs, some all ones or zero (edge patterns for the division).
-        mutating func big(limbs: Int) -> BigUInt {
-            var n = BigUInt()
-            for _ in 0..<limbs {
-                let pattern = next()
-                let limb: UInt64 = pattern % 5 == 0 ? .max : pattern % 7 == 0 ? 0 : next()
-                n <<= 64
-                n = n + BigUInt(limb)
-            }
-            return n
-        }
-    }
 
     func uint128(_ n: BigUInt) -> UInt128 { UInt128(n.description)! }
     func big(_ x: UInt128) -> BigUInt { BigUInt(decimal: String(x))! }
 
     @Test func divisionAgreesWithUInt128() {
-        var mix = Mix(state: 11)
+        var mix = SeededGenerator(seed: 11)
         for _ in 0..<2_000 {
             let a = UInt128(mix.next()) << 64 | UInt128(mix.next())
             let b = UInt128(mix.next() >> (mix.next() % 64)) << 64 | UInt128(mix.next() >> (mix.next() % 64)) | 1
@@ -45,7 +23,7 @@ import Testing
     }
 
     @Test func divisionIdentityOnLargeOperands() {
-        var mix = Mix(state: 12)
+        var mix = SeededGenerator(seed: 12)
         for _ in 0..<400 {
             let n = mix.big(limbs: 1 + Int(mix.next() % 60))
             var d = mix.big(limbs: 1 + Int(mix.next() % 40))
@@ -76,5 +54,20 @@ import Testing
         #expect(
             BigUInt(decimal: text)?.description == text && BigUInt(decimal: "12a") == nil && BigUInt(decimal: "") == nil
         )
+    }
+}
+
+/// The test's random cases, drawn from the project's seeded generator.
+extension SeededGenerator {
+    /// A number of `limbs` limbs, some all ones or zero (edge patterns for the division).
+    mutating func big(limbs: Int) -> BigUInt {
+        var n = BigUInt()
+        for _ in 0..<limbs {
+            let pattern = next()
+            let limb: UInt64 = pattern % 5 == 0 ? .max : pattern % 7 == 0 ? 0 : next()
+            n <<= 64
+            n = n + BigUInt(limb)
+        }
+        return n
     }
 }

@@ -245,28 +245,10 @@ import Testing
             Self.decimalOracle(0.37625, decimals: 4) == "0.3763" && Self.decimalOracle(-0.125, decimals: 2) == "-0.13")
     }
 
-    /// A SplitMix64 stream, so the random cases are the same on every run.
-    struct SplitMix64 {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-
-        /// A double with a random sign and significand and a binary exponent in `exponents`.
-        mutating func double(exponents: ClosedRange<UInt64>) -> Double {
-            let span = exponents.upperBound - exponents.lowerBound + 1
-            return Double(bitPattern: (next() & 0x800F_FFFF_FFFF_FFFF) | ((exponents.lowerBound + next() % span) << 52))
-        }
-    }
-
     /// Random bit patterns over the whole range with 0...25 decimals, magnitudes 2^-100...2^100
     /// with 0...40, and dyadic values n / 2^k (which often lie exactly on a tie) with 0...8.
     @Test func exactReadingAgreesWithGlibc() {
-        var random = SplitMix64(state: 2026)
+        var random = SeededGenerator(seed: 2026)
         var cases: [(Double, Int)] = []
         for _ in 0..<3000 {
             let x = Double(bitPattern: random.next())
@@ -289,7 +271,7 @@ import Testing
     /// Magnitudes 2^-60...2^45 with 0...20 decimals (within `Decimal`'s 38 digits), short
     /// decimals k / 10^j (which are often ties), and dyadic values, against `Decimal`.
     @Test func shortestReadingAgreesWithFoundationDecimal() {
-        var random = SplitMix64(state: 7)
+        var random = SeededGenerator(seed: 7)
         var cases: [(Double, Int)] = []
         for _ in 0..<3000 { cases.append((random.double(exponents: 963...1068), Int(random.next() % 21))) }
         for _ in 0..<3000 {
@@ -316,7 +298,7 @@ import Testing
     /// bumped by rounding to 40 digits, since no binary64 value lies within 10^-40 relative
     /// below a power of ten).
     @Test func significantAgreesWithGlibc() {
-        var random = SplitMix64(state: 10)
+        var random = SeededGenerator(seed: 10)
         for _ in 0..<2000 {
             let x = random.double(exponents: 960...1089)
             let digits = 1 + Int(random.next() % 8)
@@ -361,5 +343,14 @@ import Testing
         #expect(DecimalText.positional(negative: true, digits: [0], exponent: -5) == "0")
         #expect(DecimalText.positionalLength(digitCount: 9, exponent: -13) == 14)
         #expect(DecimalText.positionalLength(digitCount: 3, exponent: 2) == 5)
+    }
+}
+
+/// The test's random cases, drawn from the project's seeded generator.
+extension SeededGenerator {
+    /// A double with a random sign and significand and a binary exponent in `exponents`.
+    mutating func double(exponents: ClosedRange<UInt64>) -> Double {
+        let span = exponents.upperBound - exponents.lowerBound + 1
+        return Double(bitPattern: (next() & 0x800F_FFFF_FFFF_FFFF) | ((exponents.lowerBound + next() % span) << 52))
     }
 }
