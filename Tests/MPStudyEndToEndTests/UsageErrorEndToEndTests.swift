@@ -72,6 +72,9 @@ struct UsageErrorEndToEndTests {
         BadInput(["decode", "0xZZ"], "malformed number", mentions: ["0xZZ"]),
         BadInput(["decode", "3c00"], "malformed number", mentions: ["3c00"]),
         BadInput(["decode", "0x12345"], "number too wide for the format", mentions: ["0x12345"]),
+        // FP6 is 6 bits: 0x3f is its widest pattern, 0x40 needs a seventh bit.
+        BadInput(["decode", "0x40", "--format", "e2m3"], "number too wide for the format", mentions: ["0x40"]),
+        BadInput(["decode", "0b10000", "--format", "fp4"], "number too wide for the format", mentions: ["0b10000"]),
         BadInput(["calc", "1 +"], "malformed expression"),
         BadInput(["calc", "(1 + 2"], "malformed expression"),
         BadInput(["calc", "1.2.3 * 2"], "malformed number", mentions: ["1.2.3"]),

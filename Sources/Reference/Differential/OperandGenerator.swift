@@ -27,6 +27,13 @@ public struct OperandGenerator<F: BinaryFormat> {
         return Value(bits: F.Bits(truncatingIfNeeded: word))
     }
 
+    /// The value whose encoding is the low `F.bitWidth` bits of `word`: stepping an encoding
+    /// by a few units may wrap, and FP6 and FP4 leave bits of their byte unused.
+    static func encoding(_ word: UInt64) -> Value {
+        let mask: UInt64 = F.bitWidth >= 64 ? ~0 : (1 << UInt64(F.bitWidth)) - 1
+        return Value(bits: F.Bits(truncatingIfNeeded: word & mask))
+    }
+
     /// A fraction field with a structure that provokes ties, carries and sticky bits.
     mutating func fraction() -> UInt64 {
         let f = F.fractionBitCount
@@ -95,7 +102,7 @@ public struct OperandGenerator<F: BinaryFormat> {
         case 2:  // nearby bits: massive cancellation in add/sub, quotients near 1
             let delta = UInt64(below(5))
             let word = UInt64(a.bits) &+ (chance(50) ? delta : 0 &- delta)
-            return Value(bits: F.Bits(truncatingIfNeeded: word)).negatedIf(chance(50))
+            return Self.encoding(word).negatedIf(chance(50))
         case 3, 4:  // exponent within p + 3 of a's
             return Self.make(chance(50), ea + below(2 * p + 7) - p - 3, fraction())
         default:
@@ -125,7 +132,7 @@ public struct OperandGenerator<F: BinaryFormat> {
             let square = a.multiplied(by: a, in: &env)
             let delta = UInt64(below(3))
             let word = UInt64(square.bits) &+ (chance(50) ? delta : 0 &- delta)
-            let x = Value(bits: F.Bits(truncatingIfNeeded: word))
+            let x = Self.encoding(word)
             return (x, x, x)
         case .fma:
             let b = partner(of: a, for: op)
@@ -137,7 +144,7 @@ public struct OperandGenerator<F: BinaryFormat> {
             case 1:  // c cancels most of a*b: tests the exact product, not the rounded one
                 let delta = UInt64(below(3))
                 let word = UInt64(product.bits) &+ (chance(50) ? delta : 0 &- delta)
-                c = Value(bits: F.Bits(truncatingIfNeeded: word)).negatedIf(!chance(20))
+                c = Self.encoding(word).negatedIf(!chance(20))
             default:
                 c = Self.make(chance(50), product.exponentField + below(2 * p + 7) - p - 3, fraction())
             }
