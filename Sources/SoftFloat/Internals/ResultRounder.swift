@@ -10,6 +10,14 @@ protocol ResultRounder {
         _: F.Type, negative: Bool, exponent: Int, significand: UInt64,
         _ env: inout FloatEnvironment
     ) -> BinaryFloat<F>
+
+    /// `roundPack` for results as likely outside the normal range as in it (products,
+    /// quotients, fused multiply-adds of mixed data): the same result and flags, without
+    /// branching on the range.
+    mutating func roundPackAnyExponent<F: BinaryFormat>(
+        _: F.Type, negative: Bool, exponent: Int, significand: UInt64,
+        _ env: inout FloatEnvironment
+    ) -> BinaryFloat<F>
 }
 
 /// Rounding by `env.rounding` (IEEE 754 rounding-direction attributes).
@@ -23,5 +31,13 @@ struct AttributeRounder: ResultRounder {
         _ env: inout FloatEnvironment
     ) -> BinaryFloat<F> {
         BinaryFloat<F>.roundPack(negative: negative, exponent: exponent, significand: significand, &env)
+    }
+
+    @inlinable @inline(__always)
+    func roundPackAnyExponent<F: BinaryFormat>(
+        _: F.Type, negative: Bool, exponent: Int, significand: UInt64,
+        _ env: inout FloatEnvironment
+    ) -> BinaryFloat<F> {
+        BinaryFloat<F>.roundPackAnyExponent(negative: negative, exponent: exponent, significand: significand, &env)
     }
 }

@@ -5,61 +5,128 @@ extension BinaryFloat {
     /// `significand` must have its leading one at bit 62; bit 0 is sticky (ORed with every
     /// lower bit of the exact value), and there are at least two bits below the rounding
     /// point, so one rounding here is the one correct rounding of the exact value.
+    ///
+    /// For results that almost always land in the normal range (sums, roots, conversions): one
+    /// well-predicted comparison sends them down a short path, and the rest to
+    /// `roundPackAnyExponent`. Operations whose results leave the range as often as not on
+    /// mixed data (products, quotients, fused multiply-adds) call that one directly.
     @inlinable @inline(__always)
     static func roundPack(
         negative: Bool, exponent: Int, significand: UInt64,
         _ env: inout FloatEnvironment
     ) -> Self {
-        let x = roundBitCount
-        let rule = env.rounding
         if !Format.hasZero {
-            // E8M0: no zero, no subnormals (Internals/Unrepresentable.swift).
+            // E8M0: no zero, no subnormals, its own field layout (Internals/Unrepresentable.swift).
             return packWithoutZero(
                 negative: negative, exponent: exponent,
-                rounded: roundedSignificand(significand, x, rule, negative),
-                inexact: significand & ((1 &<< UInt64(x)) &- 1) != 0,
+                rounded: roundedSignificand(significand, roundBitCount, env.rounding, negative),
+                inexact: significand & ((1 &<< UInt64(roundBitCount)) &- 1) != 0,
                 tinyBefore: env.tininess == .beforeRounding, &env)
         }
-        var exponent = exponent
-        var significand = significand
-        var tiny = false
-        // One unsigned comparison sends both rare cases, exponent < 1 and exponent > the
-        // largest field, off the common path.
-        if UInt(bitPattern: exponent &- 1) >= UInt(Format.maxExponentField) {
-            // At least 2^(emax + 1) (or 2^9 = 512 in E4M3, past its 448): every rounding overflows.
-            if exponent > 0 { return overflow(negative: negative, &env) }
-            // Tiny before rounding: the exact value is below 2^emin. After rounding it is tiny
-            // unless rounding to p bits with an unbounded exponent carries it up to 2^emin.
-            tiny =
-                env.tininess == .beforeRounding || exponent < 0
-                || roundedSignificand(significand, x, rule, negative) &>> UInt64(Format.precision) == 0
-            significand = shiftRightJam(significand, 1 - exponent)
-            exponent = 1
+        // Exponent field in [1, largest - 1]: no subnormal result, and an overflow only when
+        // rounding carries out of the top binade (left to the general path too).
+        if UInt(bitPattern: exponent &- 1) < UInt(Format.maxExponentField &- 1) {
+            let x = roundBitCount
+            let rounded = roundedSignificand(significand, x, env.rounding, negative)
+            // Adding the significand (implicit bit included) lets a carry step the exponent.
+            let magnitude = (UInt64(truncatingIfNeeded: exponent &- 1) &<< UInt64(Format.fractionBitCount)) &+ rounded
+            if magnitude <= Format.maxFiniteMagnitude {
+                let inexact = bit(significand & ((1 &<< UInt64(x)) &- 1) != 0)
+                env.flags.formUnion(
+                    ExceptionFlags(rawValue: UInt8(truncatingIfNeeded: inexact) &* ExceptionFlags.inexact.rawValue))
+                return Self(negative: negative, magnitude: magnitude)
+            }
         }
-        let inexact = significand & ((1 &<< UInt64(x)) &- 1) != 0
-        let rounded = roundedSignificand(significand, x, rule, negative)
-        // Adding the significand (implicit bit included) lets a carry step the exponent.
-        let magnitude = (UInt64(exponent - 1) &<< UInt64(Format.fractionBitCount)) &+ rounded
-        if magnitude > Format.maxFiniteMagnitude {
-            return overflow(negative: negative, &env)
+        return roundPackAnyExponent(negative: negative, exponent: exponent, significand: significand, &env)
+    }
+
+    /// `roundPack` for any exponent, written without branches: on operands spread over the
+    /// whole exponent range (products and quotients of random values) about half the results
+    /// overflow or underflow, in no predictable order, and a mispredicted branch costs more
+    /// than computing every case.
+    @inlinable @inline(__always)
+    static func roundPackAnyExponent(
+        negative: Bool, exponent: Int, significand: UInt64,
+        _ env: inout FloatEnvironment
+    ) -> Self {
+        if !Format.hasZero {
+            // E8M0: no zero, no subnormals, its own field layout (Internals/Unrepresentable.swift).
+            return packWithoutZero(
+                negative: negative, exponent: exponent,
+                rounded: roundedSignificand(significand, roundBitCount, env.rounding, negative),
+                inexact: significand & ((1 &<< UInt64(roundBitCount)) &- 1) != 0,
+                tinyBefore: env.tininess == .beforeRounding, &env)
         }
-        let raised: ExceptionFlags = tiny ? [.underflow, .inexact] : .inexact
-        env.flags.formUnion(inexact ? raised : [])
-        return Self(negative: negative, magnitude: magnitude)
+        let x = roundBitCount
+        let mask: UInt64 = (1 &<< UInt64(x)) &- 1
+        let increment = roundingIncrement(x, env.rounding, negative)
+        // Below 2^emin the value is denormalised: shifted right (jamming) by 1 - exponent onto
+        // the exponent field 1, which the packing below turns into field 0 unless rounding
+        // carries into the implicit bit. The leading one is at bit 62, so a shift clamped to 63
+        // leaves 0 and a sticky bit, as any longer shift would.
+        let field = max(exponent, 1)
+        let shift = UInt64(truncatingIfNeeded: min(field &- exponent, 63))
+        let working = (significand &>> shift) | bit(significand & ((1 &<< shift) &- 1) != 0)
+        let rounded = roundedSignificand(working, x, env.rounding, increment)
+        // Adding the significand (implicit bit included) lets a carry step the exponent field.
+        // A field clamped to one past the largest keeps every overflow above the largest finite
+        // magnitude without wrapping.
+        let top = UInt64(truncatingIfNeeded: min(field, Format.maxExponentField + 1) &- 1)
+        let magnitude = (top &<< UInt64(Format.fractionBitCount)) &+ rounded
+        // Overflow (7.4): at least 2^(emax + 1) (2^9 = 512 in E4M3, past its 448) before or after
+        // rounding.
+        let overflows = bit(magnitude > Format.maxFiniteMagnitude)
+        let inexact = bit(working & mask != 0) | overflows
+        // Tiny before rounding: the exact value is below 2^emin. After rounding it is tiny unless
+        // rounding to p bits with an unbounded exponent carries it up to 2^emin, that is, past
+        // bit 62 (p + x = 63). (0/1 integers, not && and ||, whose short circuits are branches.)
+        let carriesToNormal = (significand &+ increment) &>> 63
+        let tinyAfter = bit(env.tininess == .beforeRounding) | bit(exponent < 0) | (carriesToNormal ^ 1)
+        let tiny = bit(exponent < 1) & tinyAfter & inexact
+        let flags =
+            inexact &* UInt64(ExceptionFlags.inexact.rawValue) | tiny &* UInt64(ExceptionFlags.underflow.rawValue)
+            | overflows &* UInt64(ExceptionFlags.overflow.rawValue)
+        env.flags.formUnion(ExceptionFlags(rawValue: UInt8(truncatingIfNeeded: flags)))
+        // An overflow delivers infinity when rounding away from the largest finite value (a
+        // nonzero increment), else that value; saturation keeps it too, and so do formats with
+        // neither infinity nor NaN (FP6, FP4: Internals/Unrepresentable.swift). Infinity's
+        // magnitude (E4M3: the NaN's) is the largest finite one plus one.
+        let toInfinity =
+            bit(increment != 0) & (bit(env.saturatesOverflow) ^ 1) & bit(Format.hasInfinities || Format.hasNaN)
+        let overflowMagnitude = Format.maxFiniteMagnitude &+ toInfinity
+        // A mask, not `?:`: the optimiser turns a select fed by a load (the saturation flag)
+        // back into a branch.
+        let result = magnitude ^ (magnitude ^ overflowMagnitude) & (0 &- overflows)
+        return Self(negative: negative, magnitude: result)
+    }
+
+    /// What `roundedSignificand` adds below the rounding point `x` before truncating: half a
+    /// unit to round to nearest, a unit less one away from zero, nothing toward zero.
+    @inlinable @inline(__always)
+    static func roundingIncrement(_ x: Int, _ rule: RoundingRule, _ negative: Bool) -> UInt64 {
+        // Masks rather than a switch or `?:`: no jump table, and no branch that the optimiser
+        // could thread the rest of `roundPack` through.
+        let nearest = bit(rule == .toNearestOrEven) | bit(rule == .toNearestOrAway)
+        let awayFromZero = bit(rule == (negative ? .down : .up))
+        return (0 &- nearest) & (1 &<< UInt64(x - 1)) | (0 &- awayFromZero) & ((1 &<< UInt64(x)) &- 1)
     }
 
     /// `significand >> x` rounded by `rule` (the discarded bits decide).
     @inlinable @inline(__always)
     static func roundedSignificand(_ significand: UInt64, _ x: Int, _ rule: RoundingRule, _ negative: Bool) -> UInt64 {
+        roundedSignificand(significand, x, rule, roundingIncrement(x, rule, negative))
+    }
+
+    /// `significand >> x` rounded with `increment` (`roundingIncrement` of the same rule).
+    @inlinable @inline(__always)
+    static func roundedSignificand(_ significand: UInt64, _ x: Int, _ rule: RoundingRule, _ increment: UInt64)
+        -> UInt64
+    {
         let mask: UInt64 = (1 &<< UInt64(x)) &- 1
         let half: UInt64 = 1 &<< UInt64(x - 1)
-        // Comparisons rather than a switch, so the increment is a select and not a jump table.
-        let nearest = rule == .toNearestOrEven || rule == .toNearestOrAway
-        let awayFromZero = rule == (negative ? .down : .up)
-        let increment: UInt64 = nearest ? half : awayFromZero ? mask : 0
         let rounded = (significand &+ increment) &>> UInt64(x)
         // An exact tie under ties-to-even goes back to the even neighbour.
-        let tieToEven: UInt64 = rule == .toNearestOrEven && significand & mask == half ? 1 : 0
+        let tieToEven = bit(rule == .toNearestOrEven) & bit(significand & mask == half)
         return rounded & ~tieToEven
     }
 
@@ -98,3 +165,8 @@ extension BinaryFloat {
         return infinity(negative: negative)
     }
 }
+
+/// 1 if `condition` holds, else 0: for combining conditions without the branches that `&&`,
+/// `||` and `?:` compile to (a reinterpretation, so the optimiser sees no control flow at all).
+@inlinable @inline(__always)
+func bit(_ condition: Bool) -> UInt64 { UInt64(unsafeBitCast(condition, to: UInt8.self)) }

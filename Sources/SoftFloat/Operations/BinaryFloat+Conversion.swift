@@ -15,12 +15,17 @@ extension BinaryFloat {
     /// into E8M0 (unsigned, no zero) zeros and negative values become the NaN, with invalid;
     /// `Internals/Unrepresentable.swift` states these rules.
     ///
-    /// Always inlined, so that the common cases cost no call: an exact widening of a finite
-    /// value (a re-bias and a shift), and a narrowing from normal to normal (one rounding);
-    /// every other case calls the general conversion.
+    /// Always inlined, so that the common cases cost no call: an exact widening (a re-bias and a
+    /// shift; NaNs and infinities selected without a branch between IEEE formats), and a
+    /// narrowing of a normal value (one rounding); every other case calls the general conversion.
     @inlinable @inline(__always)
     public func converted<G: BinaryFormat>(to target: G.Type, in env: inout FloatEnvironment) -> BinaryFloat<G> {
-        if Format.widensByShift(to: G.self) && isFinite { return widenedFinite(to: G.self) }
+        if Format.widensByShift(to: G.self) {
+            if Format.hasInfinities && G.hasInfinities && env.nanRule == .propagateFirst {
+                return widenedIEEE(to: G.self, &env)
+            }
+            if isFinite { return widenedFinite(to: G.self) }
+        }
         if let result = narrowedCommonly(to: G.self, &env) { return result }
         return convertedGenerally(to: target, &env)
     }

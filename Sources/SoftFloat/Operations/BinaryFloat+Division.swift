@@ -54,7 +54,7 @@ extension BinaryFloat {
             quotient = q
             remainderIsZero = r == 0
         }
-        return rounder.roundPack(
+        return rounder.roundPackAnyExponent(
             Format.self, negative: negative, exponent: exponent,
             significand: quotient | (remainderIsZero ? 0 : 1), &env)
     }

@@ -72,11 +72,15 @@ extension BinaryFloat {
             let z = c.normalized
             // z's significand (leading bit 62, low bits zero) with its leading bit at `top`.
             let zs = (W(truncatingIfNeeded: z.significand) &<< W(W.bitWidth - 64)) &>> 1
-            // Align both to the larger exponent (one of the two shifts is by zero). Jamming
-            // loses bits only when the shifted operand lies far below the other (its low bits
-            // are zero up to the significand width), so a subtraction then cancels one bit at most.
-            let q = shiftRightJam(zs, exponent - z.exponent)
-            p = shiftRightJam(p, z.exponent - exponent)
+            // Align the operand with the smaller exponent to the other: one shift, not two with
+            // one of them by zero (in 128 bits each costs a dozen instructions). Jamming loses
+            // bits only when the shifted operand lies far below the other (its low bits are zero
+            // up to the significand width), so a subtraction then cancels one bit at most.
+            let distance = exponent - z.exponent
+            let productFirst = distance >= 0
+            let shifted = shiftRightJam(productFirst ? zs : p, productFirst ? distance : -distance)
+            let q = productFirst ? shifted : zs
+            p = productFirst ? p : shifted
             exponent = max(exponent, z.exponent)
             let (large, small) = p >= q ? (p, q) : (q, p)
             if p < q { negative = c.sign }
@@ -84,16 +88,14 @@ extension BinaryFloat {
             if p == 0 { return Self.exactZero(negative: env.rounding == .down, &env) }
         }
         // Move the leading bit to width - 2, then keep the top 64 bits with a sticky rest.
+        // (Without a branch: whether the sum carried depends on the data.)
         let leadingZeros = p.leadingZeroBitCount
-        if leadingZeros == 0 {
-            p = shiftRightJam(p, 1)
-        } else {
-            p &<<= W(leadingZeros - 1)
-        }
+        let carried = W(truncatingIfNeeded: bit(leadingZeros == 0))
+        p = (p &>> carried | p & carried) &<< W(truncatingIfNeeded: leadingZeros &- 1 &+ Int(carried))
         let rest = W.bitWidth - 64
         let sticky: UInt64 = p & ((1 &<< W(rest)) &- 1) != 0 ? 1 : 0
         let significand = UInt64(truncatingIfNeeded: p &>> W(rest)) | sticky
-        return rounder.roundPack(
+        return rounder.roundPackAnyExponent(
             Format.self, negative: negative, exponent: exponent - leadingZeros + 2,
             significand: significand, &env)
     }

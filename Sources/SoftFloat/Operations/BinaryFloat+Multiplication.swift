@@ -31,6 +31,7 @@ extension BinaryFloat {
             significand = (significand &>> 1) | (significand & 1)
             exponent += 1
         }
-        return rounder.roundPack(Format.self, negative: negative, exponent: exponent, significand: significand, &env)
+        return rounder.roundPackAnyExponent(
+            Format.self, negative: negative, exponent: exponent, significand: significand, &env)
     }
 }

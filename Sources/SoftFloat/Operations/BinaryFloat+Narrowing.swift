@@ -1,11 +1,11 @@
 /// The common cases of a narrowing conversion, small enough to inline at every call site: a
 /// normal value whose result is normal needs one rounding of the significand and a re-bias;
-/// a value far beyond the target's range overflows, and one below half its least subnormal
-/// rounds to zero or that subnormal. The rest (subnormal inputs, results near the subnormal
-/// range or the overflow threshold, NaN, infinity) takes the general path.
+/// any other normal value overflows or is tiny, and goes through the branch-free `roundPackAnyExponent`.
+/// The rest (subnormal inputs, results carried by rounding past the largest finite value, NaN,
+/// infinity) takes the general path.
 extension BinaryFloat {
-    /// `self` rounded into `G` by `env.rounding`, with the flags IEEE 754 raises, in the cases
-    /// above; nil otherwise (raising nothing), and always nil unless `G` has fewer fraction
+    /// `self` rounded into `G` by `env.rounding`, with the flags IEEE 754 raises, for normal
+    /// values; nil otherwise (raising nothing), and always nil unless `G` has fewer fraction
     /// bits than `Format`.
     @inlinable @inline(__always)
     func narrowedCommonly<G: BinaryFormat>(to _: G.Type, _ env: inout FloatEnvironment) -> BinaryFloat<G>? {
@@ -27,15 +27,10 @@ extension BinaryFloat {
             env.flags.formUnion(inexact ? .inexact : [])
             return BinaryFloat<G>(negative: sign, magnitude: magnitude)
         }
-        // At least 2^(emax + 1) (2^9 > 448 in E4M3): every rounding overflows (7.4).
-        if field > G.maxExponentField { return BinaryFloat<G>.overflow(negative: sign, &env) }
-        // Below half the least subnormal 2^(emin - f): zero, or that subnormal when rounding
-        // away from zero; tiny and inexact under either tininess rule.
-        if field <= -(G.fractionBitCount + 1) {
-            env.flags.formUnion([.underflow, .inexact])
-            let awayFromZero = env.rounding == (sign ? .down : .up)
-            return BinaryFloat<G>(negative: sign, magnitude: awayFromZero ? 1 : 0)
-        }
-        return nil
+        // Otherwise the result overflows, is subnormal or underflows to zero (most finite values
+        // of a wider format do one or the other): the branch-free general rounding, from the
+        // working form of a normal value.
+        let working = (fractionField | (1 &<< UInt64(Format.fractionBitCount))) &<< UInt64(Self.roundBitCount)
+        return BinaryFloat<G>.roundPackAnyExponent(negative: sign, exponent: field, significand: working, &env)
     }
 }

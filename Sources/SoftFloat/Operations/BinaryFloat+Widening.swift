@@ -40,3 +40,40 @@ extension BinaryFloat {
                 &+ (fraction &<< UInt64(G.fractionBitCount - top)))
     }
 }
+
+extension BinaryFloat {
+    /// `self`, any encoding, in a format `G` for which `Format.widensByShift(to: G.self)`, both
+    /// with infinities, under `NaNRule.propagateFirst`: `widenedFinite`, or for an infinity or
+    /// NaN the same sign and fraction (moved up) under G's all-ones exponent, a NaN quieted,
+    /// raising invalid if it signals (the rules of `convert`).
+    ///
+    /// Normal values take one branch; the others (zeros, subnormals, infinities, NaNs, in no
+    /// predictable order on mixed data) are selected by masks rather than by further branches,
+    /// and with equal exponent fields, where one shift serves every encoding, there is no
+    /// branch at all.
+    @inlinable @inline(__always)
+    func widenedIEEE<G: BinaryFormat>(to _: G.Type, _ env: inout FloatEnvironment) -> BinaryFloat<G> {
+        let nan = bit(isNaN)
+        let signals = nan & bit(word & Format.quietBit == 0)
+        if G.exponentBitCount == Format.exponentBitCount {
+            // Same exponent field (bfloat16 into binary32): the whole encoding moves up, sign,
+            // subnormals, infinities and NaNs included; a NaN is then quieted.
+            env.flags.formUnion(
+                ExceptionFlags(rawValue: UInt8(truncatingIfNeeded: signals) &* ExceptionFlags.invalid.rawValue))
+            let shift = UInt64(G.bitWidth - Format.bitWidth)
+            return BinaryFloat<G>(word: word &<< shift | (0 &- nan) & G.quietBit)
+        }
+        let field = exponentField
+        if G.bias != Format.bias && field != 0 && field != Format.maxExponentField {
+            return widenedFinite(to: G.self)
+        }
+        let finite = widenedFinite(to: G.self).word
+        let special =
+            (word & Format.signMask != 0 ? G.signMask : 0) | G.exponentMask
+            | fractionField &<< UInt64(G.fractionBitCount - Format.fractionBitCount) | (0 &- nan) & G.quietBit
+        env.flags.formUnion(
+            ExceptionFlags(rawValue: UInt8(truncatingIfNeeded: signals) &* ExceptionFlags.invalid.rawValue))
+        let finiteMask = 0 &- bit(isFinite)
+        return BinaryFloat<G>(word: special ^ (special ^ finite) & finiteMask)
+    }
+}
