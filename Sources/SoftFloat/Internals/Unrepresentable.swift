@@ -53,7 +53,9 @@ extension BinaryFloat {
 
     /// A zero or negative result in an unsigned format without zero (E8M0): raises invalid;
     /// the NaN, or the least value 2^-127 (0x00) when `env.saturatesOverflow`.
-    @inlinable
+    ///
+    /// Never inlined: E8M0's rare path, and a branch that folds away in every other format.
+    @inlinable @inline(never)
     static func unrepresentable(_ env: inout FloatEnvironment) -> Self {
         env.flags.insert(.invalid)
         return env.saturatesOverflow ? Self(word: 0) : defaultNaN
@@ -68,7 +70,7 @@ extension BinaryFloat {
     /// of `roundPack`: `rounded` is the significand rounded to p bits (2^(p-1) ... 2^p, the
     /// last after a carry), `exponent` the biased exponent before rounding, `inexact` whether
     /// rounding changed the value, `tinyBefore` whether tininess before rounding counts.
-    @inlinable
+    @inlinable @inline(never)
     static func packWithoutZero(
         negative: Bool, exponent: Int, rounded: UInt64, inexact: Bool, tinyBefore: Bool,
         _ env: inout FloatEnvironment

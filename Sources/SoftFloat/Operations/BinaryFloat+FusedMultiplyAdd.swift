@@ -85,7 +85,8 @@ extension BinaryFloat {
             let (large, small) = p >= q ? (p, q) : (q, p)
             if p < q { negative = c.sign }
             p = c.sign == productNegative ? large &+ small : large &- small
-            if p == 0 { return Self.exactZero(negative: env.rounding == .down, &env) }
+            // (Unreachable in E8M0, which has no zero: its products and addends are positive.)
+            if p == 0 { return Self.zero(negative: env.rounding == .down) }
         }
         // Move the leading bit to width - 2, then keep the top 64 bits with a sticky rest.
         // (Without a branch: whether the sum carried depends on the data.)
