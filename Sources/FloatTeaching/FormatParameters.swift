@@ -16,6 +16,12 @@ public struct FormatParameters: Sendable, Equatable {
     public var minExponent: Int
     public var maxExponent: Int
     public var hasInfinities: Bool
+    /// False for formats in which every encoding is a number (OCP MX FP6, FP4).
+    public var hasNaN: Bool
+    /// False for the unsigned E8M0 (no sign bit).
+    public var hasSign: Bool
+    /// False for E8M0 (no zero and no subnormals: its field 0 is 2^-127).
+    public var hasSubnormals: Bool
     /// Shortest decimal and exact decimal of the largest finite value.
     public var largestFinite: String
     /// 2^emin, to 6 significant digits (rounded to nearest, ties away), with the power:
@@ -55,9 +61,11 @@ public struct FormatParameters: Sendable, Equatable {
     /// The parameters of `F`; values as shortest decimals with their power of two.
     public init<F: BinaryFormat>(_: F.Type) {
         typealias Value = BinaryFloat<F>
-        func powerOfTwo(_ k: Int) -> Value {
+        // In binary64, which holds every power shown exactly (FP4's unit roundoff 2^-2 lies
+        // below its own smallest subnormal 0.5).
+        func powerOfTwo(_ k: Int) -> SoftFloat64 {
             var env = FloatEnvironment()
-            return Value(Int64(1), in: &env).scaled(byPowerOfTwo: k, in: &env)
+            return SoftFloat64(Int64(1), in: &env).scaled(byPowerOfTwo: k, in: &env)
         }
         // 2^k to 6 significant digits, rounded to nearest once from its exact value (a
         // binary64, exactly, for every k down to binary64's -1074): 2^-14 = 0.00006103515625
@@ -81,6 +89,9 @@ public struct FormatParameters: Sendable, Equatable {
         minExponent = F.minExponent
         maxExponent = F.maxExponent
         hasInfinities = F.hasInfinities
+        hasNaN = F.hasNaN
+        hasSign = F.hasSign
+        hasSubnormals = F.hasZero
         let largest = Value.greatestFinite()
         largestFinite = largest.exactDecimal.count <= 12 ? largest.exactDecimal : largest.shortestDescription
         smallestNormal = power(F.minExponent)

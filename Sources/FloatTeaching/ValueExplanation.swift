@@ -88,8 +88,9 @@ public struct ValueExplanation: Sendable {
         hex = Self.hex(UInt64(x.bits), width: F.bitWidth)
         let all = String(UInt64(x.bits), radix: 2)
         let padded = String(repeating: "0", count: F.bitWidth - all.count) + all
-        signField = String(padded.prefix(1))
-        exponentField = String(padded.dropFirst().prefix(F.exponentBitCount))
+        // E8M0 has no sign bit: its sign field is empty.
+        signField = F.hasSign ? String(padded.prefix(1)) : ""
+        exponentField = String(padded.dropFirst(F.hasSign ? 1 : 0).prefix(F.exponentBitCount))
         fractionField = String(padded.suffix(F.fractionBitCount))
         biasedExponent = x.exponentField
         floatClass = x.floatClass
@@ -102,11 +103,14 @@ public struct ValueExplanation: Sendable {
         above = (Self.hex(UInt64(up.bits), width: F.bitWidth), up.exactDecimal)
         let signText = "(-1)^\(x.sign ? 1 : 0)"
         if x.isFinite {
-            let e = max(x.exponentField, 1) - F.bias
+            // Field 0 is subnormal (exponent emin), except in E8M0, where it is 2^-127.
+            let subnormal = x.exponentField == 0 && F.hasZero
+            let e = (subnormal ? 1 : x.exponentField) - F.bias
             exponent = e
-            let lead = x.exponentField == 0 ? "0" : "1"
+            let lead = subnormal ? "0" : "1"
             formula = "\(signText) × 2^\(e) × \(lead).\(fractionField)b"
-            if x.exponentField == 0 && x.fractionField == 0 { formula = "\(signText) × 0" }
+            if !F.hasSign && F.fractionBitCount == 0 { formula = "2^\(e)" }
+            if x.isZero { formula = "\(signText) × 0" }
             ulp = Value.exactDecimal(significand: 1, exponent: e - F.fractionBitCount)
         } else {
             exponent = nil

@@ -163,4 +163,21 @@ extension MPFRValue {
     public func compare(toSignificand significand: Int, exponent: Int) -> Int32 {
         withUnsafeMPFR { mpfr_cmp_si_2exp($0, significand, exponent) }
     }
+
+    /// The sign of |self| - |other| (`mpfr_cmpabs`); 0 if either is NaN.
+    public func compareMagnitude(to other: MPFRValue) -> Int32 {
+        withUnsafeMPFR(other) { mpfr_cmpabs($0, $1) }
+    }
+
+    /// The smaller of a and b (`mpfr_min`: -0 below +0, a NaN operand ignored).
+    @discardableResult
+    public func minimum(_ a: MPFRValue, _ b: MPFRValue, rounding: mpfr_rnd_t = MPFR_RNDN) -> Int32 {
+        withUnsafeMPFR(a, b) { mpfr_min($0, $1, $2, rounding) }
+    }
+
+    /// The larger of a and b (`mpfr_max`: +0 above -0, a NaN operand ignored).
+    @discardableResult
+    public func maximum(_ a: MPFRValue, _ b: MPFRValue, rounding: mpfr_rnd_t = MPFR_RNDN) -> Int32 {
+        withUnsafeMPFR(a, b) { mpfr_max($0, $1, $2, rounding) }
+    }
 }

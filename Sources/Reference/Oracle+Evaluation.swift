@@ -18,6 +18,12 @@ extension Oracle {
         let x = operation.arity > 0 ? source.decode(a) : unused
         let y = operation.arity > 1 ? source.decode(b) : unused
         let z = operation.arity > 2 ? source.decode(c) : unused
+        // A NaN converted into a format without NaN (FP6, FP4): invalid, and the zero of the
+        // opposite sign (ml_dtypes' conversion, the rule SoftFloat documents in
+        // Internals/Unrepresentable.swift).
+        if operation == .convert && x.isNaN && !target.hasNaN {
+            return (x.negative ? 0 : target.signBit, .invalid)
+        }
         if let flags = Self.nanResultFlags(operation, x, y, z) { return (target.defaultNaN, flags) }
         // An infinity converted into a format without infinities (E4M3) is not representable
         // and is not an overflow of a finite value: invalid, and NaN (or ±max saturating),
@@ -59,6 +65,14 @@ extension Oracle {
         tininess: Tininess, saturating: Bool, flags: ExceptionFlags
     ) -> (bits: UInt64, flags: ExceptionFlags) {
         let rounded = round(operation, to: target, rounding)
+        if !target.hasZero {
+            // E8M0: a zero or negative exact result has no encoding. MPFR's widest range
+            // neither underflows nor overflows here, so `result` is zero or negative exactly
+            // when the exact value is.
+            if result.isZero || result.isNegative {
+                return (saturating ? 0 : target.nanMagnitude, flags.union(.invalid))
+            }
+        }
         if rounded.unbounded.overflows {
             let negative = result.isNegative
             let toInfinity: Bool
@@ -75,6 +89,16 @@ extension Oracle {
                 : sign | target.maxFiniteMagnitude
             return (bits, flags.union([.overflow, .inexact]))
         }
+        if !target.hasZero {
+            // E8M0 (p = 1): the unbounded rounding 2^E is encoded as E + bias; below 2^emin
+            // there is nothing smaller to round to, so the least value 2^emin (0x00), tiny
+            // and inexact.
+            let below = rounded.unbounded.tinyAfterRounding
+            let bits = below ? 0 : UInt64(result.exponent - 1 + target.bias)
+            return (
+                bits, flags.union(rounded.unbounded.flags(finalTernary: rounded.ternary, tininess, belowRange: below))
+            )
+        }
         ExponentRange(
             emulatingPrecision: target.precision, exponentBitCount: target.exponentBitCount,
             hasInfinities: target.hasInfinities
@@ -90,9 +114,13 @@ extension Oracle {
     /// The encoding of ±infinity in `format`: the infinity, or in a format without infinities
     /// the NaN of that sign; ±largest finite when `saturating` replaces an overflow's or
     /// E4M3's infinity.
+    ///
+    /// Without NaN either (FP6, FP4) ±largest finite, saturating or not. In an unsigned format
+    /// (E8M0) -infinity is the NaN, or the least value (0x00) when saturating.
     static func infiniteEncoding(negative: Bool, _ format: FormatLayout, _ saturating: Bool) -> UInt64 {
+        if negative && !format.hasSign { return saturating ? 0 : format.nanMagnitude }
         let sign = negative ? format.signBit : 0
-        if saturating { return sign | format.maxFiniteMagnitude }
+        if saturating || (!format.hasInfinities && !format.hasNaN) { return sign | format.maxFiniteMagnitude }
         return sign | (format.hasInfinities ? format.infinityMagnitude : format.nanMagnitude)
     }
 
@@ -156,12 +184,16 @@ extension Oracle {
             return Self.infiniteEncoding(negative: value.isNegative, format, saturating && !format.hasInfinities)
         }
         if value.isZero { return sign }
+        // The integer significand can exceed the format's range (7.5 * 2^1 = 15 in FP6 E2M3,
+        // whose MPFR emax is 3): scale in the widest range (callers restore the thread's).
+        ExponentRange.widest.install()
         let exponent = max(value.exponent - 1, format.minExponent)
         value.absoluteValue(value)
         let scaled = value.scale(value, byPowerOfTwo: format.fractionBitCount - exponent)
         assert(scaled == 0 && value.isInteger, "result not rounded to the format")
         let significand = value.uint64Value()
         assert(significand < 1 << UInt64(format.precision))
-        return sign | ((UInt64(exponent + format.bias - 1) << UInt64(format.fractionBitCount)) &+ significand)
+        // (In Int: E8M0's 2^-127 has E + bias - 1 = -1, and its implicit bit brings it to 0.)
+        return sign | UInt64(((exponent + format.bias - 1) << format.fractionBitCount) + Int(significand))
     }
 }

@@ -37,6 +37,8 @@ extension Oracle {
         let word = body.lowercased()
         let sign = negative ? layout.signBit : 0
         if word.hasPrefix("nan") {
+            // No NaN in FP6/FP4: what converting the NaN gives, a zero of the opposite sign.
+            if !layout.hasNaN { return OracleResult(negative ? 0 : layout.signBit, .invalid) }
             let quiet =
                 layout.hasInfinities
                 ? layout.infinityMagnitude | 1 << UInt64(layout.fractionBitCount - 1)
@@ -60,12 +62,17 @@ extension Oracle {
         rounding: RoundingRule, tininess: Tininess,
         saturating: Bool = false
     ) -> OracleResult<F> {
-        if magnitude == 0 { return OracleResult(0, []) }  // +0 for integer zero
+        let layout = FormatLayout(F.self)
+        if magnitude == 0 {
+            // +0 for integer zero; E8M0 has no zero: invalid, NaN (0x00 saturating).
+            if !layout.hasZero { return OracleResult(saturating ? 0 : layout.nanMagnitude, .invalid) }
+            return OracleResult(0, [])
+        }
         let (bits, flags) = withMPFRState {
             first.set(magnitude)  // exact: 64-bit variable
             if negative { first.negate(first) }
             return deliver(
-                .convert, to: FormatLayout(F.self), rounding: rounding, tininess: tininess,
+                .convert, to: layout, rounding: rounding, tininess: tininess,
                 saturating: saturating, flags: [])
         }
         return OracleResult(bits, flags)
@@ -121,6 +128,8 @@ extension Oracle {
 
     /// a rounded to an integral value in F by `rule` (5.3.1 roundToIntegral...; with `exact`,
     /// roundToIntegralExact's inexact). NaN: invalid if signalling; ±inf and zeros unchanged.
+    /// In FP6 E2M3, whose largest value 7.5 is not an integer, an integral result of ±8
+    /// overflows: ±7.5 with overflow|inexact (Internals/Unrepresentable.swift).
     public func roundToIntegral<F: BinaryFormat>(_ a: BinaryFloat<F>, rounding rule: RoundingRule, exact: Bool)
         -> OracleResult<F>
     {
@@ -128,13 +137,25 @@ extension Oracle {
         let x = layout.decode(a.encodingWord)
         if x.isNaN { return OracleResult(layout.defaultNaN, x.isSignalingNaN ? .invalid : []) }
         if x.isInfinite || x.isZero { return OracleResult(a.encodingWord, []) }
-        let (bits, inexact): (UInt64, Bool) = withMPFRState {
+        let (bits, flags): (UInt64, ExceptionFlags) = withMPFRState {
             load(x, into: first)
             result.setPrecision(layout.precision)
             let ternary = integralRounding(of: first, into: result, rule)
-            return (encode(result, in: layout), ternary == 2 || ternary == -2)
+            let inexact: ExceptionFlags = exact && (ternary == 2 || ternary == -2) ? .inexact : []
+            // E8M0 has no zero: an integral value of 0 is the NaN, with invalid.
+            if result.isZero && !layout.hasZero { return (layout.nanMagnitude, inexact.union(.invalid)) }
+            // An integral value beyond the largest finite (only FP6 E2M3: 7.5 rounds to 8):
+            // an overflow, delivered by the overflow rule (±7.5), overflow|inexact.
+            guard case let .finite(significand, exponent) = layout.decode(layout.maxFiniteMagnitude).kind else {
+                preconditionFailure("the largest finite value is finite")
+            }
+            second.set(significand: significand, exponent: exponent)
+            if result.compareMagnitude(to: second) > 0 {
+                return (Self.infiniteEncoding(negative: result.isNegative, layout, false), [.overflow, .inexact])
+            }
+            return (encode(result, in: layout), inexact)
         }
-        return OracleResult(bits, exact && inexact ? .inexact : [])
+        return OracleResult(bits, flags)
     }
 
     /// How a relates to b (5.11): MPFR's comparison for numbers; unordered with a NaN, which

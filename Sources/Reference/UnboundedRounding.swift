@@ -27,7 +27,8 @@ struct UnboundedRounding {
         // MPFR exponent e: |r| in [2^(e-1), 2^e).
         let e = r.exponent
         overflows = e > format.maxExponent + 1
-        if !format.hasInfinities && e == format.maxExponent + 1 {
+        // (E8M0's NaN has a binade of its own, and FP6/FP4 have no NaN: only E4M3 needs this.)
+        if !format.hasInfinities && format.hasNaN && format.fractionBitCount > 0 && e == format.maxExponent + 1 {
             // All p bits ones: |r| = (2^p - 1) * 2^(e - p).
             let allOnes = (1 << format.precision) - 1
             let scale = e - format.precision
@@ -44,8 +45,12 @@ struct UnboundedRounding {
     ///
     /// Overflow raises overflow and inexact (7.4). Underflow under default exception handling
     /// is raised when the result is tiny and inexact (7.5): an exact subnormal raises nothing.
-    func flags(finalTernary: Int32, _ tininess: Tininess) -> ExceptionFlags {
+    ///
+    /// `belowRange`: the result lies below 2^emin in a format without zero or subnormals
+    /// (E8M0), which delivers 2^emin instead: tiny under both rules, and inexact.
+    func flags(finalTernary: Int32, _ tininess: Tininess, belowRange: Bool = false) -> ExceptionFlags {
         if overflows { return [.overflow, .inexact] }
+        if belowRange { return [.underflow, .inexact] }
         guard finalTernary != 0 else { return [] }
         let tiny = tininess == .afterRounding ? tinyAfterRounding : tinyBeforeRounding
         return tiny ? [.underflow, .inexact] : .inexact

@@ -2,7 +2,8 @@
 extension BinaryFloat {
     @inlinable @inline(__always)
     public var isNaN: Bool {
-        Format.hasInfinities ? magnitude > Format.infinityMagnitude : magnitude == Format.nanMagnitude
+        if !Format.hasNaN { return false }
+        return Format.hasInfinities ? magnitude > Format.infinityMagnitude : magnitude == Format.nanMagnitude
     }
     /// A NaN whose quiet bit is clear (formats without infinities have no signalling NaN).
     @inlinable @inline(__always)
@@ -11,14 +12,16 @@ extension BinaryFloat {
     public var isInfinite: Bool { Format.hasInfinities && magnitude == Format.infinityMagnitude }
     @inlinable @inline(__always)
     public var isFinite: Bool {
-        Format.hasInfinities ? magnitude < Format.infinityMagnitude : magnitude != Format.nanMagnitude
+        if !Format.hasNaN { return true }
+        return Format.hasInfinities ? magnitude < Format.infinityMagnitude : magnitude != Format.nanMagnitude
     }
+    /// Never true in a format without zero (E8M0, whose 0x00 is 2^-127).
     @inlinable @inline(__always)
-    public var isZero: Bool { magnitude == 0 }
+    public var isZero: Bool { Format.hasZero && magnitude == 0 }
     @inlinable @inline(__always)
     public var isSubnormal: Bool { exponentField == 0 && fractionField != 0 }
     @inlinable @inline(__always)
-    public var isNormal: Bool { isFinite && exponentField != 0 }
+    public var isNormal: Bool { isFinite && (exponentField != 0 || !Format.hasZero) }
 
     /// The class of the value (IEEE 754-2019 5.7.2 `class`).
     @inlinable

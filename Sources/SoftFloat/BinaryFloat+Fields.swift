@@ -20,9 +20,13 @@ extension BinaryFloat {
 
     /// +0 or -0.
     @inlinable public static func zero(negative: Bool = false) -> Self { Self(negative: negative, magnitude: 0) }
-    /// +infinity or -infinity (IEEE formats; for formats without infinities, the NaN).
+    /// +infinity or -infinity (IEEE formats); for formats without infinities the NaN of that
+    /// sign (E4M3, E8M0), and ±largest finite for formats with neither (FP6, FP4: see
+    /// `Internals/Unrepresentable.swift`).
     @inlinable public static func infinity(negative: Bool = false) -> Self {
-        Self(negative: negative, magnitude: Format.hasInfinities ? Format.infinityMagnitude : Format.nanMagnitude)
+        if !Format.hasInfinities && !Format.hasNaN { return greatestFinite(negative: negative) }
+        return Self(
+            negative: negative, magnitude: Format.hasInfinities ? Format.infinityMagnitude : Format.nanMagnitude)
     }
     /// The largest finite magnitude with the given sign.
     @inlinable public static func greatestFinite(negative: Bool = false) -> Self {
@@ -32,6 +36,10 @@ extension BinaryFloat {
     @inlinable public static var leastNormal: Self { Self(word: 1 &<< UInt64(Format.fractionBitCount)) }
     /// The smallest positive subnormal number, 2^(emin - f).
     @inlinable public static var leastSubnormal: Self { Self(word: 1) }
-    /// The default NaN of the x86 convention: the negative quiet NaN.
-    @inlinable public static var defaultNaN: Self { Self(negative: true, magnitude: Format.nanMagnitude) }
+    /// The default NaN of the x86 convention: the negative quiet NaN. In a format without NaN
+    /// (FP6, FP4) the encoding a NaN result is delivered as: +0, what the negative default NaN
+    /// converts to (`Internals/Unrepresentable.swift`).
+    @inlinable public static var defaultNaN: Self {
+        Format.hasNaN ? Self(negative: true, magnitude: Format.nanMagnitude) : zero(negative: false)
+    }
 }

@@ -43,3 +43,11 @@ public typealias SoftBFloat16 = BinaryFloat<BFloat16>
 public typealias SoftFloat8E4M3 = BinaryFloat<Float8E4M3>
 /// OCP FP8 E5M2 (IEEE-like, max 57344).
 public typealias SoftFloat8E5M2 = BinaryFloat<Float8E5M2>
+/// OCP MX FP6 E2M3 (no infinities, no NaN, max 7.5).
+public typealias SoftFloat6E2M3 = BinaryFloat<Float6E2M3>
+/// OCP MX FP6 E3M2 (no infinities, no NaN, max 28).
+public typealias SoftFloat6E3M2 = BinaryFloat<Float6E3M2>
+/// OCP MX FP4 E2M1 (no infinities, no NaN, max 6).
+public typealias SoftFloat4E2M1 = BinaryFloat<Float4E2M1>
+/// OCP MX E8M0 scale (unsigned powers of two 2^-127 ... 2^127, NaN 0xFF).
+public typealias SoftFloat8E8M0 = BinaryFloat<Float8E8M0>

@@ -171,13 +171,18 @@ func checkParsing<F: BinaryFormat>(
         }
         let nanWord: Bool
         switch number.kind {
-        case .nan: nanWord = true
-        case .infinity: nanWord = !F.hasInfinities && !saturating
+        // FP6/FP4 have no NaN ("nan" reads as a zero, "inf" as the largest).
+        case .nan: nanWord = F.hasNaN
+        case .infinity: nanWord = !F.hasInfinities && F.hasNaN && !saturating
         case .decimal, .hex: nanWord = false
         }
-        // E4M3 without saturation overflows to NaN (it has no infinity).
+        // E4M3 and E8M0 without saturation overflow to NaN (they have no infinity); E8M0's
+        // zero and negative numbers are NaN with invalid (no encoding).
         let overflowNaN = x.isNaN && !F.hasInfinities && env.flags.contains(.overflow)
-        if x.isNaN != nanWord && !overflowNaN { fail("NaN for a number, or a number for NaN") }
+        let unrepresentable = x.isNaN && !F.hasZero && env.flags.contains(.invalid)
+        if x.isNaN != nanWord && !overflowNaN && !unrepresentable {
+            fail("NaN for a number, or a number for NaN")
+        }
         guard x.isFinite else { continue }
         for back in RoundingRule.allCases {
             var exactEnv = FloatEnvironment(rounding: back)

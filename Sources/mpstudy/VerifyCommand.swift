@@ -19,8 +19,11 @@ struct VerifyCommand: ParsableCommand {
             --exhaustive checks every binary16 pair for add, sub, mul and div (roundTiesToEven) \
             against the host's binary64 arithmetic, every binary16 input of sqrt and of the \
             conversions against MPFR in every rounding attribute and tininess rule, every pair of \
-            both FP8 formats for add, sub, mul and div in every attribute and tininess rule (E4M3 \
-            also saturating), and every binary16 and bfloat16 value converted to every format.
+            both FP8 formats and of the OCP MX formats (FP6 E2M3 and E3M2, FP4 E2M1, the E8M0 \
+            scale) for add, sub, mul and div in every attribute and tininess rule (E4M3 and the \
+            MX formats also saturating), every binary16, bfloat16, FP8 and MX value converted to \
+            every format, and negate, abs, copySign and the magnitude extrema on every input \
+            (pair) of binary16, bfloat16 (negate, abs), FP8 and MX.
             """)
 
     /// What the random checks cover when an option is not given.
@@ -47,7 +50,7 @@ struct VerifyCommand: ParsableCommand {
     var seed: UInt64?
     @Flag(
         help:
-            "Run the exhaustive sweeps (binary16 pairs and unary inputs, FP8 pairs, binary16/bfloat16/FP8 conversions) instead of random cases."
+            "Run the exhaustive sweeps (binary16 pairs and unary inputs, FP8 and MX pairs, binary16/bfloat16/FP8/MX conversions, sign and magnitude operations) instead of random cases."
     )
     var exhaustive = false
     @Flag(help: "Check the bulk float32 -> float16/bfloat16 rounding kernels on all 2^32 inputs against SoftFloat.")
@@ -113,7 +116,8 @@ struct VerifyCommand: ParsableCommand {
     }
 
     /// `--exhaustive`: every binary16 pair against the hardware, every binary16 unary input,
-    /// every FP8 pair, every binary16, bfloat16 and FP8 conversion (MPFR).
+    /// every FP8 and MX pair, every binary16, bfloat16, FP8 and MX conversion, and the
+    /// sign-bit and magnitude operations (MPFR).
     func exhaustiveSweeps() -> [VerifySweep] {
         let oracle = HardwareBinary16Oracle()
         var sweeps = HardwareBinary16Oracle.Operation.allCases.map { operation in
@@ -133,7 +137,36 @@ struct VerifyCommand: ParsableCommand {
             fp8Sweeps(Float8E4M3.self, saturating: [false, true]) + fp8Sweeps(Float8E5M2.self, saturating: [false])
         sweeps += conversionSweeps(from: Binary16.self) + conversionSweeps(from: BFloat16.self)
         sweeps += conversionSweeps(from: Float8E4M3.self) + conversionSweeps(from: Float8E5M2.self)
+        sweeps +=
+            fp8Sweeps(Float6E2M3.self, saturating: [false, true])
+            + fp8Sweeps(Float6E3M2.self, saturating: [false, true])
+            + fp8Sweeps(Float4E2M1.self, saturating: [false, true])
+            + fp8Sweeps(Float8E8M0.self, saturating: [false, true])
+        sweeps += conversionSweeps(from: Float6E2M3.self) + conversionSweeps(from: Float6E3M2.self)
+        sweeps += conversionSweeps(from: Float4E2M1.self) + conversionSweeps(from: Float8E8M0.self)
+        for kind in [FormatKind.binary16, .bfloat16, .e4m3, .e5m2, .e2m3, .e3m2, .e2m1, .e8m0] {
+            sweeps += kind.visit(SignAndMagnitudeSweeps())
+        }
         return sweeps
+    }
+
+    /// negate and abs on every encoding, copySign and the magnitude extrema on every pair
+    /// (8-bit formats only), against MPFR: one line per operation.
+    struct SignAndMagnitudeSweeps: FormatVisitor {
+        func visit<F: BinaryFormat>(_: F.Type) -> [VerifySweep] {
+            let unary: [CheckedOperation] = [.negate, .abs]
+            let pairs: [CheckedOperation] =
+                F.bitWidth <= 8
+                ? [.copySign, .minimumMagnitude, .maximumMagnitude, .minimumMagnitudeNumber, .maximumMagnitudeNumber]
+                : []
+            return (unary + pairs).map { operation in
+                let isUnary = unary.contains(operation)
+                let label = "\(F.name) \(operation.rawValue) every \(isUnary ? "input" : "pair") (MPFR)"
+                return VerifySweep(name: label, cases: 1 << ((isUnary ? 1 : 2) * F.bitWidth)) { progress in
+                    .differential([(label, sweepSignAndMagnitude(F.self, operation, progress: progress))])
+                }
+            }
+        }
     }
 
     /// Every pair of an FP8 format, add/sub/mul/div, every rounding and tininess rule (MPFR):

@@ -11,7 +11,7 @@ struct HelpEndToEndTests {
         var testDescription: String { (["mpstudy"] + path).joined(separator: " ") + " --help" }
     }
 
-    static let formats = ["half", "single", "double", "bfloat16", "e4m3", "e5m2"]
+    static let formats = ["half", "single", "double", "bfloat16", "e4m3", "e5m2", "e2m3", "e3m2", "e2m1", "e8m0"]
     static let roundings = ["nearestEven", "nearestAway", "towardZero", "up", "down"]
     static let policies = ["float32", "mixed_float16", "mixed_bfloat16", "float16"]
     static let modelOptions = [

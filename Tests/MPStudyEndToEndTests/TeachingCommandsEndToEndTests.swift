@@ -10,7 +10,8 @@ struct TeachingCommandsEndToEndTests {
     @Test func formatsTable() throws {
         let result = try mpstudyInScratch(["formats"])
         expectSuccess(result)
-        for word in HelpEndToEndTests.formats + ["65504", "448", "57344"] {
+        // MX: E2M3 1.875 · 2^2 = 7.5; E3M2 1.75 · 2^4 = 28; E2M1 1.5 · 2^2 = 6.
+        for word in HelpEndToEndTests.formats + ["65504", "448", "57344", "7.5", "28", "no inf, no NaN"] {
             #expect(result.output.contains(word), "formats shows \(word)")
         }
     }
@@ -19,7 +20,7 @@ struct TeachingCommandsEndToEndTests {
         let result = try mpstudyInScratch(["formats", "--json"])
         expectSuccess(result)
         let parsed = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [[String: Any]]
-        #expect(parsed?.count == 6)
+        #expect(parsed?.count == 10)
     }
 
     struct Case: Sendable, CustomTestStringConvertible {
@@ -56,6 +57,33 @@ struct TeachingCommandsEndToEndTests {
         Case(arguments: ["calc", "1 / 3"], mentions: ["0x3555", "0.333251953125"]),
         Case(arguments: ["calc", "0.1 + 0.2", "--format", "double"], mentions: ["0.30000000000000004"]),
         Case(arguments: ["calc", "-0.5 * 4", "--format", "single"], mentions: ["-2"]),
+        // The OCP MX formats. E2M1 (bias 1, p 2) holds 0, 0.5, 1, 1.5, 2, 3, 4, 6: 0.3 lies
+        // above the midpoint 0.25 of 0 and 0.5, so 0.5 = 0 00 1 = 0x1, error 0.5 - 0.3 = 0.2,
+        // tiny (below 2^0) and inexact: underflow; neighbours 0 (0x0) and 1 (0x2).
+        Case(
+            arguments: ["explain", "0.3", "--format", "e2m1"],
+            mentions: ["0x1", "0.5", "0.2", "0x2", "underflow", "0 00 1"]),
+        // 7 = 1.11b · 2^2 ties between 6 (odd 1.1b) and 8 (even): 8, beyond the largest 6, so
+        // overflow, saturated to 6 = 0 11 1 = 0x7 (no infinity, no NaN).
+        Case(arguments: ["explain", "7", "--format", "fp4"], mentions: ["0x7", "6", "overflow"]),
+        // E2M3 (bias 1, p 4): 0.1 is nearer the subnormal 1 · 2^-3 = 0.125 (0 00 001 = 0x01)
+        // than 0 (the midpoint is 0.0625).
+        Case(arguments: ["explain", "0.1", "--format", "fp6-e2m3"], mentions: ["0x01", "0.125"]),
+        // E3M2 (bias 3, p 3): 30 = 1.111b · 2^4 ties up to 32, past 28: overflow, 28 = 0x1f.
+        Case(arguments: ["explain", "30", "--format", "fp6-e3m2"], mentions: ["0x1f", "28", "overflow"]),
+        // E8M0: 3 = 1.5 · 2 is the midpoint of 2 and 4; at p = 1 the tie goes up: 4 = 2^2,
+        // field 2 + 127 = 129 = 0x81. Zero has no encoding: the NaN 0xff, invalid.
+        Case(arguments: ["explain", "3", "--format", "e8m0"], mentions: ["0x81", "4", "inexact"]),
+        Case(arguments: ["explain", "0", "--format", "scale-e8m0"], mentions: ["0xff", "invalid"]),
+        // 0x7f = 127 - 127: 2^0 = 1, below 0x7e = 0.5, above 0x80 = 2.
+        Case(arguments: ["decode", "0x7f", "--format", "e8m0"], mentions: ["2^0", "0x7e", "0.5", "0x80"]),
+        // E2M3 0x1f = 0 11 111 = 1.875 · 2^2 = 7.5, the largest.
+        Case(arguments: ["decode", "0x1f", "--format", "e2m3"], mentions: ["7.5"]),
+        // 6 + 1 in E2M1 overflows as above: 6 = 0x7.
+        Case(arguments: ["calc", "6 + 1", "--format", "e2m1"], mentions: ["0x7", "6"]),
+        Case(
+            arguments: ["verify", "--format", "fp4", "--op", "negate,minimumMagnitude", "--count", "500"],
+            mentions: ["e2m1"]),
     ]
 
     @Test(arguments: cases)

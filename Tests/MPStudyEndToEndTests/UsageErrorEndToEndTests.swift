@@ -46,6 +46,10 @@ struct UsageErrorEndToEndTests {
         BadInput(["decode", "0x3c", "--format", "quarter"], "unknown format", mentions: ["quarter"]),
         BadInput(["calc", "1 + 1", "--format", "quarter"], "unknown format", mentions: ["quarter"]),
         BadInput(["verify", "--format", "quarter", "--count", "1"], "unknown format", mentions: ["quarter"]),
+        // Near misses of the MX names.
+        BadInput(["explain", "1", "--format", "fp5"], "unknown format", mentions: ["fp5"]),
+        BadInput(["decode", "0x3", "--format", "e2m2"], "unknown format", mentions: ["e2m2"]),
+        BadInput(["calc", "1 + 1", "--format", "e8m1"], "unknown format", mentions: ["e8m1"]),
         BadInput(["explain", "1", "--rounding", "sideways"], "unknown rounding", mentions: ["sideways"]),
         BadInput(["calc", "1 + 1", "--rounding", "sideways"], "unknown rounding", mentions: ["sideways"]),
         BadInput(["verify", "--rounding", "sideways", "--count", "1"], "unknown rounding", mentions: ["sideways"]),

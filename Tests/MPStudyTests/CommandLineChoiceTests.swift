@@ -16,10 +16,15 @@ import Testing
             ("single", .binary32), ("binary32", .binary32), ("FP32", .binary32), ("float32", .binary32),
             ("double", .binary64), ("binary64", .binary64), ("fp64", .binary64), ("float64", .binary64),
             ("bfloat16", .bfloat16), ("BF16", .bfloat16), ("e4m3", .e4m3), ("fp8-e4m3", .e4m3),
-            ("E5M2", .e5m2), ("fp8-e5m2", .e5m2), (" half ", .binary16),
+            ("E5M2", .e5m2), ("fp8-e5m2", .e5m2), (" half ", .binary16), ("e2m3", .e2m3), ("FP6-E2M3", .e2m3),
+            ("e3m2", .e3m2), ("fp6-e3m2", .e3m2), ("e2m1", .e2m1), ("fp4", .e2m1), ("FP4-E2M1", .e2m1),
+            ("e8m0", .e8m0), ("scale-e8m0", .e8m0),
         ]
         for (name, kind) in expected { #expect(try FormatKind.parse(name) == kind, "\(name)") }
-        #expect(FormatKind.names == ["half", "single", "double", "bfloat16", "e4m3", "e5m2"])
+        #expect(
+            FormatKind.names == [
+                "half", "single", "double", "bfloat16", "e4m3", "e5m2", "e2m3", "e3m2", "e2m1", "e8m0",
+            ])
     }
 
     @Test func unknownFormatListsTheValidOnes() {
@@ -28,7 +33,8 @@ import Testing
         #expect(
             error.description
                 == "unknown format; valid: half (binary16, fp16, float16), single (binary32, fp32, float32), "
-                + "double (binary64, fp64, float64), bfloat16 (bf16), e4m3 (fp8-e4m3), e5m2 (fp8-e5m2)")
+                + "double (binary64, fp64, float64), bfloat16 (bf16), e4m3 (fp8-e4m3), e5m2 (fp8-e5m2), "
+                + "e2m3 (fp6-e2m3), e3m2 (fp6-e3m2), e2m1 (fp4, fp4-e2m1), e8m0 (scale-e8m0)")
     }
 
     @Test func roundingsAndTininess() throws {
@@ -48,8 +54,8 @@ import Testing
         #expect(try PrecisionPolicy.parse("Mixed_Float16") == .mixedFloat16)
         #expect(PrecisionPolicy.matching("fp16") == nil)
         #expect(
-            CheckedOperation.names.count == 16 && CheckedOperation.names.first == "add"
-                && CheckedOperation.names.last == "logB")
+            CheckedOperation.names.count == 23 && CheckedOperation.names.first == "add"
+                && CheckedOperation.names.last == "maximumMagnitudeNumber")
         #expect(try CheckedOperation.parse("ROUNDTOINTEGRAL") == .roundToIntegral)
         #expect(
             try TensorGroup.parse("kernel_gradients") == .kernelGradients && TensorGroup.parse("update") == .updates)
@@ -68,7 +74,7 @@ import Testing
         #expect(try Selection<FormatKind>.parse("ALL").values == FormatKind.allCases)
         #expect(
             try Selection<FormatKind>.parse("e5m2,all").values == [
-                .e5m2, .binary16, .binary32, .binary64, .bfloat16, .e4m3,
+                .e5m2, .binary16, .binary32, .binary64, .bfloat16, .e4m3, .e2m3, .e3m2, .e2m1, .e8m0,
             ])
         #expect(try Selection<PrecisionPolicy>.parse("float32,").values == [.float32])
     }

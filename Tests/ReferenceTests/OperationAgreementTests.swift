@@ -9,6 +9,8 @@ import Testing
 @Suite struct OperationAgreementTests {
     static let operations: [CheckedOperation] = [
         .remainder, .roundToIntegral, .toInt, .fromInt, .scaleB, .compare, .nextUp, .logB,
+        .negate, .abs, .copySign, .minimumMagnitude, .maximumMagnitude, .minimumMagnitudeNumber,
+        .maximumMagnitudeNumber,
     ]
     static let combinations: [(FormatKind, CheckedOperation)] = FormatKind.allCases.flatMap { format in
         operations.map { (format, $0) }

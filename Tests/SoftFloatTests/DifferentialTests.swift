@@ -2,7 +2,7 @@ import Reference
 import SoftFloat
 import Testing
 
-/// SoftFloat against the MPFR oracle: 10,000 generated hard cases for every format (all six),
+/// SoftFloat against the MPFR oracle: 10,000 generated hard cases for every format (all ten),
 /// arithmetic operation, rounding attribute and tininess rule, bits and flags exact. The other
 /// operations run in ReferenceTests (OperationAgreementTests, ParsingAgreementTests).
 @Suite struct DifferentialTests {

@@ -21,11 +21,15 @@ public enum CheckedOperation: String, CaseIterable, Sendable {
     case nextUp
     /// logB.
     case logB
+    /// negate, abs and copySign (IEEE 754-2019 5.5.1: quiet, sign bit only).
+    case negate, abs, copySign
+    /// The magnitude extrema of IEEE 754-2019 9.6.
+    case minimumMagnitude, maximumMagnitude, minimumMagnitudeNumber, maximumMagnitudeNumber
 
     /// How many floating-point operands the operation takes (a conversion takes one).
     public var arity: Int {
         switch self {
-        case .sqrt, .convert, .roundToIntegral, .toInt, .scaleB, .nextUp, .logB: 1
+        case .sqrt, .convert, .roundToIntegral, .toInt, .scaleB, .nextUp, .logB, .negate, .abs: 1
         case .fromInt, .parse: 0
         case .fma: 3
         default: 2

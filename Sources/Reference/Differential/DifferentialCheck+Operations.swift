@@ -107,11 +107,57 @@ extension DifferentialCheck {
             case .logB:
                 let a = generator.operand()
                 compare(oracle.logB(a, rounding: rounding), a.logB(in: &env), env.flags, [hex(a)], "logB", &report)
+            case .negate:
+                let a = generator.operand()
+                compare(
+                    oracle.negate(a), a.negated(in: &env), env.flags, [hex(a)], "negate", &report, exactNaN: true)
+            case .abs:
+                let a = generator.operand()
+                compare(
+                    oracle.absoluteValue(a), a.absoluteValue, env.flags, [hex(a)], "abs", &report, exactNaN: true)
+            case .copySign:
+                let (a, b, _) = generator.operands(for: .sub)
+                compare(
+                    oracle.copySign(a, b), a.copyingSign(of: b), env.flags, [hex(a), hex(b)], "copySign", &report,
+                    exactNaN: true)
+            case .minimumMagnitude, .maximumMagnitude, .minimumMagnitudeNumber, .maximumMagnitudeNumber:
+                var (a, b, _) = generator.operands(for: .sub)
+                // A quarter of the cases compare equal magnitudes: b = ±a (the sign bit of the
+                // oracle's layout, not SoftFloat's negate).
+                if rng.next() % 4 == 0 {
+                    let sign = rng.next() & 1 == 0 ? FormatLayout(F.self).signBit : 0
+                    b = BinaryFloat<F>(bits: F.Bits(truncatingIfNeeded: a.encodingWord ^ sign))
+                }
+                checkMagnitudeExtremum(a, b, oracle, &report)
             default:
                 preconditionFailure("arithmetic is checked in runChunk")
             }
         }
         return report
+    }
+
+    /// One case of a magnitude extremum (`operation` is one of the four).
+    func checkMagnitudeExtremum(
+        _ a: BinaryFloat<F>, _ b: BinaryFloat<F>, _ oracle: Oracle, _ report: inout DifferentialReport
+    ) {
+        var env = FloatEnvironment(rounding: rounding, tininess: tininess)
+        let actual: BinaryFloat<F>
+        let expected: OracleResult<F>
+        switch operation {
+        case .minimumMagnitude:
+            actual = a.minimumMagnitude(b, in: &env)
+            expected = oracle.minimumMagnitude(a, b)
+        case .maximumMagnitude:
+            actual = a.maximumMagnitude(b, in: &env)
+            expected = oracle.maximumMagnitude(a, b)
+        case .minimumMagnitudeNumber:
+            actual = a.minimumMagnitudeNumber(b, in: &env)
+            expected = oracle.minimumMagnitude(a, b, number: true)
+        default:
+            actual = a.maximumMagnitudeNumber(b, in: &env)
+            expected = oracle.maximumMagnitude(a, b, number: true)
+        }
+        compare(expected, actual, env.flags, [hex(a), hex(b)], operation.rawValue, &report)
     }
 
     func checkInteger<I: FixedWidthInteger>(

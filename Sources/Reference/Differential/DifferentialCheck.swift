@@ -82,14 +82,17 @@ public struct DifferentialCheck<F: BinaryFormat>: Sendable {
         return report
     }
 
-    /// Counts one case and records it if the value (NaN matching any NaN) or flags differ.
+    /// Counts one case and records it if the value (NaN matching any NaN, unless
+    /// `exactNaN`: the sign-bit operations, whose NaN results the oracle knows bit for bit) or
+    /// flags differ.
     func compare<G: BinaryFormat>(
         _ expected: OracleResult<G>, _ actual: BinaryFloat<G>, _ flags: ExceptionFlags,
         _ operands: @autoclosure () -> [String], _ name: @autoclosure () -> String,
-        _ report: inout DifferentialReport
+        _ report: inout DifferentialReport, exactNaN: Bool = false
     ) {
         report.cases += 1
-        let sameValue = expected.value.bits == actual.bits || (expected.value.isNaN && actual.isNaN)
+        let sameValue =
+            expected.value.bits == actual.bits || (!exactNaN && expected.value.isNaN && actual.isNaN)
         if sameValue && expected.flags == flags { return }
         report.record(
             Mismatch(

@@ -22,7 +22,7 @@ public struct OperandGenerator<F: BinaryFormat> {
     static func make(_ negative: Bool, _ exponentField: Int, _ fraction: UInt64) -> Value {
         let e = UInt64(min(max(exponentField, 0), F.maxExponentField))
         let word =
-            (negative ? UInt64(1) << UInt64(F.bitWidth - 1) : 0)
+            (negative && F.hasSign ? UInt64(1) << UInt64(F.bitWidth - 1) : 0)
             | e << UInt64(F.fractionBitCount) | (fraction & fractionMask)
         return Value(bits: F.Bits(truncatingIfNeeded: word))
     }
@@ -31,6 +31,7 @@ public struct OperandGenerator<F: BinaryFormat> {
     mutating func fraction() -> UInt64 {
         let f = F.fractionBitCount
         let mask = Self.fractionMask
+        if f == 0 { return 0 }  // E8M0: no fraction field
         switch below(8) {
         case 0: return 0
         case 1: return mask
@@ -148,9 +149,9 @@ public struct OperandGenerator<F: BinaryFormat> {
 }
 
 extension BinaryFloat {
-    /// `-self` when `flag` (a sign-bit flip, exact).
+    /// `-self` when `flag` (a sign-bit flip, exact); `self` in an unsigned format (E8M0).
     func negatedIf(_ flag: Bool) -> Self {
-        guard flag else { return self }
+        guard flag && Format.hasSign else { return self }
         return Self(bits: bits ^ (Format.Bits(1) << Format.Bits(Format.bitWidth - 1)))
     }
 }

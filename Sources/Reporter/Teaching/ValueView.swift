@@ -14,18 +14,26 @@ public func renderExplanation(_ v: ValueExplanation, style: TeachingStyle) -> St
     }
     lines.append(style.label(heading))
     var rows: [[String]] = []
-    let fields = style.sign(v.signField) + " " + style.exponent(v.exponentField) + " " + style.fraction(v.fractionField)
+    // E8M0 has neither a sign nor a fraction field: only the parts a format has are shown.
+    let fields = [
+        v.signField.isEmpty ? nil : style.sign(v.signField), style.exponent(v.exponentField),
+        v.fractionField.isEmpty ? nil : style.fraction(v.fractionField),
+    ].compactMap { $0 }.joined(separator: " ")
     rows.append(["bits", "\(v.hex) = \(fields)"])
     let exponentNote =
         v.exponent.map { e in
-            v.biasedExponent != 0
-                ? "2^\(e)"
-                : v.floatClass == .positiveZero || v.floatClass == .negativeZero ? "zero" : "subnormal: 2^\(e)"
+            switch v.floatClass {
+            case .positiveNormal, .negativeNormal: "2^\(e)"
+            case .positiveZero, .negativeZero: "zero"
+            default: "subnormal: 2^\(e)"
+            }
         } ?? (v.floatClass == .quietNaN || v.floatClass == .signalingNaN ? "NaN" : "all ones: infinity")
-    rows.append([
-        "",
-        "sign \(style.sign(v.signField)) | exponent \(style.exponent(v.exponentField)) = \(v.biasedExponent) (\(exponentNote)) | fraction \(style.fraction(v.fractionField))",
-    ])
+    let fieldParts = [
+        v.signField.isEmpty ? nil : "sign \(style.sign(v.signField))",
+        "exponent \(style.exponent(v.exponentField)) = \(v.biasedExponent) (\(exponentNote))",
+        v.fractionField.isEmpty ? nil : "fraction \(style.fraction(v.fractionField))",
+    ].compactMap { $0 }
+    rows.append(["", fieldParts.joined(separator: " | ")])
     rows.append(["value", v.formula])
     rows.append([
         "stored",

@@ -22,7 +22,9 @@
 ///
 /// "nan" (with an optional, ignored payload in parentheses) gives the quiet NaN of the sign
 /// written (positive unless "-nan"); "inf" gives ±infinity, and in E4M3, which has none, what
-/// converting an infinity gives (invalid; NaN, or ±448 saturating).
+/// converting an infinity gives (invalid; NaN, or ±448 saturating). In formats without NaN,
+/// zero or sign (FP6, FP4, E8M0) "nan", "inf", "0" and negative numbers give what converting
+/// them gives (`Internals/Unrepresentable.swift`).
 extension BinaryFloat {
     /// Parses `text` into this format, correctly rounded by `env`.
     public init(parsing text: String, in env: inout FloatEnvironment) throws(FloatParseError) {
@@ -35,6 +37,11 @@ extension BinaryFloat {
     package static func round(_ number: ScannedNumber, _ env: inout FloatEnvironment) -> Self {
         switch number.kind {
         case .nan:
+            // In FP6/FP4, which have no NaN, what converting a NaN gives (invalid, a zero).
+            if !Format.hasNaN {
+                env.flags.insert(.invalid)
+                return nanWithoutNaN(negative: number.negative)
+            }
             return Self(negative: number.negative, magnitude: Format.nanMagnitude)
         case .infinity:
             if !Format.hasInfinities { env.flags.insert(.invalid) }
@@ -44,7 +51,7 @@ extension BinaryFloat {
                 negative: number.negative, digits: digits, digitCount: count, exponent: exponent,
                 sticky: sticky, &env)
         case let .hex(significand, exponent, sticky):
-            if significand == 0 { return zero(negative: number.negative) }
+            if significand == 0 { return exactZero(negative: number.negative, &env) }
             // value = significand * 2^exponent (+ a sticky tail below its last digit);
             // significand < 2^60, so the sticky bit lands below every kept bit.
             let top = 63 - significand.leadingZeroBitCount
@@ -66,7 +73,7 @@ extension BinaryFloat {
         negative: Bool, digits: BigUInt, digitCount: Int, exponent: Int, sticky: Bool,
         _ env: inout FloatEnvironment
     ) -> Self {
-        if digits.isZero { return zero(negative: negative) }
+        if digits.isZero { return exactZero(negative: negative, &env) }
         // Decimal magnitude: value in [10^(m-1), 10^m) with m = digit count + exponent.
         let magnitude = digitCount + exponent
         if magnitude > 330 {  // above 10^329, beyond every format's largest finite value

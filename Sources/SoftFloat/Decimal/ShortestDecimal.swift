@@ -47,8 +47,10 @@ extension BinaryFloat {
     public var integerSignificandAndExponent: (significand: UInt64, exponent: Int)? {
         guard isFinite else { return nil }
         let e = exponentField
-        let significand = e == 0 ? fractionField : fractionField | (1 &<< UInt64(Format.fractionBitCount))
-        return (significand, max(e, 1) - Format.bias - Format.fractionBitCount)
+        // Field 0 is subnormal (exponent emin, no implicit bit), except in a format without
+        // zero (E8M0), where it is the normal 2^-bias.
+        if e == 0 && Format.hasZero { return (fractionField, 1 - Format.bias - Format.fractionBitCount) }
+        return (fractionField | (1 &<< UInt64(Format.fractionBitCount)), e - Format.bias - Format.fractionBitCount)
     }
 
     /// The shortest decimal that converts back to `self` under roundTiesToEven; nil for NaN
@@ -58,7 +60,9 @@ extension BinaryFloat {
         if f == 0 { return DecimalDigits(negative: sign, digits: "", exponent: 0) }
         // Scaled so that v = r / s, m+ = mPlus / s, m- = mMinus / s (Burger & Dybvig, table 1).
         // The lower gap is half as wide at a power of two that is not the smallest normal.
-        let lowerGapHalved = f == 1 &<< UInt64(Format.fractionBitCount) && exponentField > 1
+        // In E8M0 every value is a power of two with the next lower power below it (and below
+        // 2^-127 everything rounds to 2^-127).
+        let lowerGapHalved = f == 1 &<< UInt64(Format.fractionBitCount) && (exponentField > 1 || !Format.hasZero)
         var r = BigUInt(f)
         var s = BigUInt(1)
         var mPlus = BigUInt(1)

@@ -3,9 +3,12 @@
 ///
 /// Command-line names (case-insensitive, aliases accepted): `half` (binary16, fp16, float16),
 /// `single` (binary32, fp32, float32), `double` (binary64, fp64, float64), `bfloat16` (bf16),
-/// `e4m3` (fp8-e4m3), `e5m2` (fp8-e5m2).
+/// `e4m3` (fp8-e4m3), `e5m2` (fp8-e5m2), and the OCP MX formats `e2m3` (fp6-e2m3), `e3m2`
+/// (fp6-e3m2), `e2m1` (fp4, fp4-e2m1) and `e8m0` (scale-e8m0).
 public enum FormatKind: String, CaseIterable, Sendable {
     case binary16, binary32, binary64, bfloat16, e4m3, e5m2
+    /// OCP MX FP6 E2M3, FP6 E3M2, FP4 E2M1 and the E8M0 scale.
+    case e2m3, e3m2, e2m1, e8m0
 
     /// The command-line name.
     public var name: String {
@@ -16,6 +19,10 @@ public enum FormatKind: String, CaseIterable, Sendable {
         case .bfloat16: "bfloat16"
         case .e4m3: "e4m3"
         case .e5m2: "e5m2"
+        case .e2m3: "e2m3"
+        case .e3m2: "e3m2"
+        case .e2m1: "e2m1"
+        case .e8m0: "e8m0"
         }
     }
 
@@ -28,10 +35,14 @@ public enum FormatKind: String, CaseIterable, Sendable {
         case .bfloat16: ["bfloat16", "bf16"]
         case .e4m3: ["e4m3", "fp8-e4m3"]
         case .e5m2: ["e5m2", "fp8-e5m2"]
+        case .e2m3: ["e2m3", "fp6-e2m3"]
+        case .e3m2: ["e3m2", "fp6-e3m2"]
+        case .e2m1: ["e2m1", "fp4", "fp4-e2m1"]
+        case .e8m0: ["e8m0", "scale-e8m0"]
         }
     }
 
-    /// The formats `mpstudy verify` covers: all six.
+    /// The formats `mpstudy verify` covers: all ten.
     public static var verified: [FormatKind] { allCases }
 
     /// Every accepted name, for error messages: `half (binary16, fp16, float16), ...`.
@@ -55,6 +66,10 @@ public enum FormatKind: String, CaseIterable, Sendable {
         case .bfloat16: visitor.visit(BFloat16.self)
         case .e4m3: visitor.visit(Float8E4M3.self)
         case .e5m2: visitor.visit(Float8E5M2.self)
+        case .e2m3: visitor.visit(Float6E2M3.self)
+        case .e3m2: visitor.visit(Float6E3M2.self)
+        case .e2m1: visitor.visit(Float4E2M1.self)
+        case .e8m0: visitor.visit(Float8E8M0.self)
         }
     }
 

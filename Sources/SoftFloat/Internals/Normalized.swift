@@ -23,7 +23,8 @@ extension BinaryFloat {
     var normalized: Normalized {
         let e = exponentField
         let f = fractionField
-        if e != 0 {
+        // A normal number; in a format without zero (E8M0) field 0 is normal too.
+        if e != 0 || !Format.hasZero {
             return Normalized(
                 exponent: e, significand: (f | (1 &<< UInt64(Format.fractionBitCount))) &<< UInt64(Self.roundBitCount))
         }

@@ -12,6 +12,14 @@ extension BinaryFloat {
     ) -> Self {
         let x = roundBitCount
         let rule = env.rounding
+        if !Format.hasZero {
+            // E8M0: no zero, no subnormals (Internals/Unrepresentable.swift).
+            return packWithoutZero(
+                negative: negative, exponent: exponent,
+                rounded: roundedSignificand(significand, x, rule, negative),
+                inexact: significand & ((1 &<< UInt64(x)) &- 1) != 0,
+                tinyBefore: env.tininess == .beforeRounding, &env)
+        }
         var exponent = exponent
         var significand = significand
         var tiny = false
@@ -71,7 +79,8 @@ extension BinaryFloat {
 
     /// An overflow whose IEEE result is infinity (`toInfinity`) or the largest finite value.
     /// "Infinity" is delivered as ±largest finite when `env.saturatesOverflow`, and in formats
-    /// without infinities (E4M3) otherwise as the NaN with the result's sign.
+    /// without infinities otherwise as the NaN with the result's sign (E4M3, E8M0) or, without
+    /// NaN either, as ±largest finite (FP6, FP4; `Internals/Unrepresentable.swift`).
     @inlinable
     static func overflow(negative: Bool, toInfinity: Bool, _ env: inout FloatEnvironment) -> Self {
         env.flags.insert([.overflow, .inexact])
@@ -83,6 +92,8 @@ extension BinaryFloat {
     /// (OCP saturating mode). Raises nothing: the caller raises what the operation signals.
     @inlinable @inline(__always)
     static func infiniteResult(negative: Bool, _ env: FloatEnvironment) -> Self {
+        // -infinity in an unsigned format (E8M0): the NaN, or the least value saturating.
+        if !Format.hasSign && negative { return env.saturatesOverflow ? Self(word: 0) : defaultNaN }
         if !Format.hasInfinities && env.saturatesOverflow { return greatestFinite(negative: negative) }
         return infinity(negative: negative)
     }

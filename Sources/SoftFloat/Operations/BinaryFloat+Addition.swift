@@ -22,29 +22,34 @@ extension BinaryFloat {
         _ rounder: inout R
     ) -> Self {
         let b = Self(word: operand.word ^ (negatingB ? Format.signMask : 0))
+        // b's sign, kept apart from its encoding: an unsigned format (E8M0) cannot store it.
+        let bNegative = operand.sign != negatingB
         if !a.isFinite || !b.isFinite {
             if a.isNaN || b.isNaN { return propagateNaN(a, operand, &env) }
-            if a.isInfinite && b.isInfinite && a.sign != b.sign { return invalidResult(&env) }
+            if a.isInfinite && b.isInfinite && a.sign != bNegative { return invalidResult(&env) }
             return a.isInfinite ? a : b
         }
         if a.isZero || b.isZero {
             if !b.isZero { return b }
             if !a.isZero { return a }
             // Exact zero sum (6.3): x + x keeps the sign; +0 + -0 is +0, or -0 rounding down.
-            if a.sign == b.sign { return a }
+            if a.sign == bNegative { return a }
             return zero(negative: env.rounding == .down)
         }
         // Finite encodings of either sign order like their magnitudes: the larger operand's
         // sign is the result's, and the smaller one is aligned to it.
-        let (large, small) = a.magnitude >= b.magnitude ? (a, b) : (b, a)
+        let aIsLarger = a.magnitude >= b.magnitude
+        let (large, small) = aIsLarger ? (a, b) : (b, a)
+        let negative = aIsLarger ? a.sign : bNegative
         let x = large.normalized
         let y = small.normalized
         let aligned = shiftRightJam(y.significand, x.exponent - y.exponent)
         // Both below 2^63, so the sum cannot wrap. If bits of y were jammed (shift >= 2), a
         // difference loses at most one leading bit, and the 62 - f >= 10 bits below the
         // rounding point keep the sticky bit below the round bit.
-        var significand = a.sign == b.sign ? x.significand &+ aligned : x.significand &- aligned
-        if significand == 0 { return zero(negative: env.rounding == .down) }  // x - x (6.3)
+        var significand = a.sign == bNegative ? x.significand &+ aligned : x.significand &- aligned
+        // x - x (6.3); in E8M0, which has no zero, unrepresentable.
+        if significand == 0 { return exactZero(negative: env.rounding == .down, &env) }
         var exponent = x.exponent
         let leadingZeros = significand.leadingZeroBitCount
         if leadingZeros == 0 {
@@ -54,6 +59,6 @@ extension BinaryFloat {
             significand &<<= UInt64(leadingZeros - 1)
             exponent -= leadingZeros - 1
         }
-        return rounder.roundPack(Format.self, negative: large.sign, exponent: exponent, significand: significand, &env)
+        return rounder.roundPack(Format.self, negative: negative, exponent: exponent, significand: significand, &env)
     }
 }

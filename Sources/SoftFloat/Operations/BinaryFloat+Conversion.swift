@@ -11,6 +11,10 @@ extension BinaryFloat {
     /// and it is not an overflow of a finite result) and deliver the NaN of the same sign, or
     /// ±448 when `env.saturatesOverflow` (OCP: NaN non-saturating, ±max saturating).
     ///
+    /// Into FP6 and FP4 (no infinities, no NaN) a NaN becomes a zero and an infinity ±max,
+    /// into E8M0 (unsigned, no zero) zeros and negative values become the NaN, with invalid;
+    /// `Internals/Unrepresentable.swift` states these rules.
+    ///
     /// Always inlined, so that the common cases cost no call: an exact widening of a finite
     /// value (a re-bias and a shift), and a narrowing from normal to normal (one rounding);
     /// every other case calls the general conversion.
@@ -38,8 +42,10 @@ extension BinaryFloat {
         // Exact widening (a constant condition): finite values skip normalise-round-pack.
         if Format.widensByShift(to: G.self) && isFinite { return widenedFinite(to: G.self) }
         if isNaN {
-            if isSignalingNaN { env.flags.insert(.invalid) }
+            // Into a format without NaN (FP6, FP4) a NaN is not representable: invalid.
+            if isSignalingNaN || !G.hasNaN { env.flags.insert(.invalid) }
             if env.nanRule == .alwaysDefault { return .defaultNaN }
+            if !G.hasNaN { return Target.nanWithoutNaN(negative: sign) }
             if !Format.hasInfinities || !G.hasInfinities { return Target(negative: sign, magnitude: G.nanMagnitude) }
             let payload =
                 G.fractionBitCount >= Format.fractionBitCount
@@ -51,7 +57,7 @@ extension BinaryFloat {
             if !G.hasInfinities { env.flags.insert(.invalid) }
             return Target.infiniteResult(negative: sign, env)
         }
-        if isZero { return .zero(negative: sign) }
+        if isZero { return .exactZero(negative: sign, &env) }
         let x = normalized
         return rounder.roundPack(
             G.self, negative: sign, exponent: x.exponent - Format.bias + G.bias,

@@ -81,7 +81,7 @@ extension BinaryFloat {
             let (large, small) = p >= q ? (p, q) : (q, p)
             if p < q { negative = c.sign }
             p = c.sign == productNegative ? large &+ small : large &- small
-            if p == 0 { return Self.zero(negative: env.rounding == .down) }
+            if p == 0 { return Self.exactZero(negative: env.rounding == .down, &env) }
         }
         // Move the leading bit to width - 2, then keep the top 64 bits with a sticky rest.
         let leadingZeros = p.leadingZeroBitCount

@@ -89,7 +89,7 @@ extension BinaryFloat {
     /// ±magnitude rounded into the format.
     @inlinable
     static func fromMagnitude(_ magnitude: UInt64, negative: Bool, _ env: inout FloatEnvironment) -> Self {
-        if magnitude == 0 { return zero(negative: negative) }
+        if magnitude == 0 { return exactZero(negative: negative, &env) }
         let top = 63 - magnitude.leadingZeroBitCount
         // Leading one to bit 62, the bit shifted out (if top is 63) kept sticky.
         let working = top == 63 ? shiftRightJam(magnitude, 1) : magnitude &<< UInt64(62 - top)

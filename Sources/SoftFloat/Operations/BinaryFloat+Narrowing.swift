@@ -9,7 +9,10 @@ extension BinaryFloat {
     /// bits than `Format`.
     @inlinable @inline(__always)
     func narrowedCommonly<G: BinaryFormat>(to _: G.Type, _ env: inout FloatEnvironment) -> BinaryFloat<G>? {
-        guard G.fractionBitCount < Format.fractionBitCount && exponentField != 0 && isFinite else { return nil }
+        // (E8M0, without zero and sign, always takes the general path.)
+        guard G.fractionBitCount < Format.fractionBitCount && G.hasZero && exponentField != 0 && isFinite else {
+            return nil
+        }
         // The result's exponent field before any carry from rounding: the value lies in
         // [2^(field - bias), 2^(field - bias + 1)) in G's terms.
         let field = exponentField - Format.bias + G.bias

@@ -45,10 +45,12 @@ extension BinaryFloat {
             r = y &- r
             negative.toggle()
         }
-        if r == 0 { return Self.zero(negative: sign) }
+        if r == 0 { return Self.exactZero(negative: sign, &env) }
         // r * 2^e is representable (|r| <= |y|/2, a multiple of the smaller ulp): pack exactly.
         let top = 127 - r.leadingZeroBitCount
         let working = UInt64(truncatingIfNeeded: shiftRightJam(r &<< UInt128(max(0, 62 - top)), max(0, top - 62)))
+        // A negative remainder in an unsigned format (E8M0) has no encoding.
+        if negative && !Format.hasSign { return Self.unrepresentable(&env) }
         var scratch = env
         return Self.roundPack(negative: negative, exponent: top + e + Format.bias, significand: working, &scratch)
     }

@@ -9,6 +9,8 @@ extension BinaryFormat {
     static func widensByShift<G: BinaryFormat>(to _: G.Type) -> Bool {
         G.fractionBitCount >= fractionBitCount && G.maxExponent >= maxExponent
             && (G.bias == bias || G.minExponent <= minExponent - fractionBitCount)
+            // E8M0's field 0 is 2^-127, not a zero: it takes the general path.
+            && hasZero && G.hasZero
     }
 }
 

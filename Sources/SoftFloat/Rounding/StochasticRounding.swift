@@ -35,6 +35,20 @@ struct StochasticRounder<G: RandomNumberGenerator>: ResultRounder {
         var exponent = exponent
         var significand = significand
         var tiny = false
+        if !F.hasZero {
+            // E8M0: no zero, no subnormals (Internals/Unrepresentable.swift).
+            let mask: UInt64 = (1 &<< UInt64(x)) &- 1
+            let discarded = significand & mask
+            var rounded = significand &>> UInt64(x)
+            if discarded != 0 && generator.next() & mask < discarded { rounded &+= 1 }
+            let field = (exponent << F.fractionBitCount) + Int(rounded) - (1 << F.fractionBitCount)
+            if field > Int(F.maxFiniteMagnitude) && (F.hasSign || !negative) {
+                return Value.overflow(negative: negative, toInfinity: true, &env)
+            }
+            return Value.packWithoutZero(
+                negative: negative, exponent: exponent, rounded: rounded, inexact: discarded != 0,
+                tinyBefore: true, &env)
+        }
         if exponent < 1 {
             tiny = true
             significand = shiftRightJam(significand, 1 - exponent)

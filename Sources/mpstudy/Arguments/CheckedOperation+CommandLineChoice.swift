@@ -16,6 +16,9 @@ extension CheckedOperation {
         case .toInt: "Int32, Int64, UInt32, UInt64, exact and inexact variants, boundary values"
         case .parse: "decimal and hex strings against mpfr_strtofr: random, long, exact ties and near-ties"
         case .compare: "quiet and signalling"
+        case .negate, .abs, .copySign: "sign bit only, NaN payloads kept, no flags"
+        case .minimumMagnitude, .maximumMagnitude, .minimumMagnitudeNumber, .maximumMagnitudeNumber:
+            "IEEE 754-2019 9.6, equal magnitudes and NaN operands"
         case .add, .sub, .mul, .div, .sqrt, .fma, .remainder, .fromInt, .scaleB, .nextUp, .logB: nil
         }
     }
