@@ -29,19 +29,22 @@ import _MPStudySupport
         a.indices.first { i in !(a[i].bitPattern == b[i].bitPattern || (a[i].isNaN && b[i].isNaN)) }
     }
 
-    /// MXFP4 (E2M1, emax 2) of the block 0.1, 0.2, 3.5, -100, 1e-4 and 27 zeros: amax 100 lies in
-    /// [2^6, 2^7), so X = 2^(6 - 2) = 16 (code 127 + 4 = 131). q = 0.00625, 0.0125, 0.21875,
-    /// -6.25, 6.25e-6: the first three are below 0.25, half of E2M1's smallest subnormal 0.5, so
-    /// they round to 0; -6.25 is beyond 6 and saturates to -6, i.e. -96 dequantised; 1e-4
-    /// rounds to 0. Four elements flushed (all within an unclamped block), one saturated; the
-    /// binades are -4, -3, 1, 6 and -14 (2^-14 ≈ 6.1e-5 ≤ 1e-4), a spread of 20.
+    /// MXFP4 (E2M1, emax 2) of the block 0.1, 0.2, 3.5, -100, 1e-4, 112 and 26 zeros: amax 112
+    /// lies in [2^6, 2^7), so X = 2^(6 - 2) = 16 (code 127 + 4 = 131). q = 0.00625, 0.0125,
+    /// 0.21875, -6.25, 6.25e-6, 7: the first three are below 0.25, half of E2M1's smallest
+    /// subnormal 0.5, so they round to 0; -6.25 lies between 6 and 8 (quantum 2 in [4, 8)),
+    /// nearer 6: -6, i.e. -96 dequantised, not saturated; 1e-4 rounds to 0; 7 is the tie between
+    /// 6 (1.1b·2²) and 8 (1.0b·2³), to the even 8, beyond the largest 6: saturated to 6 -> 96.
+    /// Four elements flushed (all within an unclamped block), one saturated; the binades are
+    /// -4, -3, 1, 6, -14 (2^-14 ≈ 6.1e-5 ≤ 1e-4) and 6, a spread of 20.
     @Test(arguments: kernelSets)
     func mxfp4HandDerivedBlock(kernels: RoundingKernels) throws {
-        let x: [Float] = [0.1, 0.2, 3.5, -100, 1e-4] + Array(repeating: 0, count: 27)
-        let (values, scales, stats) = try Self.quantize(x, rows: 1, columns: 32, axis: .rows, .mx(element: .e2m1, blockSize: 32), kernels: kernels)
+        let x: [Float] = [0.1, 0.2, 3.5, -100, 1e-4, 112] + Array(repeating: 0, count: 26)
+        let (values, scales, stats) = try Self.quantize(
+            x, rows: 1, columns: 32, axis: .rows, .mx(element: .e2m1, blockSize: 32), kernels: kernels)
         #expect(scales == [131])
-        #expect(Array(values.prefix(5)) == [0, 0, 0, -96, 0])
-        #expect(values.dropFirst(5).allSatisfy { $0 == 0 })
+        #expect(Array(values.prefix(6)) == [0, 0, 0, -96, 0, 96])
+        #expect(values.dropFirst(6).allSatisfy { $0 == 0 })
         #expect(stats.count == 32 && stats.flushed == 4 && stats.saturated == 1 && stats.flushedInBlock == 4)
         #expect(stats.blocks == 1 && stats.clampedScales == 0 && stats.spread[20] == 1)
     }
@@ -54,7 +57,8 @@ import _MPStudySupport
     @Test(arguments: kernelSets)
     func mxfp8HandDerivedBlock(kernels: RoundingKernels) throws {
         let x: [Float] = [0.1, 0.2, 3.5, -100, 1e-4] + Array(repeating: 0, count: 27)
-        let (values, scales, stats) = try Self.quantize(x, rows: 1, columns: 32, axis: .rows, .mx(element: .e4m3, blockSize: 32), kernels: kernels)
+        let (values, scales, stats) = try Self.quantize(
+            x, rows: 1, columns: 32, axis: .rows, .mx(element: .e4m3, blockSize: 32), kernels: kernels)
         #expect(scales == [125])
         #expect(Array(values.prefix(5)) == [0.1015625, 0.203125, 3.5, -96, 0])
         #expect(stats.flushed == 1 && stats.saturated == 0)
@@ -68,8 +72,13 @@ import _MPStudySupport
     @Test(arguments: kernelSets)
     func nvfp4HandDerivedBlocks(kernels: RoundingKernels) throws {
         var x = [Float](repeating: 0, count: 32)
-        x[0] = 2688; x[1] = 1000; x[2] = -300; x[3] = 7; x[4] = 0.1
-        x[16] = 3; x[17] = 1.5
+        x[0] = 2688
+        x[1] = 1000
+        x[2] = -300
+        x[3] = 7
+        x[4] = 0.1
+        x[16] = 3
+        x[17] = 1.5
         #expect(BlockScaling.nvfp4TensorScale(amax: 2688) == 1)
         let (values, scales, stats) = try Self.quantize(x, rows: 1, columns: 32, axis: .rows, .nvfp4, kernels: kernels)
         #expect(scales == [448, 0.5])
@@ -85,7 +94,8 @@ import _MPStudySupport
     @Test(arguments: kernelSets)
     func perTensorHandDerived(kernels: RoundingKernels) throws {
         let x: [Float] = [100, 300, -0.001, 1e-6, 1000, 0, 0, 0]
-        let (values, _, stats) = try Self.quantize(x, rows: 1, columns: 8, axis: .rows, .tensor(element: .e4m3, scale: 2), kernels: kernels)
+        let (values, _, stats) = try Self.quantize(
+            x, rows: 1, columns: 8, axis: .rows, .tensor(element: .e4m3, scale: 2), kernels: kernels)
         #expect(values == [96, 224, -0.0009765625, 0, 224, 0, 0, 0])
         #expect(stats.saturated == 2 && stats.flushed == 1 && stats.subnormal == 1 && stats.blocks == 0)
     }
@@ -99,9 +109,14 @@ import _MPStudySupport
             let kind = Int.random(in: 0..<10, using: &g)
             switch kind {
             case 0: return 0
-            case 1: return Float(Int.random(in: -40...40, using: &g)) * 0.25 * Float(sign: .plus, exponent: Int.random(in: -8...8, using: &g), significand: 1)
+            case 1:
+                return Float(Int.random(in: -40...40, using: &g)) * 0.25
+                    * Float(sign: .plus, exponent: Int.random(in: -8...8, using: &g), significand: 1)
             case 2: return Float(bitPattern: UInt32.random(in: 1...0x7fffff, using: &g))
-            default: return Float(bitPattern: UInt32.random(in: 0...UInt32.max, using: &g) & 0x807f_ffff | UInt32.random(in: 100...150, using: &g) << 23)
+            default:
+                return Float(
+                    bitPattern: UInt32.random(in: 0...UInt32.max, using: &g) & 0x807f_ffff | UInt32.random(
+                        in: 100...150, using: &g) << 23)
             }
         }
         // A few specials and an outlier in fixed places.
@@ -126,7 +141,8 @@ import _MPStudySupport
                 let reference = scheme.reference(x, rows: rows, columns: columns, axis: axis)
                 var statistics: [ScaledStatistics] = []
                 for kernels in Self.kernelSets {
-                    let (values, scales, stats) = try Self.quantize(x, rows: rows, columns: columns, axis: axis, scheme, kernels: kernels)
+                    let (values, scales, stats) = try Self.quantize(
+                        x, rows: rows, columns: columns, axis: axis, scheme, kernels: kernels)
                     if let i = Self.sameBits(values, reference.values) {
                         Issue.record(
                             "\(scheme) \(axis) \(kernels) seed \(seed): element \(i) x = 0x\(String(x[i].bitPattern, radix: 16)): got 0x\(String(values[i].bitPattern, radix: 16)), reference 0x\(String(reference.values[i].bitPattern, radix: 16))"
@@ -136,7 +152,9 @@ import _MPStudySupport
                     if case .nvfp4 = scheme { #expect(scales == reference.blockScales) }
                     statistics.append(stats)
                 }
-                if statistics.count == 2 { #expect(statistics[0] == statistics[1], "\(scheme) \(axis): portable vs AVX2 statistics") }
+                if statistics.count == 2 {
+                    #expect(statistics[0] == statistics[1], "\(scheme) \(axis): portable vs AVX2 statistics")
+                }
             }
         }
     }

@@ -63,7 +63,8 @@ extension BlockScaling {
                     }
                     let q = Double(v) * Double(sign: .plus, exponent: -exponents[b], significand: 1)
                     let rounded = element.rounded(q)
-                    values[r * columns + c] = Float(rounded * Double(sign: .plus, exponent: exponents[b], significand: 1))
+                    values[r * columns + c] = Float(
+                        rounded * Double(sign: .plus, exponent: exponents[b], significand: 1))
                 }
             }
             let codes = zip(exponents, special).map { e, s in s ? UInt8(0xFF) : UInt8(e + 127) }

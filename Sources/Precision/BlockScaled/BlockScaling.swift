@@ -28,7 +28,10 @@
 ///   0) makes the whole block zero; an infinite element saturates to ±6 S t; a NaN stays NaN.
 ///
 /// Elements round to nearest, ties to even (OCP and torchao; the Microsoft microxcaling
-/// emulator rounds ties away), and saturate to ±max_elem.
+/// emulator rounds ties away), and saturate to ±max_elem, an infinite element too (per tensor
+/// and NVFP4). A NaN element stays NaN in the dequantised tensor, also where the element
+/// format has no NaN code (E2M1 in NVFP4): SoftFloat's conversion would give a zero there, as
+/// ml_dtypes does, but the analysis must never hide a NaN inside a tensor a GEMM consumes.
 public enum BlockScaling: Sendable, Equatable, Hashable {
     case tensor(element: ElementFormat, scale: Float)
     case mx(element: ElementFormat, blockSize: Int)
@@ -64,7 +67,9 @@ public enum BlockScaling: Sendable, Equatable, Hashable {
     public func problem(rows: Int, columns: Int, axis: BlockAxis) -> String? {
         switch self {
         case .tensor(_, let scale):
-            guard scale.isFinite, scale > 0 else { return "the tensor scale must be a positive finite number, not \(scale)" }
+            guard scale.isFinite, scale > 0 else {
+                return "the tensor scale must be a positive finite number, not \(scale)"
+            }
             return nil
         case .mx(_, let size) where size < 1:
             return "the block size must be at least 1, not \(size)"
@@ -72,7 +77,8 @@ public enum BlockScaling: Sendable, Equatable, Hashable {
             let size = blockSize ?? 1
             let length = axis == .rows ? columns : rows
             guard length % size == 0 else {
-                return "blocks of \(size) do not divide the \(length) elements along the \(axis == .rows ? "rows" : "columns")"
+                return
+                    "blocks of \(size) do not divide the \(length) elements along the \(axis == .rows ? "rows" : "columns")"
             }
             return nil
         }

@@ -33,7 +33,8 @@ public enum ElementKernelVerification {
             var stats = ScaledStatistics()
             input.withUnsafeBufferPointer { x in
                 output.withUnsafeMutableBufferPointer { y in
-                    _ = try? quantizer.quantize(x, rows: 1, columns: n, axis: .rows, into: y.baseAddress, statistics: &stats)
+                    _ = try? quantizer.quantize(
+                        x, rows: 1, columns: n, axis: .rows, into: y.baseAddress, statistics: &stats)
                 }
             }
             var report = KernelVerification()

@@ -28,10 +28,13 @@ public struct ScaledQuantizer: Sendable {
     /// Float for MX (code - 127 is the exponent), E4M3 values for NVFP4, nothing per tensor.
     @discardableResult
     public func quantize(
-        _ x: UnsafeBufferPointer<Float>, rows: Int, columns: Int, axis: BlockAxis, into out: UnsafeMutablePointer<Float>?,
+        _ x: UnsafeBufferPointer<Float>, rows: Int, columns: Int, axis: BlockAxis,
+        into out: UnsafeMutablePointer<Float>?,
         statistics: inout ScaledStatistics
     ) throws(SchemeError) -> [Float] {
-        if let problem = scheme.problem(rows: rows, columns: columns, axis: axis) { throw SchemeError(description: problem) }
+        if let problem = scheme.problem(rows: rows, columns: columns, axis: axis) {
+            throw SchemeError(description: problem)
+        }
         guard x.count == rows * columns else {
             throw SchemeError(description: "\(x.count) values for a \(rows) x \(columns) matrix")
         }
