@@ -31,6 +31,8 @@ struct ExplainBlockCommand: ParsableCommand {
     )
     var scale: Float?
 
+    @OptionGroup var output: TeachingOutputOptions
+
     func values() throws -> [Float] {
         let text = try singleArgument(valueWords, name: "values")
         let items = text.split(separator: ",", omittingEmptySubsequences: false).map {
@@ -69,7 +71,7 @@ struct ExplainBlockCommand: ParsableCommand {
             s = amax == 0 ? 1 : Float(scheme.blockScaling(scale: 1).element.maxFinite) / amax
         }
         let explanation = BlockExplanation.explaining(values, scheme: scheme.blockScaling(scale: s), name: scheme.title)
-        print(explanation.text, terminator: "")
+        if output.json { print(explanation.json) } else { print(explanation.text, terminator: "") }
     }
 }
 

@@ -164,3 +164,23 @@ extension BlockExplanation {
         return Double(text) == value ? text : "≈" + text
     }
 }
+
+extension BlockExplanation {
+    /// `explain-block --json`: the scheme, the scale in words, and per value the float32 input,
+    /// the scaled value, the element and its code, the dequantised value and the note (numbers
+    /// as shortest round-trip decimals; a NaN or infinity as the strings `nan`, `inf`, `-inf`).
+    public var json: String {
+        func number(_ v: Double) -> TeachingJSONValue {
+            v.isFinite ? .double(v) : .string(v.isNaN ? "nan" : (v < 0 ? "-inf" : "inf"))
+        }
+        let members: [TeachingJSONValue] = elements.map { e in
+            .object([
+                "value": number(Double(e.value)), "scaled": number(e.scaled), "element": number(e.element),
+                "code": .int(Int(e.code)), "dequantized": number(Double(e.dequantized)), "note": .string(e.note),
+            ])
+        }
+        return TeachingJSONValue.object([
+            "scheme": .string(schemeName), "scale": .string(scaleText), "elements": .array(members),
+        ]).text
+    }
+}
