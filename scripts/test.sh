@@ -10,3 +10,4 @@ scripts/check-layers.sh
 swift test
 scripts/fuzz.sh --short
 scripts/check-notebooks.sh
+scripts/crosscheck-ml-dtypes.sh

@@ -111,11 +111,15 @@ struct SoftFloatBench: ParsableCommand {
 struct RoundingBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rounding",
-        abstract: "Elements per second of the bulk float32 -> float16/bfloat16 rounding kernels.",
+        abstract:
+            "Elements per second of the bulk rounding kernels: float16/bfloat16, and per-tensor FP8, MX and NVFP4 quantisation.",
         discussion: """
             One thread, a 4M-element tensor with exponents in [-30, 20] and 10% zeros; with \
             statistics means every counter, the exponent histogram, the error sums and the \
-            without-scaling counterfactual in the same pass.
+            without-scaling counterfactual in the same pass. The scaled schemes always keep their \
+            statistics (element counters, histogram of x/scale, error sums in units of u, and per \
+            block the clamped scales, elements flushed inside their block and exponent spreads), \
+            with blocks along rows and along columns of a 1024 x 4096 matrix.
             """)
 
     @Option(help: "Seconds per measurement round (five rounds per cell).")
@@ -140,6 +144,16 @@ struct RoundingBench: ParsableCommand {
                         String(format: "%.0f", $0.elementsPerSecond / 1e6),
                     ]
                 }), terminator: "")
+        let scaled = benchmarkScaledQuantization(minimumSeconds: seconds)
+        print("")
+        print("Scaled quantisation from float32 with all statistics, millions of elements per second (one thread)")
+        print("")
+        print(
+            benchTable(
+                header: ["scheme", "blocks along", "kernel", "Melem/s"],
+                rows: scaled.map {
+                    [$0.scheme, $0.axis.rawValue, $0.kernel, String(format: "%.0f", $0.elementsPerSecond / 1e6)]
+                }, labelColumns: 3), terminator: "")
     }
 }
 

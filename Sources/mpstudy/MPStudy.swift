@@ -17,7 +17,7 @@ struct MPStudy: ParsableCommand {
         version: MPStudyVersion.description,
         subcommands: [
             AnalyzeCommand.self, TrainCommand.self,
-            FormatsCommand.self, ExplainCommand.self, DecodeCommand.self, CalcCommand.self,
+            FormatsCommand.self, ExplainCommand.self, ExplainBlockCommand.self, ConvertCommand.self, DecodeCommand.self, CalcCommand.self,
             ReportCommand.self, VerifyCommand.self, BenchCommand.self,
         ]
     )

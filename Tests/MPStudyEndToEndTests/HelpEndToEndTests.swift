@@ -55,10 +55,17 @@ struct HelpEndToEndTests {
             ]
                 + modelOptions + policies),
         Command(path: ["report"], mentions: ["run.json", "--output", "--index"]),
+        Command(path: ["convert"], mentions: ["--from", "--to", "--saturating", "--flags", "little-endian"] + formats),
+        Command(
+            path: ["explain-block"],
+            mentions: ["<values>", "--scheme", "--scale", "mxfp8", "mxfp6", "mxfp4", "nvfp4", "fp8-e4m3"]),
     ]
 
     /// The subcommands `mpstudy --help` must list; each has its cases in this target.
-    static let subcommands = ["analyze", "train", "formats", "explain", "decode", "calc", "report", "verify", "bench"]
+    static let subcommands = [
+        "analyze", "train", "formats", "explain", "explain-block", "convert", "decode", "calc", "report", "verify",
+        "bench",
+    ]
 
     @Test(arguments: commands)
     func helpOption(_ command: Command) throws {
