@@ -16,7 +16,7 @@ struct MPStudy: ParsableCommand {
             """,
         version: MPStudyVersion.description,
         subcommands: [
-            AnalyzeCommand.self, TrainCommand.self,
+            AnalyzeCommand.self, TrainCommand.self, SweepCommand.self, StudyCommand.self,
             FormatsCommand.self, ExplainCommand.self, DecodeCommand.self, CalcCommand.self,
             ReportCommand.self, VerifyCommand.self, BenchCommand.self,
         ]

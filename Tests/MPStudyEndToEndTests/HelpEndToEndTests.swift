@@ -55,10 +55,20 @@ struct HelpEndToEndTests {
             ]
                 + modelOptions + policies),
         Command(path: ["report"], mentions: ["run.json", "--output", "--index"]),
+        Command(
+            path: ["sweep"],
+            mentions: [
+                "--policy", "--seeds", "--loss-scale", "--units", "--epochs", "--batch-size", "--learning-rate",
+                "--study-file", "--output", "--run", "local", "parallel", "slurm", "--jobs", "--resume", "--force",
+                "--cpus", "--memory", "--time", "--partition", "--submit",
+            ] + policies),
+        Command(path: ["study"], mentions: ["<folder>", "95%", "signed-rank"]),
     ]
 
     /// The subcommands `mpstudy --help` must list; each has its cases in this target.
-    static let subcommands = ["analyze", "train", "formats", "explain", "decode", "calc", "report", "verify", "bench"]
+    static let subcommands = [
+        "analyze", "train", "sweep", "study", "formats", "explain", "decode", "calc", "report", "verify", "bench",
+    ]
 
     @Test(arguments: commands)
     func helpOption(_ command: Command) throws {
