@@ -130,6 +130,23 @@ struct StudyEndToEndTests {
         }
     }
 
+    /// A study.json whose grid names a policy like `../../x` cannot make `study` read outside
+    /// its folder: refused in one line.
+    @Test func hostileStudyFileIsRefused() throws {
+        try withScratchFolder(prefix: "mpstudy-e2e-study") { folder in
+            let first = try mpstudy(
+                ["sweep", "--policy", "float32", "--seeds", "0", "--run", "none", "--output", "s"], in: folder)
+            #expect(first.status == 0, "\(first)")
+            let path = folder.file("s/study.json")
+            let text = try String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(
+                of: "float32", with: "../../x")
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            let result = try mpstudy(["study", "s"], in: folder)
+            expectRefusal(result, status: ExitStatus.failure, mentions: ["not a plain folder name"])
+            #expect(!FileManager.default.fileExists(atPath: folder.file("s/study.md")))
+        }
+    }
+
     @Test func studyOfAFolderWithoutAStudyIsOneLine() throws {
         let result = try mpstudyInScratch(["study", "nowhere"])
         expectRefusal(result, status: ExitStatus.failure, mentions: ["study.json", "no such file"])

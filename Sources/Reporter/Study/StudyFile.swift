@@ -74,6 +74,14 @@ public struct StudyFile: Sendable, Equatable, Codable {
             guard file.runs == file.grid.runs else {
                 throw ReportReadError(path: path, reason: "its list of runs does not match its grid")
             }
+            // Run ids name folders under runs/: plain names only, so a study.json cannot make
+            // `mpstudy study` read outside its folder.
+            for run in file.runs {
+                if let problem = RunFolderName.problem(with: run.id) {
+                    throw ReportReadError(
+                        path: path, reason: "the run id '\(run.id)' is not a plain folder name: \(problem)")
+                }
+            }
             return file
         } catch let error as ReportReadError {
             throw error
