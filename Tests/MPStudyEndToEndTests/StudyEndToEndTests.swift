@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+    import Glibc
+#endif
 import Testing
 import _TestSupport
 
@@ -52,6 +55,34 @@ struct StudyEndToEndTests {
             for file in ["study.csv", "study.json", "charts/test-accuracy.svg"] {
                 #expect(FileManager.default.fileExists(atPath: folder.file("s/" + file)), "\(file)")
             }
+        }
+    }
+
+    /// SIGTERM while a run is going: the sweep stops its runs (no run.json is written, no
+    /// analyze process outlives it), prints the one line and exits 143.
+    @Test func interruptedSweepStopsItsRuns() throws {
+        try withScratchFolder(prefix: "mpstudy-e2e-study") { folder in
+            let data = try DataErrorEndToEndTests.writeData(in: folder)
+            let arguments = [
+                "sweep", "--policy", "float32", "--seeds", "0-1", "--units", "512", "--batch-size", "8", "--epochs",
+                "50",
+                "--data", data, "--output", "s",
+            ]
+            let result = try mpstudy(
+                arguments, in: folder, timeout: 120, signal: SignalWhen(signal: SIGTERM, marker: "started"))
+            #expect(result.status == 143, "\(result)")
+            #expect(result.errors.hasSuffix("mpstudy: interrupted\n"), "\(result)")
+            #expect(!FileManager.default.fileExists(atPath: folder.file("s/runs/float32-s0/run.json")))
+            // No analyze of this study is left running.
+            Thread.sleep(forTimeInterval: 0.5)
+            let processes = try FileManager.default.contentsOfDirectory(atPath: "/proc").filter {
+                $0.allSatisfy(\.isNumber)
+            }
+            let left = processes.filter { pid in
+                let command = (try? String(contentsOfFile: "/proc/\(pid)/cmdline", encoding: .utf8)) ?? ""
+                return command.contains(data)
+            }
+            #expect(left.isEmpty, "analyze processes left running: \(left)")
         }
     }
 

@@ -18,6 +18,13 @@ struct LocalSweep {
     }
 
     func run(progress: (String) -> Void) throws -> Outcome {
+        // Signals are deferred while runs are going: the loop stops them, then the process ends.
+        let outcome = try Interruption.deferring { () throws -> Outcome in try runAll(progress: progress) }
+        Interruption.stopIfRequested()
+        return outcome
+    }
+
+    private func runAll(progress: (String) -> Void) throws -> Outcome {
         var outcome = Outcome()
         var waiting: [StudyRun] = []
         for run in jobs.study.runs {
@@ -47,7 +54,7 @@ struct LocalSweep {
             if Interruption.requested {
                 for job in running { job.process.terminate() }
                 for job in running { job.process.waitUntilExit() }
-                Interruption.stopIfRequested()
+                return outcome
             }
             while running.count < parallelRuns, !waiting.isEmpty {
                 let run = waiting.removeFirst()
