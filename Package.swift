@@ -47,16 +47,20 @@ let package = Package(
         .target(name: "NeuralNet", dependencies: ["Precision", "CKernels", "CBLAS", "CZlib", "_MPStudySupport"]),
         // Probes attached to layers: per-layer, per-tensor statistics over training.
         .target(name: "Analyzer", dependencies: ["NeuralNet", "Precision", "SoftFloat", "_MPStudySupport"]),
-        // Markdown, CSV, JSON and SVG writers; text views of formats and values.
+        // Statistics of studies: t intervals, the signed-rank test. No dependencies.
+        .target(name: "Statistics"),
+        // Markdown, CSV, JSON and SVG writers; text views of formats and values; studies.
         .target(
             name: "Reporter",
-            dependencies: ["Analyzer", "FloatTeaching", "NeuralNet", "Precision", "SoftFloat", "_MPStudySupport"]),
+            dependencies: [
+                "Analyzer", "FloatTeaching", "NeuralNet", "Precision", "SoftFloat", "Statistics", "_MPStudySupport",
+            ]),
 
         .executableTarget(
             name: "mpstudy",
             dependencies: [
                 "SoftFloat", "Reference", "FloatTeaching", "NeuralNet", "Bench", "Precision", "Analyzer", "Reporter",
-                "_MPStudySupport",
+                "Statistics", "_MPStudySupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ], plugins: ["GitRevision"]),
         // The fuzz run of the number parsers and the teaching commands, in process (scripts/fuzz.sh
@@ -75,6 +79,7 @@ let package = Package(
 
         // Each test target lists every module its files import.
         .testTarget(name: "_MPStudySupportTests", dependencies: ["_MPStudySupport"]),
+        .testTarget(name: "StatisticsTests", dependencies: ["Statistics"]),
         .testTarget(name: "SoftFloatTests", dependencies: ["SoftFloat", "Reference", "_MPStudySupport"]),
         .testTarget(name: "ReferenceTests", dependencies: ["Reference", "SoftFloat", "CMPFR", "_MPStudySupport"]),
         .testTarget(name: "FloatTeachingTests", dependencies: ["FloatTeaching", "SoftFloat", "Reference"]),

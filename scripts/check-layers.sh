@@ -11,6 +11,7 @@ system="Foundation Dispatch Glibc Darwin Synchronization"
 declare -A allowed=(
   [SoftFloat]=""
   [_MPStudySupport]=""
+  [Statistics]=""
   [CKernels]=""
   [Reference]="SoftFloat CMPFR _MPStudySupport"
   [FloatTeaching]="SoftFloat Reference CMPFR _MPStudySupport"
@@ -18,9 +19,9 @@ declare -A allowed=(
   [NeuralNet]="Precision SoftFloat CKernels CBLAS CZlib _MPStudySupport"
   [Analyzer]="NeuralNet Precision SoftFloat CKernels _MPStudySupport"
   [Bench]="SoftFloat Reference Precision CKernels _MPStudySupport"
-  [Reporter]="Analyzer FloatTeaching NeuralNet Precision SoftFloat Reference _MPStudySupport"
-  [mpstudy-fuzz]="FloatTeaching Reporter Reference SoftFloat CMPFR Analyzer NeuralNet Precision _MPStudySupport"
-  [mpstudy]="Reporter Analyzer FloatTeaching NeuralNet Precision SoftFloat Reference Bench CKernels _MPStudySupport ArgumentParser"
+  [Reporter]="Analyzer FloatTeaching NeuralNet Precision SoftFloat Reference Statistics _MPStudySupport"
+  [mpstudy-fuzz]="FloatTeaching Reporter Reference SoftFloat CMPFR Analyzer NeuralNet Precision Statistics _MPStudySupport"
+  [mpstudy]="Reporter Statistics Analyzer FloatTeaching NeuralNet Precision SoftFloat Reference Bench CKernels _MPStudySupport ArgumentParser"
 )
 
 status=0

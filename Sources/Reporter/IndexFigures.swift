@@ -28,6 +28,10 @@ import _MPStudySupport
 /// | `mpstudy.difference` | mixed_float16 − float32 accuracy (`+1.4 points`) |
 /// | `seeds.float32.best_test_accuracy` | the best float32 test accuracy over the seeds |
 /// | `seeds.float32.runs` | how many float32 runs finished (`3 seeds`) |
+/// | `study.seeds` | the paired seeds of the first study comparing mixed_float16 with float32 (`8 paired seeds`) |
+/// | `study.float32.test_accuracy`, `study.mixed_float16.test_accuracy` | their mean test accuracy |
+/// | `study.difference` | the mean paired difference with its interval (`+0.40 points (95% CI -1.20 to +2.00)`) |
+/// | `study.verdict` | what the interval supports, in words |
 ///
 /// The `mpstudy.*` figures exist only when both policies' runs finished, the `seeds.*` ones
 /// when a float32 run did; the `blog.*` ones always.
@@ -41,10 +45,12 @@ enum IndexFigures {
         "mpstudy.float32_over_blog", "mpstudy.steps", "mpstudy.epochs", "mpstudy.steps_per_epoch",
         "mpstudy.mixed_float16.test_accuracy", "mpstudy.float32.test_accuracy", "mpstudy.difference",
         "seeds.float32.best_test_accuracy", "seeds.float32.runs",
+        "study.seeds", "study.float32.test_accuracy", "study.mixed_float16.test_accuracy", "study.difference",
+        "study.verdict",
     ]
 
     /// The value of every figure these runs give.
-    static func values(_ runs: [IndexedRun]) -> [String: String] {
+    static func values(_ runs: [IndexedRun], studies: [IndexedStudy] = []) -> [String: String] {
         let blogMixed = BlogFigure.published[0]
         let blogSingle = BlogFigure.published[1]
         var values: [String: String] = [
@@ -79,6 +85,28 @@ enum IndexFigures {
         }
         let singles = ReportIndexWriter.blogRuns(runs, policy: blogSingle.policy).compactMap {
             $0.test?.metrics.accuracy
+        }
+        if let study = studies.first(where: { $0.blogComparison != nil }), let difference = study.blogComparison,
+            let single = study.configuration("float32")?.testAccuracy,
+            let mixed = study.configuration("mixed_float16")?.testAccuracy
+        {
+            let summary = difference.comparison.summary
+            values["study.seeds"] = "\(summary.count) paired seed\(summary.count == 1 ? "" : "s")"
+            values["study.float32.test_accuracy"] = ReportNumber.metric(single.mean)
+            values["study.mixed_float16.test_accuracy"] = ReportNumber.metric(mixed.mean)
+            var text = StudyResults.points(summary.mean, signed: true) + " points"
+            if let interval = summary.interval {
+                text +=
+                    " (95% CI \(StudyResults.points(interval.lowerBound, signed: true)) to "
+                    + "\(StudyResults.points(interval.upperBound, signed: true)))"
+            }
+            values["study.difference"] = text
+            values["study.verdict"] =
+                switch difference.comparison.verdict {
+                case .higher: "mixed_float16 scores higher than float32"
+                case .lower: "mixed_float16 scores lower than float32"
+                case .undetermined: "the data show no detectable difference between the two policies"
+                }
         }
         if let best = singles.max() {
             values["seeds.float32.best_test_accuracy"] = ReportNumber.metric(best)

@@ -19,19 +19,22 @@ public enum ReportIndexWriter {
     /// The page: the discussion's opening, then each generated section with the discussion's
     /// text for it, then the discussion's other sections. Throws for a placeholder that the
     /// runs cannot fill (``IndexDiscussion``).
-    public static func readme(_ runs: [IndexedRun], discussion: IndexDiscussion?) throws(ReportReadError) -> String {
-        let figures = IndexFigures.values(runs)
+    public static func readme(
+        _ runs: [IndexedRun], studies: [IndexedStudy] = [], discussion: IndexDiscussion?
+    ) throws(ReportReadError) -> String {
+        let figures = IndexFigures.values(runs, studies: studies)
         func filled(_ text: String) throws(ReportReadError) -> String {
             try discussion?.filled(text, figures: figures, known: IndexFigures.names) ?? text
         }
         let opening = discussion?.opening ?? ""
         var text = try filled(opening.isEmpty ? "# Reports" : opening) + "\n\n"
-        let sections: [(heading: String, lead: String, subsections: String)] = [
+        var sections: [(heading: String, lead: String, subsections: String)] = [
             ("Runs", runTable(runs) + "\n", ""),
             ("How each run was made", provenanceTable(runs) + "\n", ""),
-            ("Beside the blog", blogTable(runs), seedSection(runs).map { "### Seed to seed\n\n" + $0 } ?? ""),
+            ("Beside the blog", blogTable(runs), overSeeds(runs, studies: studies)),
             ("What each run shows", runNotes(runs), ""),
         ]
+        if !studies.isEmpty { sections.insert(("Studies", studyTable(studies), ""), at: 1) }
         for section in sections {
             text += "## \(section.heading)\n\n" + section.lead
             if let body = discussion?.body(of: section.heading), !body.isEmpty { text += try filled(body) + "\n\n" }
@@ -93,6 +96,52 @@ public enum ReportIndexWriter {
 
     /// The blog-configuration run of `policy` with the lowest seed, if any.
     static func blogRun(_ runs: [IndexedRun], policy: String) -> RunRecord? { blogRuns(runs, policy: policy).first }
+
+    /// The policy effect over seeds: the study's statistics when a study compares mixed_float16
+    /// with float32 at the blog's settings, else the table of the single runs' seeds.
+    static func overSeeds(_ runs: [IndexedRun], studies: [IndexedStudy]) -> String {
+        guard let study = studies.first(where: { $0.blogComparison != nil }), let difference = study.blogComparison
+        else { return seedSection(runs).map { "### Seed to seed\n\n" + $0 } ?? "" }
+        var table = MarkdownTable(
+            headers: ["policy", "seeds", "mean test accuracy", "95% CI (t)", "min", "max"],
+            alignments: [.left, .right, .right, .right, .right, .right])
+        for configuration in study.results.configurations {
+            let accuracies = study.results.runs.filter { $0.configuration == configuration.configuration }.compactMap(
+                \.testAccuracy)
+            table.append([
+                MarkdownText.plain(configuration.configuration), String(configuration.complete),
+                configuration.testAccuracy.map { ReportNumber.metric($0.mean) } ?? "-",
+                configuration.testAccuracy?.interval.map {
+                    "[\(ReportNumber.metric($0.lowerBound)), \(ReportNumber.metric($0.upperBound))]"
+                } ?? "-", accuracies.min().map(ReportNumber.metric) ?? "-",
+                accuracies.max().map(ReportNumber.metric) ?? "-",
+            ])
+        }
+        let link = "[\(MarkdownText.code(study.folder + "/"))](\(MarkdownText.linkPath(study.folder + "/study.md")))"
+        return "### Over seeds\n\n" + table.text
+            + "\nTest accuracy of the blog's configuration over the seeds of the study \(link) (every run complete; "
+            + "its `study.md` has the losses, the per-layer fractions and the chart). "
+            + study.results.differences.map { MarkdownText.plain($0.conclusion) + "." }.joined(separator: " ")
+            + "\n\n"
+    }
+
+    /// One row per study: its runs and its conclusions.
+    static func studyTable(_ studies: [IndexedStudy]) -> String {
+        var table = MarkdownTable(
+            headers: ["study", "runs", "complete", "conclusions"], alignments: [.left, .right, .right, .left])
+        for study in studies {
+            let complete = study.results.runs.filter { $0.status == .complete }.count
+            table.append([
+                "[\(MarkdownText.code(study.folder + "/"))](\(MarkdownText.linkPath(study.folder + "/study.md")))",
+                String(study.results.runs.count), String(complete),
+                study.results.differences.isEmpty
+                    ? "-" : study.results.differences.map { MarkdownText.plain($0.conclusion) }.joined(separator: "; "),
+            ])
+        }
+        return table.text
+            + "\nA study is a grid of runs over seeds (`mpstudy sweep`), summarised with intervals by `mpstudy study`; "
+            + "each run's `run.json` is committed under `runs/`, its other files regenerate with `mpstudy report`.\n\n"
+    }
 
     /// Test accuracy per seed under each blog policy, and the difference between them: how far
     /// apart runs of one policy land, beside how far apart the policies are at one seed.

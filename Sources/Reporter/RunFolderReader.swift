@@ -55,7 +55,7 @@ public enum RunFolderReader {
 
     /// A decoding error in one line: what is wrong and where (`steps[3].metrics.loss`); `under`
     /// is the location of the decoded value (`steps[3]` for a step decoded by itself).
-    static func describe(_ error: any Error, under: String = "") -> String {
+    public static func describe(_ error: any Error, under: String = "") -> String {
         switch error as? DecodingError {
         case let .keyNotFound(key, context)?:
             "missing '\(key.stringValue)' at \(location(context.codingPath, under: under))"

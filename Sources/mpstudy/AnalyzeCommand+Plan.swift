@@ -1,3 +1,4 @@
+import Foundation
 import Analyzer
 import NeuralNet
 import Precision
@@ -66,5 +67,22 @@ struct AnalysisPlan {
         } catch {
             throw AnalysisInputError.outputNotWritable(path: error.path, reason: error.reason)
         }
+    }
+}
+
+extension AnalysisPlan {
+    /// The report folder's path when it already holds a readable run.json of the primary
+    /// run's options (everything but the thread count, the data path and what is shown), else nil.
+    func completeRun() -> String? {
+        let file = outputPath + "/run.json"
+        guard FileManager.default.fileExists(atPath: file), let record = try? RunFolderReader.record(at: file),
+            record.divergence != nil || record.test != nil, let wanted = runs.first
+        else { return nil }
+        var found = record.settings
+        found.threads = wanted.threads
+        found.data = wanted.data
+        found.layers = wanted.layers
+        found.tensors = wanted.tensors
+        return found == wanted ? outputPath : nil
     }
 }

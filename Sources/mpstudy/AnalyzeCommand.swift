@@ -83,12 +83,22 @@ struct AnalyzeCommand: ParsableCommand {
     var shadowEvery = PrecisionAnalyzer.defaultShadowEvery
 
     @Flag(
+        name: .customLong("skip-complete"),
+        help:
+            "Do nothing when the report folder already holds a complete run.json of these options (same policy, seed and training numbers): what mpstudy sweep's job lines use to resume."
+    )
+    var skipComplete = false
+
+    @Flag(
         help:
             "Print, for each run, where the time of a training step goes (GEMM, training work, each part of the analysis) and the step against the floor at the machine's FMA peak."
     )
     var profile = false
 
     func validate() throws {
+        if skipComplete && !compare.isEmpty && compare.flatMap(\.values) != [] {
+            throw ValidationError("--skip-complete checks one run's folder; it cannot be combined with --compare")
+        }
         guard shadowEvery >= 0 else {
             throw ValidationError("shadow-every must be 0 (off) or a positive number of steps, got \(shadowEvery)")
         }
@@ -97,6 +107,10 @@ struct AnalyzeCommand: ParsableCommand {
 
     func run() throws {
         let plan = try AnalysisPlan(self)
+        if skipComplete, let done = plan.completeRun() {
+            print("analyze: \(done) already holds a complete run of these options; skipped (--skip-complete)")
+            return
+        }
 
         // Before any output or work: may re-execute the program with a better OpenBLAS core.
         OpenBLASCoreRelaunch.relaunchIfNeeded()

@@ -16,8 +16,9 @@ struct MPStudy: ParsableCommand {
             """,
         version: MPStudyVersion.description,
         subcommands: [
-            AnalyzeCommand.self, TrainCommand.self,
-            FormatsCommand.self, ExplainCommand.self, ExplainBlockCommand.self, ConvertCommand.self, DecodeCommand.self, CalcCommand.self,
+            AnalyzeCommand.self, TrainCommand.self, SweepCommand.self, StudyCommand.self,
+            FormatsCommand.self, ExplainCommand.self, ExplainBlockCommand.self, ConvertCommand.self, DecodeCommand.self,
+            CalcCommand.self,
             ReportCommand.self, VerifyCommand.self, BenchCommand.self,
         ]
     )

@@ -79,7 +79,8 @@ struct ReportCommand: ParsableCommand {
         let runs = try ReportIndex.runs(in: root)
         let discussion = try IndexDiscussion.read(in: root)
         let path = try OutputFolder(preparing: root).file("README.md")
-        let text = try ReportIndexWriter.readme(runs, discussion: discussion)
+        let studies = try IndexedStudy.all(in: root)
+        let text = try ReportIndexWriter.readme(runs, studies: studies, discussion: discussion)
         try Interruption.deferring { () throws(ReportWriteError) in try AtomicFile.write(text, to: path) }
         Interruption.stopIfRequested()
         print(

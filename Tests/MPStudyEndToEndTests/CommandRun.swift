@@ -69,18 +69,18 @@ struct CommandSpawnError: Error, CustomStringConvertible {
 /// `2>&1` does; ``CommandResult/output`` then holds both, in the order they were written).
 func mpstudy(
     _ arguments: [String], in directory: ScratchFolder, timeout: Double = 60,
-    errorsIntoOutput: Bool = false, signal: SignalWhen? = nil
+    errorsIntoOutput: Bool = false, signal: SignalWhen? = nil, environment overrides: [String: String] = [:]
 ) throws -> CommandResult {
     try mpstudy(
         bytes: arguments.map { Array($0.utf8) }, in: directory, timeout: timeout,
-        errorsIntoOutput: errorsIntoOutput, signal: signal)
+        errorsIntoOutput: errorsIntoOutput, signal: signal, environment: overrides)
 }
 
 /// ``mpstudy(_:in:timeout:errorsIntoOutput:signal:)`` with each argument given as its exact
 /// bytes, which need not be UTF-8 (a Swift String cannot hold such an argument).
 func mpstudy(
     bytes arguments: [[UInt8]], in directory: ScratchFolder, timeout: Double = 60,
-    errorsIntoOutput: Bool = false, signal: SignalWhen? = nil
+    errorsIntoOutput: Bool = false, signal: SignalWhen? = nil, environment overrides: [String: String] = [:]
 ) throws -> CommandResult {
     guard let binary = MPStudyExecutable.path else { throw CommandSpawnError(description: MPStudyExecutable.searched) }
     let shown = arguments.map { String(decoding: $0, as: UTF8.self) }
@@ -104,10 +104,14 @@ func mpstudy(
 
         // The parent's environment without colour or terminal hints, and one BLAS thread
         // unless a test asks for more (`--threads`).
-        var environment = currentEnvironment().filter {
-            !$0.hasPrefix("NO_COLOR=") && !$0.hasPrefix("OPENBLAS_NUM_THREADS=")
+        // `overrides` (e.g. PATH) replace the variables they name.
+        var environment = currentEnvironment().filter { entry in
+            !entry.hasPrefix("NO_COLOR=") && !entry.hasPrefix("OPENBLAS_NUM_THREADS=")
+                && !overrides.keys.contains { entry.hasPrefix($0 + "=") }
         }
-        environment += ["NO_COLOR=1", "OPENBLAS_NUM_THREADS=1"]
+        environment +=
+            ["NO_COLOR=1", "OPENBLAS_NUM_THREADS=1"]
+            + overrides.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
         // `sh` changes into the working directory and replaces itself with mpstudy (the process
         // keeps its id, so the timeout kills mpstudy itself); the arguments pass untouched as
         // "$@". (posix_spawn_file_actions_addchdir_np is not visible to Swift on every libc.)

@@ -59,12 +59,20 @@ struct HelpEndToEndTests {
         Command(
             path: ["explain-block"],
             mentions: ["<values>", "--scheme", "--scale", "mxfp8", "mxfp6", "mxfp4", "nvfp4", "fp8-e4m3"]),
+        Command(
+            path: ["sweep"],
+            mentions: [
+                "--policy", "--seeds", "--loss-scale", "--units", "--epochs", "--batch-size", "--learning-rate",
+                "--study-file", "--output", "--run", "local", "parallel", "slurm", "--jobs", "--resume", "--force",
+                "--cpus", "--memory", "--time", "--partition", "--submit",
+            ] + policies),
+        Command(path: ["study"], mentions: ["<folder>", "95%", "signed-rank"]),
     ]
 
     /// The subcommands `mpstudy --help` must list; each has its cases in this target.
     static let subcommands = [
-        "analyze", "train", "formats", "explain", "explain-block", "convert", "decode", "calc", "report", "verify",
-        "bench",
+        "analyze", "train", "sweep", "study", "formats", "explain", "explain-block", "convert", "decode", "calc",
+        "report", "verify", "bench",
     ]
 
     @Test(arguments: commands)

@@ -124,6 +124,29 @@ import _TestSupport
             }
         }
         let discussion = try #require(try IndexDiscussion.read(in: reports), "Reports/DISCUSSION.md")
-        #expect(try readme == ReportIndexWriter.readme(runs, discussion: discussion))
+        #expect(
+            try readme == ReportIndexWriter.readme(runs, studies: IndexedStudy.all(in: reports), discussion: discussion)
+        )
+    }
+
+    /// Every committed study's files are what `mpstudy study` writes from its runs' run.json
+    /// files: study.json (grid and results), study.md, study.csv and the chart.
+    @Test func committedStudiesRegenerate() throws {
+        let reports = Self.repositoryRoot + "/Reports"
+        let studies = try IndexedStudy.all(in: reports)
+        for indexed in studies {
+            let folder = reports + "/" + indexed.folder
+            var study = indexed.study
+            study.results = StudyResults(
+                grid: study.grid, results: study.runs.map { StudyRunResult.read($0, in: folder) })
+            #expect(study.results == indexed.results, "\(indexed.folder): study.json's results")
+            let name = (indexed.folder as NSString).lastPathComponent
+            let read = { (file: String) in try String(contentsOfFile: folder + "/" + file, encoding: .utf8) }
+            #expect(try read("study.json") == study.encoded(), "\(indexed.folder)/study.json")
+            #expect(try read("study.md") == StudyReportWriter.markdown(study, results: study.results!, name: name))
+            #expect(try read("study.csv") == StudyReportWriter.csv(study.results!))
+            #expect(
+                try read("charts/test-accuracy.svg") == StudyStripChart(results: study.results!, name: name).svg)
+        }
     }
 }
