@@ -63,7 +63,8 @@ import Testing
         #expect(
             format == "The value 'half,quarter' is invalid for '--format <format>': unknown format 'quarter'; valid: "
                 + "half (binary16, fp16, float16), single (binary32, fp32, float32), double (binary64, fp64, float64), "
-                + "bfloat16 (bf16), e4m3 (fp8-e4m3), e5m2 (fp8-e5m2), all")
+                + "bfloat16 (bf16), e4m3 (fp8-e4m3), e5m2 (fp8-e5m2), e2m3 (fp6-e2m3), e3m2 (fp6-e3m2), "
+                + "e2m1 (fp4, fp4-e2m1), e8m0 (scale-e8m0), all")
         let policy = try #require(exit(["train", "--policy", "fp16"])?.message)
         #expect(
             policy
@@ -104,7 +105,8 @@ import Testing
                 words.contains(
                     "--op <operation> Operations to check. (comma-separated; values: add, sub, mul, div, "
                         + "sqrt, fma, convert, remainder, roundToIntegral, toInt, fromInt, parse, scaleB, "
-                        + "compare, nextUp, logB, all; default: all)"))
+                        + "compare, nextUp, logB, negate, abs, copySign, minimumMagnitude, maximumMagnitude, "
+                        + "minimumMagnitudeNumber, maximumMagnitudeNumber, all; default: all)"))
         }
         let version = try #require(exit(["analyze", "--version"]))
         #expect(version.status == 0 && version.fullText?.hasPrefix("mpstudy \(MPStudyVersion.package) (git ") == true)

@@ -19,7 +19,10 @@ import Testing
     @Test func formatsHaveEveryDigit() throws {
         let array = try #require(
             try parse(formatsJSON(FormatKind.allCases.map(FormatParameters.init))) as? [[String: Any]])
-        #expect(array.map { $0["name"] as? String } == ["half", "single", "double", "bfloat16", "e4m3", "e5m2"])
+        #expect(
+            array.map { $0["name"] as? String } == [
+                "half", "single", "double", "bfloat16", "e4m3", "e5m2", "e2m3", "e3m2", "e2m1", "e8m0",
+            ])
         let half = array[0]
         // binary16: w = 5, f = 10, bias 2^4 - 1 = 15, p = 11, emin = 1 - 15 = -14, emax = 15.
         #expect(half["exponentBits"] as? Int == 5 && half["fractionBits"] as? Int == 10 && half["bias"] as? Int == 15)
@@ -100,14 +103,19 @@ import Testing
         // binary32: 1.6 * 2^23 = 13421772.8 -> 13421773 = 0xcccccd, field 127 - 4 = 123 -> 0x3dcccccd;
         // bfloat16: 1.6 * 2^7 = 204.8 -> 205 = 128 + 77, field 123 -> 0 01111011 1001101 = 0x3dcd;
         // e4m3: 1.6 * 2^3 = 12.8 -> 13 = 8 + 5, field 7 - 4 = 3 -> 0 0011 101 = 0x1d;
-        // e5m2: 1.6 * 2^2 = 6.4 -> 6 = 4 + 2, field 15 - 4 = 11 -> 0 01011 10 = 0x2e.
+        // e5m2: 1.6 * 2^2 = 6.4 -> 6 = 4 + 2, field 15 - 4 = 11 -> 0 01011 10 = 0x2e;
+        // e2m3 (emin 0, subnormal quantum 2^-3): 0.1 / 0.125 = 0.8 -> 1: subnormal 0 00 001 = 0x01;
+        // e3m2 (emin -2, quantum 2^-4): 0.1 / 0.0625 = 1.6 -> 2: subnormal 0 000 10 = 0x02;
+        // e2m1 (quantum 0.5): 0.1 / 0.5 = 0.2 -> 0 = 0x0;
+        // e8m0: 0.1 lies between 2^-4 and 2^-3, above their midpoint 0.09375: 2^-3, field 124 = 0x7c.
         let views = try FormatKind.allCases.map {
             try ValueExplanation.explaining("0.1", format: $0, rounding: .toNearestOrEven)
         }
         let array = try #require(try parse(explanationsJSON(views)) as? [[String: Any]])
         #expect(
             array.map { $0["bits"] as? String } == [
-                "0x2e66", "0x3dcccccd", "0x3fb999999999999a", "0x3dcd", "0x1d", "0x2e",
+                "0x2e66", "0x3dcccccd", "0x3fb999999999999a", "0x3dcd", "0x1d", "0x2e", "0x01", "0x02", "0x0",
+                "0x7c",
             ])
     }
 
