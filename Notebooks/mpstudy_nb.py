@@ -88,4 +88,5 @@ def plot_style():
 FORMAT_COLORS = {
     "half": "tab:red", "bfloat16": "tab:orange", "single": "tab:blue", "double": "tab:green",
     "e4m3": "tab:purple", "e5m2": "tab:brown",
+    "e2m3": "tab:pink", "e3m2": "tab:olive", "e2m1": "tab:cyan", "e8m0": "tab:gray",
 }
