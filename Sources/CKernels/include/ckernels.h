@@ -124,4 +124,7 @@ void ck_rmsprop_f32_avx2(float *w, const float *g, float *v, float *delta, size_
    infinities and float32 subnormals; no rounding error. */
 void ck_observe_f32(const float *x, size_t n, ck_round_stats *stats);
 
+/* The scaled and block-scaled quantisation kernels (FP8 per tensor, MX, NVFP4). */
+#include "ckscaled.h"
+
 #endif
