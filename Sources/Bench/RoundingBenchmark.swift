@@ -16,14 +16,7 @@ public struct RoundingBenchmarkRow: Sendable {
 /// without-scaling counterfactual), and SoftFloat's scalar conversion for comparison.
 public func benchmarkRounding(minimumSeconds: Double = 0.2) -> [RoundingBenchmarkRow] {
     let n = 1 << 22
-    var rng = SeededGenerator(seed: 5)
-    let input: [Float] = (0..<n).map { i in
-        if i % 10 == 0 { return 0 }
-        let e = Int(rng.next() % 51) - 30
-        return Float(
-            sign: rng.next() & 1 == 0 ? .plus : .minus, exponent: e,
-            significand: 1 + Float(rng.next() % (1 << 23)) / Float(1 << 23))
-    }
+    let input = activationLikeValues(count: n)
     var output = [Float](repeating: 0, count: n)
     var rows: [RoundingBenchmarkRow] = []
     for format in [ComputeFormat.float16, .bfloat16] {

@@ -16,14 +16,7 @@ public struct ScaledBenchmarkRow: Sendable {
 public func benchmarkScaledQuantization(minimumSeconds: Double = 0.2) -> [ScaledBenchmarkRow] {
     let (rows, columns) = (1024, 4096)
     let n = rows * columns
-    var rng = SeededGenerator(seed: 5)
-    let input: [Float] = (0..<n).map { i in
-        if i % 10 == 0 { return 0 }
-        let e = Int(rng.next() % 51) - 30
-        return Float(
-            sign: rng.next() & 1 == 0 ? .plus : .minus, exponent: e,
-            significand: 1 + Float(rng.next() % (1 << 23)) / Float(1 << 23))
-    }
+    let input = activationLikeValues(count: n)
     let amax = input.reduce(Float(0)) { max($0, abs($1)) }
     let schemes: [(String, BlockScaling)] = [
         ("tensor e4m3", .tensor(element: .e4m3, scale: 448 / amax)),

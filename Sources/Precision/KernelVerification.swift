@@ -36,6 +36,11 @@ public struct KernelVerification: Sendable {
             progress?(Int(report.inputs))
             return report
         }
+        return merged(reports, since: start)
+    }
+
+    /// Block reports merged in block order (the first 20 mismatches kept), timed from `start`.
+    static func merged(_ reports: [KernelVerification], since start: DispatchTime) -> KernelVerification {
         var total = KernelVerification()
         for r in reports {
             total.inputs += r.inputs

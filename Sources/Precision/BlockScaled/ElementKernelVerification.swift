@@ -53,13 +53,6 @@ public enum ElementKernelVerification {
             progress?(n)
             return report
         }
-        var total = KernelVerification()
-        for r in reports {
-            total.inputs += r.inputs
-            total.mismatchCount += r.mismatchCount
-            total.mismatches += r.mismatches.prefix(max(0, 20 - total.mismatches.count))
-        }
-        total.seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
-        return total
+        return KernelVerification.merged(reports, since: start)
     }
 }
