@@ -15,20 +15,35 @@ study="$work/study"
 fail() { echo "check-sweep-parallel: FAILED: $*" >&2; exit 1; }
 grid=(--policy float32,mixed_float16 --seeds 0-1 --units 64 --epochs 1 --output "$study" --run parallel --jobs 1)
 
-# First pass: kill the second run (float32-s1) with SIGKILL once it has trained for a second.
+# First pass: kill the second run (float32-s1) with SIGKILL half a second after it starts.
 "$mpstudy" sweep "${grid[@]}" >"$work/first.out" 2>&1 &
 sweep=$!
-victim=""
-for _ in $(seq 1 600); do
-  # The mpstudy process itself, not the shell GNU parallel runs the line in.
-  for pid in $(pgrep -f -- "--output runs/float32-s1" || true); do
-    [ "$(cat "/proc/$pid/comm" 2>/dev/null)" = mpstudy ] && victim=$pid
+# The mpstudy process itself, not the shell GNU parallel runs the line in; found by reading
+# /proc, since a fresh machine has no procps (pgrep).
+find_victim() {
+  # Matched by argv[0] (comm is "exe" once mpstudy has re-executed itself to set OpenBLAS's
+  # core) and the run's --output; prints the first such process.
+  local dir argv0 cmdline
+  for dir in /proc/[0-9]*; do
+    argv0="$(head -z -n1 2>/dev/null <"$dir/cmdline" | tr -d '\0' || true)"
+    [[ "$argv0" == */mpstudy ]] || continue
+    cmdline="$(tr '\0' ' ' 2>/dev/null <"$dir/cmdline" || true)"
+    if [[ "$cmdline" == *" analyze "*"--output runs/float32-s1 "* ]]; then
+      echo "${dir#/proc/}"
+      return 0
+    fi
   done
+  return 0
+}
+victim=""
+for _ in $(seq 1 6000); do
+  victim="$(find_victim)"
   [ -n "$victim" ] && break
+  kill -0 "$sweep" 2>/dev/null || break
   sleep 0.1
 done
-[ -n "$victim" ] || fail "the run float32-s1 never started"
-sleep 1.5
+[ -n "$victim" ] || fail "the run float32-s1 never started; the sweep printed: $(cat "$work/first.out")"
+sleep 0.5
 kill -0 "$victim" 2>/dev/null || fail "float32-s1 finished before it could be killed (too fast a machine: raise --units)"
 kill -KILL "$victim"
 status=0
