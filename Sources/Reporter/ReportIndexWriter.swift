@@ -100,8 +100,9 @@ public enum ReportIndexWriter {
     /// The policy effect over seeds: the study's statistics when a study compares mixed_float16
     /// with float32 at the blog's settings, else the table of the single runs' seeds.
     static func overSeeds(_ runs: [IndexedRun], studies: [IndexedStudy]) -> String {
-        guard let study = studies.first(where: { $0.blogComparison != nil }), let difference = study.blogComparison
-        else { return seedSection(runs).map { "### Seed to seed\n\n" + $0 } ?? "" }
+        guard let study = studies.first(where: { $0.blogComparison != nil }) else {
+            return seedSection(runs).map { "### Seed to seed\n\n" + $0 } ?? ""
+        }
         var table = MarkdownTable(
             headers: ["policy", "seeds", "mean test accuracy", "95% CI (t)", "min", "max"],
             alignments: [.left, .right, .right, .right, .right, .right])
