@@ -24,8 +24,17 @@ public struct AnalysisSession {
 
     /// Checks the policy name (the other settings are checked by ``TrainingConfiguration``).
     public init(settings: AnalysisSettings, threads: Int = 1) throws(AnalysisInputError) {
-        guard let policy = PrecisionPolicy(name: settings.policy) else {
+        guard let named = PrecisionPolicy(name: settings.policy) else {
             throw .unknownPolicy(settings.policy, valid: PrecisionPolicy.validNames)
+        }
+        var policy = named
+        if let recipe = settings.recipe {
+            guard recipe.kind == named.recipe?.kind else {
+                throw .invalidRecipe(
+                    policy: settings.policy, reason: "the recipe options are those of \(recipe.kind.rawValue)")
+            }
+            if let problem = recipe.problem { throw .invalidRecipe(policy: settings.policy, reason: problem) }
+            policy = named.with(recipe: recipe)
         }
         self.settings = settings
         self.policy = policy

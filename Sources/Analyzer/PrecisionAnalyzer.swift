@@ -100,6 +100,15 @@ public final class PrecisionAnalyzer: PrecisionProbe {
         }
     }
 
+    public func wantsQuantization(layer: String, phase: ModelPhase) -> Bool { phase == .training }
+
+    public func observeQuantization(_ event: QuantizationEvent) {
+        guard event.position.phase == .training else { return }
+        var step = accumulator(for: event.position)
+        step.quantizations[QuantizationKey(layer: event.layer, operand: event.operand)] = QuantizationRecord(event)
+        steps[event.position.step] = step
+    }
+
     public func observeStep(_ event: StepEvent) {
         guard event.position.phase == .training else { return }
         var step = accumulator(for: event.position)
@@ -123,9 +132,15 @@ public final class PrecisionAnalyzer: PrecisionProbe {
                 if a.layer != b.layer { return a.layer < b.layer }
                 return (a.kind?.order ?? Int.max, a.tensor) < (b.kind?.order ?? Int.max, b.tensor)
             }
+            let quantizations = step.quantizations.values.sorted { a, b in
+                let (la, lb) = (layerRank(a.layer), layerRank(b.layer))
+                if la != lb { return la < lb }
+                if a.layer != b.layer { return a.layer < b.layer }
+                return GEMMOperand.allCases.firstIndex(of: a.operand)! < GEMMOperand.allCases.firstIndex(of: b.operand)!
+            }
             return StepRecord(
                 step: number, epoch: step.epoch, batch: step.batch, metrics: step.metrics,
-                tensors: tensors)
+                tensors: tensors, quantizations: quantizations.isEmpty ? nil : quantizations)
         }
     }
 
@@ -177,10 +192,17 @@ struct TensorKey: Hashable {
     let kind: TensorKind
 }
 
+/// A layer and a GEMM operand.
+struct QuantizationKey: Hashable {
+    let layer: String
+    let operand: GEMMOperand
+}
+
 /// What has arrived for one step so far.
 struct StepAccumulator {
     var epoch: Int
     var batch: Int
     var metrics: StepMetrics?
     var tensors: [TensorKey: TensorRecord] = [:]
+    var quantizations: [QuantizationKey: QuantizationRecord] = [:]
 }

@@ -28,6 +28,14 @@ enum StepJSONEncoder {
             out.write(m.skipped ? "true" : "false")
             out.write(UInt8(ascii: "}"))
         }
+        if let quantizations = step.quantizations {
+            // A recipe's few records per step: JSONEncoder's own bytes (same settings).
+            guard let data = try? JSONWriter.encoder().encode(quantizations) else {
+                preconditionFailure("quantization records always encode (non-finite numbers as strings)")
+            }
+            out.write(",\"quantizations\":")
+            out.write(String(decoding: data, as: UTF8.self))
+        }
         integer(",\"step\":", step.step, &out)
         out.write(",\"tensors\":[")
         for (i, t) in step.tensors.enumerated() {

@@ -98,6 +98,9 @@ public protocol PrecisionProbe: LayerProbe {
     var shadowEvery: Int { get }
     func observeDrift(_ event: DriftEvent)
     func observeStep(_ event: StepEvent)
+    /// Whether the quantisation events of a recipe's GEMM operands in `layer` are wanted.
+    func wantsQuantization(layer: String, phase: ModelPhase) -> Bool
+    func observeQuantization(_ event: QuantizationEvent)
 }
 
 extension PrecisionProbe {
@@ -108,4 +111,6 @@ extension PrecisionProbe {
     public var shadowEvery: Int { 0 }
     public func observeDrift(_ event: DriftEvent) {}
     public func observeStep(_ event: StepEvent) {}
+    public func wantsQuantization(layer: String, phase: ModelPhase) -> Bool { false }
+    public func observeQuantization(_ event: QuantizationEvent) {}
 }
