@@ -47,7 +47,8 @@ public struct OperandQuantizer: Sendable {
         guard rows > 0, columns > 0 else { return }
         let tensorScale: Float
         if case .nvfp4 = scheme {
-            tensorScale = BlockScaling.nvfp4TensorScale(amax: TensorAmax.finiteAmax(x, count: rows * columns, parallelism: parallelism))
+            tensorScale = BlockScaling.nvfp4TensorScale(
+                amax: TensorAmax.finiteAmax(x, count: rows * columns, parallelism: parallelism))
         } else {
             tensorScale = 0
         }
@@ -71,7 +72,8 @@ public struct OperandQuantizer: Sendable {
             for part in parts { statistics.merge(part) }
             if tail > 0 {
                 Self.quantizeTail(
-                    x + head * columns, rows: tail, columns: columns, axis: .columns, whole: whole, tensorScale: tensorScale,
+                    x + head * columns, rows: tail, columns: columns, axis: .columns, whole: whole,
+                    tensorScale: tensorScale,
                     into: out + head * columns, statistics: &statistics)
             }
         case .rows:
@@ -116,7 +118,8 @@ public struct OperandQuantizer: Sendable {
                     (t + r * tail).update(from: x + r * columns + head, count: tail)
                 }
                 whole.quantizePiece(
-                    h, rows: rows, columns: head, axis: .rows, tensorScale: tensorScale, into: h, statistics: &statistics)
+                    h, rows: rows, columns: head, axis: .rows, tensorScale: tensorScale, into: h,
+                    statistics: &statistics)
                 quantizeTail(
                     t, rows: rows, columns: tail, axis: .rows, whole: whole, tensorScale: tensorScale, into: t,
                     statistics: &statistics)
@@ -137,8 +140,9 @@ public struct OperandQuantizer: Sendable {
     ) {
         let length = axis == .rows ? columns : rows
         guard case .nvfp4 = whole.scheme else {
-            ScaledQuantizer(.mx(element: whole.scheme.element, blockSize: length), kernels: whole.kernels).quantizePiece(
-                x, rows: rows, columns: columns, axis: axis, tensorScale: 0, into: out, statistics: &statistics)
+            ScaledQuantizer(.mx(element: whole.scheme.element, blockSize: length), kernels: whole.kernels)
+                .quantizePiece(
+                    x, rows: rows, columns: columns, axis: axis, tensorScale: 0, into: out, statistics: &statistics)
             return
         }
         let block = BlockScaling.nvfp4BlockSize
@@ -150,7 +154,8 @@ public struct OperandQuantizer: Sendable {
             for r in 0..<rows { (p + r * paddedColumns).update(from: x + r * columns, count: columns) }
             var s = ScaledStatistics()
             whole.quantizePiece(
-                p, rows: paddedRows, columns: paddedColumns, axis: axis, tensorScale: tensorScale, into: p, statistics: &s)
+                p, rows: paddedRows, columns: paddedColumns, axis: axis, tensorScale: tensorScale, into: p,
+                statistics: &s)
             let padding = UInt64(paddedRows * paddedColumns - rows * columns)
             s.count -= padding
             s.histogram[ExponentHistogram.zeroBin] -= padding
