@@ -69,8 +69,12 @@ public struct AnalysisSession {
         observer: (TrainingEvent) -> Void = { _ in }
     ) throws -> RunRecord {
         var effective = settings
-        if policy.compute == .float32 { effective.shadowEvery = 0 }
-        let analyzer = PrecisionAnalyzer(layers: Self.layerNames, shadowEvery: effective.shadowEvery)
+        // A float32 shadow of float32 would measure nothing (a recipe's float32 compute still
+        // quantises the GEMM operands); the error budget runs at the requested interval for every
+        // policy (under float32 it is the accumulation error alone).
+        if policy.compute == .float32 && policy.recipe == nil { effective.shadowEvery = 0 }
+        let analyzer = PrecisionAnalyzer(
+            layers: Self.layerNames, shadowEvery: effective.shadowEvery, errorBudgetEvery: settings.shadowEvery)
         let trainer = try Trainer(configuration: trainingConfiguration, data: train, classes: classes, probe: analyzer)
         var epochs: [EpochRecord] = []
         var divergence: Divergence?

@@ -36,9 +36,15 @@ public final class PrecisionAnalyzer: PrecisionProbe {
 
     private var steps: [Int: StepAccumulator] = [:]
 
-    public init(layers: [String], shadowEvery: Int = PrecisionAnalyzer.defaultShadowEvery) {
+    /// Every how many training steps the GEMMs' error budget is measured (0: never).
+    public let errorBudgetEvery: Int
+
+    /// The error budget runs every `errorBudgetEvery` steps, by default on the shadow pass's.
+    public init(layers: [String], shadowEvery: Int = PrecisionAnalyzer.defaultShadowEvery, errorBudgetEvery: Int? = nil)
+    {
         layerOrder = layers
         self.shadowEvery = max(0, shadowEvery)
+        self.errorBudgetEvery = max(0, errorBudgetEvery ?? shadowEvery)
     }
 
     // MARK: LayerProbe
@@ -100,6 +106,16 @@ public final class PrecisionAnalyzer: PrecisionProbe {
         }
     }
 
+    /// Output entries sampled per GEMM for the error budget.
+    public var errorBudgetSamples: Int { 256 }
+
+    public func observeErrorBudget(_ event: ErrorBudgetEvent) {
+        guard event.position.phase == .training else { return }
+        var step = accumulator(for: event.position)
+        step.errorBudgets.append(ErrorBudgetRecord(event))
+        steps[event.position.step] = step
+    }
+
     public func wantsQuantization(layer: String, phase: ModelPhase) -> Bool { phase == .training }
 
     public func observeQuantization(_ event: QuantizationEvent) {
@@ -138,9 +154,16 @@ public final class PrecisionAnalyzer: PrecisionProbe {
                 if a.layer != b.layer { return a.layer < b.layer }
                 return GEMMOperand.allCases.firstIndex(of: a.operand)! < GEMMOperand.allCases.firstIndex(of: b.operand)!
             }
+            let budgets = step.errorBudgets.sorted { a, b in
+                let (la, lb) = (layerRank(a.layer), layerRank(b.layer))
+                if la != lb { return la < lb }
+                if a.layer != b.layer { return a.layer < b.layer }
+                return GEMMKind.allCases.firstIndex(of: a.gemm)! < GEMMKind.allCases.firstIndex(of: b.gemm)!
+            }
             return StepRecord(
                 step: number, epoch: step.epoch, batch: step.batch, metrics: step.metrics,
-                tensors: tensors, quantizations: quantizations.isEmpty ? nil : quantizations)
+                tensors: tensors, quantizations: quantizations.isEmpty ? nil : quantizations,
+                errorBudgets: budgets.isEmpty ? nil : budgets)
         }
     }
 
@@ -205,4 +228,5 @@ struct StepAccumulator {
     var metrics: StepMetrics?
     var tensors: [TensorKey: TensorRecord] = [:]
     var quantizations: [QuantizationKey: QuantizationRecord] = [:]
+    var errorBudgets: [ErrorBudgetRecord] = []
 }

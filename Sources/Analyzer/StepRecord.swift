@@ -50,11 +50,15 @@ public struct StepRecord: Sendable, Equatable, Codable {
     /// Under a low-precision recipe: one record per layer and GEMM operand, in model order then
     /// ``GEMMOperand`` order; nil for the other policies (absent from their run.json).
     public var quantizations: [QuantizationRecord]?
+    /// On the steps that measured it: each layer's GEMMs' error budget, in model order then
+    /// ``GEMMKind`` order; nil on the other steps and in records written before it existed.
+    public var errorBudgets: [ErrorBudgetRecord]?
 
     public init(
         step: Int, epoch: Int, batch: Int, metrics: StepMetrics?, tensors: [TensorRecord],
-        quantizations: [QuantizationRecord]? = nil
+        quantizations: [QuantizationRecord]? = nil, errorBudgets: [ErrorBudgetRecord]? = nil
     ) {
+        self.errorBudgets = errorBudgets
         self.step = step
         self.epoch = epoch
         self.batch = batch

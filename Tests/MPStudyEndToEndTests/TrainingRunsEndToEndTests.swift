@@ -96,6 +96,10 @@ struct TrainingRunsEndToEndTests {
             let mx = String(decoding: written["summary.md"] ?? [], as: UTF8.self)
             #expect(mx.contains("| input          | e2m1    | mx32    |"), "\(mx)")
             #expect(mx.contains("| wgrad_gradient | e5m2    | mx32    |"), "\(mx)")
+            // The error budget runs on the shadow pass's steps (step 1 of the 4 here), for the
+            // recipe too, and the shadow pass itself (a recipe quantises in float32 compute).
+            #expect(mx.contains("GEMM error budget") && mx.contains("| forward |      1 |"), "\(mx)")
+            #expect(mx.contains("Output against the float32 shadow pass"), "\(mx)")
             let delayed = String(decoding: written["fp8_delayed/run.json"] ?? [], as: UTF8.self)
             #expect(delayed.contains("\"amaxHistoryLength\":4") && delayed.contains("\"quantizations\":["))
             let copy = try mpstudy(["report", "rec/run.json", "--output", "copy"], in: folder)

@@ -41,7 +41,9 @@ import _MPStudySupport
                 let biased = UInt32(max(0, Int.random(in: span, using: &g) + 127))
                 return Float(bitPattern: UInt32.random(in: 0...UInt32.max, using: &g) & 0x807F_FFFF | biased << 23)
             }
-            let b: [Float] = (0..<n).map { _ in Float.random(in: -4...4, using: &g) * (Bool.random(using: &g) ? 1 : 0x1p-60) }
+            let b: [Float] = (0..<n).map { _ in
+                Float.random(in: -4...4, using: &g) * (Bool.random(using: &g) ? 1 : 0x1p-60)
+            }
             let expected = Self.mpfr(a, b)
             let got = Self.exact(a, b)
             #expect(

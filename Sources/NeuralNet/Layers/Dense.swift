@@ -156,6 +156,12 @@ public final class Dense {
         } else {
             context.multiply(x, w, into: output)
         }
+        if context.measuresErrorBudget {
+            let used = recipeOperands.flatMap { q in context.recipe.map { _ in (q.input, q.kernel) } } ?? (x, w)
+            context.measureErrorBudget(
+                .forward, layer: name, exactA: input.view(), exactB: kernel.view(), usedA: used.0.view(),
+                usedB: used.1.view(), result: output)
+        }
         if narrow { context.roundInPlace(output, kind: .forwardOutput, layer: name) }
         let relu = activation == .relu
         if relu && context.wants(.forwardOutput, layer: name) {
@@ -224,6 +230,15 @@ public final class Dense {
         } else {
             context.multiply(x, outputGradient, into: kernelGradient, transposeA: .transposed)
         }
+        if context.measuresErrorBudget {
+            let used =
+                recipe.map { q, r in
+                    r.scalesPerTensor ? (q.input, q.gradient) : (q.weightGradientInput!, q.weightGradientGradient!)
+                } ?? (x, outputGradient)
+            context.measureErrorBudget(
+                .weightGradient, layer: name, exactA: input.view(transposed: true), exactB: outputGradient.view(),
+                usedA: used.0.view(transposed: true), usedB: used.1.view(), result: kernelGradient)
+        }
         context.profiler.measure(.biasGradient) {
             Dense.columnSums(outputGradient, into: biasGradient, context: context)
         }
@@ -235,13 +250,13 @@ public final class Dense {
         context.report(biasGradient, .biasGradient, layer: name)
         guard let inputGradient else { return nil }
         inputGradient.setRows(outputGradient.rows)
-        if let (q, recipe) = recipe {
-            let kernelOperand = recipe.scalesPerTensor ? q.kernel : q.inputGradientKernel!
-            context.multiply(q.gradient, kernelOperand, into: inputGradient, transposeB: .transposed)
-        } else {
-            context.multiply(
-                outputGradient, narrow ? castKernel! : kernel, into: inputGradient, transposeB: .transposed)
-        }
+        let used =
+            recipe.map { q, r in (q.gradient, r.scalesPerTensor ? q.kernel : q.inputGradientKernel!) }
+            ?? (outputGradient, narrow ? castKernel! : kernel)
+        context.multiply(used.0, used.1, into: inputGradient, transposeB: .transposed)
+        context.measureErrorBudget(
+            .inputGradient, layer: name, exactA: outputGradient.view(), exactB: kernel.view(transposed: true),
+            usedA: used.0.view(), usedB: used.1.view(transposed: true), result: inputGradient)
         context.report(inputGradient, .inputGradient, layer: name)
         return inputGradient
     }

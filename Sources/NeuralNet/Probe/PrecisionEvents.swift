@@ -101,6 +101,11 @@ public protocol PrecisionProbe: LayerProbe {
     /// Whether the quantisation events of a recipe's GEMM operands in `layer` are wanted.
     func wantsQuantization(layer: String, phase: ModelPhase) -> Bool
     func observeQuantization(_ event: QuantizationEvent)
+    /// Every how many training steps to measure the GEMMs' error budget (0: never), and how
+    /// many output entries of each GEMM to sample.
+    var errorBudgetEvery: Int { get }
+    var errorBudgetSamples: Int { get }
+    func observeErrorBudget(_ event: ErrorBudgetEvent)
 }
 
 extension PrecisionProbe {
@@ -113,4 +118,7 @@ extension PrecisionProbe {
     public func observeStep(_ event: StepEvent) {}
     public func wantsQuantization(layer: String, phase: ModelPhase) -> Bool { false }
     public func observeQuantization(_ event: QuantizationEvent) {}
+    public var errorBudgetEvery: Int { 0 }
+    public var errorBudgetSamples: Int { 256 }
+    public func observeErrorBudget(_ event: ErrorBudgetEvent) {}
 }
