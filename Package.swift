@@ -86,7 +86,7 @@ let package = Package(
         .testTarget(
             name: "NeuralNetTests",
             dependencies: ["NeuralNet", "Precision", "SoftFloat", "_MPStudySupport", "_TestSupport"]),
-        .testTarget(name: "PrecisionTests", dependencies: ["Precision", "SoftFloat", "_MPStudySupport"]),
+        .testTarget(name: "PrecisionTests", dependencies: ["Precision", "SoftFloat", "Reference", "_MPStudySupport"]),
         .testTarget(name: "AnalyzerTests", dependencies: ["Analyzer", "NeuralNet", "Precision"]),
         // The benchmarks' operand sets, cell list and comparison (no timing in tests).
         .testTarget(name: "BenchTests", dependencies: ["Bench", "SoftFloat"]),

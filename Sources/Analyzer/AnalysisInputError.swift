@@ -12,11 +12,14 @@
 public enum AnalysisInputError: Error, Equatable, CustomStringConvertible {
     case unknownPolicy(String, valid: String)
     case outputNotWritable(path: String, reason: String)
+    case invalidRecipe(policy: String, reason: String)
 
     public var description: String {
         switch self {
         case let .unknownPolicy(name, valid):
             "unknown policy '\(name)'; valid policies: \(valid)"
+        case let .invalidRecipe(policy, reason):
+            "policy '\(policy)': \(reason)"
         case let .outputNotWritable(path, reason):
             "cannot write the report folder '\(path)': \(reason)"
         }

@@ -24,8 +24,17 @@ public struct AnalysisSession {
 
     /// Checks the policy name (the other settings are checked by ``TrainingConfiguration``).
     public init(settings: AnalysisSettings, threads: Int = 1) throws(AnalysisInputError) {
-        guard let policy = PrecisionPolicy(name: settings.policy) else {
+        guard let named = PrecisionPolicy(name: settings.policy) else {
             throw .unknownPolicy(settings.policy, valid: PrecisionPolicy.validNames)
+        }
+        var policy = named
+        if let recipe = settings.recipe {
+            guard recipe.kind == named.recipe?.kind else {
+                throw .invalidRecipe(
+                    policy: settings.policy, reason: "the recipe options are those of \(recipe.kind.rawValue)")
+            }
+            if let problem = recipe.problem { throw .invalidRecipe(policy: settings.policy, reason: problem) }
+            policy = named.with(recipe: recipe)
         }
         self.settings = settings
         self.policy = policy
@@ -60,8 +69,12 @@ public struct AnalysisSession {
         observer: (TrainingEvent) -> Void = { _ in }
     ) throws -> RunRecord {
         var effective = settings
-        if policy.compute == .float32 { effective.shadowEvery = 0 }
-        let analyzer = PrecisionAnalyzer(layers: Self.layerNames, shadowEvery: effective.shadowEvery)
+        // A float32 shadow of float32 would measure nothing (a recipe's float32 compute still
+        // quantises the GEMM operands); the error budget runs at the requested interval for every
+        // policy (under float32 it is the accumulation error alone).
+        if policy.compute == .float32 && policy.recipe == nil { effective.shadowEvery = 0 }
+        let analyzer = PrecisionAnalyzer(
+            layers: Self.layerNames, shadowEvery: effective.shadowEvery, errorBudgetEvery: settings.shadowEvery)
         let trainer = try Trainer(configuration: trainingConfiguration, data: train, classes: classes, probe: analyzer)
         var epochs: [EpochRecord] = []
         var divergence: Divergence?

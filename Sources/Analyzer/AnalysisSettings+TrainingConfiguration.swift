@@ -27,6 +27,7 @@ extension AnalysisSettings {
             lossScalingExplicit: configuration.lossScaling != nil, epochs: configuration.epochs,
             batchSize: configuration.batchSize, units: configuration.units, seed: configuration.seed,
             validationSplit: configuration.validationSplit, learningRate: configuration.learningRate,
-            threads: nil, data: data, shadowEvery: shadowEvery, layers: layers, tensors: tensors)
+            threads: nil, data: data, shadowEvery: shadowEvery, layers: layers, tensors: tensors,
+            recipe: policy.recipe)
     }
 }

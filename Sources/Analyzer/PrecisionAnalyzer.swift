@@ -36,9 +36,15 @@ public final class PrecisionAnalyzer: PrecisionProbe {
 
     private var steps: [Int: StepAccumulator] = [:]
 
-    public init(layers: [String], shadowEvery: Int = PrecisionAnalyzer.defaultShadowEvery) {
+    /// Every how many training steps the GEMMs' error budget is measured (0: never).
+    public let errorBudgetEvery: Int
+
+    /// The error budget runs every `errorBudgetEvery` steps, by default on the shadow pass's.
+    public init(layers: [String], shadowEvery: Int = PrecisionAnalyzer.defaultShadowEvery, errorBudgetEvery: Int? = nil)
+    {
         layerOrder = layers
         self.shadowEvery = max(0, shadowEvery)
+        self.errorBudgetEvery = max(0, errorBudgetEvery ?? shadowEvery)
     }
 
     // MARK: LayerProbe
@@ -100,6 +106,25 @@ public final class PrecisionAnalyzer: PrecisionProbe {
         }
     }
 
+    /// Output entries sampled per GEMM for the error budget.
+    public var errorBudgetSamples: Int { 256 }
+
+    public func observeErrorBudget(_ event: ErrorBudgetEvent) {
+        guard event.position.phase == .training else { return }
+        var step = accumulator(for: event.position)
+        step.errorBudgets.append(ErrorBudgetRecord(event))
+        steps[event.position.step] = step
+    }
+
+    public func wantsQuantization(layer: String, phase: ModelPhase) -> Bool { phase == .training }
+
+    public func observeQuantization(_ event: QuantizationEvent) {
+        guard event.position.phase == .training else { return }
+        var step = accumulator(for: event.position)
+        step.quantizations[QuantizationKey(layer: event.layer, operand: event.operand)] = QuantizationRecord(event)
+        steps[event.position.step] = step
+    }
+
     public func observeStep(_ event: StepEvent) {
         guard event.position.phase == .training else { return }
         var step = accumulator(for: event.position)
@@ -123,9 +148,22 @@ public final class PrecisionAnalyzer: PrecisionProbe {
                 if a.layer != b.layer { return a.layer < b.layer }
                 return (a.kind?.order ?? Int.max, a.tensor) < (b.kind?.order ?? Int.max, b.tensor)
             }
+            let quantizations = step.quantizations.values.sorted { a, b in
+                let (la, lb) = (layerRank(a.layer), layerRank(b.layer))
+                if la != lb { return la < lb }
+                if a.layer != b.layer { return a.layer < b.layer }
+                return GEMMOperand.allCases.firstIndex(of: a.operand)! < GEMMOperand.allCases.firstIndex(of: b.operand)!
+            }
+            let budgets = step.errorBudgets.sorted { a, b in
+                let (la, lb) = (layerRank(a.layer), layerRank(b.layer))
+                if la != lb { return la < lb }
+                if a.layer != b.layer { return a.layer < b.layer }
+                return GEMMKind.allCases.firstIndex(of: a.gemm)! < GEMMKind.allCases.firstIndex(of: b.gemm)!
+            }
             return StepRecord(
                 step: number, epoch: step.epoch, batch: step.batch, metrics: step.metrics,
-                tensors: tensors)
+                tensors: tensors, quantizations: quantizations.isEmpty ? nil : quantizations,
+                errorBudgets: budgets.isEmpty ? nil : budgets)
         }
     }
 
@@ -177,10 +215,18 @@ struct TensorKey: Hashable {
     let kind: TensorKind
 }
 
+/// A layer and a GEMM operand.
+struct QuantizationKey: Hashable {
+    let layer: String
+    let operand: GEMMOperand
+}
+
 /// What has arrived for one step so far.
 struct StepAccumulator {
     var epoch: Int
     var batch: Int
     var metrics: StepMetrics?
     var tensors: [TensorKey: TensorRecord] = [:]
+    var quantizations: [QuantizationKey: QuantizationRecord] = [:]
+    var errorBudgets: [ErrorBudgetRecord] = []
 }

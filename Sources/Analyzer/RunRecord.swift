@@ -35,13 +35,16 @@ public struct AnalysisSettings: Sendable, Equatable, Codable {
     /// What the summary shows.
     public var layers: LayerSelection
     public var tensors: TensorSelection
+    /// The recipe with its options, for a recipe policy (absent from other runs' run.json).
+    public var recipe: Recipe?
 
     public init(
         policy: String, computeFormat: ComputeFormat, variableFormat: ComputeFormat,
         lossScaling: LossScaling, lossScalingExplicit: Bool, epochs: Int, batchSize: Int, units: Int,
         seed: UInt64, validationSplit: Double, learningRate: Double, threads: Int?, data: String,
-        shadowEvery: Int, layers: LayerSelection, tensors: TensorSelection
+        shadowEvery: Int, layers: LayerSelection, tensors: TensorSelection, recipe: Recipe? = nil
     ) {
+        self.recipe = recipe
         self.policy = policy
         self.computeFormat = computeFormat
         self.variableFormat = variableFormat

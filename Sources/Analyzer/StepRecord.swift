@@ -47,13 +47,24 @@ public struct StepRecord: Sendable, Equatable, Codable {
     public var metrics: StepMetrics?
     /// One record per layer and tensor kind seen, in model order then ``TensorKind`` order.
     public var tensors: [TensorRecord]
+    /// Under a low-precision recipe: one record per layer and GEMM operand, in model order then
+    /// ``GEMMOperand`` order; nil for the other policies (absent from their run.json).
+    public var quantizations: [QuantizationRecord]?
+    /// On the steps that measured it: each layer's GEMMs' error budget, in model order then
+    /// ``GEMMKind`` order; nil on the other steps and in records written before it existed.
+    public var errorBudgets: [ErrorBudgetRecord]?
 
-    public init(step: Int, epoch: Int, batch: Int, metrics: StepMetrics?, tensors: [TensorRecord]) {
+    public init(
+        step: Int, epoch: Int, batch: Int, metrics: StepMetrics?, tensors: [TensorRecord],
+        quantizations: [QuantizationRecord]? = nil, errorBudgets: [ErrorBudgetRecord]? = nil
+    ) {
+        self.errorBudgets = errorBudgets
         self.step = step
         self.epoch = epoch
         self.batch = batch
         self.metrics = metrics
         self.tensors = tensors
+        self.quantizations = quantizations
     }
 
     /// The record of `layer` and `tensor` (a report name), if any.

@@ -163,6 +163,18 @@ public enum MarkdownWriter {
         if !updated.isEmpty {
             text += "\n" + updateTable(run, updated).text
         }
+        let operands = digest.quantizations.filter { $0.layer == layer }
+        if !operands.isEmpty {
+            text +=
+                "\nGEMM operands under the recipe, summed over \(operands[0].steps) training step\(operands[0].steps == 1 ? "" : "s") (each quantised along its GEMM's reduction axis; percentages of the elements, clamped blocks of the blocks; errors relative, in units of the element's u):\n\n"
+                + quantizationTable(operands).text
+        }
+        let budgets = digest.errorBudgets.filter { $0.layer == layer }
+        if !budgets.isEmpty {
+            text +=
+                "\nGEMM error budget against the exact products (sampled output entries, relative errors in units of float32's u = 2^-24): the part due to the operands the GEMM took (quantised, or cast to the compute format) and the part due to float32 accumulation; medians averaged over the checked steps, 99th percentiles their largest:\n\n"
+                + errorBudgetTable(budgets).text
+        }
         let output = digest.totals.totals(layer: layer, tensor: TensorKind.activation.reportName)
         if run.settings.tensors.contains(.activation), let mean = output.meanDrift, let max = output.maxDrift {
             let steps = digest.driftSteps(layer: layer, tensor: TensorKind.activation.reportName)

@@ -26,6 +26,10 @@ struct RunDigest: Sendable {
     private(set) var totals = RunTotals()
     /// What the charts need per layer tensor.
     private var tensors: [LayerTensor: TensorDigest] = [:]
+    /// Under a recipe: every layer's GEMM operands summed over the steps, in the order first seen.
+    private(set) var quantizations: [QuantizationTotals] = []
+    /// Every layer's GEMM error budgets over the checked steps, in the order first seen.
+    private(set) var errorBudgets: [ErrorBudgetTotals] = []
 
     /// One layer tensor's heat-map cells, histogram and drift checks.
     struct TensorDigest: Sendable {
@@ -57,6 +61,24 @@ struct RunDigest: Sendable {
         outline.steps.append(
             StepRecord(step: step.step, epoch: step.epoch, batch: step.batch, metrics: step.metrics, tensors: []))
         totals.add(step)
+        for record in step.errorBudgets ?? [] {
+            let i =
+                errorBudgets.firstIndex { $0.layer == record.layer && $0.gemm == record.gemm }
+                ?? {
+                    errorBudgets.append(ErrorBudgetTotals(layer: record.layer, gemm: record.gemm))
+                    return errorBudgets.count - 1
+                }()
+            errorBudgets[i].add(record)
+        }
+        for record in step.quantizations ?? [] {
+            let i =
+                quantizations.firstIndex { $0.layer == record.layer && $0.operand == record.operand }
+                ?? {
+                    quantizations.append(QuantizationTotals(record))
+                    return quantizations.count - 1
+                }()
+            quantizations[i].add(record)
+        }
         for record in step.tensors {
             let key = LayerTensor(layer: record.layer, tensor: record.tensor)
             var digest = tensors.removeValue(forKey: key) ?? TensorDigest()

@@ -17,6 +17,14 @@ enum StepJSONEncoder {
     static func write(_ step: StepRecord, to out: inout TextSink) {
         integer("{\"batch\":", step.batch, &out)
         integer(",\"epoch\":", step.epoch, &out)
+        if let budgets = step.errorBudgets {
+            // A few records on the checked steps: JSONEncoder's own bytes (same settings).
+            guard let data = try? JSONWriter.encoder().encode(budgets) else {
+                preconditionFailure("error budget records always encode (non-finite numbers as strings)")
+            }
+            out.write(",\"errorBudgets\":")
+            out.write(String(decoding: data, as: UTF8.self))
+        }
         if let m = step.metrics {
             number(",\"metrics\":{\"accuracy\":", m.accuracy, &out)
             number(",\"loss\":", m.loss, &out)
@@ -27,6 +35,14 @@ enum StepJSONEncoder {
             out.write(",\"skipped\":")
             out.write(m.skipped ? "true" : "false")
             out.write(UInt8(ascii: "}"))
+        }
+        if let quantizations = step.quantizations {
+            // A recipe's few records per step: JSONEncoder's own bytes (same settings).
+            guard let data = try? JSONWriter.encoder().encode(quantizations) else {
+                preconditionFailure("quantization records always encode (non-finite numbers as strings)")
+            }
+            out.write(",\"quantizations\":")
+            out.write(String(decoding: data, as: UTF8.self))
         }
         integer(",\"step\":", step.step, &out)
         out.write(",\"tensors\":[")

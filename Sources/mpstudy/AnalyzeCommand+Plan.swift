@@ -18,11 +18,14 @@ struct AnalysisPlan {
 
     /// Checks and maps the command's options: the primary policy's configuration through
     /// ``ModelRunOptions/trainingConfiguration(policy:)`` (the rules `train` applies), then each
-    /// compared policy with the same options and its own Keras-default loss scaling.
-    init(_ command: AnalyzeCommand) throws(TrainingConfigurationError) {
-        let primary = try command.model.trainingConfiguration(policy: command.policy)
+    /// compared policy with the same options and its own Keras-default loss scaling; the recipe
+    /// options apply to every recipe policy, and one that none of the policies uses is refused.
+    init(_ command: AnalyzeCommand) throws {
         var compared = Selection(merging: command.compare, absent: Selection([])).values
         compared.removeAll { $0 == command.policy }
+        try command.recipe.check([command.policy] + compared)
+        let primary = try command.model.trainingConfiguration(policy: try command.recipe.applied(to: command.policy))
+        compared = try compared.map { policy throws(RecipeOptionError) in try command.recipe.applied(to: policy) }
 
         // Shown in model order and tensor-group order, whatever the order named.
         let named = Selection(merging: command.layers, absent: .all).values.map(\.name)

@@ -59,7 +59,10 @@ struct AnalyzeCommand: ParsableCommand {
     @Option(name: .customLong("tensor"), help: "Tensor groups to show.", default: "all")
     var tensors: [Selection<TensorGroup>] = []
 
-    @Option(help: "Precision policy.")
+    @Option(
+        help:
+            "Precision policy: a Keras policy, or a low-precision recipe (fp8_delayed, fp8_current, mxfp8, mxfp6, mxfp4, nvfp4; see the recipe options)."
+    )
     var policy: PrecisionPolicy = .mixedFloat16
 
     @Option(help: "Policies to run for comparison with the same seed and data.", default: "none")
@@ -68,6 +71,9 @@ struct AnalyzeCommand: ParsableCommand {
     /// The model and training options, shared with `train` (`--loss-scale` applies to the
     /// primary policy; compared policies use their Keras defaults).
     @OptionGroup var model: ModelRunOptions
+
+    /// The recipe options, applied to every recipe policy of the run (primary and compared).
+    @OptionGroup(title: "Recipe options") var recipe: RecipeOptions
 
     @Option(
         help:
@@ -102,7 +108,13 @@ struct AnalyzeCommand: ParsableCommand {
         guard shadowEvery >= 0 else {
             throw ValidationError("shadow-every must be 0 (off) or a positive number of steps, got \(shadowEvery)")
         }
-        do { _ = try AnalysisPlan(self) } catch { throw ValidationError(error) }
+        do {
+            _ = try AnalysisPlan(self)
+        } catch let error as RecipeOptionError {
+            throw ValidationError(error)
+        } catch let error as TrainingConfigurationError {
+            throw ValidationError(error)
+        }
     }
 
     func run() throws {

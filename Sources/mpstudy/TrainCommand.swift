@@ -18,10 +18,15 @@ struct TrainCommand: ParsableCommand {
             """
     )
 
-    @Option(help: "Keras precision policy.")
+    @Option(
+        help:
+            "Precision policy: a Keras policy, or a low-precision recipe (fp8_delayed, fp8_current, mxfp8, mxfp6, mxfp4, nvfp4; see the recipe options)."
+    )
     var policy: PrecisionPolicy = .float32
 
     @OptionGroup var model: ModelRunOptions
+
+    @OptionGroup(title: "Recipe options") var recipe: RecipeOptions
 
     @Option(
         name: .customLong("rmsprop-epsilon"),
@@ -37,12 +42,19 @@ struct TrainCommand: ParsableCommand {
     var profile = false
 
     func validate() throws {
-        do { _ = try trainingConfiguration() } catch { throw ValidationError(error) }
+        do {
+            try recipe.check([policy])
+            _ = try trainingConfiguration()
+        } catch let error as RecipeOptionError {
+            throw ValidationError(error)
+        } catch let error as TrainingConfigurationError {
+            throw ValidationError(error)
+        }
     }
 
-    /// The run these options ask for (checked).
-    func trainingConfiguration() throws(TrainingConfigurationError) -> TrainingConfiguration {
-        var configuration = try model.trainingConfiguration(policy: policy)
+    /// The run these options ask for (checked; the recipe options applied to a recipe policy).
+    func trainingConfiguration() throws -> TrainingConfiguration {
+        var configuration = try model.trainingConfiguration(policy: try recipe.applied(to: policy))
         configuration.rmspropEpsilon = rmspropEpsilon
         return configuration
     }

@@ -78,6 +78,36 @@ struct TrainingRunsEndToEndTests {
         }
     }
 
+    /// A recipe run compared with another recipe: each summary has the table of the GEMM
+    /// operands, each run.json the recipe with the options given (the history length reaches
+    /// the compared fp8_delayed run), and `report` regenerates every file byte for byte.
+    @Test func recipeRunsRecordTheirOperands() throws {
+        try Self.withData { folder in
+            let analyze = try mpstudy(
+                ["analyze"] + Self.tiny + [
+                    "--policy", "mxfp4", "--compare", "fp8_delayed", "--amax-history", "4", "--output", "rec",
+                ], in: folder)
+            expectSuccess(analyze)
+            let written = FileTree.files(under: folder.file("rec"))
+            for summary in ["summary.md", "fp8_delayed/summary.md"] {
+                let text = String(decoding: written[summary] ?? [], as: UTF8.self)
+                #expect(text.contains("GEMM operands under the recipe"), "\(summary)")
+            }
+            let mx = String(decoding: written["summary.md"] ?? [], as: UTF8.self)
+            #expect(mx.contains("| input          | e2m1    | mx32    |"), "\(mx)")
+            #expect(mx.contains("| wgrad_gradient | e5m2    | mx32    |"), "\(mx)")
+            // The error budget runs on the shadow pass's steps (step 1 of the 4 here), for the
+            // recipe too, and the shadow pass itself (a recipe quantises in float32 compute).
+            #expect(mx.contains("GEMM error budget") && mx.contains("| forward |      1 |"), "\(mx)")
+            #expect(mx.contains("Output against the float32 shadow pass"), "\(mx)")
+            let delayed = String(decoding: written["fp8_delayed/run.json"] ?? [], as: UTF8.self)
+            #expect(delayed.contains("\"amaxHistoryLength\":4") && delayed.contains("\"quantizations\":["))
+            let copy = try mpstudy(["report", "rec/run.json", "--output", "copy"], in: folder)
+            expectSuccess(copy)
+            #expect(Self.differences(written, FileTree.files(under: folder.file("copy"))) == [])
+        }
+    }
+
     /// `report` into an output folder that cannot be created (a path through a regular file):
     /// exit 1, one line, and nothing written.
     @Test func reportOutputNotWritable() throws {

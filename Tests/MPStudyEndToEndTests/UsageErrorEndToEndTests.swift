@@ -114,6 +114,30 @@ struct UsageErrorEndToEndTests {
         BadInput(["bench", "rounding", "--seconds", "11"], "out-of-range number", mentions: ["seconds"]),
     ]
 
+    /// Recipe options: unknown recipes and values, a history of 0, and an option that no
+    /// policy of the run uses (also through --compare, which can make it used).
+    static let recipeOptions: [BadInput] = [
+        BadInput(["train", "--policy", "mxfp3"], "unknown recipe", mentions: ["mxfp3"]),
+        BadInput(["analyze", "--compare", "fp8_later"], "unknown recipe", mentions: ["fp8_later"]),
+        BadInput(["train", "--policy", "fp8_delayed", "--amax-history", "0"], "history of 0", mentions: ["0"]),
+        BadInput(["analyze", "--policy", "fp8_delayed", "--amax-rule", "mean"], "unknown rule", mentions: ["mean"]),
+        BadInput(["train", "--policy", "mxfp8", "--fp8-format", "e5m2"], "unknown FP8 format", mentions: ["e5m2"]),
+        BadInput(["train", "--policy", "mxfp6", "--fp6-format", "e2m1"], "unknown FP6 format", mentions: ["e2m1"]),
+        BadInput(
+            ["train", "--policy", "mixed_float16", "--amax-history", "16"], "unused", mentions: ["--amax-history"]),
+        BadInput(["analyze", "--policy", "fp8_current", "--amax-rule", "max"], "unused", mentions: ["--amax-rule"]),
+        BadInput(
+            ["train", "--policy", "nvfp4", "--backward-same-element"], "unused", mentions: ["--backward-same-element"]),
+        BadInput(
+            ["analyze", "--policy", "float32", "--compare", "mxfp8", "--fp6-format", "e3m2"], "unused",
+            mentions: ["--fp6-format"]),
+    ]
+
+    @Test(arguments: recipeOptions)
+    func recipeOption(_ input: BadInput) throws {
+        expectRefusal(try mpstudyInScratch(input.arguments), status: ExitStatus.usage, mentions: input.mentions)
+    }
+
     @Test(arguments: unknownOption + positionals)
     func optionsAndArguments(_ input: BadInput) throws {
         expectRefusal(try mpstudyInScratch(input.arguments), status: ExitStatus.usage, mentions: input.mentions)

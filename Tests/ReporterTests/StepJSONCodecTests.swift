@@ -1,10 +1,11 @@
 import Analyzer
 import Foundation
-import Precision
 import SoftFloat
 import Testing
 import _MPStudySupport
 @testable import Reporter
+@testable import NeuralNet
+@testable import Precision
 
 /// The fast step reader and writer against `JSONDecoder` and `JSONEncoder` (the oracle): the
 /// same values, the same bytes, and `nil` (so `JSONDecoder` decides) for what the reader does
@@ -41,6 +42,37 @@ import _MPStudySupport
             #expect(Self.fastEncoded(step) == bytes)
             #expect(Self.fastDecoded(bytes) == step)
         }
+    }
+
+    /// A recipe step with its quantisation and error-budget records (an infinite amax and a
+    /// NaN median among them): the fast writer gives `JSONEncoder`'s bytes, and the reader
+    /// leaves it to `JSONDecoder` (nil), which reads the same record back.
+    @Test func recipeStepRoundTrip() throws {
+        let base = LongRunFixture.record(steps: 1).steps[0]
+        var statistics = ScaledStatistics()
+        statistics.count = 64
+        statistics.saturated = 3
+        statistics.histogram[130] = 61
+        statistics.spread[4] = 2
+        let event = QuantizationEvent(
+            layer: "dense_1", operand: .weightGradientGradient,
+            position: ProbePosition(phase: .training, step: 1, epoch: 1, batch: 0),
+            scheme: .tensor(element: .e5m2, scale: 1024), shape: [8, 8], amax: .infinity, scaleAmax: 56,
+            statistics: statistics)
+        var summary = ErrorBudgetSummary([GEMMErrorBudget.Sample(quantization: 1e-3, accumulation: -2e-8)], skipped: 1)
+        summary.accumulationMedian = .nan
+        let budget = ErrorBudgetRecord(
+            ErrorBudgetEvent(
+                layer: "dense_1", gemm: .inputGradient,
+                position: ProbePosition(phase: .training, step: 1, epoch: 1, batch: 0), summary: summary))
+        let step = StepRecord(
+            step: base.step, epoch: base.epoch, batch: base.batch, metrics: base.metrics, tensors: base.tensors,
+            quantizations: [QuantizationRecord(event)], errorBudgets: [budget])
+        let bytes = try Self.encoded(step)
+        #expect(Self.fastEncoded(step) == bytes)
+        #expect(Self.fastDecoded(bytes) == nil)
+        let back = try JSONWriter.decoder().decode(StepRecord.self, from: Data(bytes))
+        #expect(try Self.encoded(back) == bytes)
     }
 
     /// Every step of every committed run.json: the fast reader takes it (no fallback), gives

@@ -60,6 +60,8 @@ public final class Dense {
     public private(set) var castBias: Tensor?
     /// The float32 shadow forward output (allocated when drift is measured).
     public private(set) var shadowOutput: Tensor?
+    /// Under a low-precision recipe: the quantised GEMM operands; nil otherwise.
+    private(set) var recipeOperands: RecipeOperands?
 
     /// A layer with a zero kernel and zero bias (see ``initialize(generator:)``).
     public init(name: String, inputSize: Int, units: Int, activation: Activation) {
@@ -90,6 +92,14 @@ public final class Dense {
         castKernel = narrow ? (castKernel ?? Tensor(shape: kernel.shape)) : nil
         castBias = narrow ? (castBias ?? Tensor(shape: bias.shape)) : nil
         castInput = narrow && castsInput ? Tensor(shape: [0, inputSize], capacityRows: batchCapacity) : nil
+    }
+
+    /// Allocates the quantised operands of `recipe`'s GEMMs (releases them for nil).
+    public func reserveRecipe(_ recipe: Recipe?, batchCapacity: Int) {
+        recipeOperands = recipe.map {
+            RecipeOperands(
+                inputSize: inputSize, units: units, batchCapacity: batchCapacity, perTensor: $0.scalesPerTensor)
+        }
     }
 
     /// Allocates the float32 shadow output for batches of up to `batchCapacity` rows.
@@ -138,7 +148,20 @@ public final class Dense {
             context.round(kernel, into: w, kind: .kernel, layer: name)
             context.round(bias, into: b, kind: .bias, layer: name)
         }
-        context.multiply(x, w, into: output)
+        if let q = recipeOperands, context.recipe != nil {
+            q.input.setRows(input.rows)
+            context.quantize(input, into: q.input, operand: .input, layer: name)
+            context.quantize(kernel, into: q.kernel, operand: .kernel, layer: name)
+            context.multiply(q.input, q.kernel, into: output)
+        } else {
+            context.multiply(x, w, into: output)
+        }
+        if context.measuresErrorBudget {
+            let used = recipeOperands.flatMap { q in context.recipe.map { _ in (q.input, q.kernel) } } ?? (x, w)
+            context.measureErrorBudget(
+                .forward, layer: name, exactA: input.view(), exactB: kernel.view(), usedA: used.0.view(),
+                usedB: used.1.view(), result: output)
+        }
         if narrow { context.roundInPlace(output, kind: .forwardOutput, layer: name) }
         let relu = activation == .relu
         if relu && context.wants(.forwardOutput, layer: name) {
@@ -201,7 +224,21 @@ public final class Dense {
             context.report(outputGradient, .preActivationGradient, layer: name)
         }
         let x = narrow ? (castInput ?? input) : input
-        context.multiply(x, outputGradient, into: kernelGradient, transposeA: .transposed)
+        let recipe = recipeOperands.flatMap { q in context.recipe.map { (q, $0) } }
+        if let (q, recipe) = recipe {
+            multiplyQuantized(input: input, gradient: outputGradient, operands: q, recipe: recipe, context: context)
+        } else {
+            context.multiply(x, outputGradient, into: kernelGradient, transposeA: .transposed)
+        }
+        if context.measuresErrorBudget {
+            let used =
+                recipe.map { q, r in
+                    r.scalesPerTensor ? (q.input, q.gradient) : (q.weightGradientInput!, q.weightGradientGradient!)
+                } ?? (x, outputGradient)
+            context.measureErrorBudget(
+                .weightGradient, layer: name, exactA: input.view(transposed: true), exactB: outputGradient.view(),
+                usedA: used.0.view(transposed: true), usedB: used.1.view(), result: kernelGradient)
+        }
         context.profiler.measure(.biasGradient) {
             Dense.columnSums(outputGradient, into: biasGradient, context: context)
         }
@@ -213,7 +250,13 @@ public final class Dense {
         context.report(biasGradient, .biasGradient, layer: name)
         guard let inputGradient else { return nil }
         inputGradient.setRows(outputGradient.rows)
-        context.multiply(outputGradient, narrow ? castKernel! : kernel, into: inputGradient, transposeB: .transposed)
+        let used =
+            recipe.map { q, r in (q.gradient, r.scalesPerTensor ? q.kernel : q.inputGradientKernel!) }
+            ?? (outputGradient, narrow ? castKernel! : kernel)
+        context.multiply(used.0, used.1, into: inputGradient, transposeB: .transposed)
+        context.measureErrorBudget(
+            .inputGradient, layer: name, exactA: outputGradient.view(), exactB: kernel.view(transposed: true),
+            usedA: used.0.view(), usedB: used.1.view(transposed: true), result: inputGradient)
         context.report(inputGradient, .inputGradient, layer: name)
         return inputGradient
     }

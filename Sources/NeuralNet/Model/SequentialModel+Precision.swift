@@ -9,12 +9,14 @@ import Precision
 import _MPStudySupport
 
 extension SequentialModel {
-    /// Allocates the compute-format copies every layer needs under `policy` (and, when
+    /// Allocates the compute-format copies (or a recipe's quantised operands) every layer needs
+    /// under `policy` (and, when
     /// `shadow`, the float32 shadow outputs).
     public func reservePrecision(_ policy: PrecisionPolicy, shadow: Bool) {
         let narrow = policy.compute != .float32
         for (i, layer) in denseLayers.enumerated() {
             layer.reservePrecision(narrow: narrow, castsInput: i == 0, batchCapacity: batchCapacity)
+            layer.reserveRecipe(policy.recipe, batchCapacity: batchCapacity)
             if shadow { layer.reserveShadow(batchCapacity: batchCapacity) }
         }
     }

@@ -133,7 +133,8 @@ public final class SequentialModel {
     /// the float32 shadow pass when the precision probe asks for it this step, the gradients
     /// unscaled in float32 and checked, then the update, unless dynamic loss scaling skips a
     /// step whose gradients are not all finite. Variables of a narrow variable format are
-    /// rounded back to it after the update.
+    /// rounded back to it after the update; a delayed-scaling recipe's histories gain the
+    /// step's amaxes.
     public func trainStep(
         _ input: Tensor, labels: UnsafeBufferPointer<Int32>, optimizer: RMSprop,
         lossScaler: inout LossScaler, context: ExecutionContext
@@ -158,6 +159,7 @@ public final class SequentialModel {
             optimizer.apply(updates, context: context)
             if context.policy.variable != .float32 { roundVariables(to: context.policy.variable, context: context) }
         }
+        context.endRecipeStep()
         context.lossScale = 1
         return StepOutcome(metrics: metrics, lossScale: scale, skipped: !applied, nonFiniteGradients: nonFinite)
     }

@@ -98,6 +98,14 @@ public protocol PrecisionProbe: LayerProbe {
     var shadowEvery: Int { get }
     func observeDrift(_ event: DriftEvent)
     func observeStep(_ event: StepEvent)
+    /// Whether the quantisation events of a recipe's GEMM operands in `layer` are wanted.
+    func wantsQuantization(layer: String, phase: ModelPhase) -> Bool
+    func observeQuantization(_ event: QuantizationEvent)
+    /// Every how many training steps to measure the GEMMs' error budget (0: never), and how
+    /// many output entries of each GEMM to sample.
+    var errorBudgetEvery: Int { get }
+    var errorBudgetSamples: Int { get }
+    func observeErrorBudget(_ event: ErrorBudgetEvent)
 }
 
 extension PrecisionProbe {
@@ -108,4 +116,9 @@ extension PrecisionProbe {
     public var shadowEvery: Int { 0 }
     public func observeDrift(_ event: DriftEvent) {}
     public func observeStep(_ event: StepEvent) {}
+    public func wantsQuantization(layer: String, phase: ModelPhase) -> Bool { false }
+    public func observeQuantization(_ event: QuantizationEvent) {}
+    public var errorBudgetEvery: Int { 0 }
+    public var errorBudgetSamples: Int { 256 }
+    public func observeErrorBudget(_ event: ErrorBudgetEvent) {}
 }

@@ -32,6 +32,10 @@ public final class ExecutionContext {
     public let policy: PrecisionPolicy
     /// The bulk rounding kernels (vector kernels when the CPU has them).
     public let rounder: TensorRounder
+    /// Quantises GEMM operands under the policy's recipe.
+    public let operandQuantizer: OperandQuantizer
+    /// The delayed-scaling state of the policy's recipe (nil without a recipe).
+    public var recipeScales: RecipeScales?
     /// The loss scale of the step in progress (1 without loss scaling).
     public var lossScale: Float = 1
     /// True when the compute format is narrower than float32: layers round at every cast.
@@ -58,6 +62,8 @@ public final class ExecutionContext {
         self.precisionProbe = probe as? any PrecisionProbe
         self.policy = policy
         self.rounder = TensorRounder(parallel: parallelism)
+        self.operandQuantizer = OperandQuantizer(parallelism: parallelism)
+        self.recipeScales = policy.recipe.map(RecipeScales.init)
     }
 
     /// Where training is now, for events.

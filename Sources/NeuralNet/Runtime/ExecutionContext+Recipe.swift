@@ -1,0 +1,69 @@
+//===--- ExecutionContext+Recipe.swift ------------------------------------===//
+//
+// The one way layers quantise a GEMM operand under a low-precision recipe.
+//
+//===----------------------------------------------------------------------===//
+
+import Precision
+
+extension ExecutionContext {
+    /// The policy's recipe, if any: layers then quantise their GEMM operands
+    /// (``quantize(_:into:operand:layer:)``) and compute everything else in float32.
+    public var recipe: Recipe? { policy.recipe }
+
+    /// Quantises `source` (a matrix) as `operand` of `layer`'s GEMMs under the policy's recipe
+    /// into `destination` (same shape; may be `source`): the scheme and element format of
+    /// the operand, the per-tensor scale of the recipe (delayed: from the history, the
+    /// step's amax noted in training; current: from this tensor's amax). The probe receives a
+    /// ``QuantizationEvent`` when it wants the layer.
+    public func quantize(_ source: Tensor, into destination: Tensor, operand: GEMMOperand, layer: String) {
+        guard let recipe else { preconditionFailure("quantize(_:into:operand:layer:) without a recipe") }
+        precondition(source.count == destination.count && source.shape.count == 2)
+        let rows = source.shape[0]
+        let columns = source.shape[1]
+        let element = recipe.element(of: operand)
+        var scale: Float = 1
+        var amax: Float = 0
+        var scaleAmax: Float?
+        var statistics = ScaledStatistics()
+        profiler.measure(.rounding) {
+            amax = TensorAmax.amax(source.baseAddress, count: source.count, parallelism: parallelism)
+            switch recipe.kind {
+            case .fp8Delayed:
+                let role = operand.perTensorRole
+                (scale, scaleAmax) = recipeScales!.scale(layer: layer, role: role)
+                if phase == .training { recipeScales!.note(amax: amax, layer: layer, role: role) }
+            case .fp8Current:
+                if let current = recipe.tensorScale(amax: amax, element: element) {
+                    scale = current
+                    scaleAmax = amax
+                }
+            default:
+                break
+            }
+            do {
+                try operandQuantizer.quantize(
+                    source.baseAddress, rows: rows, columns: columns, axis: operand.axis,
+                    scheme: recipe.scheme(of: operand, tensorScale: scale), into: destination.baseAddress,
+                    statistics: &statistics)
+            } catch {
+                // The scale is positive and finite and every block scheme takes any shape.
+                preconditionFailure("\(layer) \(operand.rawValue): \(error)")
+            }
+        }
+        guard let probe = precisionProbe, probe.wantsQuantization(layer: layer, phase: phase) else { return }
+        profiler.measure(.probe) {
+            probe.observeQuantization(
+                QuantizationEvent(
+                    layer: layer, operand: operand, position: position,
+                    scheme: recipe.scheme(of: operand, tensorScale: scale), shape: source.shape, amax: amax,
+                    scaleAmax: scaleAmax, statistics: statistics))
+        }
+    }
+
+    /// Ends a training step of a delayed-scaling recipe: the step's amaxes join the histories
+    /// and set the next step's scales. Nothing otherwise.
+    public func endRecipeStep() {
+        recipeScales?.endStep()
+    }
+}

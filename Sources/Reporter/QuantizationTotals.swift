@@ -1,0 +1,67 @@
+//===--- QuantizationTotals.swift -----------------------------------------===//
+//
+// A recipe's GEMM operand of one layer summed over the steps of a run.
+//
+//===----------------------------------------------------------------------===//
+
+import Analyzer
+import Precision
+
+/// One layer's GEMM operand under a recipe, over the steps: the statistics merged, the
+/// largest amax, and the per-tensor scales used (first, last, smallest, largest).
+struct QuantizationTotals: Sendable {
+    let layer: String
+    let operand: GEMMOperand
+    let element: ElementFormat
+    let scheme: String
+    var steps = 0
+    var statistics = ScaledStatistics()
+    var amax: Float = 0
+    var lastScale: Float?
+    var smallestScale: Float?
+    var largestScale: Float?
+
+    init(_ record: QuantizationRecord) {
+        layer = record.layer
+        operand = record.operand
+        element = record.element
+        scheme = record.scheme
+    }
+
+    mutating func add(_ record: QuantizationRecord) {
+        steps += 1
+        statistics.merge(record.statistics)
+        amax = max(amax, record.amax)
+        if let scale = record.scale {
+            lastScale = scale
+            smallestScale = min(smallestScale ?? scale, scale)
+            largestScale = max(largestScale ?? scale, scale)
+        }
+    }
+}
+
+extension MarkdownWriter {
+    /// The table of a layer's GEMM operands under a recipe.
+    static func quantizationTable(_ totals: [QuantizationTotals]) -> MarkdownTable {
+        var table = MarkdownTable(
+            headers: [
+                "operand", "element", "scaling", "elements", "saturated", "flushed", "subnormal",
+                "flushed in block", "clamped blocks", "mean err (u)", "max amax", "scale (last; range)",
+            ], alignments: [.left, .left, .left] + Array(repeating: .right, count: 9))
+        for t in totals {
+            let s = t.statistics
+            let scale =
+                t.lastScale.map { last in
+                    "\(ReportNumber.scale(last)) (\(ReportNumber.scale(t.smallestScale!)) to \(ReportNumber.scale(t.largestScale!)))"
+                } ?? "per block"
+            table.append([
+                MarkdownText.plain(t.operand.rawValue), t.element.rawValue, t.scheme, String(s.count),
+                ReportNumber.percent(s.saturated, of: s.count), ReportNumber.percent(s.flushed, of: s.count),
+                ReportNumber.percent(s.subnormal, of: s.count), ReportNumber.percent(s.flushedInBlock, of: s.count),
+                s.blocks == 0 ? "-" : ReportNumber.percent(s.clampedScales, of: s.blocks),
+                ReportNumber.significant(s.meanError), ReportNumber.scale(t.amax), scale,
+            ])
+        }
+        return table
+    }
+}
