@@ -42,7 +42,8 @@ import Testing
         } catch {
             #expect(
                 error.description
-                    == "unknown policy 'mixed_float8'; valid policies: float32, mixed_float16, mixed_bfloat16, float16")
+                    == "unknown policy 'mixed_float8'; valid policies: float32, mixed_float16, mixed_bfloat16, float16"
+                    + ", fp8_delayed, fp8_current, mxfp8, mxfp6, mxfp4, nvfp4")
         }
     }
 

@@ -13,7 +13,14 @@ struct HelpEndToEndTests {
 
     static let formats = ["half", "single", "double", "bfloat16", "e4m3", "e5m2", "e2m3", "e3m2", "e2m1", "e8m0"]
     static let roundings = ["nearestEven", "nearestAway", "towardZero", "up", "down"]
-    static let policies = ["float32", "mixed_float16", "mixed_bfloat16", "float16"]
+    static let policies = [
+        "float32", "mixed_float16", "mixed_bfloat16", "float16", "fp8_delayed", "fp8_current", "mxfp8", "mxfp6",
+        "mxfp4",
+        "nvfp4",
+    ]
+    static let recipeOptions = [
+        "--amax-history", "--amax-rule", "--fp8-margin", "--fp8-format", "--fp6-format", "--backward-same-element",
+    ]
     static let modelOptions = [
         "--epochs", "--batch-size", "--units", "--validation-split", "--learning-rate", "--seed",
         "--data", "--threads", "--loss-scale", "dynamic", "none",
@@ -45,7 +52,7 @@ struct HelpEndToEndTests {
         Command(
             path: ["train"],
             mentions: ["--policy", "--rmsprop-epsilon", "inside", "outside", "--profile"]
-                + modelOptions + policies),
+                + modelOptions + policies + recipeOptions),
         Command(
             path: ["analyze"],
             mentions: [
@@ -53,7 +60,7 @@ struct HelpEndToEndTests {
                 "dense_1", "dense_2", "dense_logits", "predictions",
                 "activations", "gradients", "kernel-gradients", "kernels", "updates",
             ]
-                + modelOptions + policies),
+                + modelOptions + policies + recipeOptions),
         Command(path: ["report"], mentions: ["run.json", "--output", "--index"]),
         Command(path: ["convert"], mentions: ["--from", "--to", "--saturating", "--flags", "little-endian"] + formats),
         Command(

@@ -50,7 +50,11 @@ import Testing
     }
 
     @Test func policiesOperationsTensorsLayers() throws {
-        #expect(PrecisionPolicy.names == ["float32", "mixed_float16", "mixed_bfloat16", "float16"])
+        #expect(
+            PrecisionPolicy.names == [
+                "float32", "mixed_float16", "mixed_bfloat16", "float16", "fp8_delayed", "fp8_current", "mxfp8", "mxfp6",
+                "mxfp4", "nvfp4",
+            ])
         #expect(try PrecisionPolicy.parse("Mixed_Float16") == .mixedFloat16)
         #expect(PrecisionPolicy.matching("fp16") == nil)
         #expect(
@@ -101,7 +105,10 @@ import Testing
                 == "unknown tininess 'during'; valid: after (afterRounding), before (beforeRounding), all")
         let empty = CommandLineChoiceError(
             kind: "policy", valid: Selection<PrecisionPolicy>.validList, isEmptyList: true)
-        #expect(empty.description == "no policy named; valid: float32, mixed_float16, mixed_bfloat16, float16, all")
+        #expect(
+            empty.description
+                == "no policy named; valid: float32, mixed_float16, mixed_bfloat16, float16, fp8_delayed, fp8_current, mxfp8, mxfp6, mxfp4, nvfp4, all"
+        )
     }
 
     @Test func repeatedOptionsMergeAndDescribe() throws {

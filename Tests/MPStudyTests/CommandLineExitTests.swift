@@ -69,7 +69,7 @@ import Testing
         #expect(
             policy
                 == "The value 'fp16' is invalid for '--policy <policy>': unknown policy; valid: float32, mixed_float16, "
-                + "mixed_bfloat16, float16")
+                + "mixed_bfloat16, float16, fp8_delayed, fp8_current, mxfp8, mxfp6, mxfp4, nvfp4")
     }
 
     @Test func libraryErrorsAreClassified() {
