@@ -79,11 +79,11 @@ struct InspectCommand: ParsableCommand {
         for stored in chosen {
             let values = try stored.floatValues()
             let fits = try values.withUnsafeBufferPointer { x throws(ScaledQuantizer.SchemeError) in
-                let amax = TensorInspector.amax(x)
+                let census = TensorCensus(x)
                 return try targets.map { name throws(ScaledQuantizer.SchemeError) in
                     InspectedFit(
                         target: name.name,
-                        fit: try inspector.fit(x, shape: stored.shape, amax: amax, target: name.target))
+                        fit: try inspector.fit(x, shape: stored.shape, census: census, target: name.target))
                 }
             }
             inspected.append(

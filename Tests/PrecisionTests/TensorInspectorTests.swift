@@ -11,7 +11,7 @@ import Testing
 struct TensorInspectorTests {
     static func fit(_ values: [Float], shape: [Int]? = nil, _ target: InspectionTarget) throws -> TensorFit {
         try values.withUnsafeBufferPointer { x in
-            try TensorInspector().fit(x, shape: shape ?? [x.count], amax: TensorInspector.amax(x), target: target)
+            try TensorInspector().fit(x, shape: shape ?? [x.count], census: TensorCensus(x), target: target)
         }
     }
 
@@ -72,5 +72,20 @@ struct TensorInspectorTests {
         let fit = try Self.fit([1, 2, 3, 4, 5, 1e-9], shape: [2, 3], .scheme(.mx(element: .e4m3, blockSize: 32)))
         #expect(fit.count == 6 && fit.histogram.zeros == 0 && fit.flushed == 1 && fit.overflow == 0)
         #expect(fit.finiteNonzero == 6)
+    }
+
+    @Test("NVFP4 blocks wiped out by a zero block scale are flushed, not zeros of the tensor")
+    func nvfp4ZeroScale() throws {
+        // amax 2688 makes the tensor scale t = 2688 / (448 · 6) = 1. Block 2 holds 0.001 and a
+        // zero: its scale round_E4M3(0.001 / 6) = 0 (below E4M3's smallest subnormal 2^-9), so
+        // the block is all zero. 16 + 16 elements; the tensor's own zeros: 14 in block 1, 15 in
+        // block 2; 0.001 is flushed; finite nonzero: 2 + 1 = 3.
+        var x = [Float](repeating: 0, count: 32)
+        x[0] = 2688
+        x[1] = 1000  // 1000 / 448 = 2.23: E2M1 2, not flushed
+        x[16] = 0.001
+        let fit = try Self.fit(x, .scheme(.nvfp4))
+        #expect(fit.zeros == 29 && fit.finiteNonzero == 3, "\(fit.zeros)")
+        #expect(fit.flushed == 1)
     }
 }

@@ -38,8 +38,12 @@ public struct TensorFit: Sendable, Equatable, Codable {
 
     public init(range: FormatExtent) { self.range = range }
 
+    /// Elements that are zero (in the tensor: the histogram's zero bin of a block scheme also
+    /// holds what a zero block scale made zero).
+    public var zeros: UInt64 = 0
+
     /// Finite nonzero elements: the denominator of the overflow, flush and subnormal shares.
-    public var finiteNonzero: UInt64 { count - nan - infinite - histogram.zeros }
+    public var finiteNonzero: UInt64 { count - nan - infinite - zeros }
 
     /// Flushes the best scale removes (negative when it must scale down and flushes more).
     public var flushesFixed: Int64? { scale.map { Int64(flushed) - Int64($0.flushed) } }

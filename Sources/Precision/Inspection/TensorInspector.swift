@@ -24,20 +24,15 @@ public struct TensorInspector: Sendable {
         self.kernels = kernels
     }
 
-    /// The largest finite |x| (0 for a tensor without finite values).
-    public static func amax(_ values: UnsafeBufferPointer<Float>) -> Float {
-        var best: Float = 0
-        for v in values where v.isFinite { best = max(best, abs(v)) }
-        return best
-    }
-
-    /// The fit of `values` (row-major, `shape` outermost first) to `target`; `amax` is
-    /// ``amax(_:)`` of the values, computed once per tensor by the caller.
+    /// The fit of `values` (row-major, `shape` outermost first) to `target`; `census` is
+    /// ``TensorCensus/init(_:)`` of the values, taken once per tensor by the caller.
     public func fit(
-        _ values: UnsafeBufferPointer<Float>, shape: [Int], amax: Float, target: InspectionTarget
+        _ values: UnsafeBufferPointer<Float>, shape: [Int], census: TensorCensus, target: InspectionTarget
     ) throws(ScaledQuantizer.SchemeError) -> TensorFit {
         var fit = TensorFit(range: target.range)
-        fit.amax = amax
+        fit.amax = census.amax
+        fit.zeros = census.zeros
+        let amax = census.amax
         let k = target.takesTensorScale ? PowerOfTwoScale.exponent(amax: amax, in: fit.range) : nil
         switch target {
         case .compute(let format):
