@@ -65,10 +65,14 @@ public struct TensorInspector: Sendable {
             try quantizer.quantize(values, rows: 1, columns: values.count, axis: .rows, into: nil, statistics: &s)
             fit.absorb(s)
             if let k {
-                var scaled = ScaledStatistics()
+                // At 2^0 the counts are those just taken: no second pass.
+                var scaled = s
                 let power = PowerOfTwoScale(exponent: k)
-                try ScaledQuantizer(.tensor(element: element, scale: power.scale), kernels: kernels).quantize(
-                    values, rows: 1, columns: values.count, axis: .rows, into: nil, statistics: &scaled)
+                if k != 0 {
+                    scaled = ScaledStatistics()
+                    try ScaledQuantizer(.tensor(element: element, scale: power.scale), kernels: kernels).quantize(
+                        values, rows: 1, columns: values.count, axis: .rows, into: nil, statistics: &scaled)
+                }
                 var scale = power
                 scale.overflow = scaled.saturated
                 scale.flushed = scaled.flushed
