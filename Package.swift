@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "Reference", targets: ["Reference"]),
         .library(name: "NeuralNet", targets: ["NeuralNet"]),
         .library(name: "Precision", targets: ["Precision"]),
+        .library(name: "TensorFiles", targets: ["TensorFiles"]),
         .executable(name: "mpstudy", targets: ["mpstudy"]),
     ],
     dependencies: [
@@ -47,6 +48,9 @@ let package = Package(
         .target(name: "NeuralNet", dependencies: ["Precision", "CKernels", "CBLAS", "CZlib", "_MPStudySupport"]),
         // Probes attached to layers: per-layer, per-tensor statistics over training.
         .target(name: "Analyzer", dependencies: ["NeuralNet", "Precision", "SoftFloat", "_MPStudySupport"]),
+        // Readers of tensor files (.npy, .npz, .safetensors): memory-mapped, every header field
+        // checked. SoftFloat only to decode FP8 bit patterns, CZlib for deflated npz members.
+        .target(name: "TensorFiles", dependencies: ["SoftFloat", "CZlib"]),
         // Statistics of studies: t intervals, the signed-rank test. No dependencies.
         .target(name: "Statistics"),
         // Markdown, CSV, JSON and SVG writers; text views of formats and values; studies.
@@ -60,7 +64,7 @@ let package = Package(
             name: "mpstudy",
             dependencies: [
                 "SoftFloat", "Reference", "FloatTeaching", "NeuralNet", "Bench", "Precision", "Analyzer", "Reporter",
-                "Statistics", "_MPStudySupport",
+                "Statistics", "TensorFiles", "_MPStudySupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ], plugins: ["GitRevision"]),
         // The fuzz run of the number parsers and the teaching commands, in process (scripts/fuzz.sh
@@ -86,6 +90,10 @@ let package = Package(
         .testTarget(
             name: "NeuralNetTests",
             dependencies: ["NeuralNet", "Precision", "SoftFloat", "_MPStudySupport", "_TestSupport"]),
+        // Hand-built malformed files and real NumPy/safetensors fixtures (Tests/TensorFilesTests/Fixtures).
+        .testTarget(
+            name: "TensorFilesTests", dependencies: ["TensorFiles", "SoftFloat", "_TestSupport"],
+            resources: [.copy("Fixtures")]),
         .testTarget(name: "PrecisionTests", dependencies: ["Precision", "SoftFloat", "Reference", "_MPStudySupport"]),
         .testTarget(name: "AnalyzerTests", dependencies: ["Analyzer", "NeuralNet", "Precision"]),
         // The benchmarks' operand sets, cell list and comparison (no timing in tests).

@@ -15,13 +15,14 @@ declare -A allowed=(
   [CKernels]=""
   [Reference]="SoftFloat CMPFR _MPStudySupport"
   [FloatTeaching]="SoftFloat Reference CMPFR _MPStudySupport"
+  [TensorFiles]="SoftFloat CZlib"
   [Precision]="SoftFloat CKernels _MPStudySupport"
   [NeuralNet]="Precision SoftFloat CKernels CBLAS CZlib _MPStudySupport"
   [Analyzer]="NeuralNet Precision SoftFloat CKernels _MPStudySupport"
   [Bench]="SoftFloat Reference Precision CKernels _MPStudySupport"
   [Reporter]="Analyzer FloatTeaching NeuralNet Precision SoftFloat Reference Statistics _MPStudySupport"
   [mpstudy-fuzz]="FloatTeaching Reporter Reference SoftFloat CMPFR Analyzer NeuralNet Precision Statistics _MPStudySupport"
-  [mpstudy]="Reporter Statistics Analyzer FloatTeaching NeuralNet Precision SoftFloat Reference Bench CKernels _MPStudySupport ArgumentParser"
+  [mpstudy]="Reporter Statistics Analyzer FloatTeaching NeuralNet Precision SoftFloat Reference Bench CKernels TensorFiles _MPStudySupport ArgumentParser"
 )
 
 status=0

@@ -18,7 +18,7 @@ struct MPStudy: ParsableCommand {
         subcommands: [
             AnalyzeCommand.self, TrainCommand.self, SweepCommand.self, StudyCommand.self,
             FormatsCommand.self, ExplainCommand.self, ExplainBlockCommand.self, ConvertCommand.self, DecodeCommand.self,
-            CalcCommand.self,
+            CalcCommand.self, InspectCommand.self,
             ReportCommand.self, VerifyCommand.self, BenchCommand.self,
         ]
     )

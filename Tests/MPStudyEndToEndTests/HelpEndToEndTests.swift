@@ -74,12 +74,17 @@ struct HelpEndToEndTests {
                 "--cpus", "--memory", "--time", "--partition", "--submit",
             ] + policies),
         Command(path: ["study"], mentions: ["<folder>", "95%", "signed-rank"]),
+        Command(
+            path: ["inspect"],
+            mentions: [
+                "<file>", "--format", "--tensor", "--output", ".npy", ".npz", ".safetensors", "mxfp8", "nvfp4", "e2m1",
+            ]),
     ]
 
     /// The subcommands `mpstudy --help` must list; each has its cases in this target.
     static let subcommands = [
         "analyze", "train", "sweep", "study", "formats", "explain", "explain-block", "convert", "decode", "calc",
-        "report", "verify", "bench",
+        "inspect", "report", "verify", "bench",
     ]
 
     @Test(arguments: commands)

@@ -14,6 +14,9 @@
 ///   run folder (without further subfolders);
 /// - temporaries of earlier mpstudy versions (`.mpstudy-tmp-*` files, `.mpstudy-write-probe`).
 ///
+/// A folder with an `inspect.json` is judged as an `mpstudy inspect` report folder instead
+/// (``InspectionFolder``).
+///
 /// Everything in a run folder is then mpstudy's own, so replacing the folder as a whole
 /// (``RunFolderPublisher``) deletes only files mpstudy wrote. A folder with anything else in
 /// it (a file of the user's, a symbolic link, a `charts/` with a PNG) is not a run folder.
@@ -22,6 +25,8 @@ enum RunFolderContents {
     /// a compared run's subfolder (no further subfolders).
     static func problem(in path: String, nested: Bool = false) -> String? {
         guard let names = FolderTree.entries(path) else { return "it cannot be read" }
+        // An `mpstudy inspect` report folder is mpstudy's too.
+        if !nested && names.contains("inspect.json") { return InspectionFolder.problem(in: path, names: names) }
         guard names.contains("run.json") else { return "it has no run.json" }
         guard FolderTree.kind(path + "/run.json") == .file, RunRecordSignature.matches(path + "/run.json") else {
             return "its run.json is not an mpstudy run record"

@@ -75,6 +75,26 @@ public enum RunFolderPublisher {
         shouldStop: () -> Bool
     ) throws(ReportWriteError) -> Outcome {
         try checkSubfolders(entries, target: target)
+        return try publishFolder(to: target, durable: durable, exchange: exchange, shouldStop: shouldStop) {
+            (temporary: String) throws(ReportWriteError) -> Bool in
+            for entry in entries {
+                if shouldStop() { return false }
+                let folder = entry.subfolder.isEmpty ? temporary : temporary + "/" + entry.subfolder
+                if !entry.subfolder.isEmpty && mkdir(folder, 0o755) != 0 {
+                    throw ReportWriteError(path: folder, reason: AtomicFile.lastError())
+                }
+                try RunFolderWriter.write(entry.report, to: OutputFolder(existing: folder))
+            }
+            return true
+        }
+    }
+
+    /// Steps 1 to 4 for any folder of mpstudy's: `write` fills the temporary folder (whose
+    /// path it gets) and returns false to abandon it.
+    static func publishFolder(
+        to target: RunFolderTarget, durable: Bool, exchange: Bool, shouldStop: () -> Bool,
+        write: (String) throws(ReportWriteError) -> Bool
+    ) throws(ReportWriteError) -> Outcome {
         try target.check()
         let created = try FolderTree.makeDirectories(target.parent)
         target.removeAbandonedTemporaries()
@@ -91,16 +111,9 @@ public enum RunFolderPublisher {
             FolderTree.removeCreated(created)
         }
         do throws(ReportWriteError) {
-            for entry in entries {
-                if shouldStop() {
-                    giveUp()
-                    return .abandoned
-                }
-                let folder = entry.subfolder.isEmpty ? temporary.path : temporary.path + "/" + entry.subfolder
-                if !entry.subfolder.isEmpty && mkdir(folder, 0o755) != 0 {
-                    throw ReportWriteError(path: folder, reason: AtomicFile.lastError())
-                }
-                try RunFolderWriter.write(entry.report, to: OutputFolder(existing: folder))
+            guard try write(temporary.path) else {
+                giveUp()
+                return .abandoned
             }
             if durable { try syncTree(temporary.path) }
             if shouldStop() {
