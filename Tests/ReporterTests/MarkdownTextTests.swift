@@ -96,7 +96,7 @@ import Testing
     /// `line` without its code spans and without backslash-escaped characters.
     static func outsideCodeSpans(_ line: String) -> String {
         var out = ""
-        var characters = Array(line)
+        let characters = Array(line)
         var index = 0
         while index < characters.count {
             let c = characters[index]
