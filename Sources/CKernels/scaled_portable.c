@@ -225,3 +225,12 @@ void ck_quantize_nvfp4_block(const float *x, float *out, float *scales, size_t r
         }
     }
 }
+
+float ck_finite_amax_portable(const float *x, size_t n) {
+    float amax = 0.0f;
+    for (size_t i = 0; i < n; i++) {
+        float a = fabsf(x[i]);
+        if (a < INFINITY && a > amax) amax = a;
+    }
+    return amax;
+}
