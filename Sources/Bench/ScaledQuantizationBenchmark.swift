@@ -7,13 +7,19 @@ public struct ScaledBenchmarkRow: Sendable {
     public var scheme: String
     public var axis: BlockAxis
     public var kernel: String
+    /// The median over the rounds, and the slowest and fastest round.
     public var elementsPerSecond: Double
+    public var slowest: Double
+    public var fastest: Double
 }
 
 /// Per-tensor FP8, MX and NVFP4 quantisation of a 1024 x 4096 float32 matrix (the same
 /// activations-like values as ``benchmarkRounding(minimumSeconds:)``), along rows and along
-/// columns, with the vector and portable kernels, one thread, statistics on.
-public func benchmarkScaledQuantization(minimumSeconds: Double = 0.2) -> [ScaledBenchmarkRow] {
+/// columns, with every kernel set the CPU runs, one thread, statistics on. The kernel sets of
+/// a cell are measured interleaved (A B C A B C ..., `rounds` rounds of `minimumSeconds`
+/// each), so a change in the machine's load falls on all of them alike; each row has the
+/// median round.
+public func benchmarkScaledQuantization(minimumSeconds: Double = 0.2, rounds: Int = 5) -> [ScaledBenchmarkRow] {
     let (rows, columns) = (1024, 4096)
     let n = rows * columns
     let input = activationLikeValues(count: n)
@@ -31,22 +37,32 @@ public func benchmarkScaledQuantization(minimumSeconds: Double = 0.2) -> [Scaled
     for (name, scheme) in schemes {
         for axis in BlockAxis.allCases {
             if case .tensor = scheme, axis == .columns { continue }
-            for kernels in [RoundingKernels.avx2, .portable] where kernels <= .widest {
-                let quantizer = ScaledQuantizer(scheme, kernels: kernels)
-                let rate = input.withUnsafeBufferPointer { x in
-                    output.withUnsafeMutableBufferPointer { y in
-                        measureThroughput(operations: n, minimumSeconds: minimumSeconds) {
-                            var stats = ScaledStatistics()
-                            _ = try? quantizer.quantize(
-                                x, rows: rows, columns: columns, axis: axis, into: y.baseAddress, statistics: &stats)
-                            return stats.flushed &+ stats.histogram[127] &+ UInt64(y[n / 2].bitPattern)
+            let sets = RoundingKernels.allCases.reversed().filter { $0 <= .widest }
+            var rates = [[Double]](repeating: [], count: sets.count)
+            for _ in 0..<rounds {
+                for (index, kernels) in sets.enumerated() {
+                    let quantizer = ScaledQuantizer(scheme, kernels: kernels)
+                    let rate = input.withUnsafeBufferPointer { x in
+                        output.withUnsafeMutableBufferPointer { y in
+                            measureThroughput(operations: n, minimumSeconds: minimumSeconds, rounds: 1) {
+                                var stats = ScaledStatistics()
+                                _ = try? quantizer.quantize(
+                                    x, rows: rows, columns: columns, axis: axis, into: y.baseAddress,
+                                    statistics: &stats)
+                                return stats.flushed &+ stats.histogram[127] &+ UInt64(y[n / 2].bitPattern)
+                            }
                         }
                     }
+                    rates[index].append(rate)
                 }
+            }
+            for (index, kernels) in sets.enumerated() {
+                let sorted = rates[index].sorted()
                 result.append(
                     ScaledBenchmarkRow(
-                        scheme: name, axis: axis, kernel: kernels == .portable ? "portable C" : "AVX2",
-                        elementsPerSecond: rate))
+                        scheme: name, axis: axis, kernel: kernels == .portable ? "portable C" : kernels.description,
+                        elementsPerSecond: sorted[sorted.count / 2], slowest: sorted[0],
+                        fastest: sorted[sorted.count - 1]))
             }
         }
     }
