@@ -26,24 +26,35 @@ public enum ElementKernelVerification {
         _ element: ElementFormat, kernels: RoundingKernels, threads: Int,
         patterns: ClosedRange<UInt64> = 0...0xFFFF_FFFF, progress: (@Sendable (_ inputs: Int) -> Void)? = nil
     ) -> KernelVerification {
+        run(element, kernelSets: [kernels], threads: threads, patterns: patterns, progress: progress)[0]
+    }
+
+    /// ``run(_:kernels:threads:patterns:progress:)`` for several kernel sets in one pass: each
+    /// block's reference values and statistics are computed once and every set's kernel is
+    /// checked against them (the reference is most of the work). One report per set, in the
+    /// order given; `progress` hears each block once.
+    public static func run(
+        _ element: ElementFormat, kernelSets: [RoundingKernels], threads: Int,
+        patterns: ClosedRange<UInt64> = 0...0xFFFF_FFFF, progress: (@Sendable (_ inputs: Int) -> Void)? = nil
+    ) -> [KernelVerification] {
         let first = patterns.lowerBound / block
         let blocks = Int(patterns.upperBound / block - first + 1)
         let start = DispatchTime.now()
-        let quantizer = ScaledQuantizer(.tensor(element: element, scale: 1), kernels: kernels)
-        let reports = ParallelChunks(threads: threads).mapChunks(count: blocks, chunkSize: blocksPerTask) { range in
+        let quantizers = kernelSets.map { ScaledQuantizer(.tensor(element: element, scale: 1), kernels: $0) }
+        let tasks = ParallelChunks(threads: threads).mapChunks(count: blocks, chunkSize: blocksPerTask) { range in
             let buffers = Buffers(count: Int(block))
             defer { buffers.deallocate() }
-            var reports: [KernelVerification] = []
+            var reports = [[KernelVerification]](repeating: [], count: quantizers.count)
             for index in range {
                 let low = max(patterns.lowerBound, (first + UInt64(index)) * block)
                 let high = min(patterns.upperBound, (first + UInt64(index)) * block + block - 1)
-                let report = check(low...high, element, quantizer, buffers)
-                progress?(Int(report.inputs))
-                reports.append(report)
+                let checked = check(low...high, element, quantizers, buffers)
+                for k in checked.indices { reports[k].append(checked[k]) }
+                progress?(Int(high - low + 1))
             }
-            return KernelVerification.merged(reports, since: start)
+            return reports.map { KernelVerification.merged($0, since: start) }
         }
-        return KernelVerification.merged(reports, since: start)
+        return quantizers.indices.map { k in KernelVerification.merged(tasks.map { $0[k] }, since: start) }
     }
 
     /// One task's working memory (a block's inputs, kernel results, reference results and
@@ -67,10 +78,11 @@ public enum ElementKernelVerification {
         }
     }
 
-    /// One block of consecutive patterns through `quantizer` (one call) against the reference.
+    /// One block of consecutive patterns through each of `quantizers` (one call each) against
+    /// the reference, computed once.
     static func check(
-        _ patterns: ClosedRange<UInt64>, _ element: ElementFormat, _ quantizer: ScaledQuantizer, _ buffers: Buffers
-    ) -> KernelVerification {
+        _ patterns: ClosedRange<UInt64>, _ element: ElementFormat, _ quantizers: [ScaledQuantizer], _ buffers: Buffers
+    ) -> [KernelVerification] {
         let low = patterns.lowerBound
         let n = Int(patterns.upperBound - low + 1)
         let input = UnsafeMutableBufferPointer(rebasing: buffers.input[0..<n])
@@ -78,30 +90,33 @@ public enum ElementKernelVerification {
         let expected = UnsafeMutableBufferPointer(rebasing: buffers.expected[0..<n])
         let overflowed = UnsafeMutableBufferPointer(rebasing: buffers.overflowed[0..<n])
         for i in 0..<n { input[i] = Float(bitPattern: UInt32(truncatingIfNeeded: low &+ UInt64(i))) }
-        var stats = ScaledStatistics()
-        _ = try? quantizer.quantize(
-            UnsafeBufferPointer(input), rows: 1, columns: n, axis: .rows, into: output.baseAddress, statistics: &stats)
         element.rounded(UnsafeBufferPointer(input), into: expected, overflowed: overflowed)
-        var report = KernelVerification()
-        report.inputs = UInt64(n)
-        for i in 0..<n {
-            let x = input[i]
-            let ok = x.isNaN ? output[i].isNaN : output[i].bitPattern == expected[i].bitPattern
-            if !ok {
-                report.mismatchCount += 1
-                if report.mismatches.count < 20 {
-                    report.mismatches.append((x.bitPattern, output[i].bitPattern, expected[i].bitPattern))
-                }
-            }
-        }
         let reference = expectedStatistics(
             UnsafeBufferPointer(input), UnsafeBufferPointer(expected), UnsafeBufferPointer(overflowed), element)
-        for difference in reference.differences(from: stats) {
-            report.mismatchCount += 1
-            report.statisticsMismatches.append(
-                "inputs 0x\(String(low, radix: 16))...0x\(String(patterns.upperBound, radix: 16)): \(difference)")
+        return quantizers.map { quantizer in
+            var stats = ScaledStatistics()
+            _ = try? quantizer.quantize(
+                UnsafeBufferPointer(input), rows: 1, columns: n, axis: .rows, into: output.baseAddress,
+                statistics: &stats)
+            var report = KernelVerification()
+            report.inputs = UInt64(n)
+            for i in 0..<n {
+                let x = input[i]
+                let ok = x.isNaN ? output[i].isNaN : output[i].bitPattern == expected[i].bitPattern
+                if !ok {
+                    report.mismatchCount += 1
+                    if report.mismatches.count < 20 {
+                        report.mismatches.append((x.bitPattern, output[i].bitPattern, expected[i].bitPattern))
+                    }
+                }
+            }
+            for difference in reference.differences(from: stats) {
+                report.mismatchCount += 1
+                report.statisticsMismatches.append(
+                    "inputs 0x\(String(low, radix: 16))...0x\(String(patterns.upperBound, radix: 16)): \(difference)")
+            }
+            return report
         }
-        return report
     }
 
     /// The statistics of one per-tensor call at scale 1 (q = x), from the reference results
