@@ -115,16 +115,17 @@ public enum ElementFormat: String, Sendable, CaseIterable, Codable {
         }
     }
 
+    /// The reference of one value in the SoftFloat format `F`.
     @inline(__always)
     static func rounded<F: BinaryFormat>(_ q: Double, _ format: F.Type) -> Double {
         var env = FloatEnvironment(saturatesOverflow: true)
         return rounded(q, format, &env)
     }
 
-    /// The reference proper: an infinite q saturates (SoftFloat keeps E5M2's infinity, and gives
-    /// E4M3's NaN without saturation), a NaN stays NaN, and everything else is SoftFloat's
-    /// saturating conversion widened back exactly; `env` gets the conversion's flags (overflow:
-    /// a finite q saturated).
+    /// The reference proper: an infinite q saturates (SoftFloat's saturation is of overflows,
+    /// and an infinity converts exactly to E5M2's infinity), a NaN stays NaN, and everything
+    /// else is SoftFloat's saturating conversion widened back exactly; `env` gets the
+    /// conversion's flags (overflow: a finite q saturated).
     @inline(__always)
     static func rounded<F: BinaryFormat>(_ q: Double, _ format: F.Type, _ env: inout FloatEnvironment) -> Double {
         if q.isNaN { return q }
