@@ -132,8 +132,12 @@ import _MPStudySupport
         return x
     }
 
+    /// Every element format per tensor and in MX blocks of 32, and MX blocks of 16, 8 and 12
+    /// (which the AVX-512 kernels take, hand to the AVX2 kernels, and both hand to the portable
+    /// ones), and NVFP4.
     static let schemes: [BlockScaling] =
         ElementFormat.allCases.map { BlockScaling.mx(element: $0, blockSize: 32) }
+        + [16, 8, 12].map { BlockScaling.mx(element: .e4m3, blockSize: $0) }
         + ElementFormat.allCases.map { BlockScaling.tensor(element: $0, scale: 0.37) } + [.nvfp4]
 
     /// Shapes: square; lengths that are multiples of 8 but not of 16 (the AVX-512 kernels'
