@@ -123,7 +123,7 @@ struct RoundingBench: ParsableCommand {
             with blocks along rows and along columns of a 1024 x 4096 matrix.
             """)
 
-    @Option(help: "Seconds per measurement round (five rounds per cell).")
+    @Option(help: "Seconds per measurement round (five rounds per cell; CPU seconds in the scaled table).")
     var seconds: Double = 0.2
     @Option(help: "Rounds of the scaled table (kernel sets interleaved round by round; the median is shown).")
     var rounds: Int = 5
@@ -162,15 +162,18 @@ struct RoundingBench: ParsableCommand {
     /// The scaled-quantisation table: median of `rounds` interleaved rounds, with the range.
     func runScaled() {
         let scaled = benchmarkScaledQuantization(minimumSeconds: seconds, rounds: rounds)
-        print("Scaled quantisation from float32 with all statistics, millions of elements per second (one thread)")
+        print(
+            "Scaled quantisation from float32 with all statistics, millions of elements per second of the thread's CPU time (one thread; median of \(rounds) rounds, kernel sets interleaved; wall-time median beside it)"
+        )
         print("")
         print(
             benchTable(
-                header: ["scheme", "blocks along", "kernel", "Melem/s", "min-max"],
+                header: ["scheme", "blocks along", "kernel", "Melem/s", "min-max", "wall"],
                 rows: scaled.map {
                     [
                         $0.scheme, $0.axis.rawValue, $0.kernel, String(format: "%.0f", $0.elementsPerSecond / 1e6),
                         String(format: "%.0f-%.0f", $0.slowest / 1e6, $0.fastest / 1e6),
+                        String(format: "%.0f", $0.wallElementsPerSecond / 1e6),
                     ]
                 }, labelColumns: 3), terminator: "")
     }
