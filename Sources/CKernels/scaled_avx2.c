@@ -1,8 +1,9 @@
 /* AVX2 scaled-quantisation kernels: the element rounding, dequantisation and per-element
    statistics of eight elements per step in double lanes (exact like the portable code);
-   block maxima, spreads, blocks holding NaN or infinity and tails go through the portable
-   pieces. Error sums go to the same eight position lanes as the portable kernels, so both
+   block maxima, minima and NaN/infinity checks eight floats at a time (along columns, eight
+   blocks at once); blocks holding NaN or infinity and tails go through the portable pieces. Error sums go to the same eight position lanes as the portable kernels, so both
    give the same bits in every field. */
+#pragma STDC FP_CONTRACT OFF
 #include <math.h>
 #include <string.h>
 #include "ckernels.h"
@@ -31,24 +32,88 @@ typedef struct {
     int minBinade, maxBinade;
 } block_scan;
 
-static inline void scan_add(block_scan *s, float v) {
-    float a = fabsf(v);
-    if (!(a < INFINITY)) { s->special = 1; return; }
-    if (a > s->amax) s->amax = a;
-    if (a != 0.0f) {
-        int b = float_binade(a);
-        if (b < s->minBinade) s->minBinade = b;
-        if (b > s->maxBinade) s->maxBinade = b;
-    }
-}
-
 static inline block_scan scan_start(void) { return (block_scan){0.0f, 0, 1 << 20, -(1 << 20)}; }
 
-/* Accumulators of the vector steps. */
+/* The pre-pass eight floats at a time: per lane the largest finite magnitude, the smallest
+   nonzero finite one (+inf if none), and whether a NaN or infinity came by. */
+typedef struct {
+    __m256 amax, amin, special;
+} vscan;
+
+TARGET static inline vscan vscan_start(void) {
+    return (vscan){_mm256_setzero_ps(), _mm256_set1_ps(INFINITY), _mm256_setzero_ps()};
+}
+
+TARGET static inline void vscan_add(vscan *s, __m256 v) {
+    __m256 a = _mm256_andnot_ps(_mm256_set1_ps(-0.0f), v);
+    __m256 finite = _mm256_cmp_ps(a, _mm256_set1_ps(INFINITY), _CMP_LT_OQ); /* false for NaN */
+    __m256 nonzero = _mm256_cmp_ps(a, _mm256_setzero_ps(), _CMP_NEQ_OQ);
+    s->special = _mm256_or_ps(s->special, _mm256_andnot_ps(finite, _mm256_castsi256_ps(_mm256_set1_epi32(-1))));
+    s->amax = _mm256_max_ps(s->amax, _mm256_and_ps(a, finite));
+    s->amin = _mm256_min_ps(s->amin, _mm256_blendv_ps(_mm256_set1_ps(INFINITY), a, _mm256_and_ps(finite, nonzero)));
+}
+
+/* The block_scan of one block from its extremes (floor(log2) is monotonic, so the binades
+   of the smallest and largest nonzero magnitudes are the block's binade range). */
+static inline block_scan scan_of(float amax, float amin, int special) {
+    block_scan s = scan_start();
+    s.amax = amax;
+    s.special = special;
+    if (amax != 0.0f) {
+        s.minBinade = float_binade(amin);
+        s.maxBinade = float_binade(amax);
+    }
+    return s;
+}
+
+/* The block_scan of all eight lanes together (a block along rows). */
+TARGET static inline block_scan vscan_total(vscan v) {
+    float amax[8], amin[8], hi = 0.0f, lo = INFINITY;
+    _mm256_storeu_ps(amax, v.amax);
+    _mm256_storeu_ps(amin, v.amin);
+    for (int k = 0; k < 8; k++) {
+        hi = amax[k] > hi ? amax[k] : hi;
+        lo = amin[k] < lo ? amin[k] : lo;
+    }
+    return scan_of(hi, lo, _mm256_movemask_ps(v.special) != 0);
+}
+
+/* Lane by lane (eight blocks along columns). */
+TARGET static inline void vscan_lanes(vscan v, block_scan s[8]) {
+    float amax[8], amin[8];
+    _mm256_storeu_ps(amax, v.amax);
+    _mm256_storeu_ps(amin, v.amin);
+    int special = _mm256_movemask_ps(v.special);
+    for (int k = 0; k < 8; k++) s[k] = scan_of(amax[k], amin[k], special >> k & 1);
+}
+
+/* 2^k as a double, |k| <= 1022. */
+static inline double pow2_scalar(int k) {
+    uint64_t u = (uint64_t)(k + 1023) << 52;
+    double d;
+    memcpy(&d, &u, 8);
+    return d;
+}
+
+enum { BINS = 257, STRIDE = 264 }; /* histogram bins; per-lane copy, padded */
+
+/* Accumulators of the vector steps. The histogram is counted in eight copies, one per
+   position lane, added up once per call: one shared histogram chains each increment to the
+   previous store whenever exponents repeat, which they mostly do. */
 typedef struct {
     __m256d sumLo, sumHi, squaresLo, squaresHi, maxLo, maxHi;
     uint64_t nan, infinite, saturated, flushed, subnormal, errorCount;
+    uint64_t (*histogram)[STRIDE];
 } accumulators;
+
+/* Adds the histogram copies to st (once per call). */
+static void histogram_fold(uint64_t (*histogram)[STRIDE], ck_scaled_stats *st) {
+    for (int b = 0; b < BINS; b++) {
+        uint64_t t = 0;
+        for (int k = 0; k < 8; k++) t += histogram[k][b];
+        st->histogram[b] += t;
+    }
+}
 
 TARGET static inline __m256d pow2(__m256i k) { /* 2^k for |k| < 1023 */
     return _mm256_castsi256_pd(_mm256_slli_epi64(_mm256_add_epi64(k, _mm256_set1_epi64x(1023)), 52));
@@ -76,13 +141,21 @@ TARGET static inline __m256d round4(__m256d q, ck_element e, __m256d *saturated)
     return _mm256_or_pd(r, _mm256_and_pd(q, signMask));
 }
 
+/* The NVFP4 block scale, as ck_nvfp4_block_scale (the quotient correctly rounded in double,
+   then rounded to E4M3 like an element), by the vector rounding instead of libm calls. */
+TARGET static inline double block_scale(float amax, float t) {
+    if (t == 0.0f) return 0.0;
+    __m256d saturated;
+    return _mm256_cvtsd_f64(round4(_mm256_set1_pd((double)amax / (6.0 * (double)t)), ck_e4m3, &saturated));
+}
+
 static inline unsigned popcount4(int m) { return (unsigned)__builtin_popcount(m); }
 
 /* Statistics of four elements (x widened, q, r, saturation) into the accumulators and the
    histogram; sum, squares and max are the four position lanes they belong to. Returns the
    mask of the flushed elements. */
-TARGET static inline int note4(accumulators *acc, ck_scaled_stats *st, __m256d xd, __m256d q, __m256d r,
-                                __m256d saturated, ck_element e, __m256d *sum, __m256d *squares, __m256d *max) {
+TARGET static inline int note4(accumulators *acc, __m256d xd, __m256d q, __m256d r, __m256d saturated, ck_element e,
+                                __m256d *sum, __m256d *squares, __m256d *max, int lane0) {
     const __m256d signMask = _mm256_set1_pd(-0.0);
     __m256d ax = _mm256_andnot_pd(signMask, xd);
     __m256d isNaN = _mm256_cmp_pd(ax, ax, _CMP_UNORD_Q);
@@ -92,7 +165,7 @@ TARGET static inline int note4(accumulators *acc, ck_scaled_stats *st, __m256d x
     __m256d ar = _mm256_andnot_pd(signMask, r);
     __m256d rZero = _mm256_cmp_pd(ar, _mm256_setzero_pd(), _CMP_EQ_OQ);
     __m256d rSub = _mm256_and_pd(_mm256_cmp_pd(ar, _mm256_setzero_pd(), _CMP_NEQ_OQ),
-                                 _mm256_cmp_pd(ar, _mm256_set1_pd(ldexp(1.0, e.minExponent)), _CMP_LT_OQ));
+                                 _mm256_cmp_pd(ar, _mm256_set1_pd(pow2_scalar(e.minExponent)), _CMP_LT_OQ));
     acc->nan += popcount4(_mm256_movemask_pd(isNaN));
     acc->infinite += popcount4(_mm256_movemask_pd(isInf));
     acc->saturated += popcount4(_mm256_movemask_pd(_mm256_and_pd(saturated, finiteNonzero)));
@@ -101,7 +174,7 @@ TARGET static inline int note4(accumulators *acc, ck_scaled_stats *st, __m256d x
     acc->errorCount += popcount4(_mm256_movemask_pd(finiteNonzero));
     __m256d aq = _mm256_andnot_pd(signMask, q);
     __m256d err = _mm256_mul_pd(_mm256_div_pd(_mm256_andnot_pd(signMask, _mm256_sub_pd(r, q)), aq),
-                                _mm256_set1_pd(ldexp(1.0, e.precision)));
+                                _mm256_set1_pd(pow2_scalar(e.precision)));
     err = _mm256_and_pd(err, finiteNonzero);
     *sum = _mm256_add_pd(*sum, err);
     *squares = _mm256_add_pd(*squares, _mm256_mul_pd(err, err));
@@ -116,10 +189,11 @@ TARGET static inline int note4(accumulators *acc, ck_scaled_stats *st, __m256d x
                              _mm256_castpd_si256(_mm256_cmp_pd(ax, _mm256_setzero_pd(), _CMP_EQ_OQ)));
     int64_t bins[4];
     _mm256_storeu_si256((__m256i *)bins, bin);
-    st->histogram[bins[0]] += 1;
-    st->histogram[bins[1]] += 1;
-    st->histogram[bins[2]] += 1;
-    st->histogram[bins[3]] += 1;
+    uint64_t (*h)[STRIDE] = acc->histogram + lane0;
+    h[0][bins[0]] += 1;
+    h[1][bins[1]] += 1;
+    h[2][bins[2]] += 1;
+    h[3][bins[3]] += 1;
     return _mm256_movemask_pd(_mm256_and_pd(rZero, finiteNonzero));
 }
 
@@ -149,13 +223,14 @@ TARGET static inline int step8(const float *xp, float *op, int how, __m256d fact
     }
     if (!st) return 0;
     st->count += 8;
-    int lo = note4(acc, st, xLo, qLo, rLo, satLo, e, &acc->sumLo, &acc->squaresLo, &acc->maxLo);
-    int hi = note4(acc, st, xHi, qHi, rHi, satHi, e, &acc->sumHi, &acc->squaresHi, &acc->maxHi);
+    int lo = note4(acc, xLo, qLo, rLo, satLo, e, &acc->sumLo, &acc->squaresLo, &acc->maxLo, 0);
+    int hi = note4(acc, xHi, qHi, rHi, satHi, e, &acc->sumHi, &acc->squaresHi, &acc->maxHi, 4);
     return lo | hi << 4;
 }
 
-TARGET static void start(accumulators *acc, ck_error_lanes *lanes) {
+TARGET static void start(accumulators *acc, ck_error_lanes *lanes, uint64_t (*histogram)[STRIDE]) {
     memset(acc, 0, sizeof *acc);
+    acc->histogram = histogram;
     acc->sumLo = _mm256_loadu_pd(lanes->sum);
     acc->sumHi = _mm256_loadu_pd(lanes->sum + 4);
     acc->squaresLo = _mm256_loadu_pd(lanes->squares);
@@ -188,23 +263,24 @@ TARGET static void finish(accumulators *acc, ck_error_lanes *lanes, ck_scaled_st
 
 TARGET void ck_quantize_tensor_avx2(const float *x, float *out, size_t n, ck_element e, float scale, float scaleInv,
                                     ck_scaled_stats *st) {
+    uint64_t histogram[8][STRIDE];
+    if (st) memset(histogram, 0, sizeof histogram);
     ck_error_lanes lanes = {{0}, {0}};
     accumulators acc;
-    start(&acc, &lanes);
+    start(&acc, &lanes, histogram);
     __m256d s = _mm256_set1_pd((double)scale);
     size_t i = 0;
     for (; i + 8 <= n; i += 8)
         step8(x + i, out ? out + i : NULL, MULTIPLY, s, s, BACK_FLOAT, s, s, scaleInv, e, st, &acc);
     finish(&acc, &lanes, st);
+    if (st) histogram_fold(histogram, st);
     ck_quantize_tensor_range(x, out, i, n, e, scale, scaleInv, st, &lanes);
     ck_lanes_fold(&lanes, st);
 }
 
 /* One MX block along a row: elements x[base ..< base + block], block a multiple of 8. */
 TARGET static void mx_row_block(const float *x, float *out, uint8_t *scales, size_t base, size_t block, size_t b,
-                                ck_element e, ck_scaled_stats *st, accumulators *acc) {
-    block_scan s = scan_start();
-    for (size_t j = 0; j < block; j++) scan_add(&s, x[base + j]);
+                                ck_element e, ck_scaled_stats *st, accumulators *acc, block_scan s) {
     int exponent = -127, clamped = 0;
     if (s.amax != 0.0f) {
         exponent = float_binade(s.amax) - e.maxExponent;
@@ -217,7 +293,7 @@ TARGET static void mx_row_block(const float *x, float *out, uint8_t *scales, siz
         ck_note_spread(st, s.minBinade, s.maxBinade);
     }
     if (scales) scales[b] = (uint8_t)(exponent + 127);
-    __m256d down = _mm256_set1_pd(ldexp(1.0, -exponent)), up = _mm256_set1_pd(ldexp(1.0, exponent));
+    __m256d down = _mm256_set1_pd(pow2_scalar(-exponent)), up = _mm256_set1_pd(pow2_scalar(exponent));
     uint64_t flushedBefore = acc->flushed;
     for (size_t j = 0; j < block; j += 8)
         step8(x + base + j, out ? out + base + j : NULL, MULTIPLY, down, down, BACK_DOUBLE, up, up, 0, e, st, acc);
@@ -230,38 +306,38 @@ TARGET void ck_quantize_mx_avx2(const float *x, float *out, uint8_t *scales, siz
         ck_quantize_mx_portable(x, out, scales, rows, cols, alongRows, block, e, st);
         return;
     }
+    uint64_t histogram[8][STRIDE];
+    if (st) memset(histogram, 0, sizeof histogram);
     ck_error_lanes lanes = {{0}, {0}};
     accumulators acc;
-    start(&acc, &lanes);
+    start(&acc, &lanes, histogram);
     if (alongRows) {
         size_t blocks = rows * cols / block;
         for (size_t b = 0; b < blocks; b++) {
-            int special = 0;
-            for (size_t j = 0; j < block; j++) special |= !(fabsf(x[b * block + j]) < INFINITY);
-            if (special) {
+            vscan v = vscan_start();
+            for (size_t j = 0; j < block; j += 8) vscan_add(&v, _mm256_loadu_ps(x + b * block + j));
+            block_scan s = vscan_total(v);
+            if (s.special) {
                 finish(&acc, &lanes, st);
                 ck_quantize_mx_block(x, out, scales, rows, cols, 1, block, e, st, &lanes, b);
-                start(&acc, &lanes);
+                start(&acc, &lanes, histogram);
                 continue;
             }
-            mx_row_block(x, out, scales, b * block, block, b, e, st, &acc);
+            mx_row_block(x, out, scales, b * block, block, b, e, st, &acc, s);
         }
     } else {
         /* Blocks of `block` rows in each column: eight columns at a time, row by row. */
         for (size_t strip = 0; strip < rows / block; strip++) {
             for (size_t c = 0; c < cols; c += 8) {
+                vscan v = vscan_start();
+                for (size_t j = 0; j < block; j++) vscan_add(&v, _mm256_loadu_ps(x + (strip * block + j) * cols + c));
                 block_scan s[8];
-                int anySpecial = 0;
-                for (int k = 0; k < 8; k++) {
-                    s[k] = scan_start();
-                    for (size_t j = 0; j < block; j++) scan_add(&s[k], x[(strip * block + j) * cols + c + (size_t)k]);
-                    anySpecial |= s[k].special;
-                }
-                if (anySpecial) {
+                vscan_lanes(v, s);
+                if (_mm256_movemask_ps(v.special)) {
                     finish(&acc, &lanes, st);
                     for (size_t k = 0; k < 8; k++)
                         ck_quantize_mx_block(x, out, scales, rows, cols, 0, block, e, st, &lanes, strip * cols + c + k);
-                    start(&acc, &lanes);
+                    start(&acc, &lanes, histogram);
                     continue;
                 }
                 double down[8], up[8];
@@ -274,8 +350,8 @@ TARGET void ck_quantize_mx_avx2(const float *x, float *out, uint8_t *scales, siz
                         if (exponent < -127) { exponent = -127; clamped[k] = 1; }
                         if (exponent > 127) exponent = 127;
                     }
-                    down[k] = ldexp(1.0, -exponent);
-                    up[k] = ldexp(1.0, exponent);
+                    down[k] = pow2_scalar(-exponent);
+                    up[k] = pow2_scalar(exponent);
                     if (scales) scales[strip * cols + c + (size_t)k] = (uint8_t)(exponent + 127);
                     if (st) {
                         st->blocks += 1;
@@ -297,6 +373,7 @@ TARGET void ck_quantize_mx_avx2(const float *x, float *out, uint8_t *scales, siz
         }
     }
     finish(&acc, &lanes, st);
+    if (st) histogram_fold(histogram, st);
     ck_lanes_fold(&lanes, st);
 }
 
@@ -307,20 +384,24 @@ TARGET void ck_quantize_nvfp4_avx2(const float *x, float *out, float *scales, si
         return;
     }
     const size_t block = 16;
+    uint64_t histogram[8][STRIDE];
+    if (st) memset(histogram, 0, sizeof histogram);
     ck_error_lanes lanes = {{0}, {0}};
     accumulators acc;
-    start(&acc, &lanes);
+    start(&acc, &lanes, histogram);
     if (alongRows) {
         size_t blocks = rows * cols / block;
         for (size_t b = 0; b < blocks; b++) {
-            block_scan s = scan_start();
-            for (size_t j = 0; j < block; j++) scan_add(&s, x[b * block + j]);
-            double S = ck_nvfp4_block_scale(s.amax, tensorScale);
+            vscan v = vscan_start();
+            vscan_add(&v, _mm256_loadu_ps(x + b * block));
+            vscan_add(&v, _mm256_loadu_ps(x + b * block + 8));
+            block_scan s = vscan_total(v);
+            double S = block_scale(s.amax, tensorScale);
             double divisor = S * (double)tensorScale;
             if (divisor == 0.0) {
                 finish(&acc, &lanes, st);
                 ck_quantize_nvfp4_block(x, out, scales, rows, cols, 1, tensorScale, st, &lanes, b);
-                start(&acc, &lanes);
+                start(&acc, &lanes, histogram);
                 continue;
             }
             int clamped = s.amax != 0.0f && S < 0x1p-6;
@@ -340,15 +421,17 @@ TARGET void ck_quantize_nvfp4_avx2(const float *x, float *out, float *scales, si
     } else {
         for (size_t strip = 0; strip < rows / block; strip++) {
             for (size_t c = 0; c < cols; c += 8) {
+                vscan v = vscan_start();
+                for (size_t j = 0; j < block; j++) vscan_add(&v, _mm256_loadu_ps(x + (strip * block + j) * cols + c));
+                block_scan s[8];
+                vscan_lanes(v, s);
                 double divisor[8];
                 int clamped[8], zero = 0;
                 for (int k = 0; k < 8; k++) {
-                    block_scan s = scan_start();
-                    for (size_t j = 0; j < block; j++) scan_add(&s, x[(strip * block + j) * cols + c + (size_t)k]);
-                    double S = ck_nvfp4_block_scale(s.amax, tensorScale);
+                    double S = block_scale(s[k].amax, tensorScale);
                     divisor[k] = S * (double)tensorScale;
                     zero |= divisor[k] == 0.0;
-                    clamped[k] = s.amax != 0.0f && S < 0x1p-6;
+                    clamped[k] = s[k].amax != 0.0f && S < 0x1p-6;
                     if (!zero) {
                         if (scales) scales[strip * cols + c + (size_t)k] = (float)S;
                     }
@@ -358,16 +441,14 @@ TARGET void ck_quantize_nvfp4_avx2(const float *x, float *out, float *scales, si
                     for (size_t k = 0; k < 8; k++)
                         ck_quantize_nvfp4_block(x, out, scales, rows, cols, 0, tensorScale, st, &lanes,
                                                 strip * cols + c + k);
-                    start(&acc, &lanes);
+                    start(&acc, &lanes, histogram);
                     continue;
                 }
                 if (st) {
                     for (int k = 0; k < 8; k++) {
-                        block_scan s = scan_start();
-                        for (size_t j = 0; j < block; j++) scan_add(&s, x[(strip * block + j) * cols + c + (size_t)k]);
                         st->blocks += 1;
                         if (clamped[k]) st->clampedScales += 1;
-                        ck_note_spread(st, s.minBinade, s.maxBinade);
+                        ck_note_spread(st, s[k].minBinade, s[k].maxBinade);
                     }
                 }
                 int notClamped = 0;
@@ -383,10 +464,32 @@ TARGET void ck_quantize_nvfp4_avx2(const float *x, float *out, float *scales, si
         }
     }
     finish(&acc, &lanes, st);
+    if (st) histogram_fold(histogram, st);
     ck_lanes_fold(&lanes, st);
 }
 
+TARGET float ck_finite_amax_avx2(const float *x, size_t n) {
+    __m256 m = _mm256_setzero_ps();
+    const __m256 magnitude = _mm256_castsi256_ps(_mm256_set1_epi32(0x7fffffff));
+    const __m256 infinity = _mm256_set1_ps(INFINITY);
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        __m256 a = _mm256_and_ps(_mm256_loadu_ps(x + i), magnitude);
+        /* a < inf is false for NaN and infinity: those lanes add 0. */
+        m = _mm256_max_ps(m, _mm256_and_ps(a, _mm256_cmp_ps(a, infinity, _CMP_LT_OQ)));
+    }
+    float lanes[8], amax = 0.0f;
+    _mm256_storeu_ps(lanes, m);
+    for (int k = 0; k < 8; k++) if (lanes[k] > amax) amax = lanes[k];
+    for (; i < n; i++) {
+        float a = fabsf(x[i]);
+        if (a < INFINITY && a > amax) amax = a;
+    }
+    return amax;
+}
+
 #else
+float ck_finite_amax_avx2(const float *x, size_t n) { return ck_finite_amax_portable(x, n); }
 void ck_quantize_tensor_avx2(const float *x, float *out, size_t n, ck_element e, float scale, float scaleInv,
                              ck_scaled_stats *st) {
     ck_quantize_tensor_portable(x, out, n, e, scale, scaleInv, st);

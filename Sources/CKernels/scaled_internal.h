@@ -7,6 +7,8 @@
 double ck_round_element(double q, ck_element e, int *saturated);
 /* floor(log2 a) for finite a > 0. */
 int ck_floor_log2(double a);
+/* 2^k exactly (ldexp(1, k), without the call for normal results). */
+double ck_pow2(int k);
 /* The error sums of one call, in eight partial sums by element position p mod 8 (the AVX2
    kernels' lanes), folded in a fixed tree at the end of the call: the portable and vector
    kernels add the same numbers in the same order and give the same bits. */

@@ -20,8 +20,10 @@ double ck_round_element(double q, ck_element e, int *saturated) {
     }
     int binade = ck_floor_log2(a);
     if (binade < e.minExponent) binade = e.minExponent;
-    double quantum = ldexp(1.0, binade - (e.precision - 1));
-    double r = nearbyint(a / quantum) * quantum;
+    double quantum = ck_pow2(binade - (e.precision - 1));
+    /* a / quantum (exact) lies in [0, 2^p): adding and subtracting 2^52 rounds it to an
+       integer, ties to even (the default rounding, as nearbyint would use), without a call. */
+    double r = ((a / quantum + 0x1p52) - 0x1p52) * quantum;
     if (r > (double)e.maxFinite) {
         r = e.maxFinite;
         if (saturated) *saturated = 1;
@@ -30,9 +32,21 @@ double ck_round_element(double q, ck_element e, int *saturated) {
 }
 
 int ck_floor_log2(double a) {
+    uint64_t u;
+    memcpy(&u, &a, 8);
+    int field = (int)(u >> 52 & 0x7ff);
+    if (field != 0) return field - 1023; /* normal: the exponent field, unbiased */
     int exponent;
-    (void)frexp(a, &exponent);
+    (void)frexp(a, &exponent); /* a subnormal double */
     return exponent - 1;
+}
+
+double ck_pow2(int k) {
+    if (k < -1022 || k > 1023) return ldexp(1.0, k);
+    uint64_t u = (uint64_t)(k + 1023) << 52;
+    double d;
+    memcpy(&d, &u, 8);
+    return d;
 }
 
 void ck_lanes_fold(ck_error_lanes *lanes, ck_scaled_stats *st) {
@@ -58,9 +72,9 @@ void ck_scaled_note(ck_scaled_stats *st, ck_error_lanes *lanes, size_t p, float 
     }
     if (saturated) st->saturated += 1;
     if (r == 0.0) st->flushed += 1;
-    else if (fabs(r) < ldexp(1.0, e.minExponent)) st->subnormal += 1;
+    else if (fabs(r) < ck_pow2(e.minExponent)) st->subnormal += 1;
     if (aq == 0.0) return; /* q underflowed the double range: not possible for float32 x */
-    double err = fabs(r - q) / aq * ldexp(1.0, e.precision);
+    double err = fabs(r - q) / aq * ck_pow2(e.precision);
     st->errorCount += 1;
     lanes->sum[p & 7] += err;
     lanes->squares[p & 7] += err * err;
@@ -148,14 +162,14 @@ void ck_quantize_mx_block(const float *x, float *out, uint8_t *scales, size_t ro
                 if (out) out[p] = NAN;
                 continue;
             }
-            double q = ldexp((double)v, -exponent);
+            double q = (double)v * ck_pow2(-exponent); /* exact: |exponent| <= 127 */
             int saturated;
             double r = ck_round_element(q, e, &saturated);
             if (st) {
                 ck_scaled_note(st, lanes, p, v, q, r, saturated, e, 0);
                 if (!clamped && r == 0.0 && v != 0.0f) st->flushedInBlock += 1;
             }
-            if (out) out[p] = (float)ldexp(r, exponent);
+            if (out) out[p] = (float)(r * ck_pow2(exponent));
         }
     }
 }
@@ -224,4 +238,13 @@ void ck_quantize_nvfp4_block(const float *x, float *out, float *scales, size_t r
             if (out) out[p] = (float)((double)(float)(r * S) * (double)tensorScale);
         }
     }
+}
+
+float ck_finite_amax_portable(const float *x, size_t n) {
+    float amax = 0.0f;
+    for (size_t i = 0; i < n; i++) {
+        float a = fabsf(x[i]);
+        if (a < INFINITY && a > amax) amax = a;
+    }
+    return amax;
 }

@@ -9,6 +9,9 @@ public struct KernelVerification: Sendable {
     /// The first disagreements, as (input bits, kernel bits, SoftFloat bits).
     public var mismatches: [(input: UInt32, kernel: UInt32, softFloat: UInt32)] = []
     public var mismatchCount = 0
+    /// The first statistics that differ from the reference's, one line each (sweeps that
+    /// compare statistics; each also counts in `mismatchCount`).
+    public var statisticsMismatches: [String] = []
     public var inputs: UInt64 = 0
     public var seconds = 0.0
 
@@ -46,6 +49,8 @@ public struct KernelVerification: Sendable {
             total.inputs += r.inputs
             total.mismatchCount += r.mismatchCount
             total.mismatches += r.mismatches.prefix(max(0, 20 - total.mismatches.count))
+            total.statisticsMismatches += r.statisticsMismatches.prefix(
+                max(0, 20 - total.statisticsMismatches.count))
         }
         total.seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
         return total

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Bench
 import Foundation
+import Precision
 import Reporter
 
 /// `mpstudy bench`: throughput measurements, printed as tables measured in one run.
@@ -8,7 +9,7 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure throughput (build with -c release for meaningful figures).",
-        subcommands: [SoftFloatBench.self, RoundingBench.self])
+        subcommands: [SoftFloatBench.self, RoundingBench.self, ElementSweepBench.self])
 }
 
 /// `mpstudy bench softfloat`: the loops, operands and statistic of scripts/bench-vs-berkeley.sh's
@@ -122,16 +123,27 @@ struct RoundingBench: ParsableCommand {
             with blocks along rows and along columns of a 1024 x 4096 matrix.
             """)
 
-    @Option(help: "Seconds per measurement round (five rounds per cell).")
+    @Option(help: "Seconds per measurement round (five rounds per cell; CPU seconds in the scaled table).")
     var seconds: Double = 0.2
+    @Option(help: "Rounds of the scaled table (kernel sets interleaved round by round; the median is shown).")
+    var rounds: Int = 5
+    @Flag(help: "Only the scaled-quantisation table.")
+    var scaledOnly = false
 
     func validate() throws {
         guard seconds > 0 && seconds <= 10 else {
             throw ValidationError("--seconds must be in (0, 10], not \(seconds)")
         }
+        guard (1...100).contains(rounds) else { throw ValidationError("--rounds must be in 1...100, not \(rounds)") }
     }
 
     func run() {
+        if !scaledOnly { runRounding() }
+        runScaled()
+    }
+
+    /// The float16/bfloat16 table.
+    func runRounding() {
         let rows = benchmarkRounding(minimumSeconds: seconds)
         print("Bulk rounding from float32, millions of elements per second (one thread)")
         print("")
@@ -144,15 +156,25 @@ struct RoundingBench: ParsableCommand {
                         String(format: "%.0f", $0.elementsPerSecond / 1e6),
                     ]
                 }), terminator: "")
-        let scaled = benchmarkScaledQuantization(minimumSeconds: seconds)
         print("")
-        print("Scaled quantisation from float32 with all statistics, millions of elements per second (one thread)")
+    }
+
+    /// The scaled-quantisation table: median of `rounds` interleaved rounds, with the range.
+    func runScaled() {
+        let scaled = benchmarkScaledQuantization(minimumSeconds: seconds, rounds: rounds)
+        print(
+            "Scaled quantisation from float32 with all statistics, millions of elements per second of the thread's CPU time (one thread; median of \(rounds) rounds, kernel sets interleaved; wall-time median beside it)"
+        )
         print("")
         print(
             benchTable(
-                header: ["scheme", "blocks along", "kernel", "Melem/s"],
+                header: ["scheme", "blocks along", "kernel", "Melem/s", "min-max", "wall"],
                 rows: scaled.map {
-                    [$0.scheme, $0.axis.rawValue, $0.kernel, String(format: "%.0f", $0.elementsPerSecond / 1e6)]
+                    [
+                        $0.scheme, $0.axis.rawValue, $0.kernel, String(format: "%.0f", $0.elementsPerSecond / 1e6),
+                        String(format: "%.0f-%.0f", $0.slowest / 1e6, $0.fastest / 1e6),
+                        String(format: "%.0f", $0.wallElementsPerSecond / 1e6),
+                    ]
                 }, labelColumns: 3), terminator: "")
     }
 }
@@ -166,4 +188,52 @@ func benchTable(header: [String], rows: [[String]], labelColumns: Int = 2) -> St
             + Array(repeating: .right, count: header.count - labelColumns))
     for row in rows { table.append(row) }
     return table.text
+}
+
+/// `mpstudy bench element-sweep`: inputs per second of `verify --kernels`' element sweeps.
+struct ElementSweepBench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "element-sweep",
+        abstract: "Inputs per second of verify --kernels' element sweeps, against the reference they replaced.",
+        discussion: """
+            The sweep (kernel, specialised SoftFloat reference, statistics) over --inputs float32 \
+            patterns from 0x3F000000, interleaved round by round with the former sweep (values \
+            only, the reference called per input through an existential format type).
+            """)
+
+    @Option(help: "Element format: e4m3, e5m2, e3m2, e2m3 or e2m1.")
+    var element: String = "e4m3"
+    @Option(help: "Kernel set: portable, avx2 or avx512 (at most what this CPU runs).")
+    var kernel: String = "avx2"
+    @Option(help: "Float32 patterns per round.")
+    var inputs: Int = 1 << 22
+    @Option(help: "Rounds.")
+    var rounds: Int = 5
+    @Option(help: "Threads (default: all cores).")
+    var threads: Int?
+
+    func run() throws {
+        guard let e = ElementFormat(rawValue: element) else { throw ValidationError("unknown element \(element)") }
+        guard let k = RoundingKernels.allCases.first(where: { $0.name == kernel }), k <= .widest else {
+            throw ValidationError("kernel set \(kernel) unknown or not run by this CPU")
+        }
+        guard inputs > 0 && inputs <= 1 << 32, (1...100).contains(rounds) else {
+            throw ValidationError("--inputs must be in 1...2^32 and --rounds in 1...100")
+        }
+        let n = threads ?? ProcessInfo.processInfo.activeProcessorCount
+        let rows = benchmarkElementSweep(e, kernels: k, inputs: inputs, threads: n, rounds: rounds)
+        print(
+            "Element sweep \(e.rawValue), \(k) kernel, \(inputs) inputs per round, \(n) threads, \(rounds) rounds interleaved"
+        )
+        print("")
+        print(
+            benchTable(
+                header: ["reference", "M inputs/s", "min-max"],
+                rows: rows.map {
+                    [
+                        $0.reference, String(format: "%.2f", $0.median / 1e6),
+                        String(format: "%.2f-%.2f", $0.slowest / 1e6, $0.fastest / 1e6),
+                    ]
+                }, labelColumns: 1), terminator: "")
+    }
 }

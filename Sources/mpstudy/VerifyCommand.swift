@@ -1,6 +1,7 @@
 import ArgumentParser
 import Reference
 import Foundation
+import Precision
 import SoftFloat
 
 /// `mpstudy verify`: differential checks of SoftFloat against MPFR and the hardware.
@@ -53,8 +54,21 @@ struct VerifyCommand: ParsableCommand {
             "Run the exhaustive sweeps (binary16 pairs and unary inputs, FP8 and MX pairs, binary16/bfloat16/FP8/MX conversions, sign and magnitude operations) instead of random cases."
     )
     var exhaustive = false
-    @Flag(help: "Check the bulk float32 -> float16/bfloat16 rounding kernels on all 2^32 inputs against SoftFloat.")
+    @Flag(
+        help:
+            "Check the bulk float32 -> float16/bfloat16 rounding kernels and the scaled kernels' element rounding (E4M3, E5M2, E3M2, E2M3, E2M1, with statistics) on all 2^32 inputs against SoftFloat."
+    )
     var kernels = false
+    @Option(
+        name: .customLong("kernel-format"),
+        help: "With --kernels: the sweeps' target formats (float16 and bfloat16 kernels, scaled element formats).",
+        default: "all")
+    var kernelFormats: Selection<KernelSweepFormat>?
+    @Option(
+        name: .customLong("kernel-set"),
+        help: "With --kernels: the kernel implementations to sweep (those this CPU lacks are skipped).",
+        default: "all this CPU runs")
+    var kernelSets: Selection<RoundingKernels>?
 
     /// The random checks' options as given (nil: not given), by option name.
     private var randomCheckOptions: [(name: String, given: Bool)] {
@@ -69,6 +83,10 @@ struct VerifyCommand: ParsableCommand {
     func validate() throws {
         if exhaustive && kernels {
             throw ValidationError("--exhaustive and --kernels are separate sweeps; give one of them")
+        }
+        if !kernels && (kernelFormats != nil || kernelSets != nil) {
+            throw ValidationError(
+                "--kernel-format and --kernel-set select among the --kernels sweeps; give --kernels too")
         }
         if exhaustive || kernels {
             let given = randomCheckOptions.filter(\.given).map(\.name)

@@ -14,6 +14,14 @@ struct ContradictoryOptionsEndToEndTests {
         BadInput(
             ["verify", "--kernels", "--seed", "3"], "random-check options with a sweep",
             mentions: ["--seed", "--kernels"]),
+        BadInput(
+            ["verify", "--kernel-format", "e4m3"], "a choice among the kernel sweeps without them",
+            mentions: ["--kernel-format", "--kernels"]),
+        BadInput(
+            ["verify", "--exhaustive", "--kernel-set", "avx2"], "a choice among the kernel sweeps without them",
+            mentions: ["--kernel-set", "--kernels"]),
+        BadInput(
+            ["verify", "--kernels", "--kernel-format", ","], "a list naming nothing", mentions: ["--kernel-format"]),
         BadInput(["verify", "--format", ",", "--op", "add"], "a list naming nothing", mentions: ["--format"]),
         BadInput(["verify", "--op", "", "--count", "1"], "a list naming nothing", mentions: ["--op"]),
         BadInput(["analyze", "--layer", ""], "a list naming nothing", mentions: ["--layer"]),

@@ -44,11 +44,12 @@ struct HelpEndToEndTests {
             path: ["verify"],
             mentions: [
                 "--format", "--op", "--rounding", "--tininess", "--count", "--seed", "--exhaustive",
-                "--kernels", "add", "sqrt", "fma", "logB",
+                "--kernels", "--kernel-format", "--kernel-set", "add", "sqrt", "fma", "logB",
             ] + formats + roundings),
-        Command(path: ["bench"], mentions: ["softfloat", "rounding"]),
+        Command(path: ["bench"], mentions: ["softfloat", "rounding", "element-sweep"]),
         Command(path: ["bench", "softfloat"], mentions: ["--seconds"]),
-        Command(path: ["bench", "rounding"], mentions: ["--seconds"]),
+        Command(path: ["bench", "rounding"], mentions: ["--seconds", "--rounds", "--scaled-only"]),
+        Command(path: ["bench", "element-sweep"], mentions: ["--element", "--kernel", "--inputs", "--rounds"]),
         Command(
             path: ["train"],
             mentions: ["--policy", "--rmsprop-epsilon", "inside", "outside", "--profile"]
@@ -108,7 +109,10 @@ struct HelpEndToEndTests {
     /// this target covers: a new command fails here until it has end-to-end cases.
     @Test func everyListedSubcommandIsCovered() throws {
         #expect(Self.listedSubcommands(try mpstudyInScratch(["--help"]).output) == Self.subcommands.sorted())
-        #expect(Self.listedSubcommands(try mpstudyInScratch(["bench", "--help"]).output) == ["rounding", "softfloat"])
+        #expect(
+            Self.listedSubcommands(try mpstudyInScratch(["bench", "--help"]).output) == [
+                "element-sweep", "rounding", "softfloat",
+            ])
     }
 
     /// The names in the SUBCOMMANDS section of a help text (lines indented by exactly two spaces).

@@ -42,4 +42,18 @@ struct VerifyBenchEndToEndTests {
         #expect(lines.allSatisfy { $0.hasPrefix("mpstudy\t3\t") && $0.split(separator: "\t").count == 7 }, "\(result)")
         #expect(lines.first?.hasPrefix("mpstudy\t3\tadd\tbinary16\tnarrow\t") == true, "\(result)")
     }
+
+    /// The element sweep against the former reference, on one block of 2^16 patterns: a
+    /// two-row table.
+    @Test func benchElementSweep() throws {
+        let result = try mpstudyInScratch([
+            "bench", "element-sweep", "--element", "e2m1", "--kernel", "portable", "--inputs", "65536", "--rounds", "1",
+        ])
+        expectSuccess(result)
+        #expect(result.output.hasPrefix("Element sweep e2m1, portable kernel, 65536 inputs per round"), "\(result)")
+        #expect(
+            result.output.contains("| specialised bulk (now)")
+                && result.output.contains("| existential per input (before)"),
+            "\(result)")
+    }
 }

@@ -8,7 +8,8 @@ import _MPStudySupport
 /// the kernels against the SoftFloat reference on random and adversarial matrices along both
 /// axes, portable and vector kernels giving the same statistics, and the refusals.
 @Suite struct BlockScalingTests {
-    static var kernelSets: [RoundingKernels] { RoundingKernels.widest >= .avx2 ? [.portable, .avx2] : [.portable] }
+    /// Every kernel set this CPU runs (portable, AVX2, AVX-512).
+    static var kernelSets: [RoundingKernels] { RoundingKernels.allCases.filter { $0 <= .widest } }
 
     static func quantize(
         _ x: [Float], rows: Int, columns: Int, axis: BlockAxis, _ scheme: BlockScaling, kernels: RoundingKernels
@@ -119,43 +120,98 @@ import _MPStudySupport
                         in: 100...150, using: &g) << 23)
             }
         }
-        // A few specials and an outlier in fixed places.
-        x[3] = .nan
-        x[columns + 5] = .infinity
-        x[2 * columns + 7] = -3e38
-        for i in 0..<min(32, columns) { x[4 * columns + i] = 0 }
-        for i in 0..<min(32, columns) { x[5 * columns + i] = Float(bitPattern: UInt32(i + 1)) }
+        // A few specials and an outlier in fixed places (those the matrix has room for).
+        func set(_ i: Int, _ v: Float) { if i < x.count { x[i] = v } }
+        set(3, .nan)
+        set(columns + 5, .infinity)
+        set(2 * columns + 7, -3e38)
+        for i in 0..<min(32, columns) { set(4 * columns + i, 0) }
+        for i in 0..<min(32, columns) { set(5 * columns + i, Float(bitPattern: UInt32(i + 1))) }
+        // A column block of float32 subnormals only (rows 32 ..< 64 of column 1).
+        if rows >= 64 && columns > 1 { for r in 32..<64 { set(r * columns + 1, Float(bitPattern: UInt32(r))) } }
         return x
     }
 
+    /// Every element format per tensor and in MX blocks of 32, and MX blocks of 16, 8 and 12
+    /// (which the AVX-512 kernels take, hand to the AVX2 kernels, and both hand to the portable
+    /// ones), and NVFP4.
     static let schemes: [BlockScaling] =
         ElementFormat.allCases.map { BlockScaling.mx(element: $0, blockSize: 32) }
+        + [16, 8, 12].map { BlockScaling.mx(element: .e4m3, blockSize: $0) }
         + ElementFormat.allCases.map { BlockScaling.tensor(element: $0, scale: 0.37) } + [.nvfp4]
+
+    /// Shapes: square; lengths that are multiples of 8 but not of 16 (the AVX-512 kernels'
+    /// width for MX rows) and columns that are not multiples of 8 (the vector kernels hand
+    /// such shapes on, and their per-tensor tails go element by element); shapes a scheme
+    /// refuses are skipped.
+    static let shapes: [(rows: Int, columns: Int)] = [(64, 64), (64, 40), (32, 96), (96, 36), (7, 61), (1, 13)]
 
     @Test(arguments: schemes)
     func kernelsMatchTheReference(scheme: BlockScaling) throws {
         for seed in UInt64(1)...4 {
-            for axis in BlockAxis.allCases {
-                let (rows, columns) = (64, 64)
-                let x = Self.adversarial(rows: rows, columns: columns, seed: seed)
-                let reference = scheme.reference(x, rows: rows, columns: columns, axis: axis)
-                var statistics: [ScaledStatistics] = []
-                for kernels in Self.kernelSets {
-                    let (values, scales, stats) = try Self.quantize(
-                        x, rows: rows, columns: columns, axis: axis, scheme, kernels: kernels)
-                    if let i = Self.sameBits(values, reference.values) {
-                        Issue.record(
-                            "\(scheme) \(axis) \(kernels) seed \(seed): element \(i) x = 0x\(String(x[i].bitPattern, radix: 16)): got 0x\(String(values[i].bitPattern, radix: 16)), reference 0x\(String(reference.values[i].bitPattern, radix: 16))"
-                        )
-                    }
-                    if case .mx = scheme { #expect(scales == reference.scaleCodes.map(Float.init)) }
-                    if case .nvfp4 = scheme { #expect(scales == reference.blockScales) }
-                    statistics.append(stats)
-                }
-                if statistics.count == 2 {
-                    #expect(statistics[0] == statistics[1], "\(scheme) \(axis): portable vs AVX2 statistics")
+            for (rows, columns) in Self.shapes {
+                for axis in BlockAxis.allCases where scheme.problem(rows: rows, columns: columns, axis: axis) == nil {
+                    let x = Self.adversarial(rows: rows, columns: columns, seed: seed)
+                    try Self.checkAgainstReference(x, rows: rows, columns: columns, axis: axis, scheme, "seed \(seed)")
                 }
             }
+        }
+    }
+
+    /// Special matrices: all zeros (NVFP4 tensor scale 0, MX scales at the bottom), all NaN,
+    /// infinities only, one huge outlier among tiny values (flushed elements, clamped NVFP4
+    /// scales), ties of every element format at their binade edges.
+    @Test(arguments: schemes)
+    func kernelsMatchTheReferenceOnSpecialMatrices(scheme: BlockScaling) throws {
+        let (rows, columns) = (64, 48)
+        let n = rows * columns
+        var outlier = (0..<n).map { Float(bitPattern: UInt32(0x0080_0000 + $0 * 977)) }  // 2^-126 ...
+        outlier[77] = 3e38
+        let ties = (0..<n).map { i -> Float in
+            // (2m + 1) / 2 * 2^k: a midpoint between two neighbours in many formats.
+            let m = Float(2 * (i % 64) + 1) / 2
+            return (i % 3 == 0 ? -m : m) * Float(sign: .plus, exponent: i / 64 % 24 - 12, significand: 1)
+        }
+        let matrices: [(String, [Float])] = [
+            ("zeros", [Float](repeating: 0, count: n)),
+            ("NaN", [Float](repeating: .nan, count: n)),
+            ("infinities", (0..<n).map { $0 % 2 == 0 ? Float.infinity : -.infinity }),
+            ("outlier", outlier),
+            ("ties", ties),
+        ]
+        for (name, x) in matrices {
+            for axis in BlockAxis.allCases where scheme.problem(rows: rows, columns: columns, axis: axis) == nil {
+                try Self.checkAgainstReference(x, rows: rows, columns: columns, axis: axis, scheme, name)
+            }
+        }
+    }
+
+    /// Every kernel set against the reference's values and scales, and against each other's
+    /// statistics, field for field.
+    static func checkAgainstReference(
+        _ x: [Float], rows: Int, columns: Int, axis: BlockAxis, _ scheme: BlockScaling, _ what: String
+    ) throws {
+        let reference = scheme.reference(x, rows: rows, columns: columns, axis: axis)
+        var statistics: [(RoundingKernels, ScaledStatistics)] = []
+        for kernels in kernelSets {
+            let (values, scales, stats) = try quantize(
+                x, rows: rows, columns: columns, axis: axis, scheme, kernels: kernels)
+            if let i = sameBits(values, reference.values) {
+                Issue.record(
+                    "\(scheme) \(rows)x\(columns) \(axis) \(kernels) \(what): element \(i) x = 0x\(String(x[i].bitPattern, radix: 16)): got 0x\(String(values[i].bitPattern, radix: 16)), reference 0x\(String(reference.values[i].bitPattern, radix: 16))"
+                )
+            }
+            if case .mx = scheme {
+                #expect(scales == reference.scaleCodes.map(Float.init), "\(scheme) \(axis) \(kernels) \(what)")
+            }
+            if case .nvfp4 = scheme { #expect(scales == reference.blockScales, "\(scheme) \(axis) \(kernels) \(what)") }
+            statistics.append((kernels, stats))
+        }
+        for (kernels, stats) in statistics.dropFirst() {
+            let differences = statistics[0].1.differences(from: stats)
+            #expect(
+                differences.isEmpty,
+                "\(scheme) \(rows)x\(columns) \(axis) \(what): portable vs \(kernels) statistics: \(differences)")
         }
     }
 

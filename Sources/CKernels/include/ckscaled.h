@@ -14,8 +14,9 @@
    Elements round to nearest, ties to even, and saturate: |q| beyond the largest finite value
    gives +-max. A NaN element stays NaN (per tensor and NVFP4); an infinite one saturates.
 
-   Every kernel exists in a portable and an AVX2 version (ck_has_f16c_avx2()); both give the
-   same bits and counts. */
+   Every kernel exists in a portable, an AVX2 (ck_has_f16c_avx2()) and an AVX-512
+   (ck_has_avx512()) version; all give the same bits in the output, the scales and every field
+   of the statistics. */
 #ifndef CKSCALED_H
 #define CKSCALED_H
 #include <stddef.h>
@@ -59,6 +60,8 @@ void ck_quantize_tensor_portable(const float *x, float *out, size_t n, ck_elemen
                                  float scaleInv, ck_scaled_stats *st);
 void ck_quantize_tensor_avx2(const float *x, float *out, size_t n, ck_element e, float scale,
                              float scaleInv, ck_scaled_stats *st);
+void ck_quantize_tensor_avx512(const float *x, float *out, size_t n, ck_element e, float scale,
+                               float scaleInv, ck_scaled_stats *st);
 
 /* MX scaling of the rows x cols row-major matrix x, blocks of `block` consecutive elements
    of a row (alongRows != 0) or of a column. `block` must divide that axis's length. scales
@@ -67,6 +70,8 @@ void ck_quantize_mx_portable(const float *x, float *out, uint8_t *scales, size_t
                              int alongRows, size_t block, ck_element e, ck_scaled_stats *st);
 void ck_quantize_mx_avx2(const float *x, float *out, uint8_t *scales, size_t rows, size_t cols,
                          int alongRows, size_t block, ck_element e, ck_scaled_stats *st);
+void ck_quantize_mx_avx512(const float *x, float *out, uint8_t *scales, size_t rows, size_t cols,
+                           int alongRows, size_t block, ck_element e, ck_scaled_stats *st);
 
 /* NVFP4 of the rows x cols matrix with the float32 tensor scale t (amax / (448 * 6), or 0 for
    an all-zero tensor); blocks of 16 along rows or columns. scales (may be NULL) receives each
@@ -75,6 +80,13 @@ void ck_quantize_nvfp4_portable(const float *x, float *out, float *scales, size_
                                 int alongRows, float tensorScale, ck_scaled_stats *st);
 void ck_quantize_nvfp4_avx2(const float *x, float *out, float *scales, size_t rows, size_t cols,
                             int alongRows, float tensorScale, ck_scaled_stats *st);
+void ck_quantize_nvfp4_avx512(const float *x, float *out, float *scales, size_t rows, size_t cols,
+                              int alongRows, float tensorScale, ck_scaled_stats *st);
+
+/* The largest finite magnitude of x[0..<n], 0 if there is none (NVFP4's tensor amax). */
+float ck_finite_amax_portable(const float *x, size_t n);
+float ck_finite_amax_avx2(const float *x, size_t n);
+float ck_finite_amax_avx512(const float *x, size_t n);
 
 /* The element rounding alone: round(q) with saturation (the kernels' scalar core). */
 float ck_element_round(double q, ck_element e);

@@ -6,9 +6,11 @@
 
 import CKernels
 
-/// Quantises float32 matrices under a ``BlockScaling`` with the CKernels kernels (AVX2 when the
-/// CPU has it, else portable; both give the bits of ``BlockScaling/reference(_:rows:columns:axis:)``
-/// and the same statistics), writing the dequantised values and adding to the statistics.
+/// Quantises float32 matrices under a ``BlockScaling`` with the CKernels kernels (AVX-512 or AVX2
+/// when the CPU has them, else portable; all give the bits of
+/// ``BlockScaling/reference(_:rows:columns:axis:)`` and the same statistics), writing the
+/// dequantised values and adding to the statistics. A set wider than the CPU runs falls back
+/// to ``RoundingKernels/widest``.
 public struct ScaledQuantizer: Sendable {
     public let scheme: BlockScaling
     public let kernels: RoundingKernels
@@ -16,6 +18,11 @@ public struct ScaledQuantizer: Sendable {
     /// Why a scheme was refused.
     public struct SchemeError: Error, Equatable, CustomStringConvertible {
         public let description: String
+    }
+
+    /// The kernel sets with scaled kernels that this CPU runs, narrowest first.
+    public static var implementations: [RoundingKernels] {
+        RoundingKernels.allCases.filter { $0 <= .widest }
     }
 
     public init(_ scheme: BlockScaling, kernels: RoundingKernels = .widest) {
@@ -40,38 +47,44 @@ public struct ScaledQuantizer: Sendable {
         }
         guard let base = x.baseAddress, x.count > 0 else { return [] }
         var stats = ck_scaled_stats()
-        let vector = kernels >= .avx2
+        let set = min(kernels, .widest)  // never an instruction set the CPU lacks
         let element = scheme.element.kernelElement
         let alongRows: Int32 = axis == .rows ? 1 : 0
         var scales: [Float] = []
         switch scheme {
         case .tensor(_, let scale):
             let inverse = 1 / scale
-            if vector {
-                ck_quantize_tensor_avx2(base, out, x.count, element, scale, inverse, &stats)
-            } else {
-                ck_quantize_tensor_portable(base, out, x.count, element, scale, inverse, &stats)
+            switch set {
+            case .avx512: ck_quantize_tensor_avx512(base, out, x.count, element, scale, inverse, &stats)
+            case .avx2: ck_quantize_tensor_avx2(base, out, x.count, element, scale, inverse, &stats)
+            case .portable: ck_quantize_tensor_portable(base, out, x.count, element, scale, inverse, &stats)
             }
         case .mx(_, let size):
             var codes = [UInt8](repeating: 0, count: x.count / size)
             codes.withUnsafeMutableBufferPointer { c in
-                if vector {
-                    ck_quantize_mx_avx2(base, out, c.baseAddress, rows, columns, alongRows, size, element, &stats)
-                } else {
-                    ck_quantize_mx_portable(base, out, c.baseAddress, rows, columns, alongRows, size, element, &stats)
+                let (r, n, s) = (rows, columns, c.baseAddress)
+                switch set {
+                case .avx512: ck_quantize_mx_avx512(base, out, s, r, n, alongRows, size, element, &stats)
+                case .avx2: ck_quantize_mx_avx2(base, out, s, r, n, alongRows, size, element, &stats)
+                case .portable: ck_quantize_mx_portable(base, out, s, r, n, alongRows, size, element, &stats)
                 }
             }
             scales = codes.map { Float($0) }
         case .nvfp4:
-            var amax: Float = 0
-            for v in x where v.isFinite { amax = max(amax, abs(v)) }
+            let amax =
+                switch set {
+                case .avx512: ck_finite_amax_avx512(base, x.count)
+                case .avx2: ck_finite_amax_avx2(base, x.count)
+                case .portable: ck_finite_amax_portable(base, x.count)
+                }
             let t = BlockScaling.nvfp4TensorScale(amax: amax)
             scales = [Float](repeating: 0, count: x.count / BlockScaling.nvfp4BlockSize)
             scales.withUnsafeMutableBufferPointer { s in
-                if vector {
-                    ck_quantize_nvfp4_avx2(base, out, s.baseAddress, rows, columns, alongRows, t, &stats)
-                } else {
-                    ck_quantize_nvfp4_portable(base, out, s.baseAddress, rows, columns, alongRows, t, &stats)
+                let (r, n, b) = (rows, columns, s.baseAddress)
+                switch set {
+                case .avx512: ck_quantize_nvfp4_avx512(base, out, b, r, n, alongRows, t, &stats)
+                case .avx2: ck_quantize_nvfp4_avx2(base, out, b, r, n, alongRows, t, &stats)
+                case .portable: ck_quantize_nvfp4_portable(base, out, b, r, n, alongRows, t, &stats)
                 }
             }
         }

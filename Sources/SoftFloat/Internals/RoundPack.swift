@@ -15,17 +15,10 @@ extension BinaryFloat {
         negative: Bool, exponent: Int, significand: UInt64,
         _ env: inout FloatEnvironment
     ) -> Self {
-        if !Format.hasZero {
-            // E8M0: no zero, no subnormals, its own field layout (Internals/Unrepresentable.swift).
-            return packWithoutZero(
-                negative: negative, exponent: exponent,
-                rounded: roundedSignificand(significand, roundBitCount, env.rounding, negative),
-                inexact: significand & ((1 &<< UInt64(roundBitCount)) &- 1) != 0,
-                tinyBefore: env.tininess == .beforeRounding, &env)
-        }
         // Exponent field in [1, largest - 1]: no subnormal result, and an overflow only when
-        // rounding carries out of the top binade (left to the general path too).
-        if UInt(bitPattern: exponent &- 1) < UInt(Format.maxExponentField &- 1) {
+        // rounding carries out of the top binade (left to the general path too). Formats with a
+        // zero only (a constant per specialisation): E8M0's own layout is roundPackAnyExponent's.
+        if Format.hasZero && UInt(bitPattern: exponent &- 1) < UInt(Format.maxExponentField &- 1) {
             let x = roundBitCount
             let rounded = roundedSignificand(significand, x, env.rounding, negative)
             // Adding the significand (implicit bit included) lets a carry step the exponent.
