@@ -17,28 +17,30 @@ extension ScaledQuantizer {
     ) {
         guard rows > 0, columns > 0 else { return }
         var stats = ck_scaled_stats()
-        let vector = kernels >= .avx2
+        let set = min(kernels, .widest)  // never an instruction set the CPU lacks
         let element = scheme.element.kernelElement
         let alongRows: Int32 = axis == .rows ? 1 : 0
+        let (r, n) = (rows, columns)
         switch scheme {
         case .tensor(_, let scale):
             let inverse = 1 / scale
-            if vector {
-                ck_quantize_tensor_avx2(x, out, rows * columns, element, scale, inverse, &stats)
-            } else {
-                ck_quantize_tensor_portable(x, out, rows * columns, element, scale, inverse, &stats)
+            switch set {
+            case .avx512: ck_quantize_tensor_avx512(x, out, r * n, element, scale, inverse, &stats)
+            case .avx2: ck_quantize_tensor_avx2(x, out, r * n, element, scale, inverse, &stats)
+            case .portable: ck_quantize_tensor_portable(x, out, r * n, element, scale, inverse, &stats)
             }
         case .mx(_, let size):
-            if vector {
-                ck_quantize_mx_avx2(x, out, nil, rows, columns, alongRows, size, element, &stats)
-            } else {
-                ck_quantize_mx_portable(x, out, nil, rows, columns, alongRows, size, element, &stats)
+            switch set {
+            case .avx512: ck_quantize_mx_avx512(x, out, nil, r, n, alongRows, size, element, &stats)
+            case .avx2: ck_quantize_mx_avx2(x, out, nil, r, n, alongRows, size, element, &stats)
+            case .portable: ck_quantize_mx_portable(x, out, nil, r, n, alongRows, size, element, &stats)
             }
         case .nvfp4:
-            if vector {
-                ck_quantize_nvfp4_avx2(x, out, nil, rows, columns, alongRows, tensorScale, &stats)
-            } else {
-                ck_quantize_nvfp4_portable(x, out, nil, rows, columns, alongRows, tensorScale, &stats)
+            let t = tensorScale
+            switch set {
+            case .avx512: ck_quantize_nvfp4_avx512(x, out, nil, r, n, alongRows, t, &stats)
+            case .avx2: ck_quantize_nvfp4_avx2(x, out, nil, r, n, alongRows, t, &stats)
+            case .portable: ck_quantize_nvfp4_portable(x, out, nil, r, n, alongRows, t, &stats)
             }
         }
         statistics.merge(ScaledStatistics(stats))
