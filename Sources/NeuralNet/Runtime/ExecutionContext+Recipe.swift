@@ -26,8 +26,12 @@ extension ExecutionContext {
         var amax: Float = 0
         var scaleAmax: Float?
         var statistics = ScaledStatistics()
-        profiler.measure(.rounding) {
-            amax = TensorAmax.amax(source.baseAddress, count: source.count, parallelism: parallelism)
+        let probe = precisionProbe.flatMap { $0.wantsQuantization(layer: layer, phase: phase) ? $0 : nil }
+        let scheme: BlockScaling = profiler.measure(.rounding) {
+            // A pass over the tensor only where its amax is used: a per-tensor scale, or the event.
+            if recipe.scalesPerTensor || probe != nil {
+                amax = TensorAmax.amax(source.baseAddress, count: source.count, parallelism: parallelism)
+            }
             switch recipe.kind {
             case .fp8Delayed:
                 let role = operand.perTensorRole
@@ -41,22 +45,23 @@ extension ExecutionContext {
             default:
                 break
             }
+            let scheme = recipe.scheme(of: operand, tensorScale: scale)
             do {
                 try operandQuantizer.quantize(
-                    source.baseAddress, rows: rows, columns: columns, axis: operand.axis,
-                    scheme: recipe.scheme(of: operand, tensorScale: scale), into: destination.baseAddress,
-                    statistics: &statistics)
+                    source.baseAddress, rows: rows, columns: columns, axis: operand.axis, scheme: scheme,
+                    into: destination.baseAddress, statistics: &statistics)
             } catch {
                 // The scale is positive and finite and every block scheme takes any shape.
                 preconditionFailure("\(layer) \(operand.rawValue): \(error)")
             }
+            return scheme
         }
-        guard let probe = precisionProbe, probe.wantsQuantization(layer: layer, phase: phase) else { return }
+        guard let probe else { return }
         profiler.measure(.probe) {
             probe.observeQuantization(
                 QuantizationEvent(
                     layer: layer, operand: operand, position: position,
-                    scheme: recipe.scheme(of: operand, tensorScale: scale), shape: source.shape, amax: amax,
+                    scheme: scheme, shape: source.shape, amax: amax,
                     scaleAmax: scaleAmax, statistics: statistics))
         }
     }
