@@ -27,7 +27,7 @@ struct StudyCommand: ParsableCommand {
         let path = SweepFolder.absolute(folder)
         var study = try StudyFile.read(at: path + "/" + StudyFile.fileName)
         let results = study.runs.map { StudyRunResult.read($0, in: path) }
-        study.results = StudyResults(grid: study.grid, results: results)
+        study.results = StudyResults(grids: study.grids, results: results)
         let name = URL(fileURLWithPath: path).lastPathComponent
         try StudyReportWriter.write(study, name: name, to: path)
         guard let summary = study.results else { return }

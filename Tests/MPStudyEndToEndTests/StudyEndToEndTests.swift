@@ -58,6 +58,45 @@ struct StudyEndToEndTests {
         }
     }
 
+    /// `--add`: a second grid (a recipe, seeds 1-2 of the first grid's 1-3) joins the study.
+    /// Runs already there are skipped, only the recipe's run, the study pairs the recipe with
+    /// float32 at the shared seeds, and a third sweep of either grid changes nothing. Without
+    /// --add the other grid is refused; with --force too, --add is a usage error.
+    @Test func addedGridJoinsTheStudy() throws {
+        try withScratchFolder(prefix: "mpstudy-e2e-study") { folder in
+            let data = try DataErrorEndToEndTests.writeData(in: folder)
+            let base = [
+                "sweep", "--seeds", "1-3", "--units", "4", "--batch-size", "8", "--epochs", "1", "--data", data,
+                "--output", "s",
+            ]
+            #expect(try mpstudy(base + ["--policy", "float32"], in: folder, timeout: 300).status == 0)
+            let recipe = base.map { $0 == "1-3" ? "1-2" : $0 } + ["--policy", "fp8_current"]
+            let refused = try mpstudy(recipe, in: folder, timeout: 60)
+            expectRefusal(refused, status: 64, mentions: ["another grid", "--add"])
+            let both = try mpstudy(recipe + ["--add", "--force"], in: folder, timeout: 60)
+            expectRefusal(both, status: 64, mentions: ["--add", "--force"])
+            let added = try mpstudy(recipe + ["--add"], in: folder, timeout: 300)
+            #expect(added.status == 0, "\(added)")
+            #expect(added.output.contains("5 runs in s: grid added (2 grids)"), "\(added)")
+            #expect(added.output.contains("3 of 5 runs already complete"), "\(added)")
+            let jobs = try String(contentsOfFile: folder.file("s/jobs.txt"), encoding: .utf8).split(separator: "\n")
+            #expect(jobs.count == 5)
+            #expect(jobs[3].contains("--output runs/fp8_current-s1 "))
+            let again = try mpstudy(recipe + ["--add"], in: folder, timeout: 120)
+            #expect(again.output.contains("5 runs in s: same grid"), "\(again)")
+            let first = try mpstudy(base + ["--policy", "float32"], in: folder, timeout: 120)
+            #expect(first.output.contains("5 runs in s: same grid"), "\(first)")
+            let study = try mpstudy(["study", "s"], in: folder, timeout: 120)
+            #expect(study.status == 0, "\(study)")
+            #expect(study.output.contains("float32: 3 of 3 runs complete"), "\(study)")
+            #expect(study.output.contains("fp8_current: 2 of 2 runs complete"), "\(study)")
+            #expect(study.output.contains("fp8_current minus float32 in test accuracy"), "\(study)")
+            #expect(study.output.contains("n = 2 paired seeds"), "\(study)")
+            let markdown = try String(contentsOfFile: folder.file("s/study.md"), encoding: .utf8)
+            #expect(markdown.contains("5 `mpstudy analyze` runs from 2 grids"), "\(markdown)")
+        }
+    }
+
     /// SIGTERM while a run is going: the sweep stops its runs (no run.json is written, no
     /// analyze process outlives it), prints the one line and exits 143.
     @Test func interruptedSweepStopsItsRuns() throws {

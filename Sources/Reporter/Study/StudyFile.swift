@@ -12,6 +12,10 @@ public struct StudyFile: Sendable, Equatable, Codable {
     /// Bumped when the layout changes incompatibly.
     public var schemaVersion: Int
     public var grid: StudyGrid
+    /// Grids added to the study later (`mpstudy sweep --add`): their runs join the first
+    /// grid's, and runs the grids share are run and counted once. Absent from the file when
+    /// the study has one grid.
+    public var additionalGrids: [StudyGrid]?
     /// The MNIST folder the runs read (absolute when the sweep was given a relative one).
     public var data: String
     /// `--shadow-every` of every run, when the sweep set it.
@@ -30,11 +34,35 @@ public struct StudyFile: Sendable, Equatable, Codable {
     public init(grid: StudyGrid, data: String, shadowEvery: Int?, mpstudyVersion: String) {
         schemaVersion = Self.currentSchemaVersion
         self.grid = grid
+        additionalGrids = nil
         self.data = data
         self.shadowEvery = shadowEvery
         self.mpstudyVersion = mpstudyVersion
         runs = grid.runs
         results = nil
+    }
+
+    /// Every grid of the study, the first one first.
+    public var grids: [StudyGrid] { [grid] + (additionalGrids ?? []) }
+
+    /// The runs of `grids`, in their order, each once (a run two grids share keeps its first
+    /// place), named by the axes that vary across all of them.
+    public static func runs(of grids: [StudyGrid]) -> [StudyRun] {
+        let naming = StudyGrid.naming(across: grids)
+        var seen = Set<String>()
+        return grids.flatMap { $0.runs(naming: naming) }.filter { seen.insert($0.id).inserted }
+    }
+
+    /// The study with `other` added to its grids (written by `other`'s sweep: data folder,
+    /// shadow interval and version are the new sweep's); results are dropped until
+    /// `mpstudy study` reads the runs again.
+    public func adding(_ other: StudyFile) -> StudyFile {
+        var file = other
+        file.grid = grid
+        file.additionalGrids = (additionalGrids ?? []) + [other.grid]
+        file.runs = Self.runs(of: file.grids)
+        file.results = nil
+        return file
     }
 
     /// The file's JSON text (keys sorted, so the same study gives the same bytes).
@@ -70,8 +98,10 @@ public struct StudyFile: Sendable, Equatable, Codable {
         }
         do {
             let file = try JSONDecoder().decode(StudyFile.self, from: data)
-            if let problem = file.grid.problem { throw ReportReadError(path: path, reason: problem) }
-            guard file.runs == file.grid.runs else {
+            for grid in file.grids {
+                if let problem = grid.problem { throw ReportReadError(path: path, reason: problem) }
+            }
+            guard file.runs == Self.runs(of: file.grids) else {
                 throw ReportReadError(path: path, reason: "its list of runs does not match its grid")
             }
             // Run ids name folders under runs/: plain names only, so a study.json cannot make

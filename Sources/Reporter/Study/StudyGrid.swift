@@ -50,7 +50,11 @@ public struct StudyGrid: Sendable, Equatable, Codable {
 
     /// Every run, in a fixed order: policy, loss scale, units, epochs, batch size, learning
     /// rate, then seed (so one configuration's seeds are adjacent).
-    public var runs: [StudyRun] {
+    public var runs: [StudyRun] { runs(naming: naming) }
+
+    /// The runs with ids and configuration names that show the axes of `naming` (a study of
+    /// several grids names every run by the axes that vary across all of them).
+    func runs(naming: StudyRun.Naming) -> [StudyRun] {
         var runs: [StudyRun] = []
         let scales: [String?] = lossScales.isEmpty ? [nil] : lossScales.map { $0 }
         for policy in policies {
@@ -75,9 +79,15 @@ public struct StudyGrid: Sendable, Equatable, Codable {
     }
 
     /// Which axes vary (and so appear in run ids and configuration names).
-    var naming: StudyRun.Naming {
-        StudyRun.Naming(
-            lossScale: !lossScales.isEmpty, units: units.count > 1, epochs: epochs.count > 1,
-            batchSize: batchSizes.count > 1, learningRate: learningRates.count > 1)
+    var naming: StudyRun.Naming { Self.naming(across: [self]) }
+
+    /// The axes that vary inside any of `grids` or between them.
+    static func naming(across grids: [StudyGrid]) -> StudyRun.Naming {
+        func varies<T: Hashable>(_ values: (StudyGrid) -> [T]) -> Bool {
+            Set(grids.flatMap(values)).count > 1
+        }
+        return StudyRun.Naming(
+            lossScale: grids.contains { !$0.lossScales.isEmpty }, units: varies(\.units), epochs: varies(\.epochs),
+            batchSize: varies(\.batchSizes), learningRate: varies(\.learningRates))
     }
 }

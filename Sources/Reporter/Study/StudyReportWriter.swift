@@ -73,14 +73,23 @@ public enum StudyReportWriter {
     static func markdown(_ study: StudyFile, results: StudyResults, name: String) -> String {
         var md = MarkdownDocument()
         md.heading(1, "Study \(name)")
-        let grid = study.grid
-        md.paragraph(
-            "A grid of \(grid.runs.count) `mpstudy analyze` runs: policies \(grid.policies.map { "`\($0)`" }.joined(separator: ", ")); "
+        let describe = { (grid: StudyGrid) -> String in
+            "policies \(grid.policies.map { "`\($0)`" }.joined(separator: ", ")); "
                 + "seeds \(seedList(grid.seeds)); \(grid.units.map(String.init).joined(separator: ", ")) units; "
                 + "\(grid.epochs.map(String.init).joined(separator: ", ")) epochs; batch \(grid.batchSizes.map(String.init).joined(separator: ", ")); "
                 + "learning rate \(grid.learningRates.map { $0.description }.joined(separator: ", ")); loss scale "
                 + (grid.lossScales.isEmpty ? "each policy's Keras default" : grid.lossScales.joined(separator: ", "))
-                + ". Grid written by \(study.mpstudyVersion).")
+        }
+        if study.grids.count == 1 {
+            md.paragraph(
+                "A grid of \(study.grid.runs.count) `mpstudy analyze` runs: \(describe(study.grid)). Grid written by \(study.mpstudyVersion)."
+            )
+        } else {
+            md.paragraph(
+                "\(study.runs.count) `mpstudy analyze` runs from \(study.grids.count) grids (runs they share counted once): "
+                    + study.grids.map { "\($0.runs.count) runs of \(describe($0))" }.joined(separator: "; and ")
+                    + ". Last grid added by \(study.mpstudyVersion).")
+        }
         let complete = results.runs.filter { $0.status == .complete }.count
         let diverged = results.runs.filter { $0.status == .diverged }.count
         let failed = results.runs.filter { $0.status == .failed }.count

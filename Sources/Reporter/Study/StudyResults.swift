@@ -55,9 +55,12 @@ public struct StudyResults: Sendable, Equatable, Codable {
     }
 
     /// The statistics of `results` (one per run of `grid`, in grid order).
-    public init(grid: StudyGrid, results: [StudyRunResult]) {
+    public init(grid: StudyGrid, results: [StudyRunResult]) { self.init(grids: [grid], results: results) }
+
+    /// The statistics of `results` (one per run of the grids, in ``StudyFile/runs(of:)`` order).
+    public init(grids: [StudyGrid], results: [StudyRunResult]) {
         runs = results
-        let runsOfGrid = grid.runs
+        let runsOfGrid = StudyFile.runs(of: grids)
         var order: [String] = []
         for run in runsOfGrid where !order.contains(run.configuration) { order.append(run.configuration) }
         configurations = order.map { name in
@@ -87,14 +90,16 @@ public struct StudyResults: Sendable, Equatable, Codable {
                 finalLoss: summary(complete.compactMap(\.finalLoss)),
                 layers: layers)
         }
-        differences = Self.differences(grid: grid, runs: runsOfGrid, results: results)
+        var policies: [String] = []
+        for run in runsOfGrid where !policies.contains(run.policy) { policies.append(run.policy) }
+        differences = Self.differences(policies: policies, runs: runsOfGrid, results: results)
     }
 
     /// Each policy against the baseline policy (float32 when the grid has it, else its first
     /// policy), at every other grid point, paired by seed.
-    static func differences(grid: StudyGrid, runs: [StudyRun], results: [StudyRunResult]) -> [PolicyDifference] {
-        guard grid.policies.count > 1 else { return [] }
-        let baseline = grid.policies.contains("float32") ? "float32" : grid.policies[0]
+    static func differences(policies: [String], runs: [StudyRun], results: [StudyRunResult]) -> [PolicyDifference] {
+        guard policies.count > 1 else { return [] }
+        let baseline = policies.contains("float32") ? "float32" : policies[0]
         var byID: [String: StudyRunResult] = [:]
         for result in results { byID[result.id] = result }
         // A run's partner: the same options with the baseline policy.

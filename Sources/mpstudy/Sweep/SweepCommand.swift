@@ -19,7 +19,8 @@ struct SweepCommand: ParsableCommand {
             sweep.sbatch, a job array with one task per line; --submit submits it with sbatch), or \
             --run none (write the files only). Run ids are readable and stable (mixed_float16-s3); \
             each run's report goes to runs/<id>/ and its output to logs/<id>.log. A folder holding \
-            another grid is refused unless --force. Afterwards: mpstudy study <folder>.
+            another grid is refused unless --add (the grid joins the study: a study of recipes \
+            beside the policies' runs, sharing their seeds) or --force. Afterwards: mpstudy study <folder>.
             """
     )
 
@@ -57,6 +58,12 @@ struct SweepCommand: ParsableCommand {
     @Flag(help: "Replace the grid of a study folder that holds another one.")
     var force = false
 
+    @Flag(
+        help:
+            "Add the grid to the study in --output (its runs join the study's; runs already there are reused, not rerun)."
+    )
+    var add = false
+
     @Option(parsing: .unconditional, help: "Slurm: CPUs per task.")
     var cpus = 2
 
@@ -80,6 +87,9 @@ struct SweepCommand: ParsableCommand {
         }
         guard cpus >= 1 && cpus <= 4096 else { throw ValidationError("--cpus must be 1 to 4096, got \(cpus)") }
         if let shadowEvery, shadowEvery < 0 { throw ValidationError("--shadow-every must be 0 or positive") }
+        if add && force {
+            throw ValidationError("--add keeps the study's grids and --force replaces them: give one of them")
+        }
         if submit && engine != .slurm {
             throw ValidationError("--submit submits a Slurm job array: it needs --run slurm")
         }
@@ -111,14 +121,18 @@ struct SweepCommand: ParsableCommand {
             (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? Bundle.main.executablePath
             ?? CommandLine.arguments[0]
         Interruption.install()
-        let (folder, state, jobs) = try SweepFolder.prepare(
-            output, study: study, jobs: { _ in StudyJobs(program: executable, study: study, threads: threads) },
-            force: force)
+        let (folder, state, jobs, file) = try SweepFolder.prepare(
+            output, study: study, jobs: { StudyJobs(program: executable, study: $0, threads: threads) },
+            force: force, add: add)
         let name = URL(fileURLWithPath: folder.path).lastPathComponent
+        let count = file.runs.count
         switch state {
-        case .new: print("sweep: \(grid.runs.count) runs in \(output) (study.json, jobs.txt)")
-        case .sameGrid: print("sweep: \(grid.runs.count) runs in \(output): same grid, finished runs are skipped")
-        case .otherGrid: print("sweep: \(grid.runs.count) runs in \(output): grid replaced (--force)")
+        case .new: print("sweep: \(count) runs in \(output) (study.json, jobs.txt)")
+        case .sameGrid: print("sweep: \(count) runs in \(output): same grid, finished runs are skipped")
+        case .otherGrid: print("sweep: \(count) runs in \(output): grid replaced (--force)")
+        case .addedGrid:
+            print(
+                "sweep: \(count) runs in \(output): grid added (\(file.grids.count) grids), finished runs are skipped")
         }
         switch engine {
         case .none:
@@ -146,13 +160,13 @@ struct SweepCommand: ParsableCommand {
             print("sweep: every line of jobs.txt succeeded; next: mpstudy study \(output)")
         case .slurm:
             let slurm = SlurmSweep(
-                folder: folder, name: name, runs: grid.runs.count,
+                folder: folder, name: name, runs: count,
                 resources: SlurmResources(cpus: cpus, memory: memory, time: time, partition: partition))
             try slurm.write()
             if submit {
                 let id = try slurm.submit()
                 print(
-                    "sweep: submitted job array \(id) (\(grid.runs.count) tasks); when it has finished: mpstudy study \(output)"
+                    "sweep: submitted job array \(id) (\(count) tasks); when it has finished: mpstudy study \(output)"
                 )
             } else {
                 print(

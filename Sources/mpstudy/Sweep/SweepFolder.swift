@@ -1,9 +1,9 @@
 import Foundation
 import Reporter
 
-/// The study folder of a sweep: created, or reused when it holds the same grid, or replaced
-/// (its study.json and jobs.txt; runs stay) with `--force`; a folder that is not a study is
-/// refused, so no file of the user's is overwritten.
+/// The study folder of a sweep: created, or reused when it holds the same grid, or given the
+/// grid as one more (`--add`), or replaced (its study.json and jobs.txt; runs stay) with
+/// `--force`; a folder that is not a study is refused, so no file of the user's is overwritten.
 struct SweepFolder {
     /// Absolute path of the folder.
     let path: String
@@ -13,17 +13,19 @@ struct SweepFolder {
         case new
         case sameGrid
         case otherGrid
+        case addedGrid
     }
 
     /// Checks `path` for `study` and writes study.json, jobs.txt (and creates runs/ and
     /// logs/); returns what it found.
-    static func prepare(_ given: String, study: StudyFile, jobs: (String) -> StudyJobs, force: Bool) throws -> (
-        SweepFolder, State, StudyJobs
-    ) {
+    static func prepare(
+        _ given: String, study: StudyFile, jobs: (StudyFile) -> StudyJobs, force: Bool, add: Bool = false
+    ) throws -> (SweepFolder, State, StudyJobs, StudyFile) {
         let path = absolute(given)
         let manager = FileManager.default
         var isFolder: ObjCBool = false
         var state = State.new
+        var file = study
         if manager.fileExists(atPath: path, isDirectory: &isFolder) {
             guard isFolder.boolValue else {
                 throw SweepDataError("cannot use '\(given)' as a study folder: it is a file")
@@ -35,12 +37,20 @@ struct SweepFolder {
                     throw SweepDataError(
                         "'\(given)' holds a study.json mpstudy cannot read (\(error.reason)); not touching it")
                 }
-                if existing.grid == study.grid {
+                if existing.grids.contains(study.grid) {
                     state = .sameGrid
+                    // The study keeps every grid it has, and its results until `mpstudy study`.
+                    file.grid = existing.grid
+                    file.additionalGrids = existing.additionalGrids
+                    file.runs = existing.runs
+                    file.results = existing.results
+                } else if add {
+                    state = .addedGrid
+                    file = existing.adding(study)
                 } else {
                     guard force else {
                         throw SweepUsageError(
-                            "'\(given)' holds a study with another grid; use another --output, or --force to replace its grid (runs of the old grid are kept but not counted)"
+                            "'\(given)' holds a study with another grid; use another --output, --add to add this grid to the study, or --force to replace its grid (runs of the old grid are kept but not counted)"
                         )
                     }
                     state = .otherGrid
@@ -69,14 +79,10 @@ struct SweepFolder {
             }
         }
         let folder = SweepFolder(path: path)
-        let jobs = jobs(path)
-        var file = study
-        if state == .sameGrid, let existing = try? StudyFile.read(at: path + "/" + StudyFile.fileName) {
-            file.results = existing.results
-        }
+        let jobs = jobs(file)
         try AtomicFile.write(file.encoded(), to: path + "/" + StudyFile.fileName)
         try AtomicFile.write(jobs.text, to: path + "/jobs.txt")
-        return (folder, state, jobs)
+        return (folder, state, jobs, file)
     }
 
     static func absolute(_ path: String) -> String {
