@@ -26,6 +26,9 @@ public struct QuantizationRecord: Sendable, Equatable, Codable {
     /// step), current scaling's own amax; nil while the scale is the initial 1 and for blocks.
     public var scaleAmax: Float?
     public var statistics: ScaledStatistics
+    /// The same tensor under the recipe's other scaling (``ScalingCounterfactual``); nil when
+    /// it had none (a zero tensor) and in records written before counterfactuals existed.
+    public var counterfactual: CounterfactualRecord?
 
     public init(_ event: QuantizationEvent) {
         layer = event.layer
@@ -35,16 +38,20 @@ public struct QuantizationRecord: Sendable, Equatable, Codable {
         amax = event.amax
         scaleAmax = event.scaleAmax
         statistics = event.statistics
-        switch event.scheme {
-        case .tensor(_, let s):
-            scheme = "tensor"
-            scale = s
-        case .mx(_, let size):
-            scheme = "mx\(size)"
-            scale = nil
-        case .nvfp4:
-            scheme = "nvfp4"
-            scale = nil
+        (scheme, scale) = Self.describe(event.scheme)
+        counterfactual = event.counterfactual.map { c in
+            let (scheme, scale) = Self.describe(c.scheme)
+            return CounterfactualRecord(
+                kind: c.kind, scheme: scheme, scale: scale, outcome: ScaledOutcome(c.statistics))
+        }
+    }
+
+    /// A scheme's name in records (`tensor`, `mx32`, `nvfp4`) and its per-tensor scale.
+    static func describe(_ scheme: BlockScaling) -> (String, Float?) {
+        switch scheme {
+        case .tensor(_, let s): ("tensor", s)
+        case .mx(_, let size): ("mx\(size)", nil)
+        case .nvfp4: ("nvfp4", nil)
         }
     }
 

@@ -266,7 +266,13 @@ public struct RunRecord: Sendable, Equatable, Codable {
     public var comparison: [PolicyOutcome]
 
     /// 2: comparison rows carry their step metrics and epochs; the environment its load.
-    public static let currentSchemaVersion = 2
+    /// 3: recipe operands carry their counterfactual; layers.csv has the recipe and error
+    /// budget columns.
+    public static let currentSchemaVersion = 3
+
+    /// The versions this build reads: version 2 records are version 3 records without
+    /// counterfactuals (optional), so they are read and rewritten as version 3.
+    public static let readableSchemaVersions = 2...3
 
     public init(
         settings: AnalysisSettings, environment: RunEnvironment, layers: [String], parameters: Int,

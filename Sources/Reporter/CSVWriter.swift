@@ -45,18 +45,19 @@ public enum CSVWriter {
 
     // MARK: layers.csv
 
-    public static let layersHeader = [
-        "policy", "step", "epoch", "batch", "layer", "tensor", "format", "shape", "loss_scale",
-        "count", "overflow", "underflow", "subnormal", "nan_input", "inf_input", "zeros",
-        "overflow_fraction", "underflow_fraction", "subnormal_fraction",
-        "error_count", "error_mean", "error_rms", "error_max", "error_mean_u", "error_rms_u", "error_max_u",
-        "exponent_min", "exponent_max",
-        "unscaled_overflow", "unscaled_underflow", "unscaled_subnormal",
-        "unscaled_overflow_fraction", "unscaled_underflow_fraction", "unscaled_subnormal_fraction",
-        "update_count", "update_nonzero", "lost_float32", "lost_compute",
-        "lost_float32_fraction", "lost_compute_fraction",
-        "drift_squared_difference", "drift_squared_reference", "drift",
-    ]
+    public static let layersHeader =
+        [
+            "policy", "step", "epoch", "batch", "layer", "tensor", "format", "shape", "loss_scale",
+            "count", "overflow", "underflow", "subnormal", "nan_input", "inf_input", "zeros",
+            "overflow_fraction", "underflow_fraction", "subnormal_fraction",
+            "error_count", "error_mean", "error_rms", "error_max", "error_mean_u", "error_rms_u", "error_max_u",
+            "exponent_min", "exponent_max",
+            "unscaled_overflow", "unscaled_underflow", "unscaled_subnormal",
+            "unscaled_overflow_fraction", "unscaled_underflow_fraction", "unscaled_subnormal_fraction",
+            "update_count", "update_nonzero", "lost_float32", "lost_compute",
+            "lost_float32_fraction", "lost_compute_fraction",
+            "drift_squared_difference", "drift_squared_reference", "drift",
+        ] + recipeColumns
 
     public static func layers(_ run: RunRecord) -> String {
         var out = TextSink()
@@ -68,8 +69,10 @@ public enum CSVWriter {
     /// The rows of `step`'s records.
     static func writeLayers(_ step: StepRecord, policy: String, to out: inout TextSink) {
         for record in step.tensors {
-            out.writeRow(layerRow(policy, step, record))
+            out.writeRow(layerRow(policy, step, record) + Array(repeating: .empty, count: recipeColumns.count))
         }
+        for record in step.quantizations ?? [] { out.writeRow(quantizationRow(policy, step, record)) }
+        for record in step.errorBudgets ?? [] { out.writeRow(errorBudgetRow(policy, step, record)) }
     }
 
     /// Fractions are of `count` (all elements seen); lost-update fractions are of the nonzero

@@ -42,10 +42,13 @@ public enum MarkdownWriter {
             findings.isEmpty
             ? "Nothing to report for the selected layers and tensors.\n"
             : findings.map { "- \(MarkdownText.plain(FindingText.sentence($0)))\n" }.joined()
-        text += "\n" + images(charts.filter { [.flushHeatMap, .overflowHeatMap].contains($0.kind) })
+        text +=
+            "\n"
+            + images(charts.filter { [.flushHeatMap, .overflowHeatMap, .blockSpread, .errorBudget].contains($0.kind) })
         for layer in run.settings.layers.layers {
             text +=
                 "## \(MarkdownText.plain(layer))\n\n" + layerSection(digest, layer: layer) + "\n"
+                + images(charts.filter { $0.kind == .recipeScales(layer: layer) })
                 + histogramGallery(run, layer: layer, charts: charts)
         }
         text += "## Steps\n\n" + stepTable(run)
@@ -168,6 +171,12 @@ public enum MarkdownWriter {
             text +=
                 "\nGEMM operands under the recipe, summed over \(operands[0].steps) training step\(operands[0].steps == 1 ? "" : "s") (each quantised along its GEMM's reduction axis; percentages of the elements, clamped blocks of the blocks; errors relative, in units of the element's u):\n\n"
                 + quantizationTable(operands).text
+            let compared = operands.filter { $0.counterfactualKind != nil }
+            if !compared.isEmpty {
+                text +=
+                    "\nThe same operands under the other scaling (statistics only; training used the recipe's), over the same steps: what the recipe's choice of scaling kept or lost:\n\n"
+                    + counterfactualTable(compared).text
+            }
         }
         let budgets = digest.errorBudgets.filter { $0.layer == layer }
         if !budgets.isEmpty {

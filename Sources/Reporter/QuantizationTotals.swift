@@ -20,6 +20,13 @@ struct QuantizationTotals: Sendable {
     var lastScale: Float?
     var smallestScale: Float?
     var largestScale: Float?
+    /// The recipe's other scaling over the steps that recorded it, and the recipe's own
+    /// outcome over the same steps (so the two compare the same elements).
+    var counterfactualKind: ScalingCounterfactual?
+    var counterfactual = ScaledOutcome()
+    var counterfactualActual = ScaledOutcome()
+    /// Per recorded step: its number, the amax, the per-tensor scale and the amax it came from.
+    var series: [(step: Int, amax: Float, scale: Float?, scaleAmax: Float?)] = []
 
     init(_ record: QuantizationRecord) {
         layer = record.layer
@@ -28,14 +35,20 @@ struct QuantizationTotals: Sendable {
         scheme = record.scheme
     }
 
-    mutating func add(_ record: QuantizationRecord) {
+    mutating func add(_ record: QuantizationRecord, step: Int) {
         steps += 1
+        series.append((step, record.amax, record.scale, record.scaleAmax))
         statistics.merge(record.statistics)
         amax = max(amax, record.amax)
         if let scale = record.scale {
             lastScale = scale
             smallestScale = min(smallestScale ?? scale, scale)
             largestScale = max(largestScale ?? scale, scale)
+        }
+        if let c = record.counterfactual {
+            counterfactualKind = c.kind
+            counterfactual.merge(c.outcome)
+            counterfactualActual.merge(ScaledOutcome(record.statistics))
         }
     }
 }
@@ -60,6 +73,29 @@ extension MarkdownWriter {
                 ReportNumber.percent(s.subnormal, of: s.count), ReportNumber.percent(s.flushedInBlock, of: s.count),
                 s.blocks == 0 ? "-" : ReportNumber.percent(s.clampedScales, of: s.blocks),
                 ReportNumber.significant(s.meanError), ReportNumber.scale(t.amax), scale,
+            ])
+        }
+        return table
+    }
+
+    /// The table of a layer's operands against the recipe's other scaling (rows for the
+    /// operands that recorded one): saturated, flushed and mean error, the recipe's then the
+    /// counterfactual's, over the same steps.
+    static func counterfactualTable(_ totals: [QuantizationTotals]) -> MarkdownTable {
+        var table = MarkdownTable(
+            headers: [
+                "operand", "compared with", "saturated", "saturated (other)", "flushed", "flushed (other)",
+                "mean err (u)", "mean err (u, other)",
+            ], alignments: [.left, .left] + Array(repeating: .right, count: 6))
+        for t in totals {
+            guard let kind = t.counterfactualKind else { continue }
+            let a = t.counterfactualActual
+            let c = t.counterfactual
+            table.append([
+                MarkdownText.plain(t.operand.rawValue), kind.phrase,
+                ReportNumber.percent(a.saturated, of: a.count), ReportNumber.percent(c.saturated, of: c.count),
+                ReportNumber.percent(a.flushed, of: a.count), ReportNumber.percent(c.flushed, of: c.count),
+                ReportNumber.significant(a.meanError), ReportNumber.significant(c.meanError),
             ])
         }
         return table

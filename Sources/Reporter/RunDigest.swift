@@ -77,7 +77,7 @@ struct RunDigest: Sendable {
                     quantizations.append(QuantizationTotals(record))
                     return quantizations.count - 1
                 }()
-            quantizations[i].add(record)
+            quantizations[i].add(record, step: step.step)
         }
         for record in step.tensors {
             let key = LayerTensor(layer: record.layer, tensor: record.tensor)

@@ -42,11 +42,12 @@ struct RunJSONFile: Sendable {
         guard let version else {
             throw ReportReadError(path: path, reason: "no schemaVersion: not a run.json written by mpstudy analyze")
         }
-        guard version == RunRecord.currentSchemaVersion else {
+        let readable = RunRecord.readableSchemaVersions
+        guard readable.contains(version) else {
             throw ReportReadError(
                 path: path,
                 reason:
-                    "schema version \(version); this mpstudy reads version \(RunRecord.currentSchemaVersion) (rerun the analysis)"
+                    "schema version \(version); this mpstudy reads versions \(readable.lowerBound) to \(readable.upperBound) (rerun the analysis)"
             )
         }
         // Everything but the steps, decoded from the file with an empty steps array (without
@@ -58,7 +59,10 @@ struct RunJSONFile: Sendable {
                 + data.subdata(in: steps.value.upperBound..<data.count)
         }
         do {
-            header = try JSONWriter.decoder().decode(RunRecord.self, from: headerBytes)
+            var decoded = try JSONWriter.decoder().decode(RunRecord.self, from: headerBytes)
+            // An older readable version is rewritten in the current layout.
+            decoded.schemaVersion = RunRecord.currentSchemaVersion
+            header = decoded
         } catch {
             throw ReportReadError(path: path, reason: "malformed run record: \(RunFolderReader.describe(error))")
         }

@@ -102,6 +102,25 @@ struct TrainingRunsEndToEndTests {
             #expect(mx.contains("Output against the float32 shadow pass"), "\(mx)")
             let delayed = String(decoding: written["fp8_delayed/run.json"] ?? [], as: UTF8.self)
             #expect(delayed.contains("\"amaxHistoryLength\":4") && delayed.contains("\"quantizations\":["))
+            // Counterfactuals: MX against one per-tensor scale, delayed against current scaling.
+            #expect(mx.contains("| input          | one per-tensor scale |"), "\(mx)")
+            let delayedSummary = String(decoding: written["fp8_delayed/summary.md"] ?? [], as: UTF8.self)
+            #expect(delayedSummary.contains("| input          | current scaling |"), "\(delayedSummary)")
+            // The recipe charts, linked from summary.md.
+            for chart in ["recipe-scales-dense_1", "recipe-scales-dense_logits", "block-spread", "error-budget"] {
+                #expect(written["charts/\(chart).svg"] != nil, "\(chart)")
+                #expect(mx.contains("(charts/\(chart).svg)"), "\(chart)")
+            }
+            #expect(written["fp8_delayed/charts/block-spread.svg"] == nil)
+            #expect(written["fp8_delayed/charts/recipe-scales-dense_2.svg"] != nil)
+            // layers.csv: operand and error-budget rows, every row as wide as the header.
+            let rows = String(decoding: written["layers.csv"] ?? [], as: UTF8.self).split(separator: "\n")
+            let width = rows[0].split(separator: ",", omittingEmptySubsequences: false).count
+            for row in rows {
+                #expect(row.split(separator: ",", omittingEmptySubsequences: false).count == width, "\(row)")
+            }
+            #expect(rows.contains { $0.hasPrefix("mxfp4,1,1,0,dense_1,input,e2m1,") && $0.contains(",mx32,") })
+            #expect(rows.contains { $0.hasPrefix("mxfp4,1,1,0,dense_1,gemm_forward,") })
             let copy = try mpstudy(["report", "rec/run.json", "--output", "copy"], in: folder)
             expectSuccess(copy)
             #expect(Self.differences(written, FileTree.files(under: folder.file("copy"))) == [])

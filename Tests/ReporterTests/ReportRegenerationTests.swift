@@ -78,7 +78,7 @@ import _TestSupport
                 (
                     good.replacingOccurrences(
                         of: "\"schemaVersion\":\(RunRecord.currentSchemaVersion)", with: "\"schemaVersion\":1"),
-                    "schema version 1; this mpstudy reads version \(RunRecord.currentSchemaVersion) (rerun the analysis)"
+                    "schema version 1; this mpstudy reads versions 2 to \(RunRecord.currentSchemaVersion) (rerun the analysis)"
                 ),
                 (
                     good.replacingOccurrences(of: "\"batch\":0,", with: ""),
@@ -138,7 +138,7 @@ import _TestSupport
             let folder = reports + "/" + indexed.folder
             var study = indexed.study
             study.results = StudyResults(
-                grid: study.grid, results: study.runs.map { StudyRunResult.read($0, in: folder) })
+                grids: study.grids, results: study.runs.map { StudyRunResult.read($0, in: folder) })
             #expect(study.results == indexed.results, "\(indexed.folder): study.json's results")
             let name = (indexed.folder as NSString).lastPathComponent
             let read = { (file: String) in try String(contentsOfFile: folder + "/" + file, encoding: .utf8) }

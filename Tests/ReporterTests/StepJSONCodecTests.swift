@@ -58,7 +58,9 @@ import _MPStudySupport
             layer: "dense_1", operand: .weightGradientGradient,
             position: ProbePosition(phase: .training, step: 1, epoch: 1, batch: 0),
             scheme: .tensor(element: .e5m2, scale: 1024), shape: [8, 8], amax: .infinity, scaleAmax: 56,
-            statistics: statistics)
+            statistics: statistics,
+            counterfactual: QuantizationCounterfactual(
+                kind: .current, scheme: .tensor(element: .e5m2, scale: 0.5), statistics: statistics))
         var summary = ErrorBudgetSummary([GEMMErrorBudget.Sample(quantization: 1e-3, accumulation: -2e-8)], skipped: 1)
         summary.accumulationMedian = .nan
         let budget = ErrorBudgetRecord(
@@ -94,8 +96,16 @@ import _MPStudySupport
             #expect(!ranges.isEmpty, "\(path)")
             for range in ranges {
                 let step = Array(bytes[range])
+                guard let fast = Self.fastDecoded(step) else {
+                    // Recipe steps (quantisation records) are left to JSONDecoder; the writer
+                    // must still give their bytes back.
+                    let back = try JSONWriter.decoder().decode(StepRecord.self, from: Data(step))
+                    #expect(back.quantizations != nil, "\(path): fast reader refused a step without recipe records")
+                    #expect(Self.fastEncoded(back) == step, "\(path)")
+                    continue
+                }
                 try Self.expectSameAsJSONDecoder(step)
-                #expect(Self.fastEncoded(try #require(Self.fastDecoded(step))) == step, "\(path)")
+                #expect(Self.fastEncoded(fast) == step, "\(path)")
             }
         }
     }

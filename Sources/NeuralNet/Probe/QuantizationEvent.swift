@@ -21,4 +21,15 @@ public struct QuantizationEvent: Sendable {
     /// scale is the initial 1); for current scaling, ``amax`` itself; nil for block schemes.
     public let scaleAmax: Float?
     public let statistics: ScaledStatistics
+    /// The same tensor under the recipe's ``ScalingCounterfactual`` (statistics only), when
+    /// that scaling exists for it.
+    public let counterfactual: QuantizationCounterfactual?
+}
+
+/// An operand quantised under the other scaling (``Recipe/counterfactual``), for its
+/// statistics: training never sees these values.
+public struct QuantizationCounterfactual: Sendable {
+    public let kind: ScalingCounterfactual
+    public let scheme: BlockScaling
+    public let statistics: ScaledStatistics
 }

@@ -58,12 +58,39 @@ extension ExecutionContext {
         }
         guard let probe else { return }
         profiler.measure(.probe) {
+            let counterfactual = recipe.counterfactualScheme(of: operand, amax: amax).map { other in
+                QuantizationCounterfactual(
+                    kind: recipe.counterfactual, scheme: other,
+                    statistics: counterfactualStatistics(of: source, quantizedAs: other, axis: operand.axis))
+            }
             probe.observeQuantization(
                 QuantizationEvent(
                     layer: layer, operand: operand, position: position,
                     scheme: scheme, shape: source.shape, amax: amax,
-                    scaleAmax: scaleAmax, statistics: statistics))
+                    scaleAmax: scaleAmax, statistics: statistics, counterfactual: counterfactual))
         }
+    }
+
+    /// The statistics of `source` quantised under `scheme` into a scratch matrix (the values
+    /// are dropped: a counterfactual only reports what the scheme would have done).
+    private func counterfactualStatistics(of source: Tensor, quantizedAs scheme: BlockScaling, axis: BlockAxis)
+        -> ScaledStatistics
+    {
+        var statistics = ScaledStatistics()
+        guard source.count > 0 else { return statistics }
+        let scratch = [Float](unsafeUninitializedCapacity: source.count) { buffer, count in
+            do {
+                try operandQuantizer.quantize(
+                    source.baseAddress, rows: source.shape[0], columns: source.shape[1], axis: axis, scheme: scheme,
+                    into: buffer.baseAddress!, statistics: &statistics)
+            } catch {
+                // Counterfactual schemes have a positive finite scale or blocks, valid for any shape.
+                preconditionFailure("counterfactual \(scheme): \(error)")
+            }
+            count = source.count
+        }
+        _ = scratch
+        return statistics
     }
 
     /// Ends a training step of a delayed-scaling recipe: the step's amaxes join the histories

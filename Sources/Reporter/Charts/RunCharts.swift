@@ -21,6 +21,12 @@ public struct RunChart: Sendable, Equatable {
         case overflowHeatMap
         /// Exponent histogram of one layer's tensor (report name) against its format's range.
         case histogram(layer: String, tensor: String)
+        /// Under a recipe: one layer's amax and per-tensor scales per step.
+        case recipeScales(layer: String)
+        /// Under a block recipe: blocks by exponent spread.
+        case blockSpread
+        /// The GEMM error budget per layer and GEMM.
+        case errorBudget
     }
 
     public let kind: Kind
@@ -36,7 +42,10 @@ public struct RunChart: Sendable, Equatable {
 /// - `charts/loss.svg`, `charts/accuracy.svg`, `charts/loss-scale.svg` when a step was recorded;
 /// - `charts/heatmap-flush.svg`, `charts/heatmap-overflow.svg` when some tensor was rounded;
 /// - `charts/histogram-<layer>-<tensor>.svg` for every layer tensor that was rounded (none
-///   under the float32 policy, which rounds nothing).
+///   under the float32 policy, which rounds nothing);
+/// - under a recipe, `charts/recipe-scales-<layer>.svg` per layer, and `charts/block-spread.svg`
+///   for block scaling;
+/// - `charts/error-budget.svg` when the GEMM error budget was checked.
 public enum RunCharts {
     /// The subfolder of the run folder the charts go to.
     public static let folder = "charts"
@@ -71,6 +80,18 @@ public enum RunCharts {
                 kind: .histogram(layer: layer, tensor: tensor), path: histogramPath(layer: layer, tensor: tensor),
                 title: "\(layer) \(tensor): exponent histogram")
         }
+        let quantized = digest.outline.layers.filter { layer in digest.quantizations.contains { $0.layer == layer } }
+        charts += quantized.map { layer in
+            RunChart(
+                kind: .recipeScales(layer: layer), path: path("recipe-scales-" + fileSafe(layer)),
+                title: "\(layer): amax and scale per step")
+        }
+        if digest.quantizations.contains(where: { $0.statistics.blocks > 0 }) {
+            charts.append(RunChart(kind: .blockSpread, path: path("block-spread"), title: "Blocks by exponent spread"))
+        }
+        if !digest.errorBudgets.isEmpty {
+            charts.append(RunChart(kind: .errorBudget, path: path("error-budget"), title: "GEMM error budget"))
+        }
         return charts
     }
 
@@ -88,6 +109,10 @@ public enum RunCharts {
         case .histogram(let layer, let tensor):
             digest.histogram(layer: layer, tensor: tensor).map { ExponentHistogramChart(counts: $0).svg() }
                 ?? SVGDocument(width: 800, height: 450, title: "\(layer) \(tensor): not rounded").text
+        case .recipeScales(let layer):
+            RecipeScaleChart(layer: layer, operands: digest.quantizations.filter { $0.layer == layer }).svg()
+        case .blockSpread: BlockSpreadChart(operands: digest.quantizations).svg()
+        case .errorBudget: ErrorBudgetChart(budgets: digest.errorBudgets).svg()
         }
     }
 
