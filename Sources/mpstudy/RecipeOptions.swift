@@ -35,6 +35,12 @@ struct RecipeOptions: ParsableArguments {
         help: "mxfp6, mxfp4: quantise the backward GEMMs' operands in the forward element format too (default: MXFP8).")
     var backwardSameElement = false
 
+    @Flag(
+        name: .customLong("stochastic-gradients"),
+        help:
+            "nvfp4: round the gradients of the backward GEMMs stochastically (seeded by --seed; default: to nearest).")
+    var stochasticGradients = false
+
     /// Each given option, its name and the recipes that use it.
     private var given: [(option: String, users: [Recipe.Kind])] {
         var list: [(String, [Recipe.Kind])] = []
@@ -44,6 +50,7 @@ struct RecipeOptions: ParsableArguments {
         if fp8Format != nil { list.append(("--fp8-format", [.fp8Delayed, .fp8Current, .mxfp8, .mxfp6, .mxfp4])) }
         if fp6Format != nil { list.append(("--fp6-format", [.mxfp6])) }
         if backwardSameElement { list.append(("--backward-same-element", [.mxfp6, .mxfp4])) }
+        if stochasticGradients { list.append(("--stochastic-gradients", [.nvfp4])) }
         return list
     }
 
@@ -87,6 +94,7 @@ struct RecipeOptions: ParsableArguments {
             r.fp6Element = element
         }
         r.backwardUsesForwardElement = backwardSameElement
+        r.stochasticGradients = stochasticGradients && r.kind == .nvfp4
         if let problem = r.problem { throw RecipeOptionError(description: problem) }
         return r
     }

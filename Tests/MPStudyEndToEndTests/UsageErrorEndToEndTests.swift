@@ -131,6 +131,8 @@ struct UsageErrorEndToEndTests {
         BadInput(
             ["analyze", "--policy", "float32", "--compare", "mxfp8", "--fp6-format", "e3m2"], "unused",
             mentions: ["--fp6-format"]),
+        BadInput(
+            ["train", "--policy", "mxfp4", "--stochastic-gradients"], "unused", mentions: ["--stochastic-gradients"]),
     ]
 
     @Test(arguments: recipeOptions)

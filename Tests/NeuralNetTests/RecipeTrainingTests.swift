@@ -131,4 +131,20 @@ import _MPStudySupport
         #expect(digests[0] == digests[1], "\(recipe.kind)")
         #expect(accuracy > 0.6, "\(recipe.kind): accuracy \(accuracy)")
     }
+
+    /// NVFP4 with stochastic gradients: the same weights on one and two threads, other
+    /// weights than round-to-nearest gives, and the task still learned.
+    @Test func stochasticGradientsAreReproducible() throws {
+        var digests: [String] = []
+        for (threads, stochastic) in [(1, true), (2, true), (1, false)] {
+            var c = TrainerTests.configuration(threads: threads)
+            c.policy = .recipe(Recipe(.nvfp4, stochasticGradients: stochastic))
+            let trainer = try Trainer(configuration: c, data: TrainerTests.synthetic(count: 96, seed: 3), classes: 3)
+            let accuracy = trainer.fit().last!.training.accuracy
+            #expect(accuracy > 0.6, "stochastic \(stochastic): accuracy \(accuracy)")
+            digests.append(trainer.weightsDigest())
+        }
+        #expect(digests[0] == digests[1])
+        #expect(digests[0] != digests[2])
+    }
 }

@@ -46,6 +46,14 @@ extension ExecutionContext {
                 break
             }
             let scheme = recipe.scheme(of: operand, tensorScale: scale)
+            if recipe.roundsStochastically(operand) {
+                let seed = StochasticNVFP4.seed(
+                    roundingSeed, UInt64(step), StochasticNVFP4.hash(layer), StochasticNVFP4.hash(operand.rawValue))
+                StochasticNVFP4(parallelism: parallelism).quantize(
+                    source.baseAddress, rows: rows, columns: columns, axis: operand.axis, seed: seed,
+                    into: destination.baseAddress, statistics: &statistics)
+                return scheme
+            }
             do {
                 try operandQuantizer.quantize(
                     source.baseAddress, rows: rows, columns: columns, axis: operand.axis, scheme: scheme,

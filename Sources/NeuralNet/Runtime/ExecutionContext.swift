@@ -36,6 +36,9 @@ public final class ExecutionContext {
     public let operandQuantizer: OperandQuantizer
     /// The delayed-scaling state of the policy's recipe (nil without a recipe).
     public var recipeScales: RecipeScales?
+    /// The seed of stochastic rounding (a recipe's stochastic gradients): each cast draws from
+    /// generators seeded by it, the step, the layer and the operand.
+    public let roundingSeed: UInt64
     /// The loss scale of the step in progress (1 without loss scaling).
     public var lossScale: Float = 1
     /// True when the compute format is narrower than float32: layers round at every cast.
@@ -52,8 +55,9 @@ public final class ExecutionContext {
 
     public init(
         parallelism: ParallelChunks, gemmPanels: GEMMPanels = GEMMPanels(), profiler: StepProfiler = StepProfiler(),
-        probe: any LayerProbe = NoProbe(), policy: PrecisionPolicy = .float32
+        probe: any LayerProbe = NoProbe(), policy: PrecisionPolicy = .float32, roundingSeed: UInt64 = 0
     ) {
+        self.roundingSeed = roundingSeed
         self.parallelism = parallelism
         self.gemmPanels = gemmPanels
         self.profiler = profiler

@@ -114,7 +114,7 @@ public final class Trainer {
             variableFormat: configuration.policy.variable)
         context = ExecutionContext(
             parallelism: ParallelChunks(threads: configuration.threads), gemmPanels: gemmPanels,
-            probe: probe, policy: configuration.policy)
+            probe: probe, policy: configuration.policy, roundingSeed: configuration.seed ^ 0x5354_4F43_4841_5354)
         lossScaler = LossScaler(configuration.lossScaling ?? configuration.policy.defaultLossScaling)
         let capacity = max(min(configuration.batchSize, schedule.trainingCount), 1)
         let evalCapacity = max(configuration.evaluationBatchSize, 1)

@@ -57,10 +57,14 @@ public struct Recipe: Sendable, Equatable, Hashable, Codable {
     public var fp6Element: ElementFormat
     /// MXFP6/MXFP4: quantise the backward GEMMs' operands with the forward element format too.
     public var backwardUsesForwardElement: Bool
+    /// NVFP4: round the gradient operands (dZ of both backward GEMMs) stochastically
+    /// (``StochasticNVFP4``), from generators seeded by the run's seed, step, layer and operand.
+    public var stochasticGradients: Bool
 
     public init(
         _ kind: Kind, fp8Format: FP8Format = .hybrid, amaxHistoryLength: Int = 1024, amaxRule: AmaxHistory.Rule = .max,
-        margin: Int = 0, fp6Element: ElementFormat = .e2m3, backwardUsesForwardElement: Bool = false
+        margin: Int = 0, fp6Element: ElementFormat = .e2m3, backwardUsesForwardElement: Bool = false,
+        stochasticGradients: Bool = false
     ) {
         self.kind = kind
         self.fp8Format = fp8Format
@@ -69,6 +73,44 @@ public struct Recipe: Sendable, Equatable, Hashable, Codable {
         self.margin = margin
         self.fp6Element = fp6Element
         self.backwardUsesForwardElement = backwardUsesForwardElement
+        self.stochasticGradients = stochasticGradients
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case kind, fp8Format, amaxHistoryLength, amaxRule, margin, fp6Element, backwardUsesForwardElement
+        case stochasticGradients
+    }
+
+    /// Records written before ``stochasticGradients`` existed read as round-to-nearest.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            try c.decode(Kind.self, forKey: .kind), fp8Format: try c.decode(FP8Format.self, forKey: .fp8Format),
+            amaxHistoryLength: try c.decode(Int.self, forKey: .amaxHistoryLength),
+            amaxRule: try c.decode(AmaxHistory.Rule.self, forKey: .amaxRule),
+            margin: try c.decode(Int.self, forKey: .margin),
+            fp6Element: try c.decode(ElementFormat.self, forKey: .fp6Element),
+            backwardUsesForwardElement: try c.decode(Bool.self, forKey: .backwardUsesForwardElement),
+            stochasticGradients: try c.decodeIfPresent(Bool.self, forKey: .stochasticGradients) ?? false)
+    }
+
+    /// ``stochasticGradients`` is written only when set, so round-to-nearest records keep
+    /// the bytes they had before it existed.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(fp8Format, forKey: .fp8Format)
+        try c.encode(amaxHistoryLength, forKey: .amaxHistoryLength)
+        try c.encode(amaxRule, forKey: .amaxRule)
+        try c.encode(margin, forKey: .margin)
+        try c.encode(fp6Element, forKey: .fp6Element)
+        try c.encode(backwardUsesForwardElement, forKey: .backwardUsesForwardElement)
+        if stochasticGradients { try c.encode(true, forKey: .stochasticGradients) }
+    }
+
+    /// Whether `operand` is rounded stochastically.
+    public func roundsStochastically(_ operand: GEMMOperand) -> Bool {
+        stochasticGradients && kind == .nvfp4 && operand.isGradient
     }
 
     /// Whether operands carry one scale per tensor (the FP8 recipes) rather than per block.
@@ -81,6 +123,7 @@ public struct Recipe: Sendable, Equatable, Hashable, Codable {
     public var problem: String? {
         if amaxHistoryLength < 1 { return "the amax history length must be at least 1, not \(amaxHistoryLength)" }
         if !(-64...64).contains(margin) { return "the FP8 margin must be between -64 and 64, not \(margin)" }
+        if stochasticGradients && kind != .nvfp4 { return "stochastic gradients are an option of nvfp4 only" }
         if fp6Element != .e2m3 && fp6Element != .e3m2 {
             return "the FP6 element format must be e2m3 or e3m2, not \(fp6Element.rawValue)"
         }
