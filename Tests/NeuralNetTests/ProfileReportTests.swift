@@ -48,9 +48,12 @@ import Testing
         #expect(!r.lines.contains { $0.contains("floor") || $0.contains("analysis") })
     }
 
-    @Test func analysisWorkIsTheLastFourKinds() {
+    @Test func analysisWorkIsTheLastSixKinds() {
         #expect(
-            ProfiledWork.allCases.filter(\.isAnalysis) == [.roundingStatistics, .updateStatistics, .shadow, .probe])
+            ProfiledWork.allCases.filter(\.isAnalysis) == [
+                .roundingStatistics, .updateStatistics, .shadow, .probe, .errorBudget, .counterfactual,
+            ])
+        #expect(ProfiledWork.allCases.suffix(6).allSatisfy(\.isAnalysis))
     }
 }
 

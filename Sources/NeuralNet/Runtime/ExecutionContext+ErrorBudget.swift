@@ -23,7 +23,7 @@ extension ExecutionContext {
         usedB: MatrixView, result: Tensor
     ) {
         guard measuresErrorBudget, let probe = precisionProbe else { return }
-        profiler.measure(.probe) {
+        profiler.measure(.errorBudget) {
             var seed: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a of the layer and GEMM names, then the step
             for byte in (layer + "/" + gemm.rawValue).utf8 { seed = (seed ^ UInt64(byte)) &* 0x100_0000_01b3 }
             var generator = SeededGenerator(seed: seed ^ UInt64(step))

@@ -65,12 +65,14 @@ extension ExecutionContext {
             return scheme
         }
         guard let probe else { return }
-        profiler.measure(.probe) {
-            let counterfactual = recipe.counterfactualScheme(of: operand, amax: amax).map { other in
+        let counterfactual = profiler.measure(.counterfactual) {
+            recipe.counterfactualScheme(of: operand, amax: amax).map { other in
                 QuantizationCounterfactual(
                     kind: recipe.counterfactual, scheme: other,
                     statistics: counterfactualStatistics(of: source, quantizedAs: other, axis: operand.axis))
             }
+        }
+        profiler.measure(.probe) {
             probe.observeQuantization(
                 QuantizationEvent(
                     layer: layer, operand: operand, position: position,

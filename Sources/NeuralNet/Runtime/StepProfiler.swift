@@ -12,7 +12,7 @@
 
 /// The parts of a training or evaluation step that are timed separately.
 ///
-/// The first cases are the training itself (what `mpstudy train` does); the last four are what
+/// The first cases are the training itself (what `mpstudy train` does); the last six are what
 /// analysis adds (``isAnalysis``), so `--profile` can say what the analysis costs, part by part.
 public enum ProfiledWork: Int, CaseIterable, Sendable, CustomStringConvertible {
     /// Matrix products through `cblas_sgemm`.
@@ -42,11 +42,15 @@ public enum ProfiledWork: Int, CaseIterable, Sendable, CustomStringConvertible {
     case shadow
     /// Analysis: time inside probes (merging the events into records).
     case probe
+    /// Analysis: the GEMM error budget (sampled exact dot products).
+    case errorBudget
+    /// Analysis: a recipe's operands quantised under the other scaling, for statistics.
+    case counterfactual
 
     /// Whether this is work the analysis adds to training.
     public var isAnalysis: Bool {
         switch self {
-        case .roundingStatistics, .updateStatistics, .shadow, .probe: true
+        case .roundingStatistics, .updateStatistics, .shadow, .probe, .errorBudget, .counterfactual: true
         default: false
         }
     }
@@ -66,6 +70,8 @@ public enum ProfiledWork: Int, CaseIterable, Sendable, CustomStringConvertible {
         case .updateStatistics: "lost-update counts"
         case .shadow: "float32 shadow + drift"
         case .probe: "probe bookkeeping"
+        case .errorBudget: "GEMM error budget"
+        case .counterfactual: "counterfactual scaling"
         }
     }
 }
