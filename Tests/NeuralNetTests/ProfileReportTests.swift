@@ -53,7 +53,7 @@ import Testing
             ProfiledWork.allCases.filter(\.isAnalysis) == [
                 .roundingStatistics, .updateStatistics, .shadow, .probe, .errorBudget, .counterfactual,
             ])
-        #expect(ProfiledWork.allCases.suffix(6).allSatisfy(\.isAnalysis))
+        #expect(ProfiledWork.allCases.suffix(6).allSatisfy { $0.isAnalysis })
     }
 }
 
