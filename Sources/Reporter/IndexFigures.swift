@@ -5,6 +5,8 @@
 //===----------------------------------------------------------------------===//
 
 import Analyzer
+import Precision
+import Statistics
 import _MPStudySupport
 
 /// The numbers that DISCUSSION.md quotes as `{{name}}` (``IndexDiscussion``), recomputed
@@ -32,22 +34,43 @@ import _MPStudySupport
 /// | `study.float32.test_accuracy`, `study.mixed_float16.test_accuracy` | their mean test accuracy |
 /// | `study.difference` | the mean paired difference with its interval (`+0.40 points (95% CI -1.20 to +2.00)`) |
 /// | `study.verdict` | what the interval supports, in words |
+/// | `study.<recipe>.test_accuracy` | a recipe's mean test accuracy in that study with its interval (`0.8812 (95% CI 0.8601 to 0.9023)`) |
+/// | `study.<recipe>.runs` | its complete runs out of its runs (`5 of 5 runs`) |
+/// | `study.<recipe>.difference`, `study.<recipe>.p` | recipe − float32 at equal seeds, as `study.difference`, and the signed-rank p |
+///
+/// `<recipe>` is any recipe policy (`fp8_delayed`, `fp8_current`, `mxfp8`, `mxfp6`, `mxfp4`,
+/// `nvfp4`) or `mixed_bfloat16`.
 ///
 /// The `mpstudy.*` figures exist only when both policies' runs finished, the `seeds.*` ones
 /// when a float32 run did; the `blog.*` ones always.
 enum IndexFigures {
     /// Every name a discussion may use, in the order of the table above.
-    static let names = [
-        "blog.mixed_float16.ms_per_step", "blog.float32.ms_per_step", "blog.speedup",
-        "blog.mixed_float16.test_accuracy", "blog.float32.test_accuracy", "blog.difference",
-        "mpstudy.cpu", "mpstudy.cores", "mpstudy.shadow_every",
-        "mpstudy.mixed_float16.ms_per_step", "mpstudy.float32.ms_per_step", "mpstudy.slowdown",
-        "mpstudy.float32_over_blog", "mpstudy.steps", "mpstudy.epochs", "mpstudy.steps_per_epoch",
-        "mpstudy.mixed_float16.test_accuracy", "mpstudy.float32.test_accuracy", "mpstudy.difference",
-        "seeds.float32.best_test_accuracy", "seeds.float32.runs",
-        "study.seeds", "study.float32.test_accuracy", "study.mixed_float16.test_accuracy", "study.difference",
-        "study.verdict",
-    ]
+    static let names =
+        [
+            "blog.mixed_float16.ms_per_step", "blog.float32.ms_per_step", "blog.speedup",
+            "blog.mixed_float16.test_accuracy", "blog.float32.test_accuracy", "blog.difference",
+            "mpstudy.cpu", "mpstudy.cores", "mpstudy.shadow_every",
+            "mpstudy.mixed_float16.ms_per_step", "mpstudy.float32.ms_per_step", "mpstudy.slowdown",
+            "mpstudy.float32_over_blog", "mpstudy.steps", "mpstudy.epochs", "mpstudy.steps_per_epoch",
+            "mpstudy.mixed_float16.test_accuracy", "mpstudy.float32.test_accuracy", "mpstudy.difference",
+            "seeds.float32.best_test_accuracy", "seeds.float32.runs",
+            "study.seeds", "study.float32.test_accuracy", "study.mixed_float16.test_accuracy", "study.difference",
+            "study.verdict",
+        ] + studiedPolicies.flatMap { p in ["test_accuracy", "runs", "difference", "p"].map { "study.\(p).\($0)" } }
+
+    /// The policies of the per-policy study figures.
+    static let studiedPolicies = ["mixed_bfloat16"] + Recipe.Kind.allCases.map(\.rawValue)
+
+    /// `+0.40 points (95% CI -1.20 to +2.00)`.
+    static func differenceText(_ summary: SampleSummary) -> String {
+        var text = StudyResults.points(summary.mean, signed: true) + " points"
+        if let interval = summary.interval {
+            text +=
+                " (95% CI \(StudyResults.points(interval.lowerBound, signed: true)) to "
+                + "\(StudyResults.points(interval.upperBound, signed: true)))"
+        }
+        return text
+    }
 
     /// The value of every figure these runs give.
     static func values(_ runs: [IndexedRun], studies: [IndexedStudy] = []) -> [String: String] {
@@ -94,19 +117,31 @@ enum IndexFigures {
             values["study.seeds"] = "\(summary.count) paired seed\(summary.count == 1 ? "" : "s")"
             values["study.float32.test_accuracy"] = ReportNumber.metric(single.mean)
             values["study.mixed_float16.test_accuracy"] = ReportNumber.metric(mixed.mean)
-            var text = StudyResults.points(summary.mean, signed: true) + " points"
-            if let interval = summary.interval {
-                text +=
-                    " (95% CI \(StudyResults.points(interval.lowerBound, signed: true)) to "
-                    + "\(StudyResults.points(interval.upperBound, signed: true)))"
-            }
-            values["study.difference"] = text
+            values["study.difference"] = differenceText(summary)
             values["study.verdict"] =
                 switch difference.comparison.verdict {
                 case .higher: "mixed_float16 scores higher than float32"
                 case .lower: "mixed_float16 scores lower than float32"
                 case .undetermined: "the data show no detectable difference between the two policies"
                 }
+        }
+        if let study = studies.first(where: { $0.blogComparison != nil }) {
+            for policy in studiedPolicies {
+                guard let c = study.configuration(policy) else { continue }
+                values["study.\(policy).runs"] = "\(c.complete) of \(c.runs) run\(c.runs == 1 ? "" : "s")"
+                if let accuracy = c.testAccuracy {
+                    var text = ReportNumber.metric(accuracy.mean)
+                    if let interval = accuracy.interval {
+                        text +=
+                            " (95% CI \(ReportNumber.metric(interval.lowerBound)) to \(ReportNumber.metric(interval.upperBound)))"
+                    }
+                    values["study.\(policy).test_accuracy"] = text
+                }
+                if let d = study.results.differences.first(where: { $0.configuration == policy }) {
+                    values["study.\(policy).difference"] = differenceText(d.comparison.summary)
+                    values["study.\(policy).p"] = StudyResults.pValue(d.comparison.signedRank.pValue)
+                }
+            }
         }
         if let best = singles.max() {
             values["seeds.float32.best_test_accuracy"] = ReportNumber.metric(best)

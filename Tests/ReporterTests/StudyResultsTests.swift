@@ -42,7 +42,7 @@ import Testing
         StudyRunResult(
             id: run.id, configuration: run.configuration, policy: run.policy, seed: run.seed, status: status,
             reason: status == .complete ? nil : "test", testAccuracy: accuracy, testLoss: accuracy.map { 1 - $0 },
-            finalLoss: accuracy.map { 2 - $0 }, layers: [])
+            finalLoss: accuracy.map { 2 - $0 }, millisecondsPerStep: accuracy.map { _ in 250 }, layers: [])
     }
 
     /// float32 at 0.90 for every seed; mixed_float16 higher by 1.0, 1.2, 1.1, 0.9, 1.3 points.
@@ -64,6 +64,8 @@ import Testing
         let mixed = study.configurations[1]
         #expect(mixed.runs == 6 && mixed.complete == 5 && mixed.failed == 1)
         #expect(mixed.testAccuracy?.count == 5)
+        // Every complete run took 250 ms/step; the failed one has no time and is left out.
+        #expect(mixed.millisecondsPerStep?.count == 5 && mixed.millisecondsPerStep?.mean == 250)
         #expect(study.configurations[0].testAccuracy?.standardDeviation == 0)
         let difference = try #require(study.differences.first)
         #expect(study.differences.count == 1)

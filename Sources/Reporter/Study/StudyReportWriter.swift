@@ -163,6 +163,25 @@ public enum StudyReportWriter {
         }
         md.table(losses)
 
+        let timed = results.configurations.filter { $0.millisecondsPerStep != nil }
+        if !timed.isEmpty {
+            md.heading(2, "Time per training step")
+            md.paragraph(
+                "Wall time of a training step with the full analysis, mean over the complete runs (each run's own mean "
+                    + "over its steps). The runs may have shared their machine with other work, so compare the "
+                    + "configurations by the interleaved measurement of the README's benchmarks, not by this table.")
+            var times = MarkdownTable(
+                headers: ["configuration", "runs", "ms/step, mean", "sd"], alignments: [.left, .right, .right, .right])
+            for c in timed {
+                let t = c.millisecondsPerStep!
+                times.append([
+                    MarkdownText.code(c.configuration), String(t.count), DecimalText.fixed(t.mean, decimals: 0),
+                    t.standardDeviation.map { DecimalText.fixed($0, decimals: 0) } ?? "–",
+                ])
+            }
+            md.table(times)
+        }
+
         let layered = results.configurations.filter { !$0.layers.isEmpty }
         if !layered.isEmpty {
             md.heading(2, "What rounding did, per layer")

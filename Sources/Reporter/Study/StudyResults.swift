@@ -31,6 +31,8 @@ public struct StudyResults: Sendable, Equatable, Codable {
         public var testAccuracy: SampleSummary?
         public var testLoss: SampleSummary?
         public var finalLoss: SampleSummary?
+        /// Mean time per training step of the complete runs, analysis included.
+        public var millisecondsPerStep: SampleSummary?
         /// Per layer, over the runs that recorded it (complete and diverged: a diverged run's
         /// fractions up to its divergence are part of what the policy did).
         public var layers: [LayerSummary]
@@ -88,6 +90,7 @@ public struct StudyResults: Sendable, Equatable, Codable {
                 testAccuracy: summary(complete.compactMap(\.testAccuracy)),
                 testLoss: summary(complete.compactMap(\.testLoss)),
                 finalLoss: summary(complete.compactMap(\.finalLoss)),
+                millisecondsPerStep: summary(complete.compactMap(\.millisecondsPerStep)),
                 layers: layers)
         }
         var policies: [String] = []

@@ -31,6 +31,9 @@ public struct StudyRunResult: Sendable, Equatable, Codable {
     public var testLoss: Double?
     /// The last epoch's running-mean training loss.
     public var finalLoss: Double?
+    /// Mean wall time of a training step, analysis included (nil in studies read before it
+    /// was recorded).
+    public var millisecondsPerStep: Double?
     /// Fractions of the values each recorded layer rounded that were flushed, overflowed or
     /// subnormal, over the whole run and every tensor of the layer.
     public var layers: [LayerFractions]
@@ -47,7 +50,7 @@ public struct StudyRunResult: Sendable, Equatable, Codable {
     public static func read(_ run: StudyRun, in folder: String) -> StudyRunResult {
         var result = StudyRunResult(
             id: run.id, configuration: run.configuration, policy: run.policy, seed: run.seed, status: .failed,
-            reason: nil, testAccuracy: nil, testLoss: nil, finalLoss: nil, layers: [])
+            reason: nil, testAccuracy: nil, testLoss: nil, finalLoss: nil, millisecondsPerStep: nil, layers: [])
         let path = folder + "/runs/" + run.id + "/run.json"
         guard FileManager.default.fileExists(atPath: path) else {
             result.reason = "no run.json (not run yet, killed, or failed: see logs/\(run.id).log)"
@@ -65,6 +68,7 @@ public struct StudyRunResult: Sendable, Equatable, Codable {
             return result
         }
         result.finalLoss = record.epochs.last?.training.loss
+        result.millisecondsPerStep = record.steps.isEmpty ? nil : record.millisecondsPerStep
         result.layers = Self.fractions(record)
         if let divergence = record.divergence {
             result.status = .diverged
