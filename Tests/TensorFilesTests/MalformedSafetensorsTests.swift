@@ -33,6 +33,16 @@ struct MalformedSafetensorsTests {
         #expect(values["a"] == [1, 2] && values["b"] == [3])
     }
 
+    /// A text file's first 8 bytes read as a length far beyond the file ("root:x:0" is
+    /// 0x303A783A746F6F72) and its 9th is no '{': no tensor file at all, said so.
+    @Test("a text file is no tensor file")
+    func textFile() throws {
+        let error = try B.failure(Array("root:x:0:0:root:/root:/bin/bash\n".utf8), name: "passwd")
+        let text = error.map(String.init(describing:)) ?? "no error"
+        #expect(text.contains("passwd") && text.contains("not a tensor file"), "\(text)")
+        #expect(!text.contains("\n"))
+    }
+
     @Test("fewer than 8 bytes")
     func short() throws {
         let error = try B.failure([1, 0, 0], name: "bad.safetensors")
