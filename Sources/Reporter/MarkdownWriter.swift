@@ -174,7 +174,7 @@ public enum MarkdownWriter {
             let compared = operands.filter { $0.counterfactualKind != nil }
             if !compared.isEmpty {
                 text +=
-                    "\nThe same operands under the other scaling (statistics only; training used the recipe's), over the same steps: what the recipe's choice of scaling kept or lost:\n\n"
+                    "\nThe same operands under the other scaling (statistics only; training used the recipe's), on the checked steps (those of the error budget), against the recipe's own outcome on those steps: what the recipe's choice of scaling kept or lost:\n\n"
                     + counterfactualTable(compared).text
             }
         }

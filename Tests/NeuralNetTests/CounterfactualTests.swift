@@ -13,14 +13,39 @@ import _MPStudySupport
         func observe(_ tensor: ProbedTensor) {}
         func wantsQuantization(layer: String, phase: ModelPhase) -> Bool { true }
         func observeQuantization(_ event: QuantizationEvent) { events.append(event) }
+        /// Every step is a checked step, where the counterfactual is computed.
+        var errorBudgetEvery: Int { 1 }
     }
 
     static func quantize(_ x: Tensor, _ operand: GEMMOperand, _ recipe: Recipe) -> QuantizationEvent {
         let probe = Recorder()
         let context = ExecutionContext(parallelism: ParallelChunks(threads: 1), probe: probe, policy: .recipe(recipe))
         let out = Tensor(shape: x.shape, values: Array(repeating: 0, count: x.count))
+        context.step = 1
         context.quantize(x, into: out, operand: operand, layer: "dense_1")
         return probe.events[0]
+    }
+
+    /// Off the checked steps (here every second step, so step 2) no counterfactual is made.
+    @Test func onlyOnCheckedSteps() {
+        final class EverySecond: PrecisionProbe {
+            var events: [QuantizationEvent] = []
+            func wants(_ kind: TensorKind, layer: String, phase: ModelPhase) -> Bool { false }
+            func observe(_ tensor: ProbedTensor) {}
+            func wantsQuantization(layer: String, phase: ModelPhase) -> Bool { true }
+            func observeQuantization(_ event: QuantizationEvent) { events.append(event) }
+            var errorBudgetEvery: Int { 2 }
+        }
+        let probe = EverySecond()
+        let context = ExecutionContext(
+            parallelism: ParallelChunks(threads: 1), probe: probe, policy: .recipe(Recipe(.mxfp8)))
+        let x = Tensor(shape: [1, 32], values: (0..<32).map { Float($0) })
+        let out = Tensor(shape: x.shape, values: Array(repeating: 0, count: x.count))
+        for step in 1...3 {
+            context.step = step
+            context.quantize(x, into: out, operand: .input, layer: "dense_1")
+        }
+        #expect(probe.events.map { $0.counterfactual != nil } == [true, false, true])
     }
 
     /// Per-tensor scales come from the tensor's amax: E4M3's largest value is 448, so an amax

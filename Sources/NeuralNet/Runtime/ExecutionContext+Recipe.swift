@@ -27,9 +27,10 @@ extension ExecutionContext {
         var scaleAmax: Float?
         var statistics = ScaledStatistics()
         let probe = precisionProbe.flatMap { $0.wantsQuantization(layer: layer, phase: phase) ? $0 : nil }
+        let amaxKnown = recipe.scalesPerTensor || probe != nil
         let scheme: BlockScaling = profiler.measure(.rounding) {
             // A pass over the tensor only where its amax is used: a per-tensor scale, or the event.
-            if recipe.scalesPerTensor || probe != nil {
+            if amaxKnown {
                 amax = TensorAmax.amax(source.baseAddress, count: source.count, parallelism: parallelism)
             }
             switch recipe.kind {
@@ -55,9 +56,11 @@ extension ExecutionContext {
                 return scheme
             }
             do {
+                // The amax pass above already found NVFP4's tensor amax when it was finite.
                 try operandQuantizer.quantize(
                     source.baseAddress, rows: rows, columns: columns, axis: operand.axis, scheme: scheme,
-                    into: destination.baseAddress, statistics: &statistics)
+                    into: destination.baseAddress, statistics: &statistics,
+                    finiteAmax: amaxKnown && amax.isFinite ? amax : nil)
             } catch {
                 // The scale is positive and finite and every block scheme takes any shape.
                 preconditionFailure("\(layer) \(operand.rawValue): \(error)")
@@ -65,8 +68,10 @@ extension ExecutionContext {
             return scheme
         }
         guard let probe else { return }
+        // The other scaling on the checked steps only (those of the error budget and the
+        // shadow pass): a few steps tell what it would change, every step would cost a cast more.
         let counterfactual = profiler.measure(.counterfactual) {
-            recipe.counterfactualScheme(of: operand, amax: amax).map { other in
+            (measuresErrorBudget ? recipe.counterfactualScheme(of: operand, amax: amax) : nil).map { other in
                 QuantizationCounterfactual(
                     kind: recipe.counterfactual, scheme: other,
                     statistics: counterfactualStatistics(of: source, quantizedAs: other, axis: operand.axis))

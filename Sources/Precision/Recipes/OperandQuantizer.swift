@@ -36,10 +36,11 @@ public struct OperandQuantizer: Sendable {
     }
 
     /// Quantises `x` (`rows x columns`, row-major) into `out` (may be `x`), adding to
-    /// `statistics`.
+    /// `statistics`. `finiteAmax`, when the caller has it, is x's largest finite magnitude
+    /// (NVFP4's tensor scale comes from it; without it a pass finds it).
     public func quantize(
         _ x: UnsafePointer<Float>, rows: Int, columns: Int, axis: BlockAxis, scheme: BlockScaling,
-        into out: UnsafeMutablePointer<Float>, statistics: inout ScaledStatistics
+        into out: UnsafeMutablePointer<Float>, statistics: inout ScaledStatistics, finiteAmax: Float? = nil
     ) throws(ScaledQuantizer.SchemeError) {
         if let problem = Self.problem(scheme, rows: rows, columns: columns, axis: axis) {
             throw ScaledQuantizer.SchemeError(description: problem)
@@ -48,7 +49,7 @@ public struct OperandQuantizer: Sendable {
         let tensorScale: Float
         if case .nvfp4 = scheme {
             tensorScale = BlockScaling.nvfp4TensorScale(
-                amax: TensorAmax.finiteAmax(x, count: rows * columns, parallelism: parallelism))
+                amax: finiteAmax ?? TensorAmax.finiteAmax(x, count: rows * columns, parallelism: parallelism))
         } else {
             tensorScale = 0
         }
