@@ -173,8 +173,9 @@ public enum MarkdownWriter {
                 + quantizationTable(operands).text
             let compared = operands.filter { $0.counterfactualKind != nil }
             if !compared.isEmpty {
+                let steps = compared[0].counterfactualSteps
                 text +=
-                    "\nThe same operands under the other scaling (statistics only; training used the recipe's), on the checked steps (those of the error budget), against the recipe's own outcome on those steps: what the recipe's choice of scaling kept or lost:\n\n"
+                    "\nThe same operands under the other scaling (statistics only; training used the recipe's) on the \(steps) step\(steps == 1 ? "" : "s") that recorded it, against the recipe's own outcome on those steps: what the recipe's choice of scaling kept or lost:\n\n"
                     + counterfactualTable(compared).text
             }
         }

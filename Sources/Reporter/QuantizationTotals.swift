@@ -23,6 +23,7 @@ struct QuantizationTotals: Sendable {
     /// The recipe's other scaling over the steps that recorded it, and the recipe's own
     /// outcome over the same steps (so the two compare the same elements).
     var counterfactualKind: ScalingCounterfactual?
+    var counterfactualSteps = 0
     var counterfactual = ScaledOutcome()
     var counterfactualActual = ScaledOutcome()
     /// Per recorded step: its number, the amax, the per-tensor scale and the amax it came from.
@@ -47,6 +48,7 @@ struct QuantizationTotals: Sendable {
         }
         if let c = record.counterfactual {
             counterfactualKind = c.kind
+            counterfactualSteps += 1
             counterfactual.merge(c.outcome)
             counterfactualActual.merge(ScaledOutcome(record.statistics))
         }
