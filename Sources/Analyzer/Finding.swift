@@ -15,6 +15,18 @@ public enum Finding: Sendable, Equatable {
     /// What a finding is about.
     public enum Topic: String, Sendable {
         case divergence, skippedSteps, lossScaling, overflow, underflow, roundingError, lostUpdates, drift
+        case quantization
+    }
+
+    /// A recipe's other scaling on the same elements: which one, and what it would have
+    /// saturated and flushed (on the steps that recorded it, as `steps` counts).
+    public struct OtherScaling: Sendable, Equatable {
+        public var kind: ScalingCounterfactual
+        public var saturated: Proportion
+        public var flushed: Proportion
+        public var ownSaturated: Proportion
+        public var ownFlushed: Proportion
+        public var steps: Int
     }
 
     /// Training stopped at `step` for `reason`; `recordedSteps` steps are in the record.
@@ -53,6 +65,12 @@ public enum Finding: Sendable, Equatable {
     /// The layer's output against the float32 shadow pass: mean and largest relative error
     /// norm over `checks` checks.
     case drift(layer: String, mean: Double, max: Double, checks: Int)
+    /// A recipe's GEMM operand (`operand` its name, e.g. `wgrad_gradient`) cast to `element`
+    /// under `scheme` (`tensor`, `mx32`, `nvfp4`): the shares saturated and flushed to zero over
+    /// all training steps, and the other scaling's on the steps that recorded it.
+    case quantized(
+        layer: String, operand: String, element: ElementFormat, scheme: String, saturated: Proportion,
+        flushed: Proportion, other: OtherScaling?)
 
     /// What the finding is about.
     public var topic: Topic {
@@ -65,6 +83,7 @@ public enum Finding: Sendable, Equatable {
         case .lostUpdates: .lostUpdates
         case .largestRoundingError: .roundingError
         case .drift: .drift
+        case .quantized: .quantization
         }
     }
 
@@ -75,7 +94,8 @@ public enum Finding: Sendable, Equatable {
         case .nonFiniteInputs(let layer, _, _, _, _), .overflowed(let layer, _, _, _),
             .underflowWithoutScaling(let layer, _, _, _, _), .overflowWithoutScaling(let layer, _, _, _),
             .subnormal(let layer, _, _, _, _), .lostUpdates(let layer, _, _, _, _, _),
-            .largestRoundingError(let layer, _, _, _, _, _), .drift(let layer, _, _, _):
+            .largestRoundingError(let layer, _, _, _, _, _), .drift(let layer, _, _, _),
+            .quantized(let layer, _, _, _, _, _, _):
             layer
         }
     }
@@ -87,7 +107,7 @@ public enum Finding: Sendable, Equatable {
         case .nonFiniteInputs(_, let tensor, _, _, _), .overflowed(_, let tensor, _, _),
             .underflowWithoutScaling(_, let tensor, _, _, _), .overflowWithoutScaling(_, let tensor, _, _),
             .subnormal(_, let tensor, _, _, _), .lostUpdates(_, let tensor, _, _, _, _),
-            .largestRoundingError(_, let tensor, _, _, _, _):
+            .largestRoundingError(_, let tensor, _, _, _, _), .quantized(_, let tensor, _, _, _, _, _):
             tensor
         }
     }

@@ -28,6 +28,7 @@ public enum Findings {
             let totals = tensors.map { all.totals(layer: layer, tensor: $0) }
             for t in totals { findings += perTensor(t, run: run) }
             if let error = largestError(totals) { findings.append(error) }
+            findings += quantized(all.operands.filter { $0.layer == layer })
             if selection.contains(.activation),
                 let drift = drift(all.totals(layer: layer, tensor: TensorKind.activation.reportName))
             {
@@ -35,6 +36,40 @@ public enum Findings {
             }
         }
         return findings
+    }
+
+    /// The smallest share of a layer's operand elements saturated or flushed that is worth a
+    /// finding (0.1%).
+    static let quantizationThreshold = 0.001
+
+    /// A layer's operands under a recipe: the one with the largest flushed share and the one
+    /// with the largest saturated share, when at least ``quantizationThreshold`` (one finding
+    /// when they are the same operand), in the layer's operand order.
+    static func quantized(_ operands: [OperandTotals]) -> [Finding] {
+        func share(_ k: UInt64, _ o: OperandTotals) -> Double {
+            o.outcome.count == 0 ? 0 : Double(k) / Double(o.outcome.count)
+        }
+        let flushed = operands.max { share($0.outcome.flushed, $0) < share($1.outcome.flushed, $1) }
+        let saturated = operands.max { share($0.outcome.saturated, $0) < share($1.outcome.saturated, $1) }
+        var chosen: [GEMMOperand] = []
+        if let f = flushed, share(f.outcome.flushed, f) >= quantizationThreshold { chosen.append(f.operand) }
+        if let s = saturated, share(s.outcome.saturated, s) >= quantizationThreshold, !chosen.contains(s.operand) {
+            chosen.append(s.operand)
+        }
+        return operands.filter { chosen.contains($0.operand) }.map { o in
+            let other = o.counterfactualKind.map { kind in
+                Finding.OtherScaling(
+                    kind: kind, saturated: Proportion(o.counterfactual.saturated, of: o.counterfactual.count),
+                    flushed: Proportion(o.counterfactual.flushed, of: o.counterfactual.count),
+                    ownSaturated: Proportion(o.counterfactualActual.saturated, of: o.counterfactualActual.count),
+                    ownFlushed: Proportion(o.counterfactualActual.flushed, of: o.counterfactualActual.count),
+                    steps: o.counterfactualSteps)
+            }
+            return .quantized(
+                layer: o.layer, operand: o.operand.rawValue, element: o.element, scheme: o.scheme,
+                saturated: Proportion(o.outcome.saturated, of: o.outcome.count),
+                flushed: Proportion(o.outcome.flushed, of: o.outcome.count), other: other)
+        }
     }
 
     // MARK: Run-wide

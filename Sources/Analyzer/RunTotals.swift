@@ -22,6 +22,8 @@ public struct RunTotals: Sendable, Equatable {
     private var lastStep: [Int] = []
     /// Steps added.
     public private(set) var steps = 0
+    /// Under a recipe: every layer's GEMM operands, in the order first recorded.
+    public private(set) var operands: [OperandTotals] = []
 
     public init() {}
 
@@ -38,6 +40,15 @@ public struct RunTotals: Sendable, Equatable {
             guard lastStep[i] != steps else { continue }
             lastStep[i] = steps
             all[i].add(record)
+        }
+        for record in step.quantizations ?? [] {
+            if let i = operands.firstIndex(where: { $0.layer == record.layer && $0.operand == record.operand }) {
+                operands[i].add(record)
+            } else {
+                var totals = OperandTotals(record)
+                totals.add(record)
+                operands.append(totals)
+            }
         }
     }
 

@@ -54,6 +54,23 @@ public enum FindingText {
             "\(layer) output drifts from the float32 shadow pass by \(ReportNumber.percent(mean)) "
                 + "(relative error norm, "
                 + "mean of \(checks) check\(plural(checks)); max \(ReportNumber.percent(max)))."
+        case let .quantized(layer, operand, element, scheme, saturated, flushed, other):
+            "\(layer) \(operand) (\(element.rawValue), \(schemeWords(scheme))): \(percent(flushed)) flushed to zero, "
+                + "\(percent(saturated)) saturated"
+                + (other.map { o in
+                    "; with \(o.kind.phrase) instead, \(percent(o.flushed)) would flush and \(percent(o.saturated)) "
+                        + "saturate (against \(percent(o.ownFlushed)) and \(percent(o.ownSaturated)) on the same "
+                        + "\(o.steps) step\(plural(o.steps)))"
+                } ?? "") + "."
+        }
+    }
+
+    /// `tensor` as words: "one per-tensor scale", "MX blocks of 32", "NVFP4 blocks of 16".
+    static func schemeWords(_ scheme: String) -> String {
+        switch scheme {
+        case "tensor": "one per-tensor scale"
+        case "nvfp4": "NVFP4 blocks of 16"
+        default: scheme.hasPrefix("mx") ? "MX blocks of \(scheme.dropFirst(2))" : scheme
         }
     }
 
