@@ -23,7 +23,7 @@ struct RecipeOptions: ParsableArguments {
     @Option(
         name: .customLong("fp8-format"),
         help:
-            "FP8 elements of fp8_delayed, fp8_current, mxfp8 and the backward of mxfp6/mxfp4: hybrid (E4M3 forward, E5M2 gradients; default) or e4m3."
+            "FP8 elements of fp8_delayed, fp8_current, mxfp8 and the backward of mxfp6/mxfp4: hybrid (E4M3 forward, E5M2 gradients) or e4m3. Default: Transformer Engine's, hybrid for fp8_delayed and fp8_current, e4m3 for the MX recipes."
     )
     var fp8Format: String?
 

@@ -79,12 +79,15 @@ import _MPStudySupport
         // input, kernel, wgrad_input, wgrad_gradient, dgrad_gradient, dgrad_kernel
         #expect(elements(Recipe(.fp8Delayed)) == [.e4m3, .e4m3, .e4m3, .e5m2, .e5m2, .e4m3])
         #expect(elements(Recipe(.fp8Current, fp8Format: .e4m3)) == Array(repeating: .e4m3, count: 6))
-        #expect(elements(Recipe(.mxfp8)) == [.e4m3, .e4m3, .e4m3, .e5m2, .e5m2, .e4m3])
-        #expect(elements(Recipe(.mxfp6)) == [.e2m3, .e2m3, .e4m3, .e5m2, .e5m2, .e4m3])
+        // TE's MXFP8BlockScaling defaults to E4M3 everywhere; HYBRID on request.
+        #expect(elements(Recipe(.mxfp8)) == Array(repeating: .e4m3, count: 6))
+        #expect(elements(Recipe(.mxfp8, fp8Format: .hybrid)) == [.e4m3, .e4m3, .e4m3, .e5m2, .e5m2, .e4m3])
+        #expect(elements(Recipe(.mxfp6)) == [.e2m3, .e2m3, .e4m3, .e4m3, .e4m3, .e4m3])
         #expect(
             elements(Recipe(.mxfp6, fp6Element: .e3m2, backwardUsesForwardElement: true))
                 == Array(repeating: .e3m2, count: 6))
-        #expect(elements(Recipe(.mxfp4)) == [.e2m1, .e2m1, .e4m3, .e5m2, .e5m2, .e4m3])
+        #expect(elements(Recipe(.mxfp4)) == [.e2m1, .e2m1, .e4m3, .e4m3, .e4m3, .e4m3])
+        #expect(elements(Recipe(.mxfp4, fp8Format: .hybrid)) == [.e2m1, .e2m1, .e4m3, .e5m2, .e5m2, .e4m3])
         #expect(elements(Recipe(.nvfp4)) == Array(repeating: .e2m1, count: 6))
         #expect(Recipe(.mxfp4).scheme(of: .input) == .mx(element: .e2m1, blockSize: 32))
         #expect(Recipe(.nvfp4).scheme(of: .kernel) == .nvfp4)

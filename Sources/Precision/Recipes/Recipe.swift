@@ -17,11 +17,15 @@
 ///   range saturate. Format HYBRID: E4M3 for the forward operands, E5M2 for the gradient.
 /// - ``Kind/fp8Current``: TE's `Float8CurrentScaling`: the same formats, s from the amax of
 ///   the tensor being cast.
-/// - ``Kind/mxfp8``: TE's `MXFP8BlockScaling` (OCP MX v1.0 section 6.3): E4M3 elements (E5M2
-///   gradients with HYBRID), blocks of 32 along each GEMM's reduction dimension, so an
-///   operand used in two GEMMs is quantised along each one's reduction axis.
+/// - ``Kind/mxfp8``: TE's `MXFP8BlockScaling` (its default `fp8_format=E4M3`): E4M3 elements
+///   for every operand (E5M2 gradients with HYBRID), blocks of 32 along each GEMM's reduction
+///   dimension, so an operand used in two GEMMs is quantised along each one's reduction axis.
+///   The E8M0 block scale follows OCP MX v1.0 section 6.3, 2^(floor(log2 amax) − emax), which
+///   maps a block maximum in the top of its binade above E4M3's 448 (it saturates); TE instead
+///   rounds amax / 448 up to a power of two, which never saturates.
 /// - ``Kind/mxfp6``, ``Kind/mxfp4``: MX with E2M3 (or E3M2) or E2M1 elements for the forward
-///   GEMM operands and MXFP8 for the backward ones (the common research setting);
+///   GEMM operands and MXFP8 (E4M3, as ``Kind/mxfp8``) for the backward ones (the common
+///   research setting);
 ///   ``backwardUsesForwardElement`` makes the backward use the forward element format too.
 /// - ``Kind/nvfp4``: NVFP4 (E2M1 in blocks of 16 with an E4M3 scale and a float32 tensor
 ///   scale) for the forward and backward operands, along each GEMM's reduction dimension.
@@ -46,7 +50,9 @@ public struct Recipe: Sendable, Equatable, Hashable, Codable {
     }
 
     public var kind: Kind
-    /// The FP8 element formats (FP8 and MXFP8 recipes, and the backward of MXFP6/MXFP4).
+    /// The FP8 element formats (FP8 and MXFP8 recipes, and the backward of MXFP6/MXFP4);
+    /// by default TE's: HYBRID for the per-tensor recipes, E4M3 for the MX ones
+    /// (``defaultFP8Format(_:)``).
     public var fp8Format: FP8Format
     /// The amax history of ``Kind/fp8Delayed``.
     public var amaxHistoryLength: Int
@@ -62,12 +68,12 @@ public struct Recipe: Sendable, Equatable, Hashable, Codable {
     public var stochasticGradients: Bool
 
     public init(
-        _ kind: Kind, fp8Format: FP8Format = .hybrid, amaxHistoryLength: Int = 1024, amaxRule: AmaxHistory.Rule = .max,
+        _ kind: Kind, fp8Format: FP8Format? = nil, amaxHistoryLength: Int = 1024, amaxRule: AmaxHistory.Rule = .max,
         margin: Int = 0, fp6Element: ElementFormat = .e2m3, backwardUsesForwardElement: Bool = false,
         stochasticGradients: Bool = false
     ) {
         self.kind = kind
-        self.fp8Format = fp8Format
+        self.fp8Format = fp8Format ?? Self.defaultFP8Format(kind)
         self.amaxHistoryLength = amaxHistoryLength
         self.amaxRule = amaxRule
         self.margin = margin
@@ -106,6 +112,13 @@ public struct Recipe: Sendable, Equatable, Hashable, Codable {
         try c.encode(fp6Element, forKey: .fp6Element)
         try c.encode(backwardUsesForwardElement, forKey: .backwardUsesForwardElement)
         if stochasticGradients { try c.encode(true, forKey: .stochasticGradients) }
+    }
+
+    /// Transformer Engine's default format of each recipe: `DelayedScaling` and
+    /// `Float8CurrentScaling` take HYBRID, `MXFP8BlockScaling` E4M3 (and so the MXFP8 backward
+    /// of MXFP6 and MXFP4).
+    public static func defaultFP8Format(_ kind: Kind) -> FP8Format {
+        kind == .fp8Delayed || kind == .fp8Current ? .hybrid : .e4m3
     }
 
     /// Whether `operand` is rounded stochastically.
