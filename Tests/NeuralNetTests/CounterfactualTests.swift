@@ -9,12 +9,14 @@ import _MPStudySupport
     /// Records the quantisation events of every layer.
     final class Recorder: PrecisionProbe {
         var events: [QuantizationEvent] = []
+        /// The checked steps, where the counterfactual is computed: every `every` steps.
+        let every: Int
+        init(every: Int = 1) { self.every = every }
         func wants(_ kind: TensorKind, layer: String, phase: ModelPhase) -> Bool { false }
         func observe(_ tensor: ProbedTensor) {}
         func wantsQuantization(layer: String, phase: ModelPhase) -> Bool { true }
         func observeQuantization(_ event: QuantizationEvent) { events.append(event) }
-        /// Every step is a checked step, where the counterfactual is computed.
-        var errorBudgetEvery: Int { 1 }
+        var errorBudgetEvery: Int { every }
     }
 
     static func quantize(_ x: Tensor, _ operand: GEMMOperand, _ recipe: Recipe) -> QuantizationEvent {
@@ -28,15 +30,7 @@ import _MPStudySupport
 
     /// Off the checked steps (here every second step, so step 2) no counterfactual is made.
     @Test func onlyOnCheckedSteps() {
-        final class EverySecond: PrecisionProbe {
-            var events: [QuantizationEvent] = []
-            func wants(_ kind: TensorKind, layer: String, phase: ModelPhase) -> Bool { false }
-            func observe(_ tensor: ProbedTensor) {}
-            func wantsQuantization(layer: String, phase: ModelPhase) -> Bool { true }
-            func observeQuantization(_ event: QuantizationEvent) { events.append(event) }
-            var errorBudgetEvery: Int { 2 }
-        }
-        let probe = EverySecond()
+        let probe = Recorder(every: 2)
         let context = ExecutionContext(
             parallelism: ParallelChunks(threads: 1), probe: probe, policy: .recipe(Recipe(.mxfp8)))
         let x = Tensor(shape: [1, 32], values: (0..<32).map { Float($0) })
