@@ -171,7 +171,7 @@ public enum MarkdownWriter {
             text +=
                 "\nGEMM operands under the recipe, summed over \(operands[0].steps) training step\(operands[0].steps == 1 ? "" : "s") (each quantised along its GEMM's reduction axis; percentages of the elements, clamped blocks of the blocks; errors relative, in units of the element's u):\n\n"
                 + quantizationTable(operands).text
-            let compared = operands.filter { $0.counterfactualKind != nil }
+            let compared = digest.totals.operands.filter { $0.layer == layer && $0.counterfactualKind != nil }
             if !compared.isEmpty {
                 let steps = compared[0].counterfactualSteps
                 text +=

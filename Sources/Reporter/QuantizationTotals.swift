@@ -7,8 +7,10 @@
 import Analyzer
 import Precision
 
-/// One layer's GEMM operand under a recipe, over the steps: the statistics merged, the
-/// largest amax, and the per-tensor scales used (first, last, smallest, largest).
+/// One layer's GEMM operand under a recipe, over the steps: the statistics merged (with their
+/// histograms, for the charts), the largest amax, the per-tensor scales used and the per-step
+/// series. The counterfactual sums are the Analyzer's (``OperandTotals``, in the digest's
+/// ``RunTotals``), gathered in the same pass.
 struct QuantizationTotals: Sendable {
     let layer: String
     let operand: GEMMOperand
@@ -20,12 +22,6 @@ struct QuantizationTotals: Sendable {
     var lastScale: Float?
     var smallestScale: Float?
     var largestScale: Float?
-    /// The recipe's other scaling over the steps that recorded it, and the recipe's own
-    /// outcome over the same steps (so the two compare the same elements).
-    var counterfactualKind: ScalingCounterfactual?
-    var counterfactualSteps = 0
-    var counterfactual = ScaledOutcome()
-    var counterfactualActual = ScaledOutcome()
     /// Per recorded step: its number, the amax, the per-tensor scale and the amax it came from.
     var series: [(step: Int, amax: Float, scale: Float?, scaleAmax: Float?)] = []
 
@@ -45,12 +41,6 @@ struct QuantizationTotals: Sendable {
             lastScale = scale
             smallestScale = min(smallestScale ?? scale, scale)
             largestScale = max(largestScale ?? scale, scale)
-        }
-        if let c = record.counterfactual {
-            counterfactualKind = c.kind
-            counterfactualSteps += 1
-            counterfactual.merge(c.outcome)
-            counterfactualActual.merge(ScaledOutcome(record.statistics))
         }
     }
 }
@@ -83,7 +73,7 @@ extension MarkdownWriter {
     /// The table of a layer's operands against the recipe's other scaling (rows for the
     /// operands that recorded one): saturated, flushed and mean error, the recipe's then the
     /// counterfactual's, over the same steps.
-    static func counterfactualTable(_ totals: [QuantizationTotals]) -> MarkdownTable {
+    static func counterfactualTable(_ totals: [OperandTotals]) -> MarkdownTable {
         var table = MarkdownTable(
             headers: [
                 "operand", "compared with", "saturated", "saturated (other)", "flushed", "flushed (other)",
