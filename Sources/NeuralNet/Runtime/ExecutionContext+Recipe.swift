@@ -93,18 +93,16 @@ extension ExecutionContext {
     {
         var statistics = ScaledStatistics()
         guard source.count > 0 else { return statistics }
-        let scratch = [Float](unsafeUninitializedCapacity: source.count) { buffer, count in
-            do {
-                try operandQuantizer.quantize(
-                    source.baseAddress, rows: source.shape[0], columns: source.shape[1], axis: axis, scheme: scheme,
-                    into: buffer.baseAddress!, statistics: &statistics)
-            } catch {
-                // Counterfactual schemes have a positive finite scale or blocks, valid for any shape.
-                preconditionFailure("counterfactual \(scheme): \(error)")
-            }
-            count = source.count
+        let scratch = UnsafeMutablePointer<Float>.allocate(capacity: source.count)
+        defer { scratch.deallocate() }
+        do {
+            try operandQuantizer.quantize(
+                source.baseAddress, rows: source.shape[0], columns: source.shape[1], axis: axis, scheme: scheme,
+                into: scratch, statistics: &statistics)
+        } catch {
+            // Counterfactual schemes have a positive finite scale or blocks, valid for any shape.
+            preconditionFailure("counterfactual \(scheme): \(error)")
         }
-        _ = scratch
         return statistics
     }
 
