@@ -71,7 +71,7 @@ let package = Package(
         // drives it; not part of any product).
         .executableTarget(
             name: "mpstudy-fuzz",
-            dependencies: ["FloatTeaching", "Reporter", "Reference", "SoftFloat", "_MPStudySupport"]),
+            dependencies: ["FloatTeaching", "Reporter", "Reference", "SoftFloat", "TensorFiles", "_MPStudySupport"]),
         // Generates the git revision `mpstudy --version` prints (rerun when HEAD or a source moves).
         .plugin(name: "GitRevision", capability: .buildTool()),
 

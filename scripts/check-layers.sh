@@ -21,7 +21,7 @@ declare -A allowed=(
   [Analyzer]="NeuralNet Precision SoftFloat CKernels _MPStudySupport"
   [Bench]="SoftFloat Reference Precision CKernels _MPStudySupport"
   [Reporter]="Analyzer FloatTeaching NeuralNet Precision SoftFloat Reference Statistics _MPStudySupport"
-  [mpstudy-fuzz]="FloatTeaching Reporter Reference SoftFloat CMPFR Analyzer NeuralNet Precision Statistics _MPStudySupport"
+  [mpstudy-fuzz]="FloatTeaching Reporter Reference SoftFloat TensorFiles CZlib CMPFR Analyzer NeuralNet Precision Statistics _MPStudySupport"
   [mpstudy]="Reporter Statistics Analyzer FloatTeaching NeuralNet Precision SoftFloat Reference Bench CKernels TensorFiles _MPStudySupport ArgumentParser"
 )
 

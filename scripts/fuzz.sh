@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Fuzzes the number parsers and the teaching commands (issue 11): explain, decode, calc, and
-# the parser of every format under every rounding attribute, through the library, in process
+# the parser of every format under every rounding attribute; and the tensor-file readers
+# (issue 16): npy, npz and safetensors files mutated from the committed fixtures (bit flips,
+# smashed bytes, extreme sizes and offsets, truncations, garbage, hostile header text), each
+# opened and read in full as `mpstudy inspect` does. All through the library, in process
 # (the `mpstudy-fuzz` executable target, Sources/mpstudy-fuzz: the same model, text view and
 # JSON code the commands run). Inputs are generated (decimal and hexadecimal literals with
 # extreme exponents and long digit strings, special words, Unicode digits, combining marks,
@@ -9,13 +12,17 @@
 # function of (seed, index).
 #
 # Checks per input: no crash; no hang (more than 1 s of CPU time for the input, release
-# build); every error message one printable line (no newline or control character); parse
+# build); every error message one printable line (no newline or control character; for the
+# readers, naming the file); an accepted tensor gives as many values as its shape says, and the
+# process stays under 512 MiB resident (a header cannot make a reader allocate); parse
 # results that read back (exact decimal in every attribute, shortest to nearest), ordered
 # between the directed roundings, and equal to MPFR's (`mpfr_strtofr`) for a quarter of them.
 #
-#   scripts/fuzz.sh                 10^6 inputs per command, release build (about 30 min)
+#   scripts/fuzz.sh                 10^6 inputs per teaching command, 10^5 mutated files per
+#                                   reader, release build (about 40 min)
 #   scripts/fuzz.sh --short         a few thousand per command on the debug build that
 #                                   `swift test` made (under 60 s; scripts/test.sh runs it)
+#   scripts/fuzz.sh --only "npy npz safetensors"        (some commands only)
 #   scripts/fuzz.sh --count N --seed S --slow SECONDS   (the hang limit; the watchdog ends an
 #                                   input at 10 times it)
 #
@@ -32,29 +39,38 @@ short=0
 seed=1
 count=""
 slow_option=""
+only=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --short) short=1 ;;
     --seed) seed="$2"; shift ;;
     --count) count="$2"; shift ;;
     --slow) slow_option="$2"; shift ;;
-    *) echo "fuzz.sh: unknown argument $1 (use --short, --seed S, --count N, --slow SECONDS)" >&2; exit 64 ;;
+    --only) only="$2"; shift ;;
+    *) echo "fuzz.sh: unknown argument $1 (use --short, --seed S, --count N, --slow SECONDS, --only COMMANDS)" >&2; exit 64 ;;
   esac
   shift
 done
 
-commands=(explain decode calc parse)
+commands=(explain decode calc parse npy npz safetensors)
 if [ "$short" -eq 1 ]; then
   # Debug code is about ten times slower: the hang limit scales with it.
   configuration=debug
   slow=10
-  declare -A counts=([explain]=8000 [decode]=20000 [calc]=6000 [parse]=6000)
+  declare -A counts=([explain]=8000 [decode]=20000 [calc]=6000 [parse]=6000 [npy]=1500 [npz]=1500 [safetensors]=1500)
 else
   configuration=release
   slow=1
-  declare -A counts=([explain]=1000000 [decode]=1000000 [calc]=1000000 [parse]=1000000)
+  declare -A counts=([explain]=1000000 [decode]=1000000 [calc]=1000000 [parse]=1000000
+                     [npy]=100000 [npz]=100000 [safetensors]=100000)
 fi
 if [ -n "$slow_option" ]; then slow=$slow_option; fi
+if [ -n "$only" ]; then
+  for c in $only; do
+    [ -n "${counts[$c]+x}" ] || { echo "fuzz.sh: unknown command '$c' (${commands[*]})" >&2; exit 64; }
+  done
+  read -r -a commands <<<"$only"
+fi
 if [ -n "$count" ]; then
   for c in "${commands[@]}"; do counts[$c]=$count; done
 fi
@@ -114,8 +130,12 @@ run_command() {
     echo "$kind (exit status $status): $("$bin" "$cmd" --seed "$seed" --start "$failing" --count 1 --describe)" >>"$log"
     start=$((failing + 1))
   done
-  printf '%-8s %8d inputs, %d crashes, %d hangs, %d multi-line errors, %d round-trip failures, %d MPFR mismatches; slowest %s s (input %s)\n' \
-    "$cmd:" "$inputs" "$crashes" "$hangs" "$multi" "$round" "$mismatch" "$slowest" "$slowest_index"
+  case "$cmd" in
+    npy|npz|safetensors) format='%-8s %8d files, %d crashes, %d hangs, %d bad error lines, %d wrong value counts, %d over the memory bound; slowest %s s (input %s)\n' ;;
+    *) format='%-8s %8d inputs, %d crashes, %d hangs, %d multi-line errors, %d round-trip failures, %d MPFR mismatches; slowest %s s (input %s)\n' ;;
+  esac
+  # shellcheck disable=SC2059
+  printf "$format" "$cmd:" "$inputs" "$crashes" "$hangs" "$multi" "$round" "$mismatch" "$slowest" "$slowest_index"
   if [ $((crashes + hangs + multi + round + mismatch)) -ne 0 ]; then
     failed=1
     echo "  see $log" >&2

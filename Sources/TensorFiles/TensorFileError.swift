@@ -4,8 +4,11 @@
 //
 //===----------------------------------------------------------------------===//
 
+import SoftFloat
+
 /// Why a tensor file (or one tensor in it) could not be read. The ``description`` is one line
-/// naming the file, the tensor when there is one, and what is wrong.
+/// naming the file, the tensor when there is one, and what is wrong, with every control
+/// character escaped: names and header text come from the file, which may hold any bytes.
 public struct TensorFileError: Error, Equatable, CustomStringConvertible {
     /// The file.
     public let path: String
@@ -21,7 +24,7 @@ public struct TensorFileError: Error, Equatable, CustomStringConvertible {
     }
 
     public var description: String {
-        if let tensor { return "\(path): tensor '\(tensor)': \(problem)" }
-        return "\(path): \(problem)"
+        let text = tensor.map { "\(path): tensor '\($0)': \(problem)" } ?? "\(path): \(problem)"
+        return FloatParseError.printable(text)
     }
 }

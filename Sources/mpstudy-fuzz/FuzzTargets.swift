@@ -2,6 +2,7 @@ import FloatTeaching
 import Reference
 import Reporter
 import SoftFloat
+import TensorFiles
 
 /// What one input did: the anomalies the run counts (crashes and hangs are counted by the
 /// caller, the script and the watchdog).
@@ -18,16 +19,21 @@ struct Anomalies {
 /// JSON), with the checks of each.
 enum FuzzCommand: String, CaseIterable {
     case explain, decode, calc, parse
+    /// The tensor-file readers, on mutated fixtures (`TensorFileFuzz.swift`).
+    case npy, npz, safetensors
 
     /// Runs input `index` of `seed`; returns it and its settings (for reports) and what went
     /// wrong. With `dryRun`, only generates it (to name an input that crashes or hangs).
-    func run(seed: UInt64, index: Int, oracle: Oracle, dryRun: Bool = false) -> (
+    func run(seed: UInt64, index: Int, oracle: Oracle, corpus: TensorFileCorpus, dryRun: Bool = false) -> (
         input: String, settings: String, anomalies: Anomalies
     ) {
         var inputs = FuzzInputs(seed: seed, index: index)
         var anomalies = Anomalies()
         let style = TeachingStyle(colors: inputs.chance(2))
         switch self {
+        case .npy: return fuzzTensorFile(.npy, inputs: inputs, corpus: corpus, dryRun: dryRun)
+        case .npz: return fuzzTensorFile(.npz, inputs: inputs, corpus: corpus, dryRun: dryRun)
+        case .safetensors: return fuzzTensorFile(.safetensors, inputs: inputs, corpus: corpus, dryRun: dryRun)
         case .explain:
             let text = inputs.chance(3) ? inputs.mutated(inputs.number()) : inputs.number()
             let kind = inputs.pick(FormatKind.allCases)

@@ -4,7 +4,7 @@ import Reference
 import SoftFloat
 
 /// `mpstudy-fuzz COMMAND --seed S --start I --count N [--trace] [--show] [--describe] [--slow SECONDS]`: runs inputs
-/// I ..< I+N of the fuzz run of COMMAND (explain, decode, calc, parse) through the library, in
+/// I ..< I+N of the fuzz run of COMMAND (explain, decode, calc, parse; npy, npz, safetensors: the tensor-file readers on mutated fixtures) through the library, in
 /// process, exactly as `mpstudy` runs them, and checks each (`FuzzTargets.swift`).
 /// `scripts/fuzz.sh` drives it; see there for the protocol:
 ///
@@ -32,7 +32,7 @@ struct MPStudyFuzz {
         guard let name = arguments.first, let command = FuzzCommand(rawValue: name) else {
             FileHandle.standardError.write(
                 Data(
-                    "usage: mpstudy-fuzz explain|decode|calc|parse --seed S --start I --count N [--trace] [--slow SECONDS]\n"
+                    "usage: mpstudy-fuzz explain|decode|calc|parse|npy|npz|safetensors --seed S --start I --count N [--trace] [--slow SECONDS]\n"
                         .utf8))
             exit(64)
         }
@@ -47,10 +47,12 @@ struct MPStudyFuzz {
         let slow = Double(value("--slow", "1")) ?? 1
         let trace = arguments.contains("--trace")
         let show = arguments.contains("--show")
+        let corpus = TensorFileCorpus()
         if arguments.contains("--describe") {
             // Names inputs without running them (the script's report of a crash or hang).
             for index in start..<(start + count) {
-                let (text, settings, _) = command.run(seed: seed, index: index, oracle: Oracle(), dryRun: true)
+                let (text, settings, _) = command.run(
+                    seed: seed, index: index, oracle: Oracle(), corpus: corpus, dryRun: true)
                 let length = text.count > 300 ? " (\(text.count) characters)" : ""
                 print(
                     "input \(index) [\(settings)] \"\(FloatParseError.printable(String(text.prefix(300))))\"\(length)")
@@ -59,14 +61,14 @@ struct MPStudyFuzz {
         }
         // calc recurses once per level of an expression: the whole run gets a large stack.
         let summary = try onLargeStack {
-            run(command, seed: seed, start: start, count: count, slow: slow, trace: trace, show: show)
+            run(command, seed: seed, start: start, count: count, slow: slow, trace: trace, show: show, corpus: corpus)
         }
         print(summary)
     }
 
     static func run(
         _ command: FuzzCommand, seed: UInt64, start: Int, count: Int, slow: Double, trace: Bool,
-        show: Bool
+        show: Bool, corpus: TensorFileCorpus
     ) -> String {
         let watchdog = Watchdog(limit: slow * 10)
         // Test hooks for the script's recovery paths: a crash or a hang at a given input.
@@ -91,7 +93,7 @@ struct MPStudyFuzz {
             if index == crashAt { fatalError("MPSTUDY_FUZZ_CRASH_AT \(index)") }
             if index == hangAt { while true { Thread.sleep(forTimeInterval: 1) } }
             let begin = threadCPUSeconds()
-            let (text, settings, anomalies) = command.run(seed: seed, index: index, oracle: oracle)
+            let (text, settings, anomalies) = command.run(seed: seed, index: index, oracle: oracle, corpus: corpus)
             let input = (text: text, settings: settings)
             let seconds = threadCPUSeconds() - begin
             if seconds > slowest.seconds { slowest = (seconds, index) }

@@ -10,6 +10,11 @@ import _TestSupport
 /// Builders of tensor-file bytes written from the format specifications, independent of the
 /// readers under test (and of zlib: "deflated" members are deflate streams of stored blocks).
 enum TensorFileBytes {
+    /// Whether `text` is one line with no control character (C0, DEL, C1): what a refusal must be.
+    static func isOnePrintableLine(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { $0.value >= 0x20 && !(0x7F..<0xA0).contains($0.value) }
+    }
+
     static func le16(_ v: Int) -> [UInt8] { [UInt8(v & 0xFF), UInt8((v >> 8) & 0xFF)] }
     static func le32(_ v: Int) -> [UInt8] { (0..<4).map { UInt8((v >> (8 * $0)) & 0xFF) } }
     static func le64(_ v: UInt64) -> [UInt8] { (0..<8).map { UInt8((v >> (8 * UInt64($0))) & 0xFF) } }
