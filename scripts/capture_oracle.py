@@ -59,8 +59,9 @@ def _describe(array, indices):
 
 
 def read_step(path):
-    """(tensors name -> array, metadata) of a step file, read by the official safetensors package.
-    BF16 would need ml_dtypes; the checks here use F16/F32."""
+    """(tensors name -> array, metadata) of a step file, read by the official safetensors package
+    (BF16 as ml_dtypes.bfloat16: importing ml_dtypes registers that NumPy type)."""
+    import ml_dtypes  # noqa: F401
     with safe_open(path, "np") as file:
         return {name: file.get_tensor(name) for name in file.keys()}, file.metadata() or {}
 

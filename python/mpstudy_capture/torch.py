@@ -36,7 +36,9 @@ class Capture:
     Step k is the k-th call (0-based) of `optimizer.step()` seen since this object was created;
     the forward and backward passes recorded for it are the last ones run with gradients enabled
     in training mode before that call (evaluation passes under `torch.no_grad()` or `model.eval()`
-    are ignored). Tensors keep their dtype (float16/bfloat16 under autocast); weights keep
+    are ignored). Tensors keep their dtype: under autocast outputs and output gradients are
+    float16/bfloat16, while `input` is what the module received (autocast casts it inside the
+    operation, so it may still be float32) and parameters keep theirs. Weights keep
     PyTorch's layout, Linear weight (out, in). `close()` removes every hook.
 
     layers: module names as `model.named_modules()` gives them; default every nn.Linear and
