@@ -153,3 +153,11 @@ run.add_step(3, {{"a/weight": np.zeros(4, np.float32)}})
     assert len(leftovers) == 1 and leftovers[0].startswith(".mpstudy-capture-")
     CaptureFolder(tmp_path, "t", "m", 1, ["a"])
     assert os.listdir(tmp_path) == ["manifest.json"]
+
+
+def test_importing_the_package_imports_no_framework():
+    # The frameworks are imported only by mpstudy_capture.keras and mpstudy_capture.torch.
+    script = (f"import sys; sys.path.insert(0, {str(PYTHON_ROOT)!r}); import mpstudy_capture; "
+              "print(sorted(m for m in ('keras', 'jax', 'torch', 'tensorflow') if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.returncode == 0 and done.stdout.strip() == "[]", done.stdout + done.stderr
