@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 import Analyzer
+import ArgumentParser
 import Reporter
 
 /// What `--dump-tensors` and `--dump-dir` ask for, checked before any work.
@@ -18,14 +19,14 @@ struct DumpPlan {
         switch (command.dumpTensors, command.dumpDir) {
         case (nil, nil): return nil
         case (nil, _):
-            throw ValidationErrorText("--dump-dir needs --dump-tensors STEPS (e.g. --dump-tensors 1,3,10-12)")
-        case (_, nil): throw ValidationErrorText("--dump-tensors needs --dump-dir DIR, the capture folder to write")
+            throw ValidationError("--dump-dir needs --dump-tensors STEPS (e.g. --dump-tensors 1,3,10-12)")
+        case (_, nil): throw ValidationError("--dump-tensors needs --dump-dir DIR, the capture folder to write")
         case (let text?, let path?):
             steps = try StepList.parse(text, option: "dump-tensors")
             self.path = path
         }
         guard command.policy.compute != .float32 else {
-            throw ValidationErrorText(
+            throw ValidationError(
                 "--dump-tensors writes the tensors the analyzer rounds to the compute format; policy \(command.policy.name) computes in float32 and rounds none"
             )
         }
@@ -42,7 +43,7 @@ struct DumpPlan {
         }
         let (a, b) = (target.location, run.location)
         if a == b || a.hasPrefix(b + "/") || b.hasPrefix(a + "/") {
-            throw ValidationErrorText(
+            throw ValidationError(
                 "--dump-dir '\(path)' and the report folder '\(run.path)' must be apart (each is replaced as a whole)")
         }
         return target

@@ -4,6 +4,8 @@
 //
 //===----------------------------------------------------------------------===//
 
+import ArgumentParser
+
 /// Training steps as the command line writes them: comma-separated items, each a step or an
 /// ascending range `a-b` (both ends included). Steps are analyze's, 1-based as in steps.csv.
 enum StepList {
@@ -11,8 +13,8 @@ enum StepList {
     static let maximumCount = 1_000_000
 
     /// The steps of `text` (a repeated step is refused); `option` names the option in errors.
-    static func parse(_ text: String, option: String) throws(ValidationErrorText) -> Set<Int> {
-        func fail(_ problem: String) -> ValidationErrorText { ValidationErrorText("--\(option) '\(text)': \(problem)") }
+    static func parse(_ text: String, option: String) throws(ValidationError) -> Set<Int> {
+        func fail(_ problem: String) -> ValidationError { ValidationError("--\(option) '\(text)': \(problem)") }
         var steps = Set<Int>()
         for item in text.split(separator: ",", omittingEmptySubsequences: false) {
             let part = item.trimmingCharacters(in: " ")
@@ -29,12 +31,6 @@ enum StepList {
         }
         return steps
     }
-}
-
-/// A usage error (exit 64) with its message.
-struct ValidationErrorText: UsageError, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
 }
 
 extension Substring {
