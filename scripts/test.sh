@@ -2,7 +2,8 @@
 # Sets up a fresh machine and runs every test: the import scan of DESIGN.md's dependency
 # arrows, the Swift tests, a short fuzz run of the number parsers and teaching commands (under
 # a minute, on the debug build swift test made), then every notebook executed top to bottom
-# against the debug mpstudy that swift test has just built, then the study engines for real:
+# against the debug mpstudy that swift test has just built, the cross-checks against ml_dtypes
+# and NumPy (conversions; inspect's counts), then the study engines for real:
 # a sweep through GNU parallel resumed after a SIGKILL (its statistics checked against scipy)
 # and a sweep submitted to a single-node Slurm started for the purpose.
 set -euo pipefail
@@ -13,5 +14,6 @@ swift test
 scripts/fuzz.sh --short
 scripts/check-notebooks.sh
 scripts/crosscheck-ml-dtypes.sh
+scripts/crosscheck-inspect-numpy.sh
 scripts/check-sweep-parallel.sh
 scripts/check-slurm.sh
