@@ -41,12 +41,25 @@ extension InspectCommand {
         return format
     }
 
+    /// The canonical absolute path of an existing `path` (nil when it does not exist).
+    static func canonical(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
     /// Reads the capture folder (every file and name checked first), recounts every tensor with
     /// ``CapturedRunAnalysis``, prints each layer's table and the findings as analyze does, and
     /// writes the run folder when `--output` is given.
     func runCaptured(_ folder: String) throws {
         let format = try runFormat()
         let destination = try output.map { path throws(ReportWriteError) in try RunFolderTarget(checking: path) }
+        if let destination, let source = Self.canonical(folder),
+            destination.location == source || source.hasPrefix(destination.location + "/")
+        {
+            throw ValidationError(
+                "--output '\(destination.path)' would replace the capture folder '\(folder)' it reads")
+        }
         let capture = try CaptureFolder(path: folder)
         let threads = ProcessInfo.processInfo.activeProcessorCount
         let analysis = CapturedRunAnalysis(layers: capture.manifest.layers, format: format, threads: threads)

@@ -80,6 +80,10 @@ struct CapturedRunEndToEndTests {
             expectSuccess(try mpstudy(args + ["--dump-tensors", "1"], in: folder))
             expectSuccess(try mpstudy(args + ["--dump-tensors", "3"], in: folder))
             #expect(FileTree.entries(folder.file("dump")) == ["manifest.json", "step-00000003.safetensors"])
+            expectRefusal(
+                try mpstudy(["inspect", "--run", "dump", "--output", "dump"], in: folder), status: ExitStatus.usage,
+                mentions: ["would replace the capture folder"])
+            #expect(FileTree.entries(folder.file("dump")) == ["manifest.json", "step-00000003.safetensors"])
             try FileTree.write("mine", to: folder.file("dump/notes.txt"))
             expectRefusal(
                 try mpstudy(args + ["--dump-tensors", "1"], in: folder), status: ExitStatus.failure,
