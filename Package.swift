@@ -57,7 +57,8 @@ let package = Package(
         .target(
             name: "Reporter",
             dependencies: [
-                "Analyzer", "FloatTeaching", "NeuralNet", "Precision", "SoftFloat", "Statistics", "_MPStudySupport",
+                "Analyzer", "FloatTeaching", "NeuralNet", "Precision", "SoftFloat", "Statistics", "TensorFiles",
+                "_MPStudySupport",
             ]),
 
         .executableTarget(

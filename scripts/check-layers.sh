@@ -20,7 +20,7 @@ declare -A allowed=(
   [NeuralNet]="Precision SoftFloat CKernels CBLAS CZlib _MPStudySupport"
   [Analyzer]="NeuralNet Precision SoftFloat CKernels _MPStudySupport"
   [Bench]="SoftFloat Reference Precision CKernels _MPStudySupport"
-  [Reporter]="Analyzer FloatTeaching NeuralNet Precision SoftFloat Reference Statistics _MPStudySupport"
+  [Reporter]="Analyzer FloatTeaching NeuralNet Precision SoftFloat Reference Statistics TensorFiles CZlib _MPStudySupport"
   [mpstudy-fuzz]="FloatTeaching Reporter Reference SoftFloat TensorFiles CZlib CMPFR Analyzer NeuralNet Precision Statistics _MPStudySupport"
   [mpstudy]="Reporter Statistics Analyzer FloatTeaching NeuralNet Precision SoftFloat Reference Bench CKernels TensorFiles _MPStudySupport ArgumentParser"
 )

@@ -61,3 +61,15 @@ i32 = np.arange(3, dtype="<i4")
 with open(os.path.join(out, "int.safetensors"), "wb") as f:
     f.write(bytes(serialize({"ids": TensorSpec(dtype="int32", shape=i32.shape, data_ptr=i32.ctypes.data,
                                                 data_len=i32.nbytes)}, metadata=None)))
+
+# What mpstudy's SafetensorsWriter must reproduce byte for byte (SafetensorsWriterTests): float32,
+# float16 and bfloat16 tensors named <layer>/<role> as a capture step file names them, one
+# metadata key (safetensors writes a metadata map in hash order, so one key keeps it fixed).
+f32 = base.astype("<f4")
+f16 = base.reshape(6).astype("<f2")
+written = {"dense_1/output": ("float32", f32), "dense_1/weight": ("float16", f16),
+           "predictions/output_gradient": ("bfloat16", bf16.reshape(3, 2))}
+specs = {name: TensorSpec(dtype=dtype, shape=array.shape, data_ptr=array.ctypes.data, data_len=array.nbytes)
+         for name, (dtype, array) in written.items()}
+with open(os.path.join(out, "written.safetensors"), "wb") as f:
+    f.write(bytes(serialize(specs, metadata={"step": "3"})))

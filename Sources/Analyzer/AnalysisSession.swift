@@ -62,9 +62,11 @@ public struct AnalysisSession {
     /// `trained` receives the time split of the training steps when training ends (for
     /// `--profile`; it is not part of the record, whose numbers do not depend on timing).
     /// `environment` needs only its command line: the BLAS line, cores, threads and rounding
-    /// kernels are filled in from the run.
+    /// kernels are filled in from the run. `dump` receives the rounded tensors of the steps it
+    /// wants (`--dump-tensors`).
     public func run(
         train: LabeledImages, test: LabeledImages?, classes: Int, environment: RunEnvironment,
+        dump: (any TensorDump)? = nil,
         trained: (ProfileReport) -> Void = { _ in },
         observer: (TrainingEvent) -> Void = { _ in }
     ) throws -> RunRecord {
@@ -74,7 +76,8 @@ public struct AnalysisSession {
         // policy (under float32 it is the accumulation error alone).
         if policy.compute == .float32 && policy.recipe == nil { effective.shadowEvery = 0 }
         let analyzer = PrecisionAnalyzer(
-            layers: Self.layerNames, shadowEvery: effective.shadowEvery, errorBudgetEvery: settings.shadowEvery)
+            layers: Self.layerNames, shadowEvery: effective.shadowEvery, errorBudgetEvery: settings.shadowEvery,
+            dump: dump)
         let trainer = try Trainer(configuration: trainingConfiguration, data: train, classes: classes, probe: analyzer)
         var epochs: [EpochRecord] = []
         var divergence: Divergence?

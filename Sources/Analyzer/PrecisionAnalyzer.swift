@@ -20,7 +20,9 @@ import Precision
 /// - a float32 shadow forward pass every ``shadowEvery`` steps. A forward pass is about a
 ///   third of a step's arithmetic, so K = 1 adds about 33% to a step, K = 2 about 17%,
 ///   K = 5 about 7%, K = 10 about 3%; ``defaultShadowEvery`` is 5.
-/// It never asks for raw tensors (``wants(_:layer:phase:)`` is false), so no tensor is copied.
+/// It never asks for raw tensors (``wants(_:layer:phase:)`` is false), so no tensor is copied,
+/// except for the steps a ``TensorDump`` wants (`--dump-tensors`): those receive each rounding
+/// site's input values.
 ///
 /// Events are keyed by their step number, so the order in which a model sends the rounding,
 /// update, drift and step events of one step does not matter. Not thread-safe: a model calls
@@ -39,9 +41,16 @@ public final class PrecisionAnalyzer: PrecisionProbe {
     /// Every how many training steps the GEMMs' error budget is measured (0: never).
     public let errorBudgetEvery: Int
 
-    /// The error budget runs every `errorBudgetEvery` steps, by default on the shadow pass's.
-    public init(layers: [String], shadowEvery: Int = PrecisionAnalyzer.defaultShadowEvery, errorBudgetEvery: Int? = nil)
-    {
+    /// Where the values behind the rounding statistics of chosen steps go (`--dump-tensors`).
+    public let dump: (any TensorDump)?
+
+    /// The error budget runs every `errorBudgetEvery` steps, by default on the shadow pass's;
+    /// `dump`, when given, receives the rounded tensors of the steps it wants.
+    public init(
+        layers: [String], shadowEvery: Int = PrecisionAnalyzer.defaultShadowEvery, errorBudgetEvery: Int? = nil,
+        dump: (any TensorDump)? = nil
+    ) {
+        self.dump = dump
         layerOrder = layers
         self.shadowEvery = max(0, shadowEvery)
         self.errorBudgetEvery = max(0, errorBudgetEvery ?? shadowEvery)
@@ -86,6 +95,15 @@ public final class PrecisionAnalyzer: PrecisionProbe {
         }
     }
 
+    public func wantsRoundingInput(_ kind: TensorKind, layer: String, position: ProbePosition) -> Bool {
+        position.phase == .training && dump?.wants(step: position.step) == true
+    }
+
+    public func observeRoundingInput(_ input: RoundingInput) {
+        guard input.position.phase == .training else { return }
+        dump?.record(input)
+    }
+
     public func wantsUpdates(layer: String) -> Bool { true }
 
     public func observeUpdate(_ event: UpdateEvent) {
@@ -127,6 +145,7 @@ public final class PrecisionAnalyzer: PrecisionProbe {
 
     public func observeStep(_ event: StepEvent) {
         guard event.position.phase == .training else { return }
+        dump?.stepFinished(event)
         var step = accumulator(for: event.position)
         step.metrics = StepMetrics(
             samples: event.metrics.count, loss: event.metrics.meanLoss, accuracy: event.metrics.accuracy,
@@ -173,7 +192,7 @@ public final class PrecisionAnalyzer: PrecisionProbe {
     // MARK: Internals
 
     /// Kinds whose values carry the loss scale (the backward pass).
-    static func carriesLossScale(_ kind: TensorKind) -> Bool {
+    public static func carriesLossScale(_ kind: TensorKind) -> Bool {
         switch kind {
         case .gradient, .preActivationGradient, .kernelGradient, .biasGradient, .inputGradient: true
         default: false

@@ -264,6 +264,10 @@ public struct RunRecord: Sendable, Equatable, Codable {
     public var divergence: Divergence?
     /// With `--compare`: one row per policy, the primary run first; empty otherwise.
     public var comparison: [PolicyOutcome]
+    /// For a run captured elsewhere and recounted by `inspect --run`: where it came from (its
+    /// settings then hold placeholders, see ``captured(_:format:layers:steps:environment:)``);
+    /// nil (absent from run.json) for analyze runs.
+    public var capture: CaptureOrigin?
 
     /// 2: comparison rows carry their step metrics and epochs; the environment its load.
     /// 3: recipe operands carry their counterfactual; layers.csv has the recipe and error

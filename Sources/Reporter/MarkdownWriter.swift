@@ -23,13 +23,22 @@ public enum MarkdownWriter {
     static func summary(_ digest: RunDigest) -> String {
         let run = digest.outline
         let charts = RunCharts.list(digest)
-        var text = "# mpstudy analyze: \(MarkdownText.plain(run.settings.policy))\n\n"
+        var text: String
+        if let capture = run.capture {
+            // A captured run has no training facts to show: what the capture says instead.
+            text =
+                "# mpstudy inspect --run: captured run\n\n" + "## Captured run\n\n" + captureFacts(run, capture) + "\n"
+        } else {
+            text = "# mpstudy analyze: \(MarkdownText.plain(run.settings.policy))\n\n"
+        }
         if let d = run.divergence {
             text +=
                 "> **Diverged at step \(d.step): \(MarkdownText.plain(d.reason)).** Training stopped there; the tables below cover the \(run.steps.count) recorded step\(run.steps.count == 1 ? "" : "s") and no test evaluation was run.\n\n"
         }
-        text += "## Run\n\n" + runFacts(run) + "\n"
-        text += "## Results\n\n" + results(run) + "\n"
+        if run.capture == nil {
+            text += "## Run\n\n" + runFacts(run) + "\n"
+            text += "## Results\n\n" + results(run) + "\n"
+        }
         if !run.comparison.isEmpty {
             text +=
                 "## Policy comparison\n\nSame seed, data and settings under each policy.\n\n"
@@ -51,7 +60,7 @@ public enum MarkdownWriter {
                 + images(charts.filter { $0.kind == .recipeScales(layer: layer) })
                 + histogramGallery(run, layer: layer, charts: charts)
         }
-        text += "## Steps\n\n" + stepTable(run)
+        text += "## Steps\n\n" + (run.capture.map { capturedStepTable(run, $0) } ?? stepTable(run))
         return text
     }
 

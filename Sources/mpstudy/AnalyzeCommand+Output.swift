@@ -71,5 +71,21 @@ struct AnalyzeOutput {
         flush()
     }
 
+    /// Where the tensors of `--dump-tensors` went, and the steps asked for that never ran.
+    func dumped(_ dump: CaptureDump) {
+        let written = dump.writtenSteps
+        let missing = dump.steps.subtracting(written).sorted()
+        print(
+            "dump: \(dump.target.path)/ (manifest.json, \(written.count) step file\(written.count == 1 ? "" : "s"): steps "
+                + written.map(String.init).joined(separator: ", ") + ")")
+        if !missing.isEmpty {
+            writeStandardError(
+                "mpstudy: warning: --dump-tensors: step\(missing.count == 1 ? "" : "s") "
+                    + missing.prefix(10).map(String.init).joined(separator: ", ") + (missing.count > 10 ? ", ..." : "")
+                    + " did not run (training has fewer steps, or diverged before them)\n")
+        }
+        flush()
+    }
+
     private func flush() { fflush(nil) }
 }

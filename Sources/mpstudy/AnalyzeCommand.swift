@@ -95,6 +95,20 @@ struct AnalyzeCommand: ParsableCommand {
     )
     var skipComplete = false
 
+    @Option(
+        name: .customLong("dump-tensors"),
+        help: ArgumentHelp(
+            "Also write, for these training steps (1-based, as in steps.csv: e.g. 1,3,10-12), every tensor the analyzer rounds, as float32 before rounding, into the capture folder --dump-dir (mpstudy inspect --run reads it). Primary policy only; costs the I/O of the tensors.",
+            valueName: "steps"))
+    var dumpTensors: String?
+
+    @Option(
+        name: .customLong("dump-dir"),
+        help: ArgumentHelp(
+            "The capture folder of --dump-tensors: new, empty, or a capture folder mpstudy wrote (replaced as a whole once complete).",
+            valueName: "dir"))
+    var dumpDir: String?
+
     @Flag(
         help:
             "Print, for each run, where the time of a training step goes (GEMM, training work, each part of the analysis) and the step against the floor at the machine's FMA peak."
@@ -108,6 +122,7 @@ struct AnalyzeCommand: ParsableCommand {
         guard shadowEvery >= 0 else {
             throw ValidationError("shadow-every must be 0 (off) or a positive number of steps, got \(shadowEvery)")
         }
+        _ = try DumpPlan(self)
         do {
             _ = try AnalysisPlan(self)
         } catch let error as RecipeOptionError {
@@ -129,6 +144,8 @@ struct AnalyzeCommand: ParsableCommand {
 
         Interruption.install()
         let target = try plan.checkOutput()
+        let dumpPlan = try DumpPlan(self)
+        let dumpTarget = try dumpPlan.map { try $0.checkTarget(against: target) }
         let mnist = try MNIST.load(from: model.data, checksums: model.checksums)
         let output = AnalyzeOutput()
         let environment = RunEnvironment(
@@ -137,6 +154,11 @@ struct AnalyzeCommand: ParsableCommand {
             vectorRoundingKernels: TensorRounder().usesVectorKernels,
             commandLine: ["mpstudy"] + CommandLine.arguments.dropFirst())
 
+        let dump = try dumpTarget.map { target throws(ReportWriteError) in
+            try CaptureDump(
+                steps: dumpPlan!.steps, to: target, framework: "mpstudy \(MPStudyVersion.package) (analyze)",
+                layers: AnalysisSession.layerNames)
+        }
         var records: [RunRecord] = []
         let runs = TrainingRuns(count: plan.runs.count)
         for (index, settings) in plan.runs.enumerated() {
@@ -148,7 +170,7 @@ struct AnalyzeCommand: ParsableCommand {
             var profileReport: ProfileReport?
             var record = try session.run(
                 train: mnist.train, test: mnist.test, classes: MNIST.classes,
-                environment: runEnvironment, trained: { profileReport = $0 }
+                environment: runEnvironment, dump: index == 0 ? dump : nil, trained: { profileReport = $0 }
             ) { progress.handle($0) }
             runs.runFinished()
             record.environment.loadAverageAtEnd = BLASRuntime.loadAverage
@@ -170,8 +192,10 @@ struct AnalyzeCommand: ParsableCommand {
         let entries = zip(plan.subfolderNames, records).map { RunFolderPublisher.Entry(subfolder: $0, record: $1) }
         try Interruption.deferring { () throws(ReportWriteError) in
             try RunFolderPublisher.publish(entries, to: target, durable: true, shouldStop: { Interruption.requested })
+            if !Interruption.requested { try dump?.publish(durable: true) }
         }
         Interruption.stopIfRequested()
         output.written(target.path, compared: plan.subfolderNames.dropFirst().map { target.path + "/" + $0 })
+        if let dump { output.dumped(dump) }
     }
 }

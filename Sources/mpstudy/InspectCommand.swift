@@ -37,10 +37,19 @@ struct InspectCommand: ParsableCommand {
             region of the format's range) and inspect.json (everything). DIR must be new, empty, or \
             a folder mpstudy wrote (replaced as a whole once the new one is complete).
 
+            With --run DIR, reads a captured run instead (a capture folder, written by the Python \
+            hooks of python/mpstudy_capture or by analyze --dump-tensors) and writes the per-layer, \
+            per-step report analyze writes (run.json, steps.csv, layers.csv, histograms.csv, charts/, \
+            summary.md) into --output, counting each captured tensor against one compute format (half, \
+            bfloat16 or single) with the analyzer's own kernels; FP8/FP6/FP4 formats and block schemes \
+            are not supported with --run. A capture holds no training facts (policy, batch, seed, \
+            accuracy): the report says "captured run" instead.
+
             Examples:
               mpstudy inspect model.safetensors
               mpstudy inspect weights.npz --format e4m3,mxfp8,half --tensor dense_1
               mpstudy inspect a.npy b.npy --format all --output Reports/inspect-ab
+              mpstudy inspect --run capture/ --format bfloat16 --output Reports/captured
 
             A file that is malformed (truncated, a header that disagrees with its size, offsets \
             outside the file or overlapping, a zip member that inflates beyond its size) or holds a \
@@ -65,11 +74,20 @@ struct InspectCommand: ParsableCommand {
     @Option(help: "Also write a report folder: new, empty, or one mpstudy wrote (replaced as a whole).")
     var output: String?
 
+    @Option(
+        name: .customLong("run"),
+        help: ArgumentHelp(
+            "A capture folder (manifest.json + step files, docs/capture-format.md) instead of files: the per-layer, per-step report analyze writes, for one --format (half, bfloat16 or single; default half).",
+            valueName: "dir"))
+    var captureFolder: String?
+
     func validate() throws {
+        if captureFolder != nil { return try validateRun() }
         guard !files.isEmpty else { throw ValidationError("give at least one tensor file (.npy, .npz, .safetensors)") }
     }
 
     func run() throws {
+        if let captureFolder { return try runCaptured(captureFolder) }
         let targets = formats?.values ?? InspectTargetName.defaults
         let destination = try output.map { path throws(ReportWriteError) in try RunFolderTarget(checking: path) }
         let opened = try files.map { path throws(TensorFileError) in try TensorFile(path: path) }

@@ -91,6 +91,11 @@ public protocol PrecisionProbe: LayerProbe {
     /// the same pass as they round).
     func wantsRounding(_ kind: TensorKind, layer: String, phase: ModelPhase) -> Bool
     func observeRounding(_ event: RoundingEvent)
+    /// Whether the values about to be rounded at `kind` of `layer` at `position` are wanted
+    /// (asked only for rounding sites whose statistics are wanted; costs the probe a copy).
+    func wantsRoundingInput(_ kind: TensorKind, layer: String, position: ProbePosition) -> Bool
+    /// Receives them, before the rounding (and so before its ``RoundingEvent``).
+    func observeRoundingInput(_ input: RoundingInput)
     /// Whether the update statistics of `layer` are wanted (costs one extra pass).
     func wantsUpdates(layer: String) -> Bool
     func observeUpdate(_ event: UpdateEvent)
@@ -111,6 +116,8 @@ public protocol PrecisionProbe: LayerProbe {
 extension PrecisionProbe {
     public func wantsRounding(_ kind: TensorKind, layer: String, phase: ModelPhase) -> Bool { false }
     public func observeRounding(_ event: RoundingEvent) {}
+    public func wantsRoundingInput(_ kind: TensorKind, layer: String, position: ProbePosition) -> Bool { false }
+    public func observeRoundingInput(_ input: RoundingInput) {}
     public func wantsUpdates(layer: String) -> Bool { false }
     public func observeUpdate(_ event: UpdateEvent) {}
     public var shadowEvery: Int { 0 }

@@ -9,7 +9,8 @@ import Precision
 extension ExecutionContext {
     /// Rounds the `count` values at `source` to the policy's compute format into `destination`
     /// (which may be `source`). When the precision probe wants this rounding site, the kernel
-    /// counts in the same pass and the probe receives a ``RoundingEvent``; a `scaled` tensor
+    /// counts in the same pass and the probe receives a ``RoundingEvent`` (and first, if it
+    /// wants them, the values about to be rounded: a ``RoundingInput``); a `scaled` tensor
     /// (one carrying the loss scale) also gets the counterfactual of rounding it unscaled.
     public func roundToCompute(
         _ source: UnsafePointer<Float>, count: Int, shape: [Int],
@@ -22,6 +23,14 @@ extension ExecutionContext {
             return
         }
         let scale: Float = scaled ? lossScale : 1
+        if probe.wantsRoundingInput(kind, layer: layer, position: position) {
+            profiler.measure(.probe) {
+                probe.observeRoundingInput(
+                    RoundingInput(
+                        layer: layer, kind: kind, position: position, format: format, shape: shape,
+                        lossScale: scale, values: UnsafeBufferPointer(start: source, count: count)))
+            }
+        }
         var record = RoundingRecord(counterfactualScale: scale != 1 ? 1 / scale : nil)
         profiler.measure(.roundingStatistics) {
             rounder.round(source, count: count, to: format, into: destination, recording: &record)

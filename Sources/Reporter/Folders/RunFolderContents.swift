@@ -15,7 +15,8 @@
 /// - temporaries of earlier mpstudy versions (`.mpstudy-tmp-*` files, `.mpstudy-write-probe`).
 ///
 /// A folder with an `inspect.json` is judged as an `mpstudy inspect` report folder instead
-/// (``InspectionFolder``).
+/// (``InspectionFolder``), one with a `manifest.json` as a capture folder of `analyze
+/// --dump-tensors` (``CaptureDump``).
 ///
 /// Everything in a run folder is then mpstudy's own, so replacing the folder as a whole
 /// (``RunFolderPublisher``) deletes only files mpstudy wrote. A folder with anything else in
@@ -27,6 +28,8 @@ enum RunFolderContents {
         guard let names = FolderTree.entries(path) else { return "it cannot be read" }
         // An `mpstudy inspect` report folder is mpstudy's too.
         if !nested && names.contains("inspect.json") { return InspectionFolder.problem(in: path, names: names) }
+        // So is a capture folder of `analyze --dump-tensors`.
+        if !nested && names.contains("manifest.json") { return CaptureDump.problem(in: path, names: names) }
         guard names.contains("run.json") else { return "it has no run.json" }
         guard FolderTree.kind(path + "/run.json") == .file, RunRecordSignature.matches(path + "/run.json") else {
             return "its run.json is not an mpstudy run record"
