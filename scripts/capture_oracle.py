@@ -6,6 +6,7 @@ import json
 import os
 import re
 import subprocess
+import sys
 
 import numpy as np
 from safetensors import safe_open
@@ -122,8 +123,8 @@ def f64(a):
 
 
 def run_inspect(check, mpstudy, folder, step_file):
-    """`mpstudy inspect` on one step file (every tensor must appear in its JSON report) and, if
-    this mpstudy has it, `mpstudy inspect --run` on the folder."""
+    """`mpstudy inspect` on one step file (every tensor must appear in its JSON report), then
+    `mpstudy inspect --run` on the folder and scripts/crosscheck-inspect-numpy.py on it."""
     report = os.path.join(folder + "-inspect")
     command = [mpstudy, "inspect", os.path.join(folder, step_file), "--format", "half,bfloat16,e4m3,mxfp4",
                "--output", report]
@@ -134,11 +135,13 @@ def run_inspect(check, mpstudy, folder, step_file):
         names = {t["name"] for t in json.load(file)["tensors"]}
     tensors, _ = read_step(os.path.join(folder, step_file))
     check.that(names == set(tensors), f"inspect reported {sorted(names)}, the file holds {sorted(tensors)}")
-    helped = subprocess.run([mpstudy, "inspect", "--help"], capture_output=True, text=True)
-    if "--run" in helped.stdout:
-        command = [mpstudy, "inspect", "--run", folder]
-        done = subprocess.run(command, capture_output=True, text=True, env={**os.environ, "NO_COLOR": "1"})
-        check.that(done.returncode == 0, f"{' '.join(command)} failed: {done.stderr.strip()}")
-        print(f"$ mpstudy inspect --run {folder}: exit 0, {len(done.stdout.splitlines())} lines")
-    else:
-        print("(this mpstudy has no inspect --run yet: the folder check is skipped)")
+    # The whole folder as a captured run, its counts checked against NumPy and ml_dtypes by the
+    # independent cross-check (float16, bfloat16 and float8_e4m3fn of every tensor of every step).
+    command = [mpstudy, "inspect", "--run", folder]
+    done = subprocess.run(command, capture_output=True, text=True, env={**os.environ, "NO_COLOR": "1"})
+    check.that(done.returncode == 0, f"{' '.join(command)} failed: {done.stderr.strip()}")
+    print(f"$ mpstudy inspect --run {folder}: exit 0, {len(done.stdout.splitlines())} lines")
+    crosscheck = os.path.join(os.path.dirname(os.path.abspath(__file__)), "crosscheck-inspect-numpy.py")
+    done = subprocess.run([sys.executable, crosscheck, mpstudy, folder], capture_output=True, text=True)
+    check.that(done.returncode == 0, f"crosscheck-inspect-numpy on {folder} failed: {done.stdout[-2000:]}{done.stderr[-2000:]}")
+    print("\n".join("  " + line for line in done.stdout.strip().splitlines()[-3:]))

@@ -149,6 +149,8 @@ def part_c(check, work):
         check.that(array.dtype == want, f"mixed_float16 {name} is {array.dtype}, expected {np.dtype(want)}")
     scale = float(metadata.get("loss_scale", "nan"))
     check.that(scale >= 1 and np.log2(scale) == int(np.log2(scale)), f"loss_scale {metadata.get('loss_scale')!r}")
+    check.that(manifest["steps"][-1].get("loss_scale") == scale,
+               f"manifest loss_scale {manifest['steps'][-1].get('loss_scale')!r}, step file {scale!r}")
     # float16 result of a float32 computation: within half an ulp of float16 (2^-11 relative),
     # plus float16's smallest subnormal 2^-24 for the tiny entries.
     want = scale * logits_gradient(t["logits/output"], y[:16])

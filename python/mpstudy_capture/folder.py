@@ -95,12 +95,15 @@ class CaptureFolder:
             return False
         return isinstance(value, dict) and value.get("mpstudy_capture") == FORMAT_VERSION
 
-    def add_step(self, step, tensors, loss=None, metadata=None):
+    def add_step(self, step, tensors, loss=None, metadata=None, loss_scale=None):
         """Writes the step file of training step `step` (tensors: "<layer>/<role>" -> array) and
-        then the manifest listing it. Steps must increase; names must use the folder's layers
-        and the contract's roles (ValueError otherwise, and nothing is written)."""
+        then the manifest listing it, with `loss` when finite and `loss_scale` (the factor the
+        step's gradients carry) when given. Steps must increase; names must use the folder's
+        layers and the contract's roles (ValueError otherwise, and nothing is written)."""
         if not isinstance(step, int) or isinstance(step, bool) or step < 0:
             raise ValueError(f"step must be a non-negative integer, not {step!r}")
+        if loss_scale is not None and not (math.isfinite(float(loss_scale)) and float(loss_scale) > 0):
+            raise ValueError(f"loss_scale must be a positive finite number, not {loss_scale!r}")
         if self.steps and step <= self.steps[-1]["step"]:
             raise ValueError(f"step {step} does not follow the last captured step {self.steps[-1]['step']}")
         for name in tensors:
@@ -115,6 +118,8 @@ class CaptureFolder:
         entry = {"step": step, "file": file}
         if loss is not None and math.isfinite(float(loss)):  # JSON has no NaN or infinity
             entry["loss"] = float(loss)
+        if loss_scale is not None:
+            entry["loss_scale"] = float(loss_scale)
         self.steps.append(entry)
         self._write_manifest()
         return os.path.join(self.directory, file)

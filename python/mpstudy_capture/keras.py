@@ -48,7 +48,7 @@ class CaptureCallback(_keras.callbacks.Callback):
     gradients keep the variables' dtype. If the optimizer scales the loss (a
     LossScaleOptimizer, as `mixed_float16` gets), the gradients are those of the scaled loss,
     exactly as the backward pass carries them, and the step file's metadata holds
-    `"loss_scale"` (divide by it for dL/d...). The manifest's `loss` is the probe batch's
+    `"loss_scale"`, as does the manifest's step entry (divide by it for dL/d...). The manifest's `loss` is the probe batch's
     (unscaled) loss.
 
     layers: names of the layers to capture; default every layer with a kernel (Dense, Conv...).
@@ -108,7 +108,8 @@ class CaptureCallback(_keras.callbacks.Callback):
             metadata = {"layout": "keras"}
             if scale != 1.0:
                 metadata["loss_scale"] = repr(scale)
-            self.folder.add_step(step, tensors, loss=loss, metadata=metadata)
+            self.folder.add_step(step, tensors, loss=loss, metadata=metadata,
+                                 loss_scale=scale if scale != 1.0 else None)
 
     def compute(self, step=None):
         """The tensors ("<layer>/<role>" -> NumPy array), the unscaled loss and the loss scale for
