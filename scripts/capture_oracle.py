@@ -89,9 +89,12 @@ def check_manifest(check, folder, framework_prefix, layers, every):
         check.that(re.fullmatch(r"[^/.][^/]*\.safetensors", name) is not None and ".." not in name,
                    f"file {name!r} is not a plain .safetensors name")
         check.that(name in files, f"{name} is listed but not in the folder")
-        check.that(set(entry) <= {"step", "file", "loss"}, f"unexpected keys in {entry}")
+        check.that(set(entry) <= {"step", "file", "loss", "loss_scale"}, f"unexpected keys in {entry}")
         tensors, metadata = read_step(os.path.join(folder, name))
         check.that(metadata.get("step") == str(entry["step"]), f"{name}: metadata step {metadata.get('step')!r}")
+        if "loss_scale" in entry or "loss_scale" in metadata:
+            check.that(float(metadata.get("loss_scale", "nan")) == entry.get("loss_scale"),
+                       f"{name}: loss_scale {metadata.get('loss_scale')!r} in the file, {entry.get('loss_scale')!r} in the manifest")
         for tensor in tensors:
             layer, _, role = tensor.rpartition("/")
             check.that(layer in layers and role in ROLES, f"{name}: tensor {tensor!r} is not <layer>/<role>")
