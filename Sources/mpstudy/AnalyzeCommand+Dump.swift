@@ -37,9 +37,9 @@ struct DumpPlan {
     func checkTarget(against run: RunFolderTarget) throws -> RunFolderTarget {
         let target: RunFolderTarget
         do {
-            target = try RunFolderTarget(checking: path)
+            target = try RunFolderTarget(checking: path, for: .capture)
         } catch {
-            throw AnalysisInputError.outputNotWritable(path: error.path, reason: error.reason)
+            throw DumpFolderError(description: "cannot write the capture folder '\(error.path)': \(error.reason)")
         }
         let (a, b) = (target.location, run.location)
         if a == b || a.hasPrefix(b + "/") || b.hasPrefix(a + "/") {
@@ -48,4 +48,9 @@ struct DumpPlan {
         }
         return target
     }
+}
+
+/// A `--dump-dir` that cannot be written (exit 1, like an unwritable report folder).
+struct DumpFolderError: Error, CustomStringConvertible {
+    let description: String
 }

@@ -53,12 +53,17 @@ extension InspectCommand {
     /// writes the run folder when `--output` is given.
     func runCaptured(_ folder: String) throws {
         let format = try runFormat()
+        // Checked before the destination itself, which (a capture, not a run folder) it would refuse.
+        if let output, let source = Self.canonical(folder), let target = Self.canonical(output),
+            target == source || source.hasPrefix(target + "/")
+        {
+            throw ValidationError("--output '\(output)' would replace the capture folder '\(folder)' it reads")
+        }
         let destination = try output.map { path throws(ReportWriteError) in try RunFolderTarget(checking: path) }
         if let destination, let source = Self.canonical(folder),
-            destination.location == source || source.hasPrefix(destination.location + "/")
+            destination.location.hasPrefix(source + "/") || source.hasPrefix(destination.location + "/")
         {
-            throw ValidationError(
-                "--output '\(destination.path)' would replace the capture folder '\(folder)' it reads")
+            throw ValidationError("--output '\(destination.path)' and the capture folder '\(folder)' must be apart")
         }
         let capture = try CaptureFolder(path: folder)
         let threads = ProcessInfo.processInfo.activeProcessorCount

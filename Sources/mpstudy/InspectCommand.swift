@@ -89,7 +89,7 @@ struct InspectCommand: ParsableCommand {
     func run() throws {
         if let captureFolder { return try runCaptured(captureFolder) }
         let targets = formats?.values ?? InspectTargetName.defaults
-        let destination = try output.map { path throws(ReportWriteError) in try RunFolderTarget(checking: path) }
+        let destination = try output.map { path throws(ReportWriteError) in try RunFolderTarget(checking: path, for: .inspection) }
         let opened = try files.map { path throws(TensorFileError) in try TensorFile(path: path) }
         let chosen = try InspectSelection.tensors(in: opened, named: tensorNames)
         let inspector = TensorInspector()

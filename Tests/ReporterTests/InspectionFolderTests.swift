@@ -46,16 +46,16 @@ import _TestSupport
     func recognition() throws {
         try withScratchFolder { scratch in
             let out = scratch.file("out")
-            try InspectionFolder.publish(Self.report(), to: RunFolderTarget(checking: out))
+            try InspectionFolder.publish(Self.report(), to: RunFolderTarget(checking: out, for: .inspection))
             #expect(FileTree.entries(out) == ["fits.csv", "histograms.csv", "inspect.json", "summary.md"])
             #expect(RunFolderContents.problem(in: out) == nil)
-            try InspectionFolder.publish(Self.report(), to: RunFolderTarget(checking: out))
+            try InspectionFolder.publish(Self.report(), to: RunFolderTarget(checking: out, for: .inspection))
             try FileTree.write("x", to: out + "/notes.txt")
             #expect(RunFolderContents.problem(in: out)?.contains("'notes.txt'") == true)
             try FileTree.write("{\"other\": 1}", to: out + "/inspect.json")
             FileTree.remove(out + "/notes.txt")
             #expect(RunFolderContents.problem(in: out)?.contains("not an mpstudy inspect report") == true)
-            #expect(throws: ReportWriteError.self) { try RunFolderTarget(checking: out) }
+            #expect(throws: ReportWriteError.self) { try RunFolderTarget(checking: out, for: .inspection) }
         }
     }
 }

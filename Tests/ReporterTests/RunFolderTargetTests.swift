@@ -11,9 +11,9 @@ import _TestSupport
 /// Which destinations a run folder may go to, and what counts as an mpstudy run folder.
 @Suite struct RunFolderTargetTests {
     /// The reason `path` is refused ("" when it is accepted).
-    static func refusal(_ path: String) -> String {
+    static func refusal(_ path: String, for kind: ReportFolderKind = .run) -> String {
         do {
-            _ = try RunFolderTarget(checking: path)
+            _ = try RunFolderTarget(checking: path, for: kind)
             return ""
         } catch {
             return error.reason
@@ -105,6 +105,33 @@ import _TestSupport
 
     /// The run.json signature: a top-level numeric `schemaVersion`, found across chunk borders
     /// and not inside strings or nested objects.
+    /// Each kind of mpstudy folder is replaced only by a folder of its kind: a run folder given
+    /// as the capture folder of `--dump-dir` or as an inspect report's `--output` is refused
+    /// (and left as it is), and a folder of the user's is refused naming the marker file missing.
+    @Test func onlyAFolderOfTheSameKindIsReplaced() throws {
+        try withScratchFolder { scratch in
+            let run = scratch.file("run")
+            try Self.writeRun(run)
+            let before = FileTree.entries(run)
+            #expect(Self.refusal(run, for: .run) == "")
+            for kind in [ReportFolderKind.capture, .inspection] {
+                let reason = Self.refusal(run, for: kind)
+                #expect(reason.hasPrefix("it is an mpstudy run folder, not an mpstudy"), "\(kind): '\(reason)'")
+            }
+            #expect(FileTree.entries(run) == before)
+            let mine = scratch.file("mine")
+            try FileTree.makeFolder(mine)
+            try FileTree.write("x", to: mine + "/notes.txt")
+            let reason = Self.refusal(mine, for: .capture)
+            #expect(reason.contains("(it has no manifest.json)"), "'\(reason)'")
+            let empty = scratch.file("empty")
+            try FileTree.makeFolder(empty)
+            for kind in [ReportFolderKind.run, .capture, .inspection] {
+                #expect(Self.refusal(empty, for: kind) == "")
+            }
+        }
+    }
+
     @Test func runRecordSignature() {
         func matches(_ text: String, chunk: Int) -> Bool {
             var scanner = RunRecordSignature.Scanner()

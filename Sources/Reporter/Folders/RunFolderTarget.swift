@@ -14,9 +14,10 @@
 /// the data is loaded or anything trained) without creating anything, and again just before
 /// the new folder is put in place:
 ///
-/// - it must not exist, or be an empty folder, or be an mpstudy run folder
-///   (``RunFolderContents``), which is then replaced as a whole; any other folder is refused,
-///   so no file of the user's is ever overwritten or deleted;
+/// - it must not exist, or be an empty folder, or be an mpstudy folder (``RunFolderContents``)
+///   of the ``kind`` to be written, which is then replaced as a whole; any other folder is
+///   refused, so no file of the user's is ever overwritten or deleted, and no report becomes a
+///   capture folder by a mistyped path;
 /// - the folder it goes into (or the nearest existing folder above it, when folders are still
 ///   to be created) must be writable;
 /// - it must not be the working folder or hold it (the run folder is replaced by renaming, so
@@ -33,6 +34,8 @@ public struct RunFolderTarget: Sendable, Equatable {
     public let parent: String
     /// The run folder's name inside ``parent``.
     public let name: String
+    /// The kind of folder that goes there: only an mpstudy folder of this kind is replaced.
+    public let kind: ReportFolderKind
 
     /// The longest accepted name, in UTF-8 bytes (a temporary name adds up to 40 to it, and
     /// file systems allow 255).
@@ -41,8 +44,9 @@ public struct RunFolderTarget: Sendable, Equatable {
     /// The canonical absolute path of the run folder.
     public var location: String { (parent == "/" ? "" : parent) + "/" + name }
 
-    /// Checks `path` as a destination (see the type's documentation).
-    public init(checking path: String) throws(ReportWriteError) {
+    /// Checks `path` as a destination of a folder of `kind` (see the type's documentation).
+    public init(checking path: String, for kind: ReportFolderKind = .run) throws(ReportWriteError) {
+        self.kind = kind
         var trimmed = path
         while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed.removeLast() }
         guard !trimmed.isEmpty else { throw ReportWriteError(path: path, reason: "empty path") }
@@ -111,11 +115,21 @@ public struct RunFolderTarget: Sendable, Equatable {
             break
         case .folder:
             if (FolderTree.entries(location) ?? [""]).isEmpty { break }
+            let found = ReportFolderKind.of(names: FolderTree.entries(location) ?? [])
             if let problem = RunFolderContents.problem(in: location) {
                 throw ReportWriteError(
                     path: path,
-                    reason: "it is not empty and not an mpstudy run folder (\(problem)); "
-                        + "give a new or empty folder, or a run folder mpstudy wrote (which is replaced as a whole)")
+                    reason:
+                        "it is not empty and not \(kind.phrase) (\(found == kind ? problem : "it has no \(kind.marker)")); "
+                        + "give a new or empty folder, or \(kind.shortPhrase) mpstudy wrote (which is replaced as a whole)"
+                )
+            }
+            if found != kind {
+                throw ReportWriteError(
+                    path: path,
+                    reason:
+                        "it is \(found.phrase), not \(kind.phrase); give a new or empty folder, or \(kind.shortPhrase) mpstudy wrote"
+                )
             }
         default:
             throw ReportWriteError(path: path, reason: "it exists and is not a folder")
