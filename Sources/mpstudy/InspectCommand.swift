@@ -34,8 +34,9 @@ struct InspectCommand: ParsableCommand {
 
             With --output DIR, also writes a report folder: summary.md (the table), fits.csv (one \
             row per tensor and format, full precision), histograms.csv (every exponent bin with its \
-            region of the format's range) and inspect.json (everything). DIR must be new, empty, or \
-            a folder mpstudy wrote (replaced as a whole once the new one is complete).
+            region of the format's range), inspect.json (everything) and charts/exponents-<tensor>-<n>.svg \
+            (each tensor's exponents against every format's range; at most 100 tensors). DIR must be \
+            new, empty, or a folder mpstudy wrote (replaced as a whole once the new one is complete).
 
             With --run DIR, reads a captured run instead (a capture folder, written by the Python \
             hooks of python/mpstudy_capture or by analyze --dump-tensors) and writes the per-layer, \

@@ -53,13 +53,16 @@ struct InspectEndToEndTests {
         }
     }
 
-    @Test("--output writes summary.md, fits.csv, histograms.csv, inspect.json, and replaces its own folder")
+    @Test("--output writes summary.md, fits.csv, histograms.csv, inspect.json, charts/, and replaces its own folder")
     func reportFolder() throws {
         try Self.withFile(Self.npy(Self.values)) { folder in
             let first = try mpstudy(["inspect", "w.npy", "--format", "e4m3,mxfp8", "--output", "out"], in: folder)
             expectSuccess(first)
             #expect(
-                FileTree.entries(folder.file("out")) == ["fits.csv", "histograms.csv", "inspect.json", "summary.md"])
+                FileTree.entries(folder.file("out")) == [
+                    "charts", "fits.csv", "histograms.csv", "inspect.json", "summary.md",
+                ])
+            #expect(FileTree.entries(folder.file("out/charts")) == ["exponents-w-1.svg"])
             let csv = try #require(FileTree.text(folder.file("out/fits.csv")))
             let lines = csv.split(separator: "\n")
             #expect(lines.count == 3 && lines[1].hasPrefix("w.npy,w,float32,4,e4m3,4,4,0,0,1,"), "\(csv)")

@@ -64,6 +64,18 @@ struct TensorInspectorTests {
         #expect(try Self.fit([0, 0], .element(.e5m2)).scale == nil)
     }
 
+    @Test("a fit says whether its histogram is over block scales and whether overflow saturates")
+    func histogramMeaning() throws {
+        // Half overflows to infinity and counts x; E4M3 (OCP) saturates and counts x; MXFP8's
+        // elements saturate and its histogram counts x over the block scale.
+        let half = try Self.fit([1, 2], .compute(.float16))
+        let e4m3 = try Self.fit([1, 2], .element(.e4m3))
+        let mx = try Self.fit([1, 2], .scheme(.mx(element: .e4m3, blockSize: 32)))
+        #expect(!half.blockScaled && !half.saturates)
+        #expect(!e4m3.blockScaled && e4m3.saturates)
+        #expect(mx.blockScaled && mx.saturates)
+    }
+
     @Test("MX on rows of 3 (padded to 32): the padding is not counted")
     func paddedRows() throws {
         // Rows [1, 2, 3] and [4, 5, 1e-9]: each row one MXFP8 block. Row 2's scale puts 5 in

@@ -47,9 +47,16 @@ import _TestSupport
         try withScratchFolder { scratch in
             let out = scratch.file("out")
             try InspectionFolder.publish(Self.report(), to: RunFolderTarget(checking: out, for: .inspection))
-            #expect(FileTree.entries(out) == ["fits.csv", "histograms.csv", "inspect.json", "summary.md"])
+            #expect(FileTree.entries(out) == ["charts", "fits.csv", "histograms.csv", "inspect.json", "summary.md"])
+            #expect(FileTree.entries(out + "/charts") == ["exponents-w-1.svg"])
+            #expect(FileTree.text(out + "/summary.md")?.contains("](charts/exponents-w-1.svg)") == true)
             #expect(RunFolderContents.problem(in: out) == nil)
             try InspectionFolder.publish(Self.report(), to: RunFolderTarget(checking: out, for: .inspection))
+            // charts/ may hold only SVG files.
+            try FileTree.write("x", to: out + "/charts/x.png")
+            #expect(RunFolderContents.problem(in: out)?.contains("'charts/x.png'") == true)
+            FileTree.remove(out + "/charts/x.png")
+            #expect(RunFolderContents.problem(in: out) == nil)
             try FileTree.write("x", to: out + "/notes.txt")
             #expect(RunFolderContents.problem(in: out)?.contains("'notes.txt'") == true)
             try FileTree.write("{\"other\": 1}", to: out + "/inspect.json")

@@ -30,6 +30,11 @@ public struct TensorFit: Sendable, Equatable, Codable {
     public var histogram = ExponentHistogram()
     /// The range the histogram is read against.
     public var range: FormatExtent
+    /// Whether the histogram counts x over its block scale (MX and NVFP4) rather than x.
+    public var blockScaled = false
+    /// Whether values beyond the range saturate to ±max (the OCP FP8/FP6/FP4 elements, also in
+    /// MX and NVFP4 blocks) rather than overflow to infinity (half, bfloat16, float32).
+    public var saturates = false
     /// The largest finite |x| of the tensor.
     public var amax: Float = 0
     /// The best power-of-two per-tensor scale and its outcome; nil for float32, the block

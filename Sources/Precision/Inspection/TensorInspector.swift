@@ -60,6 +60,7 @@ public struct TensorInspector: Sendable {
                 fit.scale = scale
             }
         case .element(let element):
+            fit.saturates = true
             let quantizer = ScaledQuantizer(.tensor(element: element, scale: 1), kernels: kernels)
             var s = ScaledStatistics()
             try quantizer.quantize(values, rows: 1, columns: values.count, axis: .rows, into: nil, statistics: &s)
@@ -80,6 +81,8 @@ public struct TensorInspector: Sendable {
                 fit.scale = scale
             }
         case .scheme(let scheme):
+            fit.saturates = true
+            fit.blockScaled = true
             let size = scheme.blockSize ?? 1
             let columns = shape.count >= 1 ? shape[shape.count - 1] : values.count
             guard columns > 0, !values.isEmpty else { return fit }

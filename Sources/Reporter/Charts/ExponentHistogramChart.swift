@@ -141,8 +141,15 @@ struct ExponentHistogramChart: Sendable {
     var exponentDomain: ClosedRange<Int> {
         let r = counts.range
         let span = counts.exponentSpan ?? r.minSubnormalExponent...r.maxExponent
-        let low = min(span.lowerBound, r.minSubnormalExponent) - 2
-        let high = max(span.upperBound + 1, r.maxExponent + 1) + 2
+        return Self.exponentDomain(
+            lowest: min(span.lowerBound, r.minSubnormalExponent), highest: max(span.upperBound, r.maxExponent))
+    }
+
+    /// The x domain for binades `lowest...highest` (data and format ranges together): two
+    /// binades of room either side, ends on multiples of 4, the top binade's right edge included.
+    static func exponentDomain(lowest: Int, highest: Int) -> ClosedRange<Int> {
+        let low = lowest - 2
+        let high = highest + 1 + 2
         return (4 * Int((Double(low) / 4).rounded(.down)))...(4 * Int((Double(high) / 4).rounded(.up)))
     }
 
@@ -234,13 +241,8 @@ struct ExponentHistogramChart: Sendable {
         let total = Double(max(counts.total, 1))
         let shares = (counts.scaled.values.map { $0 } + (counts.unscaled?.values.map { $0 } ?? []))
             .filter { $0 > 0 }.map { Double($0) / total * 100 }
-        let lowest = shares.min() ?? 1
-        let highest = shares.max() ?? 100
-        let bottomExponent = Int((ChartScale.logarithm(lowest, base: 10) - 0.2).rounded(.down))
-        let topExponent = max(Int((ChartScale.logarithm(highest, base: 10) - 1e-9).rounded(.up)), bottomExponent + 1)
-        let y = ChartScale(
-            .log(base: 10), lower: ChartScale.power(10, bottomExponent), upper: ChartScale.power(10, topExponent),
-            start: plot.bottom, end: plot.top)
+        let y = Self.shareScale(
+            lowest: shares.min() ?? 1, highest: shares.max() ?? 100, start: plot.bottom, end: plot.top)
         drawZones(&svg, plot, x)
         let yTicks = y.ticks(maxCount: 9).map { ChartTick(value: $0, label: Self.percentLabel($0)) }
         ChartAxis.left(&svg, plot: plot, scale: y, ticks: yTicks, title: "share of values (%, log scale)")
@@ -282,11 +284,33 @@ struct ExponentHistogramChart: Sendable {
         return svg.text
     }
 
+    /// A log10 percent axis over whole decades from `lowest` (less a fifth of a decade, so the
+    /// smallest bar stays visible) to `highest` (percent shares), at least one decade.
+    static func shareScale(lowest: Double, highest: Double, start: Double, end: Double) -> ChartScale {
+        let bottomExponent = Int((ChartScale.logarithm(lowest, base: 10) - 0.2).rounded(.down))
+        let topExponent = max(Int((ChartScale.logarithm(highest, base: 10) - 1e-9).rounded(.up)), bottomExponent + 1)
+        return ChartScale(
+            .log(base: 10), lower: ChartScale.power(10, bottomExponent), upper: ChartScale.power(10, topExponent),
+            start: start, end: end)
+    }
+
     /// The four regions as background rectangles (clipped to the domain), each labelled at
     /// the top when its label fits.
     private func drawZones(_ svg: inout SVGDocument, _ plot: PlotArea, _ x: ChartScale) {
         let r = counts.range
-        let d = exponentDomain
+        Self.drawZones(
+            &svg, top: plot.top, bottom: plot.bottom, x: x, domain: exponentDomain,
+            range: (r.minSubnormalExponent, r.minExponent, r.maxExponent), labels: true)
+    }
+
+    /// A format's regions between `top` and `bottom` as background rectangles of class
+    /// `zone-flush`, `zone-subnormal`, `zone-normal`, `zone-overflow` (binades below
+    /// emin_sub, emin_sub..<emin, emin...emax, above emax), clipped to `domain`; with `labels`,
+    /// each named just above `top` when its name fits.
+    static func drawZones(
+        _ svg: inout SVGDocument, top: Double, bottom: Double, x: ChartScale, domain d: ClosedRange<Int>,
+        range r: (minSubnormalExponent: Int, minExponent: Int, maxExponent: Int), labels: Bool
+    ) {
         let zones: [(String, String, Int, Int, String)] = [
             ("zone-flush", ChartPalette.flushZone, d.lowerBound, r.minSubnormalExponent, "flush to 0"),
             ("zone-subnormal", ChartPalette.subnormalZone, r.minSubnormalExponent, r.minExponent, "subnormal"),
@@ -299,10 +323,10 @@ struct ExponentHistogramChart: Sendable {
             guard low < high else { continue }
             let left = x.position(Double(low))
             let right = x.position(Double(high))
-            svg.rect(x: left, y: plot.top, width: right - left, height: plot.height, .filled(color), class: name)
-            if TextMetrics.width(label, size: 11) + 8 < right - left {
+            svg.rect(x: left, y: top, width: right - left, height: bottom - top, .filled(color), class: name)
+            if labels && TextMetrics.width(label, size: 11) + 8 < right - left {
                 svg.text(
-                    label, x: (left + right) / 2, y: plot.top - 4, .sized(11, .middle, color: "#555555"),
+                    label, x: (left + right) / 2, y: top - 4, .sized(11, .middle, color: "#555555"),
                     class: "zone-label")
             }
         }

@@ -41,11 +41,7 @@ enum RunFolderContents {
             case .file where RunFolderWriter.fileNames.contains(name) || isOldTemporary(name):
                 continue
             case .folder where name == RunCharts.folder:
-                let charts = FolderTree.entries(entry) ?? [""]
-                foreign += charts.filter { chart in
-                    !chart.hasSuffix(".svg") || FolderTree.kind(entry + "/" + chart) != .file
-                }
-                .map { RunCharts.folder + "/" + $0 }
+                foreign += foreignCharts(in: entry).map { RunCharts.folder + "/" + $0 }
             case .folder where !nested && RunFolderName.isValid(name):
                 if let problem = problem(in: entry, nested: true) {
                     return "its subfolder '\(name)/' is not a compared run: \(problem)"
@@ -60,6 +56,14 @@ enum RunFolderContents {
                 "it holds \(shown)\(foreign.count > 3 ? " and \(foreign.count - 3) more" : ""), which mpstudy does not write"
         }
         return nil
+    }
+
+    /// The entries of the `charts/` folder at `path` that are not `.svg` files (`""` when it
+    /// cannot be read).
+    static func foreignCharts(in path: String) -> [String] {
+        (FolderTree.entries(path) ?? [""]).filter { chart in
+            !chart.hasSuffix(".svg") || FolderTree.kind(path + "/" + chart) != .file
+        }
     }
 
     /// A temporary file left in a run folder by an mpstudy version that wrote the files of a

@@ -1,6 +1,7 @@
 //===--- InspectionFiles.swift --------------------------------------------===//
 //
-// The files of an inspect report folder: summary.md, fits.csv, histograms.csv, inspect.json.
+// The files of an inspect report folder: summary.md, fits.csv, histograms.csv, inspect.json;
+// the charts under charts/ come from InspectionCharts.
 //
 //===----------------------------------------------------------------------===//
 
@@ -96,7 +97,33 @@ public enum InspectionFiles {
         lines.append("")
         lines.append(InspectionTable.text(report))
         lines.append(contentsOf: notes)
+        lines.append(contentsOf: chartSection(report))
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The charts of ``InspectionCharts`` as Markdown images, with what they show and, past the
+    /// cap, which tensors were left out.
+    static func chartSection(_ report: InspectionReport) -> [String] {
+        let charts = InspectionCharts.list(report)
+        guard !charts.isEmpty else { return [] }
+        var lines = [
+            "", "## Charts", "",
+            "Each tensor's exponents floor(log2 |x|) against the range of every format and scheme, one row each "
+                + "(for MX and NVFP4, of x over its block scale): bars over the shaded regions flushed to 0, subnormal, "
+                + "normal and overflow or saturation are the share of the tensor that lands there.",
+        ]
+        let left = InspectionCharts.uncharted(report)
+        if left > 0 {
+            lines += [
+                "",
+                "Charts for \(charts.count) of the \(charts.count + left) tensors: those with the largest share "
+                    + "overflowing or flushed in some format (every tensor is in fits.csv and histograms.csv).",
+            ]
+        }
+        for chart in charts {
+            lines += ["", "![\(MarkdownText.plain(chart.title))](\(MarkdownText.linkPath(chart.path)))"]
+        }
+        return lines
     }
 
     /// How to read the table (the same words as `mpstudy inspect --help`).

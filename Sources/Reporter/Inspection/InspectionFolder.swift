@@ -19,6 +19,11 @@ public enum InspectionFolder {
         _ = try RunFolderPublisher.publishFolder(to: target, durable: false, exchange: true, shouldStop: { false }) {
             (temporary: String) throws(ReportWriteError) -> Bool in
             for (name, text) in texts { try AtomicFile.write(text, to: temporary + "/" + name) }
+            let charts = InspectionCharts.list(report)
+            if !charts.isEmpty { try OutputFolder.makeDirectories(temporary + "/" + InspectionCharts.folder) }
+            for chart in charts {
+                try AtomicFile.write(InspectionCharts.svg(chart, report: report), to: temporary + "/" + chart.path)
+            }
             return true
         }
     }
@@ -27,10 +32,19 @@ public enum InspectionFolder {
     static let maximumJSONBytes = 1 << 28
 
     /// Why the folder at `path` (holding `names`) is not an inspect folder, or nil when it is
-    /// one: only the files ``InspectionFiles/names`` and an `inspect.json` whose top level has
-    /// `"mpstudyInspect": 1`.
+    /// one: only the files ``InspectionFiles/names``, a `charts/` folder of `.svg` files, and an
+    /// `inspect.json` whose top level has `"mpstudyInspect": 1`.
     static func problem(in path: String, names: [String]) -> String? {
-        let foreign = names.filter { !InspectionFiles.names.contains($0) }
+        var foreign: [String] = []
+        for name in names {
+            let entry = path + "/" + name
+            switch FolderTree.kind(entry) {
+            case .file where InspectionFiles.names.contains(name): continue
+            case .folder where name == InspectionCharts.folder:
+                foreign += RunFolderContents.foreignCharts(in: entry).map { name + "/" + $0 }
+            default: foreign.append(name)
+            }
+        }
         guard foreign.isEmpty else {
             return
                 "it holds \(foreign.prefix(3).map { "'\($0)'" }.joined(separator: ", ")), which mpstudy does not write"
