@@ -7,17 +7,17 @@ import Testing
 /// without).
 @Suite struct RuntimeFormatNameTests {
     func runtime(_ text: String) throws -> RuntimeFormat? {
-        guard case .runtime(let format)? = try FormatChoice.parse(text) else { return nil }
+        guard case .runtime(let format)? = try FormatChoice.named(text) else { return nil }
         return format
     }
 
     @Test func builtInNamesWin() throws {
-        #expect(try FormatChoice.parse("e4m3") == .builtIn(.e4m3))
-        #expect(try FormatChoice.parse("E5M2") == .builtIn(.e5m2))
-        #expect(try FormatChoice.parse("e2m1") == .builtIn(.e2m1))
-        #expect(try FormatChoice.parse(" half ") == .builtIn(.binary16))
-        #expect(try FormatChoice.parse("quarter") == nil)
-        #expect(try FormatChoice.parse("e5") == nil)
+        #expect(try FormatChoice.named("e4m3") == .builtIn(.e4m3))
+        #expect(try FormatChoice.named("E5M2") == .builtIn(.e5m2))
+        #expect(try FormatChoice.named("e2m1") == .builtIn(.e2m1))
+        #expect(try FormatChoice.named(" half ") == .builtIn(.binary16))
+        #expect(try FormatChoice.named("quarter") == nil)
+        #expect(try FormatChoice.named("e5") == nil)
     }
 
     @Test func shortNames() throws {
@@ -55,8 +55,8 @@ import Testing
                 for (inf, nan) in [(true, true), (false, true), (false, false)] {
                     let format = try RuntimeFormat(
                         exponentBitCount: w, fractionBitCount: f, hasInfinities: inf, hasNaN: nan)
-                    #expect(try FormatChoice.parse(format.name) == .runtime(format), "\(format.name)")
-                    #expect(try FormatChoice.parse(format.customSpelling) == .runtime(format))
+                    #expect(try FormatChoice.named(format.name) == .runtime(format), "\(format.name)")
+                    #expect(try FormatChoice.named(format.customSpelling) == .runtime(format))
                 }
             }
         }
@@ -81,7 +81,7 @@ import Testing
     ])
     func refusals(_ text: String, _ reason: String) {
         do {
-            let parsed = try FormatChoice.parse(text)
+            let parsed = try FormatChoice.named(text)
             Issue.record("\(text) parsed as \(String(describing: parsed))")
         } catch {
             #expect(error.description.contains(reason), "\(text): \(error.description)")

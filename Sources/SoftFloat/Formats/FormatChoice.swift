@@ -10,7 +10,7 @@ public enum FormatChoice: Hashable, Sendable {
 
     /// The format `text` names: a built-in name or alias (case-insensitive) first, then a
     /// runtime spelling; nil for neither; an error when a runtime spelling breaks a rule.
-    public static func parse(_ text: String) throws(RuntimeFormatError) -> FormatChoice? {
+    public static func named(_ text: String) throws(RuntimeFormatError) -> FormatChoice? {
         let key = String(text.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
         if let kind = FormatKind(name: key) { return .builtIn(kind) }
         return try RuntimeFormat.parse(key).map(Self.runtime)
