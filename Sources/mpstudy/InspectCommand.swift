@@ -37,9 +37,14 @@ struct InspectCommand: ParsableCommand {
             region of the format's range) and inspect.json (everything). DIR must be new, empty, or \
             a folder mpstudy wrote (replaced as a whole once the new one is complete).
 
+            --format also takes runtime formats: eXmY (IEEE-like: overflow to infinity, as half), \
+            eXmYfn (no infinities: saturates, as e4m3), custom:p=P,emax=E,emin=E[,inf=yes|no,nan=yes|no] \
+            (w 2-11, p 2-53; built-in names win).
+
             Examples:
               mpstudy inspect model.safetensors
               mpstudy inspect weights.npz --format e4m3,mxfp8,half --tensor dense_1
+              mpstudy inspect w.safetensors --format e5m10,e4m3fn,custom:p=3,emax=15,emin=-14
               mpstudy inspect a.npy b.npy --format all --output Reports/inspect-ab
 
             A file that is malformed (truncated, a header that disagrees with its size, offsets \
