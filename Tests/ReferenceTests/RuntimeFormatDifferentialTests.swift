@@ -32,6 +32,16 @@ import Testing
         }
     }
 
+    /// The fma cases `verify --runtime-formats 200` found at p = 31 (a product in [2, 4)
+    /// cancelling against an addend 2^2 above its exponent, once handled in 64 bits).
+    @Test(arguments: [
+        (7, 30, [UInt64(0x2c_bfff_ffff), 0x13_ffff_ffff, 0x11_0000_0000]),
+        (9, 30, [UInt64(0x37_ffff_ffff), 0x31_3fff_ffff, 0xa9_8000_0000]),
+    ])
+    func fmaFoundAtPrecision31(_ w: Int, _ f: Int, _ operands: [UInt64]) throws {
+        try RuntimeFormat(exponentBitCount: w, fractionBitCount: f).visit(FusedMultiplyAddCase(operands: operands))
+    }
+
     /// The sample covers what it claims: every width and layout in range, reproducibly.
     @Test func randomSampleSpansTheRanges() {
         let sample = RuntimeFormat.randomSample(count: 400, seed: 1)
@@ -40,5 +50,25 @@ import Testing
         #expect(Set(sample.map(\.precision)).isSuperset(of: [2, 53]))
         #expect(sample.allSatisfy { (2...53).contains($0.precision) })
         #expect(Set(sample.map(\.layoutDescription)).count == 3)
+    }
+}
+
+/// One fma case in every rounding attribute against the oracle, bits and flags.
+struct FusedMultiplyAddCase: FormatVisitor {
+    let operands: [UInt64]
+    func visit<F: BinaryFormat>(_: F.Type) {
+        let (a, b, c) = (
+            BinaryFloat<F>(bits: F.Bits(operands[0])), BinaryFloat<F>(bits: F.Bits(operands[1])),
+            BinaryFloat<F>(bits: F.Bits(operands[2]))
+        )
+        let oracle = Oracle()
+        for rounding in RoundingRule.allCases {
+            var env = FloatEnvironment(rounding: rounding)
+            let actual = a.fusedMultiplyAdd(b, c, in: &env)
+            let expected = oracle.fusedMultiplyAdd(a, b, c, rounding: rounding, tininess: .afterRounding)
+            #expect(
+                expected.value.bits == actual.bits && expected.flags == env.flags,
+                "\(F.name) fma \(operands.map { String($0, radix: 16) }) \(rounding.name)")
+        }
     }
 }

@@ -63,12 +63,18 @@ extension CommandLineChoice {
 
     /// Every value with its other spellings: `half (binary16, fp16, float16), single (...)`,
     /// then ``otherSpellings`` if any.
-    static var validList: String {
+    static var validList: String { listedNames + otherSpellingsSuffix }
+
+    /// The listed values with their aliases, without ``otherSpellings``.
+    static var listedNames: String {
         choices.map { value in
             let others = value.aliases.dropFirst()
             return others.isEmpty ? value.name : "\(value.name) (\(others.joined(separator: ", ")))"
-        }.joined(separator: ", ") + (otherSpellings.map { "; or \($0)" } ?? "")
+        }.joined(separator: ", ")
     }
+
+    /// `; or ` and ``otherSpellings``, or nothing.
+    static var otherSpellingsSuffix: String { otherSpellings.map { "; or \($0)" } ?? "" }
 }
 
 extension CommandLineChoice where Self: CaseIterable {

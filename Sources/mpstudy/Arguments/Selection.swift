@@ -28,7 +28,7 @@ struct Selection<Element: CommandLineChoice>: Equatable, Sendable, CustomStringC
     static var all: Selection { Selection(Element.choices) }
 
     /// The valid names for messages and help: the element's list and `all`.
-    static var validList: String { Element.validList + ", all" }
+    static var validList: String { Element.listedNames + ", all" + Element.otherSpellingsSuffix }
 
     /// Parses a comma-separated list of names, `all` among them allowed.
     static func parse(_ text: String) throws(CommandLineChoiceError) -> Selection {
