@@ -7,8 +7,28 @@
 #include <string.h>
 #include "ckscaled.h"
 #include "scaled_internal.h"
+#include "kernels_internal.h"
 
 float ck_element_round(double q, ck_element e) { return (float)ck_round_element(q, e, NULL); }
+
+/* One element rounded with IEEE overflow: an infinity instead of saturation. */
+static inline float round_ieee(float v, ck_element e) {
+    int saturated;
+    double r = ck_round_element((double)v, e, &saturated);
+    return saturated ? copysignf(INFINITY, v) : (float)r;
+}
+
+void ck_round_element_portable(const float *x, float *out, size_t n, ck_element e, ck_round_stats *st,
+                               float scale, ck_scaled_counts *sc) {
+    /* 2^emin, 0 below float32's range (then no float32 result is subnormal in the format). */
+    float minNormal = (float)ldexp(1.0, e.minExponent);
+    for (size_t i = 0; i < n; i++) {
+        float v = x[i], r = round_ieee(v, e);
+        if (st) ck_note(st, v, r, minNormal);
+        if (sc) ck_note_scaled(sc, v, round_ieee(v * scale, e), minNormal);
+        if (out) out[i] = r;
+    }
+}
 
 double ck_round_element(double q, ck_element e, int *saturated) {
     if (saturated) *saturated = 0;

@@ -88,9 +88,22 @@ public struct CalcEvaluation: Sendable {
     /// The most steps written out (see ``steps``).
     public static let shownSteps = 1_000
 
-    /// Evaluates `expression` in `kind`, every literal and operation rounded by `rounding`.
+    /// Evaluates `expression` in a built-in format (``evaluate(_:text:format:rounding:tininess:saturating:)``
+    /// of `.builtIn(kind)`).
     public static func evaluate(
         _ expression: CalcExpression, text: String, format kind: FormatKind,
+        rounding: RoundingRule, tininess: Tininess = .afterRounding,
+        saturating: Bool = false
+    ) -> CalcEvaluation {
+        evaluate(
+            expression, text: text, format: .builtIn(kind), rounding: rounding, tininess: tininess,
+            saturating: saturating)
+    }
+
+    /// Evaluates `expression` in `kind` (built-in or runtime), every literal and operation
+    /// rounded by `rounding`.
+    public static func evaluate(
+        _ expression: CalcExpression, text: String, format kind: FormatChoice,
         rounding: RoundingRule, tininess: Tininess = .afterRounding,
         saturating: Bool = false
     ) -> CalcEvaluation {

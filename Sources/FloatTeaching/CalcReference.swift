@@ -21,8 +21,13 @@ import SoftFloat
 public struct CalcReference {
     public init() {}
 
-    /// Fills `evaluation`'s exact step results, reference and errors.
+    /// Fills `evaluation`'s exact step results, reference and errors (a built-in format).
     public func complete(_ evaluation: inout CalcEvaluation, expression: CalcExpression, format: FormatKind) {
+        complete(&evaluation, expression: expression, format: .builtIn(format))
+    }
+
+    /// Fills `evaluation`'s exact step results, reference and errors.
+    public func complete(_ evaluation: inout CalcEvaluation, expression: CalcExpression, format: FormatChoice) {
         struct Completion: FormatVisitor {
             let evaluation: CalcEvaluation, expression: CalcExpression
             func visit<F: BinaryFormat>(_: F.Type) -> CalcEvaluation {

@@ -50,12 +50,17 @@ public struct FormatParameters: Sendable, Equatable {
 
     /// The parameters of `kind`.
     public init(_ kind: FormatKind) {
+        self.init(FormatChoice.builtIn(kind))
+    }
+
+    /// The parameters of a built-in or runtime format (a runtime one has no aliases).
+    public init(_ choice: FormatChoice) {
         struct Visitor: FormatVisitor {
             func visit<F: BinaryFormat>(_: F.Type) -> FormatParameters { FormatParameters(F.self) }
         }
-        self = kind.visit(Visitor())
-        name = kind.name
-        aliases = Array(kind.aliases.dropFirst())
+        self = choice.visit(Visitor())
+        name = choice.name
+        if case .builtIn(let kind) = choice { aliases = Array(kind.aliases.dropFirst()) }
     }
 
     /// The parameters of `F`; values as shortest decimals with their power of two.

@@ -47,21 +47,37 @@ public struct ValueExplanation: Sendable {
     /// MPFR's, from every digit, correctly rounded rather than exact.
     public var errorIsApproximate = false
 
-    /// The view of the encoding `bits` of `kind` (`decode`); refuses patterns wider than
-    /// the format.
+    /// The view of the encoding `bits` of a built-in format.
     public static func decoding(_ bits: UInt64, format kind: FormatKind) -> ValueExplanation {
+        decoding(bits, format: .builtIn(kind))
+    }
+
+    /// The view of the encoding `bits` of `kind` (`decode`): its low `bitWidth` bits (the
+    /// caller refuses wider patterns, ``BitPattern``).
+    public static func decoding(_ bits: UInt64, format kind: FormatChoice) -> ValueExplanation {
         struct Visitor: FormatVisitor {
             let bits: UInt64
             func visit<F: BinaryFormat>(_: F.Type) -> ValueExplanation {
-                ValueExplanation(BinaryFloat<F>(bits: F.Bits(truncatingIfNeeded: bits)))
+                // Masked to the format's width: a runtime format stores its encodings in 64 bits.
+                let mask: UInt64 = F.bitWidth >= 64 ? ~0 : (1 << UInt64(F.bitWidth)) - 1
+                return ValueExplanation(BinaryFloat<F>(bits: F.Bits(truncatingIfNeeded: bits & mask)))
             }
         }
         return kind.visit(Visitor(bits: bits))
     }
 
-    /// `text` parsed into `kind` under `rounding` (`explain`).
+    /// `text` parsed into a built-in format under `rounding` (`explain`).
     public static func explaining(
         _ text: String, format kind: FormatKind, rounding: RoundingRule,
+        tininess: Tininess = .afterRounding,
+        saturating: Bool = false
+    ) throws(FloatParseError) -> ValueExplanation {
+        try explaining(text, format: .builtIn(kind), rounding: rounding, tininess: tininess, saturating: saturating)
+    }
+
+    /// `text` parsed into `kind` (built-in or runtime) under `rounding` (`explain`).
+    public static func explaining(
+        _ text: String, format kind: FormatChoice, rounding: RoundingRule,
         tininess: Tininess = .afterRounding,
         saturating: Bool = false
     ) throws(FloatParseError) -> ValueExplanation {

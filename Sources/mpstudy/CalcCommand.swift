@@ -16,6 +16,8 @@ struct CalcCommand: ParsableCommand {
             compared with the exact value of the expression: rational arithmetic on the literals \
             as written, MPFR interval arithmetic with every digit proven for square roots. A \
             rounded number is shown after "≈"; the relative error against an exact 0 is undefined.
+
+            Runtime formats: eXmY is IEEE-like with X exponent and Y fraction bits (e6m9), eXmYfn has no infinities (the OCP E4M3 layout: the all-ones exponent holds numbers, S.1..1.1..1 is NaN), custom:p=P,emax=E,emin=E[,inf=yes|no,nan=yes|no] states the parameters (w from emin; nan=no with inf=no: every encoding a number); w 2-11, p 2-53. Built-in names win (e4m3, e5m2, e2m3, e3m2, e2m1, e8m0).
             """)
 
     /// One value; `.allUnrecognized` lets it start with '-' (-0.1) without being taken for an option.
@@ -27,7 +29,7 @@ struct CalcCommand: ParsableCommand {
     /// The single positional argument, or a one-line error.
     var expression: String { get throws { try singleArgument(expressionWords, name: "expression") } }
     @Option(help: "The format every literal and step is rounded to.")
-    var format: FormatKind = .binary16
+    var format: FormatChoice = .builtIn(.binary16)
     @Option(help: "The rounding attribute of every rounding.")
     var rounding: RoundingRule = .toNearestOrEven
     @Flag(help: "Overflow to the largest finite value instead of infinity (OCP FP8 saturating mode).")

@@ -11,7 +11,9 @@ struct ExplainCommand: ParsableCommand {
         discussion: """
             VALUE is a decimal (0.1, 6.02e23), a hexadecimal float (0x1.8p3), inf or nan, with \
             an optional sign. It is rounded \
-            once, correctly, by --rounding. --all-formats shows one line per format.
+            once, correctly, by --rounding. --all-formats shows one line per built-in format.
+
+            Runtime formats: eXmY is IEEE-like with X exponent and Y fraction bits (e6m9), eXmYfn has no infinities (the OCP E4M3 layout: the all-ones exponent holds numbers, S.1..1.1..1 is NaN), custom:p=P,emax=E,emin=E[,inf=yes|no,nan=yes|no] states the parameters (w from emin; nan=no with inf=no: every encoding a number); w 2-11, p 2-53. Built-in names win (e4m3, e5m2, e2m3, e3m2, e2m1, e8m0).
             """)
 
     /// One value; `.allUnrecognized` lets it start with '-' (-0.1) without being taken for an option.
@@ -21,7 +23,7 @@ struct ExplainCommand: ParsableCommand {
     /// The single positional argument, or a one-line error.
     var value: String { get throws { try singleArgument(valueWords, name: "value") } }
     @Option(help: "The format to store it in; not with --all-formats.", default: FormatKind.binary16.name)
-    var format: FormatKind?
+    var format: FormatChoice?
     @Option(help: "The rounding attribute.")
     var rounding: RoundingRule = .toNearestOrEven
     @Option(help: "When underflow is detected: after or before rounding.")
@@ -51,7 +53,7 @@ struct ExplainCommand: ParsableCommand {
             return
         }
         let view = try ValueExplanation.explaining(
-            try value, format: format ?? .binary16, rounding: rule,
+            try value, format: format ?? .builtIn(.binary16), rounding: rule,
             tininess: tiny, saturating: saturating)
         print(output.json ? explanationJSON(view) : renderExplanation(view, style: style))
     }

@@ -46,9 +46,14 @@ struct InspectCommand: ParsableCommand {
             are not supported with --run. A capture holds no training facts (policy, batch, seed, \
             accuracy): the report says "captured run" instead.
 
+            --format also takes runtime formats: eXmY (IEEE-like: overflow to infinity, as half), \
+            eXmYfn (no infinities: saturates, as e4m3), custom:p=P,emax=E,emin=E[,inf=yes|no,nan=yes|no] \
+            (w 2-11, p 2-53; built-in names win).
+
             Examples:
               mpstudy inspect model.safetensors
               mpstudy inspect weights.npz --format e4m3,mxfp8,half --tensor dense_1
+              mpstudy inspect w.safetensors --format e5m10,e4m3fn,custom:p=3,emax=15,emin=-14
               mpstudy inspect a.npy b.npy --format all --output Reports/inspect-ab
               mpstudy inspect --run capture/ --format bfloat16 --output Reports/captured
 

@@ -17,6 +17,14 @@ struct VerifyCommand: ParsableCommand {
 
             Operations: \(CheckedOperation.coverageList).
 
+            --format also takes runtime formats: eXmY (IEEE-like, e6m9), eXmYfn (no infinities), \
+            custom:p=P,emax=E,emin=E[,inf=yes|no,nan=yes|no] (w 2-11, p 2-53; built-in names win). \
+            --runtime-formats N draws N runtime formats from --seed (w 2-11, p 2-53; half \
+            IEEE-like, a quarter without infinities, a quarter without infinities and NaN) and \
+            checks every --op, --rounding and --tininess in each, --count cases apiece: one line \
+            per format, then the totals (mpstudy verify --runtime-formats 200 --count 10000 \
+            --rounding all --tininess all).
+
             --exhaustive checks every binary16 pair for add, sub, mul and div (roundTiesToEven) \
             against the host's binary64 arithmetic, every binary16 input of sqrt and of the \
             conversions against MPFR in every rounding attribute and tininess rule, every pair of \
@@ -28,7 +36,7 @@ struct VerifyCommand: ParsableCommand {
             """)
 
     /// What the random checks cover when an option is not given.
-    static let defaultFormats = Selection<FormatKind>.all
+    static let defaultFormats = Selection<FormatChoice>.all
     static let defaultOperations = Selection<CheckedOperation>.all
     static let defaultRoundings = Selection<RoundingRule>([.toNearestOrEven])
     static let defaultTininess = Selection<Tininess>([.afterRounding])
@@ -36,7 +44,11 @@ struct VerifyCommand: ParsableCommand {
     static let defaultSeed: UInt64 = 1
 
     @Option(help: "Formats to check.", default: VerifyCommand.defaultFormats.description)
-    var format: Selection<FormatKind>?
+    var format: Selection<FormatChoice>?
+    @Option(
+        name: .customLong("runtime-formats"), parsing: .unconditional,
+        help: "Check this many random runtime formats (drawn from --seed) instead of --format.")
+    var runtimeFormats: Int?
     @Option(help: "Operations to check.", default: VerifyCommand.defaultOperations.description)
     var op: Selection<CheckedOperation>?
     @Option(help: "Rounding attributes to check.", default: VerifyCommand.defaultRoundings.description)
@@ -75,6 +87,7 @@ struct VerifyCommand: ParsableCommand {
         [
             ("--format", format != nil), ("--op", op != nil), ("--rounding", rounding != nil),
             ("--tininess", tininess != nil), ("--count", count != nil), ("--seed", seed != nil),
+            ("--runtime-formats", runtimeFormats != nil),
         ]
     }
 
@@ -96,12 +109,25 @@ struct VerifyCommand: ParsableCommand {
                 )
             }
         }
+        if let runtimeFormats {
+            if format != nil {
+                throw ValidationError("--runtime-formats draws its own formats; give it or --format, not both")
+            }
+            if runtimeFormats <= 0 || runtimeFormats > 100_000 {
+                throw ValidationError(
+                    "--runtime-formats must be a number of formats from 1 to 100000, not \(runtimeFormats)")
+            }
+        }
         if let count, count <= 0 {
             throw ValidationError("--count must be a positive number of cases, not \(count)")
         }
     }
 
     func run() throws {
+        if let runtimeFormats {
+            if runRuntimeFormatSweeps(count: runtimeFormats) { throw ExitCode.failure }
+            return
+        }
         let sweeps = kernels ? kernelSweeps() : exhaustive ? exhaustiveSweeps() : randomSweeps()
         if runSweeps(sweeps) { throw ExitCode.failure }
     }

@@ -121,3 +121,44 @@ import Testing
         #expect(Selection<RoundingRule>([.toNearestOrEven, .up]).description == "nearestEven,up")
     }
 }
+
+/// Runtime formats on the command line: built-in names first, `eXmY`, `eXmYfn`, `custom:`
+/// (whose commas survive a list), and refusals that name the broken rule.
+@Suite struct RuntimeFormatChoiceTests {
+    @Test func namesAndLists() throws {
+        #expect(try FormatChoice.parse("e4m3") == .builtIn(.e4m3))
+        #expect(try FormatChoice.parse("e6m9") == .runtime(try RuntimeFormat(exponentBitCount: 6, fractionBitCount: 9)))
+        let list = try Selection<FormatChoice>.parse("half, e4m3fn,custom:p=3,emax=15,emin=-14,inf=yes,nan=yes ,e2m1")
+        #expect(
+            list.values == [
+                .builtIn(.binary16),
+                .runtime(try RuntimeFormat(exponentBitCount: 4, fractionBitCount: 3, hasInfinities: false)),
+                .runtime(try RuntimeFormat(exponentBitCount: 5, fractionBitCount: 2)), .builtIn(.e2m1),
+            ])
+        let targets = try Selection<InspectTargetName>.parse("e5m10,mxfp4,custom:p=3,emax=15,emin=-14")
+        #expect(targets.values.map(\.name) == ["e5m10", "mxfp4", "custom:p=3,emax=15,emin=-14,inf=yes,nan=yes"])
+        #expect(targets.values[0].target == .runtime(try RuntimeFormat(exponentBitCount: 5, fractionBitCount: 10)))
+        // Not targets, whether built-in or runtime spelling.
+        #expect(throws: CommandLineChoiceError.self) { try InspectTargetName.parse("double") }
+    }
+
+    @Test func refusalsNameTheRule() {
+        do {
+            _ = try FormatChoice.parse("e4m60")
+            Issue.record("e4m60 accepted")
+        } catch {
+            #expect(
+                error.description
+                    == "invalid format: precision p = 61 (60 fraction bits) is outside the supported 2...53")
+        }
+        do {
+            _ = try Selection<FormatChoice>.parse("half,custom:p=3,emax=15")
+            Issue.record("a custom format without emin accepted")
+        } catch {
+            #expect(error.description.hasPrefix("invalid format 'custom:p=3,emax=15': custom: missing emin"))
+        }
+        #expect(
+            FormatChoice.validList.hasSuffix(
+                "; or eXmY (IEEE-like), eXmYfn (no infinities), custom:p=P,emax=E,emin=E[,inf=yes|no,nan=yes|no]"))
+    }
+}

@@ -64,7 +64,8 @@ import Testing
             format == "The value 'half,quarter' is invalid for '--format <format>': unknown format 'quarter'; valid: "
                 + "half (binary16, fp16, float16), single (binary32, fp32, float32), double (binary64, fp64, float64), "
                 + "bfloat16 (bf16), e4m3 (fp8-e4m3), e5m2 (fp8-e5m2), e2m3 (fp6-e2m3), e3m2 (fp6-e3m2), "
-                + "e2m1 (fp4, fp4-e2m1), e8m0 (scale-e8m0), all")
+                + "e2m1 (fp4, fp4-e2m1), e8m0 (scale-e8m0), all; or eXmY (IEEE-like), eXmYfn (no infinities), "
+                + "custom:p=P,emax=E,emin=E[,inf=yes|no,nan=yes|no]")
         let policy = try #require(exit(["train", "--policy", "fp16"])?.message)
         #expect(
             policy

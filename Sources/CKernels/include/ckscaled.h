@@ -21,6 +21,7 @@
 #define CKSCALED_H
 #include <stddef.h>
 #include <stdint.h>
+#include "ckernels.h"
 
 /* An element format: precision p (with the implicit bit), the exponents of the smallest and
    largest normal binades, and the largest finite value. */
@@ -90,5 +91,14 @@ float ck_finite_amax_avx512(const float *x, size_t n);
 
 /* The element rounding alone: round(q) with saturation (the kernels' scalar core). */
 float ck_element_round(double q, ck_element e);
+
+/* Rounds x[0..<n] to the element format e as an IEEE format does: ties to even, and a value
+   whose rounding with an unbounded exponent exceeds e.maxFinite becomes an infinity (counted
+   as overflow). out, st, scale and sc as ck_round_f16_portable, whose statistics these are
+   for binary16's parameters (p 11, emin -14, emax 15, max 65504). Portable only: the runtime
+   formats of inspect. e.maxFinite must be rounded toward zero to a float when it is not one
+   (p > 24): results are float32 values, so none lies between it and the true maximum. */
+void ck_round_element_portable(const float *x, float *out, size_t n, ck_element e, ck_round_stats *st,
+                               float scale, ck_scaled_counts *sc);
 
 #endif

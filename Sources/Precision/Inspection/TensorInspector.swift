@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 import CKernels
+import SoftFloat
 
 /// Measures a tensor against a target, on one thread, with the kernels analyze and verify use
 /// (no rounding code of its own): ``TensorRounder`` (statistics only, and in the same pass
@@ -80,6 +81,23 @@ public struct TensorInspector: Sendable {
                 scale.subnormal = scaled.subnormal
                 fit.scale = scale
             }
+        case .runtime(let format):
+            guard let base = values.baseAddress, !values.isEmpty else { return fit }
+            let element = fit.range.kernelElementRoundedDown
+            if format.hasInfinities {
+                fit.absorbIEEE(base, count: values.count, element, precision: format.precision, scaleExponent: k)
+            } else {
+                fit.absorb(Self.saturated(base, count: values.count, element, scale: 1))
+                if let k {
+                    let power = PowerOfTwoScale(exponent: k)
+                    let scaled = k == 0 ? nil : Self.saturated(base, count: values.count, element, scale: power.scale)
+                    var scale = power
+                    scale.overflow = scaled?.saturated ?? fit.overflow
+                    scale.flushed = scaled?.flushed ?? fit.flushed
+                    scale.subnormal = scaled?.subnormal ?? fit.subnormal
+                    fit.scale = scale
+                }
+            }
         case .scheme(let scheme):
             fit.saturates = true
             fit.blockScaled = true
@@ -112,7 +130,51 @@ public struct TensorInspector: Sendable {
     }
 }
 
+extension TensorInspector {
+    /// The per-tensor saturating kernel (portable) at `scale`, with any element format.
+    static func saturated(
+        _ x: UnsafePointer<Float>, count: Int, _ element: ck_element, scale: Float
+    ) -> ScaledStatistics {
+        var stats = ck_scaled_stats()
+        ck_quantize_tensor_portable(x, nil, count, element, scale, 1 / scale, &stats)
+        return ScaledStatistics(stats)
+    }
+}
+
 extension TensorFit {
+    /// Rounds `x` with IEEE overflow (`ck_round_element_portable`) and takes the counts as the
+    /// half and bfloat16 kernels give them, the errors in units of u = 2^-precision; with
+    /// `scaleExponent`, the counts at that power-of-two scale in the same pass.
+    mutating func absorbIEEE(
+        _ x: UnsafePointer<Float>, count n: Int, _ element: ck_element, precision: Int, scaleExponent k: Int?
+    ) {
+        var stats = ck_round_stats()
+        var counts = ck_scaled_counts()
+        let power = k.map { PowerOfTwoScale(exponent: $0) }
+        withUnsafeMutablePointer(to: &counts) { c in
+            ck_round_element_portable(x, nil, n, element, &stats, power?.scale ?? 1, power == nil ? nil : c)
+        }
+        var s = RoundingStatistics()
+        s.absorb(stats)
+        let unit = Double(sign: .plus, exponent: precision, significand: 1)
+        count = s.count
+        nan = s.nan
+        infinite = s.infinite
+        overflow = s.overflow
+        flushed = s.underflow
+        subnormal = s.subnormal
+        errorCount = s.errorCount
+        meanErrorU = s.meanRelativeError * unit
+        maxErrorU = s.errorMax * unit
+        histogram = s.histogram
+        if var scale = power {
+            scale.overflow = counts.overflow
+            scale.flushed = counts.underflow
+            scale.subnormal = counts.subnormal
+            self.scale = scale
+        }
+    }
+
     /// Takes the counts of a scaled quantisation (errors already in units of u).
     mutating func absorb(_ s: ScaledStatistics) {
         count = s.count

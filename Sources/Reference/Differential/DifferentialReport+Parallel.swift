@@ -1,4 +1,5 @@
 import Dispatch
+import SoftFloat
 import _MPStudySupport
 
 extension DifferentialReport {
@@ -8,14 +9,19 @@ extension DifferentialReport {
     ///
     /// `progress`, if given, is told the cases of every part as soon as the part ends, from the
     /// thread that ran it (so it must be safe to call concurrently): the sweep's progress line.
+    ///
+    /// The runtime format bound around the call (``RuntimeFormat/bound``) is bound again in
+    /// every worker, which would not see it otherwise, so checks of `RuntimeFormatSlot` run
+    /// in parallel like the others.
     public static func gathered(
         parts: Int, threads: Int = ParallelChunks.availableCores,
         progress: (@Sendable (_ cases: Int) -> Void)? = nil,
         _ part: (Int) -> DifferentialReport
     ) -> DifferentialReport {
         let start = DispatchTime.now()
+        let runtimeFormat = RuntimeFormat.bound
         let reports = ParallelChunks(threads: threads).mapChunks(count: parts, chunkSize: 1) { range in
-            let report = part(range.lowerBound)
+            let report = RuntimeFormat.withBinding(runtimeFormat) { part(range.lowerBound) }
             progress?(report.cases)
             return report
         }

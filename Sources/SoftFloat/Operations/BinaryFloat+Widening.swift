@@ -1,13 +1,22 @@
 /// Exact widening conversions: a re-bias and a shift instead of normalise-round-pack.
 extension BinaryFormat {
     /// True when every finite value of `Self` is a finite value of `G` that a re-bias and a
-    /// shift of the encoding reach: `G` has at least `Self`'s precision, exponent range and
-    /// smallest subnormal, and `Self`'s subnormals are either all normal in `G` or stay
-    /// subnormal (same bias). A compile-time constant after specialisation; true for binary16,
-    /// bfloat16 and FP8 into every wider format, binary32 into binary64, and every identity.
+    /// shift of the encoding reach: `G` has at least `Self`'s precision, exponent range,
+    /// largest finite value and smallest subnormal, and `Self`'s subnormals are either all
+    /// normal in `G` or stay subnormal (same bias). A compile-time constant after
+    /// specialisation; true for binary16, bfloat16 and FP8 into every wider format, binary32
+    /// into binary64, and every identity.
+    ///
+    /// The largest finite values are compared, not only emax: with equal emax and f, a format
+    /// whose top binade ends in a NaN (a runtime `e2m1fn`, max 4) lacks the top of one whose
+    /// top binade is all numbers (FP4 E2M1, max 6).
     @inlinable @inline(__always)
     static func widensByShift<G: BinaryFormat>(to _: G.Type) -> Bool {
-        G.fractionBitCount >= fractionBitCount && G.maxExponent >= maxExponent
+        G.fractionBitCount >= fractionBitCount
+            && (G.maxExponent > maxExponent
+                || G.maxExponent == maxExponent
+                    && (maxFiniteMagnitude & fractionMask) &<< UInt64(G.fractionBitCount - fractionBitCount)
+                        <= G.maxFiniteMagnitude & G.fractionMask)
             && (G.bias == bias || G.minExponent <= minExponent - fractionBitCount)
             // E8M0's field 0 is 2^-127, not a zero: it takes the general path.
             && hasZero && G.hasZero

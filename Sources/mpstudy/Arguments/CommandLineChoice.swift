@@ -31,10 +31,19 @@ protocol CommandLineChoice: Equatable, Sendable {
     /// The value called `text` (surrounding spaces ignored), or nil. The default matches
     /// ``aliases`` ignoring case; a type may accept more spellings than it lists.
     static func matching(_ text: String) -> Self?
+    /// Spellings beyond the listed names, for the valid list (`eXmY, ...` for formats); nil
+    /// (the default) when there are none.
+    static var otherSpellings: String? { get }
+    /// Why `text`, which ``matching(_:)`` refused, is refused, when it is spelled like one of
+    /// ``otherSpellings`` but breaks a rule (`e12m3`: the exponent width); nil (the default)
+    /// for a plain unknown name.
+    static func refusal(of text: String) -> String?
 }
 
 extension CommandLineChoice {
     var aliases: [String] { [name] }
+    static var otherSpellings: String? { nil }
+    static func refusal(of text: String) -> String? { nil }
 
     static func matching(_ text: String) -> Self? {
         let key = trimmedSpaces(text).lowercased()
@@ -43,20 +52,29 @@ extension CommandLineChoice {
 
     /// The value called `text`, or an error listing the valid names.
     static func parse(_ text: String) throws(CommandLineChoiceError) -> Self {
-        guard let value = matching(text) else { throw CommandLineChoiceError(kind: choiceKind, valid: validList) }
+        guard let value = matching(text) else {
+            throw CommandLineChoiceError(kind: choiceKind, valid: validList, reason: refusal(of: text))
+        }
         return value
     }
 
     /// The canonical names, in order: the completion list.
     static var names: [String] { choices.map(\.name) }
 
-    /// Every value with its other spellings: `half (binary16, fp16, float16), single (...)`.
-    static var validList: String {
+    /// Every value with its other spellings: `half (binary16, fp16, float16), single (...)`,
+    /// then ``otherSpellings`` if any.
+    static var validList: String { listedNames + otherSpellingsSuffix }
+
+    /// The listed values with their aliases, without ``otherSpellings``.
+    static var listedNames: String {
         choices.map { value in
             let others = value.aliases.dropFirst()
             return others.isEmpty ? value.name : "\(value.name) (\(others.joined(separator: ", ")))"
         }.joined(separator: ", ")
     }
+
+    /// `; or ` and ``otherSpellings``, or nothing.
+    static var otherSpellingsSuffix: String { otherSpellings.map { "; or \($0)" } ?? "" }
 }
 
 extension CommandLineChoice where Self: CaseIterable {
@@ -81,9 +99,13 @@ struct CommandLineChoiceError: Error, Equatable, CustomStringConvertible {
     var element: String?
     /// True when the list named nothing (`--format ,`).
     var isEmptyList = false
+    /// The rule a name spelled like a valid one breaks (``CommandLineChoice/refusal(of:)``);
+    /// said instead of the valid list.
+    var reason: String?
 
     var description: String {
         if isEmptyList { return "no \(kind) named; valid: \(valid)" }
+        if let reason { return "invalid \(kind)" + (element.map { " '\($0)'" } ?? "") + ": \(reason)" }
         return "unknown \(kind)" + (element.map { " '\($0)'" } ?? "") + "; valid: \(valid)"
     }
 }

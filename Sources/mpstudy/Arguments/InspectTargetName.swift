@@ -12,10 +12,12 @@ import SoftFloat
 /// `explain-block`'s names (``BlockSchemeName``: `mxfp8`, `mxfp4`, `nvfp4`, ...). `double`
 /// and `e8m0` are not targets (every float32 value is a double; E8M0 holds only scales), nor
 /// are the per-tensor schemes `fp8-e4m3` and `fp8-e5m2` (which name the formats `e4m3` and
-/// `e5m2` here, whose fit includes the best per-tensor scale).
+/// `e5m2` here, whose fit includes the best per-tensor scale). Runtime formats (`e5m10`,
+/// `e4m3fn`, `custom:...`; ``FormatChoice``) are targets too, built-in names winning.
 enum InspectTargetName: CommandLineChoice, Hashable {
     case format(FormatKind)
     case scheme(BlockSchemeName)
+    case runtime(RuntimeFormat)
 
     static var choiceKind: String { "format or scheme" }
 
@@ -28,6 +30,7 @@ enum InspectTargetName: CommandLineChoice, Hashable {
         switch self {
         case .format(let kind): kind.name
         case .scheme(let scheme): scheme.name
+        case .runtime(let format): format.name
         }
     }
 
@@ -35,8 +38,22 @@ enum InspectTargetName: CommandLineChoice, Hashable {
         switch self {
         case .format(let kind): kind.aliases
         case .scheme(let scheme): [scheme.name]
+        case .runtime(let format): [format.name]
         }
     }
+
+    static var otherSpellings: String? { RuntimeFormat.spellings }
+
+    /// A listed name or alias, else a runtime format (a built-in format that is not a target,
+    /// `double` or `e8m0`, stays refused).
+    static func matching(_ text: String) -> InspectTargetName? {
+        let key = trimmedSpaces(text).lowercased()
+        if let listed = choices.first(where: { $0.aliases.contains { $0.lowercased() == key } }) { return listed }
+        if case .runtime(let format)?? = try? FormatChoice.named(key) { return .runtime(format) }
+        return nil
+    }
+
+    static func refusal(of text: String) -> String? { FormatChoice.refusal(of: text) }
 
     /// The targets inspected without `--format`.
     static let defaults: [InspectTargetName] = [
@@ -56,6 +73,7 @@ enum InspectTargetName: CommandLineChoice, Hashable {
         case .format(.e2m1): .element(.e2m1)
         case .format: .compute(.float32)
         case .scheme(let scheme): .scheme(scheme.blockScaling(scale: 1))
+        case .runtime(let format): .runtime(format)
         }
     }
 }

@@ -10,7 +10,9 @@
 /// Rules (the same for every list option): names as ``CommandLineChoice`` matches them,
 /// spaces around a name ignored, each value kept once in the order first named, `all` stands
 /// for every value in ``CommandLineChoice/choices`` order, and a list that names nothing
-/// (`''`, `,`) is refused, as is any unknown name, with the valid list.
+/// (`''`, `,`) is refused, as is any unknown name, with the valid list. The parameters of a
+/// `custom:` format (`custom:p=3,emax=15,emin=-14`) stay with it: a piece `key=value` after
+/// one belongs to it.
 struct Selection<Element: CommandLineChoice>: Equatable, Sendable, CustomStringConvertible {
     /// The values, in the order first named, each once.
     let values: [Element]
@@ -26,11 +28,12 @@ struct Selection<Element: CommandLineChoice>: Equatable, Sendable, CustomStringC
     static var all: Selection { Selection(Element.choices) }
 
     /// The valid names for messages and help: the element's list and `all`.
-    static var validList: String { Element.validList + ", all" }
+    static var validList: String { Element.listedNames + ", all" + Element.otherSpellingsSuffix }
 
     /// Parses a comma-separated list of names, `all` among them allowed.
     static func parse(_ text: String) throws(CommandLineChoiceError) -> Selection {
-        let parts = text.split(separator: ",", omittingEmptySubsequences: false).map(trimmedSpaces)
+        let parts = joiningCustomParameters(
+            text.split(separator: ",", omittingEmptySubsequences: false).map(trimmedSpaces))
         let named = parts.filter { !$0.isEmpty }
         guard !named.isEmpty else {
             throw CommandLineChoiceError(kind: Element.choiceKind, valid: validList, isEmptyList: true)
@@ -44,10 +47,26 @@ struct Selection<Element: CommandLineChoice>: Equatable, Sendable, CustomStringC
             } else {
                 throw CommandLineChoiceError(
                     kind: Element.choiceKind, valid: validList,
-                    element: parts.count > 1 ? name : nil)
+                    element: parts.count > 1 ? name : nil, reason: Element.refusal(of: name))
             }
         }
         return Selection(values)
+    }
+
+    /// `parts` with the `key=value` pieces of a `custom:` format, which the split on commas
+    /// took apart (`custom:p=3,emax=15,emin=-14`), joined back onto it.
+    static func joiningCustomParameters(_ parts: [String]) -> [String] {
+        var joined: [String] = []
+        for part in parts {
+            if let last = joined.last, last.lowercased().hasPrefix("custom:"), part.contains("="),
+                !part.contains(":")
+            {
+                joined[joined.count - 1] = last + "," + part
+            } else {
+                joined.append(part)
+            }
+        }
+        return joined
     }
 
     /// The values of a repeatable list option (`--layer dense_1 --layer dense_2,predictions`)
