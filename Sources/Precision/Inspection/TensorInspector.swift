@@ -82,6 +82,7 @@ public struct TensorInspector: Sendable {
                 fit.scale = scale
             }
         case .runtime(let format):
+            fit.saturates = !format.hasInfinities
             guard let base = values.baseAddress, !values.isEmpty else { return fit }
             let element = fit.range.kernelElementRoundedDown
             if format.hasInfinities {
