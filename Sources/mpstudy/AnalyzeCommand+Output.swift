@@ -46,15 +46,7 @@ struct AnalyzeOutput {
 
     /// The per-layer tables of the selected layers and the findings.
     func layerTables(_ record: RunRecord) {
-        for layer in record.settings.layers.layers {
-            print("\n## \(layer)\n")
-            print(MarkdownWriter.layerSection(record, layer: layer), terminator: "")
-        }
-        let findings = Findings.compute(record)
-        if !findings.isEmpty {
-            print("\n## Findings\n")
-            for finding in findings { print("- \(FindingText.sentence(finding))") }
-        }
+        print(LayerTablesText.text(record, layers: record.settings.layers.layers), terminator: "")
         flush()
     }
 

@@ -93,15 +93,7 @@ extension InspectCommand {
         print(
             "inspect --run: \(folder): \(manifest.framework), \(capture.steps.count) step\(capture.steps.count == 1 ? "" : "s"), "
                 + "\(capture.steps.reduce(0) { $0 + $1.tensors.count }) tensors, counted against \(format.rawValue)")
-        for layer in manifest.layers {
-            print("\n## \(layer)\n")
-            print(MarkdownWriter.layerSection(record, layer: layer), terminator: "")
-        }
-        let findings = Findings.compute(record)
-        if !findings.isEmpty {
-            print("\n## Findings\n")
-            for finding in findings { print("- \(FindingText.sentence(finding))") }
-        }
+        print(LayerTablesText.text(record, layers: manifest.layers), terminator: "")
         if let destination {
             destination.removeAbandonedTemporaries()
             try RunFolderPublisher.publish([.init(subfolder: "", record: record)], to: destination)
