@@ -136,6 +136,22 @@ import _TestSupport
         #expect(svg.ofClass("legend").contains { $0.text == "overflow to ±∞ (half, bfloat16) or saturated to ±max" })
     }
 
+    /// A runtime format's canonical `custom:` name is wider than the widest margin (240): its
+    /// label is cut with "…" to at most 224 px, so that the text ends before the plot begins at
+    /// the margin 240; a short name is kept whole.
+    @Test func aLongFormatNameIsCutBeforeThePlot() throws {
+        let long = "custom:p=3,emax=15,emin=-14,inf=yes,nan=yes"
+        let tensor = Self.tensor(
+            "w", [("half", Self.fit(Self.half, Self.bins)), (long, Self.fit(Self.half, Self.bins))])
+        let chart = TensorRangeChart(name: "w", tensor: tensor)
+        let svg = try Self.parsed(chart)
+        let labels = svg.ofClass("row-label").map(\.text)
+        #expect(labels.count == 2 && labels[0] == "half")
+        #expect(labels[1].hasSuffix("…") && long.hasPrefix(String(labels[1].dropLast())), "\(labels)")
+        #expect(TextMetrics.width(labels[1], size: TensorRangeChart.labelSize, bold: true) <= 224)
+        #expect(chart.leftMargin <= 240)
+    }
+
     @Test func aTensorWithoutFiniteNonzeroValuesIsStillAChart() throws {
         var fit = Self.fit(Self.half, [:])
         fit.count = 3

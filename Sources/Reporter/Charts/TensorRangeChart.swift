@@ -80,10 +80,23 @@ struct TensorRangeChart: Sendable {
     var leftMargin: Double {
         let widest =
             rows.flatMap { row in
-                [TextMetrics.width(row.target, size: Self.labelSize, bold: true)]
+                [TextMetrics.width(Self.shownLabel(row.target), size: Self.labelSize, bold: true)]
                     + Self.details(row).map { TextMetrics.width($0, size: Self.detailSize) }
             }.max() ?? 0
         return min(240, max(112, (widest + 16).rounded(.up)))
+    }
+
+    /// The widest row label: a longer target name (a runtime `custom:` format) is cut to fit.
+    static let maximumLabelWidth = 224.0
+
+    /// `name`, cut with "…" to ``maximumLabelWidth`` so that it never runs into the plot.
+    static func shownLabel(_ name: String) -> String {
+        guard TextMetrics.width(name, size: labelSize, bold: true) > maximumLabelWidth else { return name }
+        var kept = Substring(name)
+        while !kept.isEmpty && TextMetrics.width(String(kept) + "…", size: labelSize, bold: true) > maximumLabelWidth {
+            kept = kept.dropLast()
+        }
+        return String(kept) + "…"
     }
 
     /// The lines under a row's name: the range, and the largest value or the block scale.
@@ -220,7 +233,8 @@ struct TensorRangeChart: Sendable {
         svg.rect(
             x: x.start, y: top, width: x.end - x.start, height: bottom - top, .stroked(ChartAxis.axisColor),
             class: "row-frame")
-        svg.text(row.target, x: 12, y: top + 15, .sized(Self.labelSize, bold: true), class: "row-label")
+        svg.text(
+            Self.shownLabel(row.target), x: 12, y: top + 15, .sized(Self.labelSize, bold: true), class: "row-label")
         for (i, line) in Self.details(row).enumerated() {
             svg.text(
                 line, x: 12, y: top + 31 + Double(i) * 14, .sized(Self.detailSize, color: ChartPalette.neutral),
