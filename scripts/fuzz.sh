@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Fuzzes the number parsers and the teaching commands (issue 11): explain, decode, calc, and
-# the parser of every format under every rounding attribute; and the tensor-file readers
+# the parser of every format under every rounding attribute (the built-in formats, and formats
+# defined at run time drawn over w 2-11, p 2-53 and every layout); and the tensor-file readers
 # (issue 16): npy, npz and safetensors files mutated from the committed fixtures (bit flips,
 # smashed bytes, extreme sizes and offsets, truncations, garbage, hostile header text), each
 # opened and read in full as `mpstudy inspect` does. All through the library, in process

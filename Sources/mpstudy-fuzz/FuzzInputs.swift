@@ -14,6 +14,24 @@ struct FuzzInputs {
     }
 
     mutating func below(_ n: Int) -> Int { Int(rng.next() % UInt64(max(1, n))) }
+
+    /// A format for one input: a built-in one three times in four, else a runtime format.
+    mutating func formatChoice() -> FormatChoice {
+        chance(4) ? .runtime(runtimeFormat()) : .builtIn(pick(FormatKind.allCases))
+    }
+
+    /// A runtime format drawn over the whole supported space: w 2...11, p 2...53, IEEE-like,
+    /// without infinities, or without infinities and NaN (every such combination is valid).
+    mutating func runtimeFormat() -> RuntimeFormat {
+        let w = RuntimeFormat.exponentBitCounts.lowerBound + below(RuntimeFormat.exponentBitCounts.count)
+        let f = RuntimeFormat.precisions.lowerBound - 1 + below(RuntimeFormat.precisions.count)
+        let layout = below(3)
+        guard
+            let format = try? RuntimeFormat(
+                exponentBitCount: w, fractionBitCount: f, hasInfinities: layout == 0, hasNaN: layout < 2)
+        else { preconditionFailure("w \(w), f \(f) is in the supported ranges") }
+        return format
+    }
     mutating func chance(_ n: Int) -> Bool { below(n) == 0 }
     mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
 

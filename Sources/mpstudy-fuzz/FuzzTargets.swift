@@ -36,7 +36,7 @@ enum FuzzCommand: String, CaseIterable {
         case .safetensors: return fuzzTensorFile(.safetensors, inputs: inputs, corpus: corpus, dryRun: dryRun)
         case .explain:
             let text = inputs.chance(3) ? inputs.mutated(inputs.number()) : inputs.number()
-            let kind = inputs.pick(FormatKind.allCases)
+            let kind = inputs.formatChoice()
             let rounding = inputs.pick(RoundingRule.allCases)
             let tininess = inputs.pick(Tininess.allCases)
             let saturating = inputs.chance(2)
@@ -66,7 +66,7 @@ enum FuzzCommand: String, CaseIterable {
             return (text, "\(kind.name) \(rounding.name) \(tininess.name)\(saturating ? " saturating" : "")", anomalies)
         case .decode:
             let text = inputs.chance(3) ? inputs.mutated(inputs.bitPattern()) : inputs.bitPattern()
-            let kind = inputs.pick(FormatKind.allCases)
+            let kind = inputs.formatChoice()
             if dryRun { return (text, kind.name, anomalies) }
             do {
                 let pattern = try BitPattern.parse(text, width: kind.bitWidth, formatName: kind.name)
@@ -79,7 +79,7 @@ enum FuzzCommand: String, CaseIterable {
             return (text, kind.name, anomalies)
         case .calc:
             let text = inputs.chance(3) ? inputs.mutated(inputs.expression()) : inputs.expression()
-            let kind = inputs.pick(FormatKind.allCases)
+            let kind = inputs.formatChoice()
             let rounding = inputs.pick(RoundingRule.allCases)
             let saturating = inputs.chance(4)
             if dryRun { return (text, "\(kind.name) \(rounding.name)\(saturating ? " saturating" : "")", anomalies) }
@@ -100,7 +100,8 @@ enum FuzzCommand: String, CaseIterable {
             let tininess = inputs.pick(Tininess.allCases)
             let saturating = inputs.chance(3)
             if dryRun { return (text, "\(tininess.name)\(saturating ? " saturating" : "")", anomalies) }
-            for kind in FormatKind.allCases {
+            // Every built-in format, and one runtime format drawn for the input.
+            for kind in FormatKind.allCases.map(FormatChoice.builtIn) + [.runtime(inputs.runtimeFormat())] {
                 struct Visitor: FormatVisitor {
                     let text: String, tininess: Tininess, saturating: Bool, compareWithMPFR: Bool, oracle: Oracle
                     func visit<F: BinaryFormat>(_: F.Type) -> Anomalies {
