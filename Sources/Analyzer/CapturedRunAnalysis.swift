@@ -34,7 +34,7 @@ public final class CapturedRunAnalysis {
         batch: Int, lossScale: Float
     ) {
         let scale: Float = PrecisionAnalyzer.carriesLossScale(kind) ? lossScale : 1
-        var record = RoundingRecord(counterfactualScale: scale != 1 ? 1 / scale : nil)
+        var record = RoundingRecord(lossScale: scale)
         if let base = values.baseAddress, !values.isEmpty {
             rounder.round(base, count: values.count, to: format, into: nil, recording: &record)
         }

@@ -129,4 +129,11 @@ public struct RoundingRecord: Sendable, Equatable, Codable {
     public init(counterfactualScale: Float? = nil) {
         self.counterfactualScale = counterfactualScale
     }
+
+    /// The record of a tensor that carries the loss scale `lossScale` (1 for forward tensors):
+    /// its counterfactual is x / lossScale, what rounding it unscaled would do (none at 1). The
+    /// one rule shared by analyze's rounding sites and `inspect --run`'s recount.
+    public init(lossScale: Float) {
+        self.init(counterfactualScale: lossScale != 1 ? 1 / lossScale : nil)
+    }
 }

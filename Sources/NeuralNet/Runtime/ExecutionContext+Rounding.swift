@@ -31,7 +31,7 @@ extension ExecutionContext {
                         lossScale: scale, values: UnsafeBufferPointer(start: source, count: count)))
             }
         }
-        var record = RoundingRecord(counterfactualScale: scale != 1 ? 1 / scale : nil)
+        var record = RoundingRecord(lossScale: scale)
         profiler.measure(.roundingStatistics) {
             rounder.round(source, count: count, to: format, into: destination, recording: &record)
         }

@@ -26,6 +26,14 @@ public struct PowerOfTwoScale: Sendable, Equatable, Codable {
 
     public init(exponent: Int) { self.exponent = exponent }
 
+    /// The scale 2^`exponent` with what rounding at it did (a kernel's counterfactual counts).
+    init(exponent: Int, counts: ScaledCounts) {
+        self.exponent = exponent
+        overflow = counts.overflow
+        flushed = counts.underflow
+        subnormal = counts.subnormal
+    }
+
     /// The scale as a float32.
     public var scale: Float { Float(sign: .plus, exponent: exponent, significand: 1) }
 

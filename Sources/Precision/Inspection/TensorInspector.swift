@@ -41,45 +41,15 @@ public struct TensorInspector: Sendable {
             var record = RoundingRecord(counterfactualScale: k.map { PowerOfTwoScale(exponent: $0).scale })
             TensorRounder(threads: 1, kernels: kernels).round(
                 base, count: values.count, to: format, into: nil, recording: &record)
-            let s = record.statistics
-            let unit = Double(sign: .plus, exponent: format.precision, significand: 1)
-            fit.count = s.count
-            fit.nan = s.nan
-            fit.infinite = s.infinite
-            fit.overflow = s.overflow
-            fit.flushed = s.underflow
-            fit.subnormal = s.subnormal
-            fit.errorCount = s.errorCount
-            fit.meanErrorU = s.meanRelativeError * unit
-            fit.maxErrorU = s.errorMax * unit
-            fit.histogram = s.histogram
-            if let k {
-                var scale = PowerOfTwoScale(exponent: k)
-                scale.overflow = record.counterfactual.overflow
-                scale.flushed = record.counterfactual.underflow
-                scale.subnormal = record.counterfactual.subnormal
-                fit.scale = scale
-            }
+            fit.absorb(record.statistics, precision: format.precision)
+            if let k { fit.scale = PowerOfTwoScale(exponent: k, counts: record.counterfactual) }
         case .element(let element):
             fit.saturates = true
-            let quantizer = ScaledQuantizer(.tensor(element: element, scale: 1), kernels: kernels)
-            var s = ScaledStatistics()
-            try quantizer.quantize(values, rows: 1, columns: values.count, axis: .rows, into: nil, statistics: &s)
-            fit.absorb(s)
-            if let k {
-                // At 2^0 the counts are those just taken: no second pass.
-                var scaled = s
-                let power = PowerOfTwoScale(exponent: k)
-                if k != 0 {
-                    scaled = ScaledStatistics()
-                    try ScaledQuantizer(.tensor(element: element, scale: power.scale), kernels: kernels).quantize(
-                        values, rows: 1, columns: values.count, axis: .rows, into: nil, statistics: &scaled)
-                }
-                var scale = power
-                scale.overflow = scaled.saturated
-                scale.flushed = scaled.flushed
-                scale.subnormal = scaled.subnormal
-                fit.scale = scale
+            try fit.absorbSaturating(scaleExponent: k) { scale throws(ScaledQuantizer.SchemeError) in
+                var s = ScaledStatistics()
+                try ScaledQuantizer(.tensor(element: element, scale: scale), kernels: kernels).quantize(
+                    values, rows: 1, columns: values.count, axis: .rows, into: nil, statistics: &s)
+                return s
             }
         case .runtime(let format):
             fit.saturates = !format.hasInfinities
@@ -88,15 +58,8 @@ public struct TensorInspector: Sendable {
             if format.hasInfinities {
                 fit.absorbIEEE(base, count: values.count, element, precision: format.precision, scaleExponent: k)
             } else {
-                fit.absorb(Self.saturated(base, count: values.count, element, scale: 1))
-                if let k {
-                    let power = PowerOfTwoScale(exponent: k)
-                    let scaled = k == 0 ? nil : Self.saturated(base, count: values.count, element, scale: power.scale)
-                    var scale = power
-                    scale.overflow = scaled?.saturated ?? fit.overflow
-                    scale.flushed = scaled?.flushed ?? fit.flushed
-                    scale.subnormal = scaled?.subnormal ?? fit.subnormal
-                    fit.scale = scale
+                fit.absorbSaturating(scaleExponent: k) { scale in
+                    Self.saturated(base, count: values.count, element, scale: scale)
                 }
             }
         case .scheme(let scheme):
@@ -157,6 +120,18 @@ extension TensorFit {
         }
         var s = RoundingStatistics()
         s.absorb(stats)
+        absorb(s, precision: precision)
+        if let power {
+            var scaled = ScaledCounts()
+            scaled.absorb(counts)
+            scale = PowerOfTwoScale(exponent: power.exponent, counts: scaled)
+        }
+    }
+
+    /// Takes the counts of a rounding to an IEEE format of precision p (errors from relative
+    /// to units of u = 2^-p): what the compute formats' kernels and the IEEE-like runtime
+    /// formats' portable kernel both report.
+    mutating func absorb(_ s: RoundingStatistics, precision: Int) {
         let unit = Double(sign: .plus, exponent: precision, significand: 1)
         count = s.count
         nan = s.nan
@@ -168,12 +143,23 @@ extension TensorFit {
         meanErrorU = s.meanRelativeError * unit
         maxErrorU = s.errorMax * unit
         histogram = s.histogram
-        if var scale = power {
-            scale.overflow = counts.overflow
-            scale.flushed = counts.underflow
-            scale.subnormal = counts.subnormal
-            self.scale = scale
-        }
+    }
+
+    /// Takes the counts of a saturating per-tensor quantisation at scale 1 (`quantize(1)`) and,
+    /// with `scaleExponent` k, those at 2^k (a second pass unless k = 0, where they are the same).
+    mutating func absorbSaturating<E: Error>(
+        scaleExponent k: Int?, _ quantize: (Float) throws(E) -> ScaledStatistics
+    ) throws(E) {
+        let s = try quantize(1)
+        absorb(s)
+        guard let k else { return }
+        let power = PowerOfTwoScale(exponent: k)
+        let scaled = k == 0 ? s : try quantize(power.scale)
+        var result = power
+        result.overflow = scaled.saturated
+        result.flushed = scaled.flushed
+        result.subnormal = scaled.subnormal
+        scale = result
     }
 
     /// Takes the counts of a scaled quantisation (errors already in units of u).
