@@ -19,9 +19,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
     ],
     targets: [
-        // System libraries (Debian: libmpfr-dev libgmp-dev libopenblas-dev zlib1g-dev).
+        // System libraries (Debian: libmpfr-dev libgmp-dev libopenblas-dev libdnnl-dev zlib1g-dev).
         .systemLibrary(name: "CMPFR", pkgConfig: "mpfr", providers: [.apt(["libmpfr-dev", "libgmp-dev"])]),
         .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
+        .systemLibrary(name: "CDNNL", providers: [.apt(["libdnnl-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
 
         // Internal helpers any target may use: deterministic parallel chunks, the seeded
@@ -44,8 +45,10 @@ let package = Package(
         .target(name: "CKernels"),
         // Precision policies, bulk rounding kernels with counters, loss scaling.
         .target(name: "Precision", dependencies: ["SoftFloat", "CKernels", "_MPStudySupport"]),
-        // Training engine: tensors, CBLAS GEMM, layers, loss, optimizer, IDX data, probes.
-        .target(name: "NeuralNet", dependencies: ["Precision", "CKernels", "CBLAS", "CZlib", "_MPStudySupport"]),
+        // Training engine: tensors, GEMM (OpenBLAS or oneDNN sgemm), layers, loss, optimizer,
+        // IDX data, probes.
+        .target(
+            name: "NeuralNet", dependencies: ["Precision", "CKernels", "CBLAS", "CDNNL", "CZlib", "_MPStudySupport"]),
         // Probes attached to layers: per-layer, per-tensor statistics over training.
         .target(name: "Analyzer", dependencies: ["NeuralNet", "Precision", "SoftFloat", "_MPStudySupport"]),
         // Readers of tensor files (.npy, .npz, .safetensors): memory-mapped, every header field

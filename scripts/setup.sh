@@ -3,7 +3,7 @@
 # named as arguments (scripts/test.sh adds the study engines: parallel slurm-wlm munge), with
 # one apt-get update.
 set -euo pipefail
-packages=(libmpfr-dev libgmp-dev libopenblas-dev pkg-config zlib1g-dev "$@")
+packages=(libmpfr-dev libgmp-dev libopenblas-dev libdnnl-dev pkg-config zlib1g-dev "$@")
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

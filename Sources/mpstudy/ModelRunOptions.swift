@@ -1,6 +1,11 @@
 import ArgumentParser
 import NeuralNet
 import Precision
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The options every command that trains the case-study model shares (`train`, `analyze`),
 /// with the blog's settings as defaults, and their one mapping to a ``TrainingConfiguration``.
@@ -37,13 +42,23 @@ struct ModelRunOptions: ParsableArguments {
     )
     var noVerify = false
 
+    /// Refuses an `MPSTUDY_GEMM` that names no GEMM library, before any work (a usage error):
+    /// the products would otherwise silently run on the table's choice.
+    func validate() throws {
+        if let value = getenv(GEMMLibrary.environmentVariable).map({ String(cString: $0) }),
+            GEMMLibraryChoice.parse(value) == nil
+        {
+            throw ValidationError(GEMMLibraryChoice.problem(with: value))
+        }
+    }
+
     /// What the MNIST loader does with SHA256SUMS: require every file to match, unless `--no-verify`.
     var checksums: MNIST.ChecksumPolicy { noVerify ? .skip : .require }
 
     @Option(
         parsing: .unconditional,
         help:
-            "Threads for matrix products and elementwise work (default: all cores). Same seed and options give the same numbers, whatever the thread count."
+            "Threads for matrix products and elementwise work (default: all cores). Same seed and options give the same numbers, whatever the thread count. The matrix products run on oneDNN's sgemm on Intel CPUs and OpenBLAS's elsewhere; MPSTUDY_GEMM=openblas or onednn chooses."
     )
     var threads: Int?
 

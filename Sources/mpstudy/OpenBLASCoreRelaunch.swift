@@ -13,12 +13,14 @@ import NeuralNet
 /// environment and replacing the process is the program's business, so it lives here and
 /// not in NeuralNet.
 enum OpenBLASCoreRelaunch {
-    /// Does nothing (returns) when the user set `OPENBLAS_CORETYPE` (always respected), when
+    /// Does nothing (returns) when OpenBLAS does not run the products (``BLASRuntime/gemmChoice``),
+    /// when the user set `OPENBLAS_CORETYPE` (always respected), when
     /// this process is already the relaunched one, when the detected core is fine, when not on
     /// Linux, or when `exec` fails (the detected kernels are then used). Call it before any
     /// output or work: on success the process image is replaced and the call never returns.
     static func relaunchIfNeeded() {
         #if os(Linux)
+            guard BLASRuntime.gemmChoice.library == .openBLAS else { return }
             guard getenv("OPENBLAS_CORETYPE") == nil, getenv(BLASRuntime.relaunchMarker) == nil else { return }
             let detected = BLASRuntime.coreName
             guard let preferred = BLASRuntime.coreChoice.request else { return }

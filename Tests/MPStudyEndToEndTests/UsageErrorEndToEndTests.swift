@@ -1,4 +1,5 @@
 import Testing
+import _TestSupport
 
 /// Every class of usage error in every command it applies to: exit 64, one line on standard
 /// error naming the offending input, nothing on standard output. Each runs in an empty
@@ -162,5 +163,18 @@ struct UsageErrorEndToEndTests {
     @Test(arguments: malformedNumbers + outOfRange)
     func badNumber(_ input: BadInput) throws {
         expectRefusal(try mpstudyInScratch(input.arguments), status: ExitStatus.usage, mentions: input.mentions)
+    }
+}
+
+/// An `MPSTUDY_GEMM` that names no GEMM library is a usage error of the commands that train,
+/// found before any work (no data in the scratch folder, so a later check would exit 1).
+@Suite("A bad MPSTUDY_GEMM exits 64 with one line")
+struct GEMMEnvironmentEndToEndTests {
+    @Test(arguments: [["train", "--epochs", "1"], ["analyze", "--epochs", "1"]])
+    func refused(_ arguments: [String]) throws {
+        let result = try withScratchFolder(prefix: "mpstudy-e2e") { folder in
+            try mpstudy(arguments, in: folder, timeout: 60, environment: ["MPSTUDY_GEMM": "mkl"])
+        }
+        expectRefusal(result, status: ExitStatus.usage, mentions: ["MPSTUDY_GEMM=mkl", "openblas or onednn"])
     }
 }

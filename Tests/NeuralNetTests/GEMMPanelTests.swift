@@ -50,8 +50,9 @@ struct GEMMPanelTests {
     /// + |beta|·|c0|). The reference: each product of two floats is exact in Double (24 + 24 <= 53
     /// bits) and the Double sum of k + 1 terms is off by at most γ_{k+1} (u = 2^-53) times the same
     /// sum of magnitudes, which the bound adds.
-    @Test(arguments: [(37, 11, 19), (11, 37, 19), (64, 64, 1), (50, 3, 200)])
-    func panelsAgreeWithTheExactProduct(m: Int, n: Int, k: Int) {
+    @Test(arguments: GEMMLibrary.allCases, [(37, 11, 19), (11, 37, 19), (64, 64, 1), (50, 3, 200)])
+    func panelsAgreeWithTheExactProduct(library: GEMMLibrary, shape: (Int, Int, Int)) {
+        let (m, n, k) = shape
         var g = SeededGenerator(seed: UInt64(m * 1000 + n * 10 + k))
         for (ta, tb) in Self.transposes {
             for (alpha, beta): (Float, Float) in [(1, 0), (-0.75, 2)] {
@@ -62,7 +63,7 @@ struct GEMMPanelTests {
                 c.copy(from: c0)
                 GEMM.multiply(
                     a, b, into: c, transposeA: ta, transposeB: tb, alpha: alpha, beta: beta,
-                    parallelism: ParallelChunks(threads: 3), panels: GEMMPanels(minimumExtent: 4))
+                    parallelism: ParallelChunks(threads: 3), panels: GEMMPanels(minimumExtent: 4), library: library)
                 let gammaFloat = { (k: Int) in Double(k) * 0x1p-24 / (1 - Double(k) * 0x1p-24) }
                 let gammaDouble = { (k: Int) in Double(k) * 0x1p-53 / (1 - Double(k) * 0x1p-53) }
                 var worst = 0.0
@@ -82,16 +83,20 @@ struct GEMMPanelTests {
                         worst = max(worst, abs(Double(c[i, j]) - scaled) / max(bound, .leastNormalMagnitude))
                     }
                 }
-                #expect(worst <= 1, "\(m)x\(n)x\(k) \(ta) \(tb) alpha \(alpha) beta \(beta): error / bound = \(worst)")
+                #expect(
+                    worst <= 1,
+                    "\(library) \(m)x\(n)x\(k) \(ta) \(tb) alpha \(alpha) beta \(beta): error / bound = \(worst)")
             }
         }
     }
 
     /// The same product with 1, 2, 3, 4 and 8 threads, on panels of at least 16: identical
     /// bits in every transpose case, cut by rows (m > n) and by columns (n > m), with a ragged
-    /// last panel, at shapes (n <= 256, k = 784) where OpenBLAS's own threading changed them.
-    @Test(arguments: [(301, 64, 784), (64, 301, 784), (520, 10, 256)])
-    func bitsDoNotDependOnTheThreadCount(m: Int, n: Int, k: Int) {
+    /// last panel, at shapes (n <= 256, k = 784) where OpenBLAS's own threading changed them;
+    /// for each library (oneDNN's panels run alone on their threads: ``OneDNNRuntime``).
+    @Test(arguments: GEMMLibrary.allCases, [(301, 64, 784), (64, 301, 784), (520, 10, 256)])
+    func bitsDoNotDependOnTheThreadCount(library: GEMMLibrary, shape: (Int, Int, Int)) {
+        let (m, n, k) = shape
         var g = SeededGenerator(seed: 9)
         let panels = GEMMPanels(minimumExtent: 16)
         #expect(panels.plan(rows: m, columns: n).count >= 4)
@@ -102,10 +107,10 @@ struct GEMMPanelTests {
                 let c = Tensor(shape: [m, n])
                 GEMM.multiply(
                     a, b, into: c, transposeA: ta, transposeB: tb, parallelism: ParallelChunks(threads: threads),
-                    panels: panels)
+                    panels: panels, library: library)
                 return c.array.map(\.bitPattern)
             }
-            for bits in results.dropFirst() { #expect(bits == results[0], "\(m)x\(n)x\(k) \(ta) \(tb)") }
+            for bits in results.dropFirst() { #expect(bits == results[0], "\(library) \(m)x\(n)x\(k) \(ta) \(tb)") }
         }
     }
 }

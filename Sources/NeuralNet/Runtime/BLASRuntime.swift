@@ -99,11 +99,38 @@ public enum BLASRuntime {
         return nil
     }
 
-    /// One line describing the BLAS in use and why its core, e.g. `OpenBLAS 0.3.21 core
+    /// The CPU's vendor from /proc/cpuinfo (`GenuineIntel`, `AuthenticAMD`; "" elsewhere).
+    public static var cpuVendor: String {
+        cpuInfoField(["vendor_id"]).map { String($0.drop { $0 == " " || $0 == "\t" }) } ?? ""
+    }
+
+    /// The GEMM library for this CPU and environment (``GEMMLibraryChoice``'s table, or
+    /// `MPSTUDY_GEMM`); an unrecognised `MPSTUDY_GEMM` counts as unset here (`mpstudy` refuses
+    /// it before any work, with ``GEMMLibraryChoice/problem(with:)``).
+    public static var gemmChoice: GEMMLibraryChoice {
+        let requested = getenv(GEMMLibrary.environmentVariable).map { String(cString: $0) }
+        return GEMMLibraryChoice.choose(vendor: cpuVendor, requested: requested)
+            ?? GEMMLibraryChoice.choose(vendor: cpuVendor, requested: nil)!
+    }
+
+    /// One line describing the sgemm in use and why, e.g. `oneDNN 2.6.3 sgemm, single-threaded
+    /// on fixed panels (Intel CPU: oneDNN's kernels)`, or the OpenBLAS line of
+    /// ``openBLASSummary`` when OpenBLAS runs the products.
+    public static var summary: String {
+        let choice = gemmChoice
+        switch choice.library {
+        case .oneDNN:
+            return "\(OneDNNRuntime.version) sgemm, single-threaded on fixed panels (\(choice.reason))"
+        case .openBLAS:
+            return openBLASSummary + " (GEMM library: \(choice.reason))"
+        }
+    }
+
+    /// One line describing OpenBLAS and why its core, e.g. `OpenBLAS 0.3.21 core
     /// Cooperlake, single-threaded on fixed panels (core chosen by mpstudy: AVX-512 F/CD/BW/DQ/VL
     /// with AVX512_BF16: Cooperlake instead of the detected Prescott)`. The thread count is not
     /// in it: it does not change the results (``GEMM``), and run records keep it beside this line.
-    public static var summary: String {
+    public static var openBLASSummary: String {
         var text =
             "\(configuration.split(separator: " ").prefix(2).joined(separator: " ")) core \(coreName), single-threaded on fixed panels"
         if getenv(relaunchMarker) != nil {

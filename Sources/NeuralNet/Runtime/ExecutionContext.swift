@@ -19,6 +19,8 @@ public final class ExecutionContext {
     /// How matrix products are cut into panels, run ``parallelism``'s threads at a time
     /// (results never depend on the thread count either; see ``GEMM``).
     public let gemmPanels: GEMMPanels
+    /// Whose sgemm computes the panels (``BLASRuntime/gemmChoice`` unless a test says).
+    public let gemmLibrary: GEMMLibrary
     /// Accumulated time per kind of work.
     public let profiler: StepProfiler
     /// The attached probe (``NoProbe`` by default).
@@ -54,12 +56,14 @@ public final class ExecutionContext {
     public var batch: Int = 0
 
     public init(
-        parallelism: ParallelChunks, gemmPanels: GEMMPanels = GEMMPanels(), profiler: StepProfiler = StepProfiler(),
+        parallelism: ParallelChunks, gemmPanels: GEMMPanels = GEMMPanels(),
+        gemmLibrary: GEMMLibrary = BLASRuntime.gemmChoice.library, profiler: StepProfiler = StepProfiler(),
         probe: any LayerProbe = NoProbe(), policy: PrecisionPolicy = .float32, roundingSeed: UInt64 = 0
     ) {
         self.roundingSeed = roundingSeed
         self.parallelism = parallelism
         self.gemmPanels = gemmPanels
+        self.gemmLibrary = gemmLibrary
         self.profiler = profiler
         self.probe = probe
         self.isProbing = !(probe is NoProbe)
@@ -87,7 +91,7 @@ public final class ExecutionContext {
     ) {
         GEMM.multiply(
             a, b, into: c, transposeA: transposeA, transposeB: transposeB, parallelism: parallelism,
-            panels: gemmPanels, profiler: profiled ? profiler : nil)
+            panels: gemmPanels, library: gemmLibrary, profiler: profiled ? profiler : nil)
     }
 
     /// Reports `tensor` (its elements in use) to the probe if it wants it.

@@ -15,7 +15,7 @@
 /// The first cases are the training itself (what `mpstudy train` does); the last six are what
 /// analysis adds (``isAnalysis``), so `--profile` can say what the analysis costs, part by part.
 public enum ProfiledWork: Int, CaseIterable, Sendable, CustomStringConvertible {
-    /// Matrix products through `cblas_sgemm`.
+    /// Matrix products (the sgemm of a ``GEMMLibrary``).
     case gemm
     /// Bias add and activation (fused bias+ReLU, or bias alone), forward.
     case biasActivation
@@ -57,7 +57,7 @@ public enum ProfiledWork: Int, CaseIterable, Sendable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .gemm: "GEMM (cblas_sgemm)"
+        case .gemm: "GEMM (sgemm)"
         case .biasActivation: "bias + activation"
         case .softmaxLoss: "softmax + cross-entropy"
         case .activationBackward: "ReLU backward mask"

@@ -49,7 +49,7 @@ enum InspectTargetName: CommandLineChoice, Hashable {
     static func matching(_ text: String) -> InspectTargetName? {
         let key = trimmedSpaces(text).lowercased()
         if let listed = choices.first(where: { $0.aliases.contains { $0.lowercased() == key } }) { return listed }
-        if case .runtime(let format)?? = try? FormatChoice.named(key) { return .runtime(format) }
+        if let named = try? FormatChoice.named(key), case .runtime(let format) = named { return .runtime(format) }
         return nil
     }
 
