@@ -3,13 +3,15 @@
 # `mpstudy train` and `mpstudy analyze`, float32 and mixed_float16, interleaved, and one
 # Markdown table: ms/step, ratio to Keras, ratio to the FMA-peak floor.
 #
-#   scripts/bench-vs-keras.sh [--rounds N] [--epochs E] [--threads T]
+#   scripts/bench-vs-keras.sh [--rounds N] [--epochs E] [--threads T] [--keras-mixed-steps S]
 #   MPSTUDY=path/to/mpstudy scripts/bench-vs-keras.sh ...   (time that binary, build nothing)
 #
 # - Keras: a venv from PyPI (.venv-keras, or $KERAS_VENV; created on first use) with
 #   tensorflow-cpu and keras at the versions below; scripts/keras-reference/fit_step_times.py
 #   builds the blog's model (batch 8192, 4096 units, RMSprop, validation_split 0.2) on
-#   Data/mnist and times its fit steps, the first step of each epoch left out.
+#   Data/mnist and times its fit steps, the first step of each epoch left out. Keras's
+#   mixed_float16 on a CPU takes a minute or more a step (TensorFlow has no fast float16 matmul
+#   on CPUs), so its epochs stop after --keras-mixed-steps steps (default 3: two timed).
 # - mpstudy: the release build (built here); `train --profile` and `analyze --profile` (report
 #   written to a scratch folder), the same model, data and batch; their "steps after the first"
 #   figure, so both sides leave the first step out.
@@ -24,13 +26,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-rounds=2 epochs=1 threads=""
+rounds=2 epochs=1 threads="" keras_mixed_steps=3
 while [ $# -gt 0 ]; do
   case "$1" in
     --rounds) rounds="$2"; shift 2 ;;
     --epochs) epochs="$2"; shift 2 ;;
     --threads) threads="$2"; shift 2 ;;
-    -h|--help) sed -n '2,26p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --keras-mixed-steps) keras_mixed_steps="$2"; shift 2 ;;
+    -h|--help) sed -n '2,28p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench-vs-keras: unknown argument $1" >&2; exit 64 ;;
   esac
 done
@@ -64,7 +67,10 @@ run() {
   before=$(load)
   case "$name" in
     keras)
-      "$venv/bin/python" scripts/keras-reference/fit_step_times.py --policy "$policy" --epochs "$epochs" >"$out" 2>"$out.err"
+      local steps=0
+      [ "$policy" = mixed_float16 ] && steps="$keras_mixed_steps"
+      "$venv/bin/python" scripts/keras-reference/fit_step_times.py --policy "$policy" --epochs "$epochs" \
+        --steps "$steps" >"$out" 2>"$out.err"
       ms=$(python3 -c 'import json,sys; print("%.1f" % json.loads(open(sys.argv[1]).read().strip().splitlines()[-1])["ms_per_step"])' "$out")
       floor="" peak="" ;;
     train)
@@ -92,7 +98,8 @@ for round in $(seq 1 "$rounds"); do
 done
 
 versions=$(tail -1 "$log/keras-float32-1.txt" | python3 -c 'import json,sys; d=json.loads(sys.stdin.read()); print("TensorFlow %s, Keras %s" % (d["tensorflow"], d["keras"]))')
-python3 - "$log/results" "$rounds" "$epochs" "$versions" "$(sed -n 's/^BLAS: //p' "$log/train-float32-1.txt")" <<'PY'
+python3 - "$log/results" "$rounds" "$epochs" "$versions" "$(sed -n 's/^BLAS: //p' "$log/train-float32-1.txt")" \
+  "$keras_mixed_steps" <<'PY'
 import statistics as st, sys
 path, rounds, epochs, versions, blas = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4], sys.argv[5]
 rows = [l.split() for l in open(path)]
@@ -106,7 +113,8 @@ floor = st.median(floors) / peak
 loads = [float(x) for v in res.values() for x in (v[3][0], v[3][3])]
 with open("/proc/cpuinfo") as f:
     cpu = next((l.split(":", 1)[1].strip() for l in f if l.startswith("model name")), "unknown CPU")
-print(f"Keras `fit` vs mpstudy, {rounds} interleaved rounds of {epochs} epoch(s) (6 steps of batch 8192 per epoch, first step left out); {cpu}")
+print(f"Keras `fit` vs mpstudy, {rounds} interleaved rounds of {epochs} epoch(s) (6 steps of batch 8192 per epoch, "
+      f"Keras mixed_float16 {sys.argv[6]} steps, the first step of each left out); {cpu}")
 print(f"{versions}; mpstudy BLAS: {blas}")
 print(f"FMA peak {peak:.1f} GFLOP/s (best of all runs); floor {floor:.0f} ms/step (a step's GEMM flops at the peak); "
       f"1-minute load average {min(loads):.2f}-{max(loads):.2f} during the runs")
