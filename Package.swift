@@ -40,7 +40,7 @@ let package = Package(
         // decimal text.)
         .target(name: "FloatTeaching", dependencies: ["SoftFloat", "Reference", "CMPFR", "_MPStudySupport"]),
         // Throughput measurements behind `mpstudy bench` (no timing lives in unit tests).
-        .target(name: "Bench", dependencies: ["SoftFloat", "Reference", "Precision", "_MPStudySupport"]),
+        .target(name: "Bench", dependencies: ["SoftFloat", "Reference", "Precision", "NeuralNet", "_MPStudySupport"]),
         // Hot bulk-rounding loops in C, compiled for F16C/AVX2 and chosen at run time.
         .target(name: "CKernels"),
         // Precision policies, bulk rounding kernels with counters, loss scaling.

@@ -9,7 +9,7 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure throughput (build with -c release for meaningful figures).",
-        subcommands: [SoftFloatBench.self, RoundingBench.self, ElementSweepBench.self])
+        subcommands: [SoftFloatBench.self, RoundingBench.self, ElementSweepBench.self, GEMMBench.self])
 }
 
 /// `mpstudy bench softfloat`: the loops, operands and statistic of scripts/bench-vs-berkeley.sh's

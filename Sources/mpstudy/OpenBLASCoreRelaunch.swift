@@ -18,9 +18,11 @@ enum OpenBLASCoreRelaunch {
     /// this process is already the relaunched one, when the detected core is fine, when not on
     /// Linux, or when `exec` fails (the detected kernels are then used). Call it before any
     /// output or work: on success the process image is replaced and the call never returns.
-    static func relaunchIfNeeded() {
+    /// `evenIfUnused` relaunches also when oneDNN runs training's products (`bench gemm`
+    /// times OpenBLAS beside it).
+    static func relaunchIfNeeded(evenIfUnused: Bool = false) {
         #if os(Linux)
-            guard BLASRuntime.gemmChoice.library == .openBLAS else { return }
+            guard evenIfUnused || BLASRuntime.gemmChoice.library == .openBLAS else { return }
             guard getenv("OPENBLAS_CORETYPE") == nil, getenv(BLASRuntime.relaunchMarker) == nil else { return }
             let detected = BLASRuntime.coreName
             guard let preferred = BLASRuntime.coreChoice.request else { return }

@@ -56,4 +56,24 @@ struct VerifyBenchEndToEndTests {
                 && result.output.contains("| existential per input (before)"),
             "\(result)")
     }
+
+    /// Both libraries on the eight products of a small step (784-32-32-10, batch 64): one row
+    /// per product with the shapes the Dense layers pass (hand-listed here), the step row, and
+    /// each library against the FMA peak.
+    @Test func benchGEMM() throws {
+        let result = try mpstudyInScratch([
+            "bench", "gemm", "--batch", "64", "--units", "32", "--rounds", "1", "--threads", "2",
+        ])
+        expectSuccess(result)
+        for row in [
+            "| dense_1 X·W ", "| 64 x 32 x 784", "| dense_1 Xᵀ·dZ ", "| 784 x 32 x 64", "| dense_2 dZ·Wᵀ ",
+            "| 64 x 32 x 32", "| dense_logits X·W ", "| 64 x 10 x 32", "| dense_logits dZ·Wᵀ ",
+            "| step (sum of medians)",
+        ] {
+            #expect(result.output.contains(row), "\(row) missing: \(result)")
+        }
+        #expect(!result.output.contains("dense_1 dZ·Wᵀ"), "\(result)")
+        #expect(
+            result.output.contains("oneDNN: step GEMM") && result.output.contains("OpenBLAS: step GEMM"), "\(result)")
+    }
 }

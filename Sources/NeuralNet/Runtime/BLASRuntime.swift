@@ -113,6 +113,9 @@ public enum BLASRuntime {
             ?? GEMMLibraryChoice.choose(vendor: cpuVendor, requested: nil)!
     }
 
+    /// The loaded oneDNN's version, e.g. `oneDNN 2.6.3`.
+    public static var oneDNNVersion: String { OneDNNRuntime.version }
+
     /// One line describing the sgemm in use and why, e.g. `oneDNN 2.6.3 sgemm, single-threaded
     /// on fixed panels (Intel CPU: oneDNN's kernels)`, or the OpenBLAS line of
     /// ``openBLASSummary`` when OpenBLAS runs the products.
