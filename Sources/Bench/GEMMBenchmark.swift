@@ -52,11 +52,11 @@ public struct GEMMBenchmarkRow: Sendable {
 
 /// Times every product of `products` under every library of `libraries`, `rounds` rounds, the
 /// libraries interleaved within each round (their order reversed every other round) so that a
-/// change of load hits both alike; each call runs on ``GEMMPanels``' default panels with
-/// `threads` threads, as training does. Operands hold seeded values in [-1, 1); results are
+/// change of load hits both alike; each call runs on `panels` (training's default unless a
+/// study of the panel size asks otherwise) with `threads` threads, as training does. Operands hold seeded values in [-1, 1); results are
 /// checked finite (a broken library would show as a wrong figure, not a fast one).
 public func benchmarkGEMM(
-    products: [StepProduct], libraries: [GEMMLibrary], threads: Int, rounds: Int
+    products: [StepProduct], libraries: [GEMMLibrary], threads: Int, rounds: Int, panels: GEMMPanels = GEMMPanels()
 ) -> [GEMMBenchmarkRow] {
     var generator = SeededGenerator(seed: 12)
     let parallelism = ParallelChunks(threads: threads)
@@ -71,11 +71,11 @@ public func benchmarkGEMM(
         let c = Tensor(shape: [product.m, product.n])
         var seconds = [GEMMLibrary: [Double]]()
         // One untimed call per library first: packing buffers, JIT kernels, page faults.
-        for library in libraries { multiply(product, a, b, c, library, parallelism) }
+        for library in libraries { multiply(product, a, b, c, library, parallelism, panels) }
         for round in 0..<rounds {
             for library in round % 2 == 0 ? libraries : libraries.reversed() {
                 let start = DispatchTime.now().uptimeNanoseconds
-                multiply(product, a, b, c, library, parallelism)
+                multiply(product, a, b, c, library, parallelism, panels)
                 seconds[library, default: []].append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
                 precondition(c.readOnlyBuffer.allSatisfy(\.isFinite), "\(library) \(product.name): non-finite result")
             }
@@ -93,11 +93,12 @@ public func benchmarkGEMM(
     return rows
 }
 
-/// One product through ``GEMM`` on the default panels.
+/// One product through ``GEMM``.
 private func multiply(
-    _ p: StepProduct, _ a: Tensor, _ b: Tensor, _ c: Tensor, _ library: GEMMLibrary, _ parallelism: ParallelChunks
+    _ p: StepProduct, _ a: Tensor, _ b: Tensor, _ c: Tensor, _ library: GEMMLibrary, _ parallelism: ParallelChunks,
+    _ panels: GEMMPanels
 ) {
     GEMM.multiply(
         a, b, into: c, transposeA: p.transposeA, transposeB: p.transposeB, parallelism: parallelism,
-        library: library)
+        panels: panels, library: library)
 }

@@ -29,11 +29,20 @@ struct GEMMBench: ParsableCommand {
     var rounds = 5
     @Option(parsing: .unconditional, help: "Threads (default: all cores).")
     var threads: Int?
+    @Option(
+        name: .customLong("minimum-panel"), parsing: .unconditional,
+        help:
+            "Least rows or columns of a panel (training's is \(GEMMPanels.defaultMinimumExtent); for studying the cut)."
+    )
+    var minimumPanel = GEMMPanels.defaultMinimumExtent
 
     func validate() throws {
         guard (1...65536).contains(batch) else { throw ValidationError("--batch must be in 1...65536, not \(batch)") }
         guard (1...16384).contains(units) else { throw ValidationError("--units must be in 1...16384, not \(units)") }
         guard (1...100).contains(rounds) else { throw ValidationError("--rounds must be in 1...100, not \(rounds)") }
+        guard (1...65536).contains(minimumPanel) else {
+            throw ValidationError("--minimum-panel must be in 1...65536, not \(minimumPanel)")
+        }
         if let threads, !(1...1024).contains(threads) {
             throw ValidationError("--threads must be in 1...1024, not \(threads)")
         }
@@ -46,11 +55,13 @@ struct GEMMBench: ParsableCommand {
         let libraries: [GEMMLibrary] = [.oneDNN, .openBLAS]
         let products = StepProduct.trainingStep(batch: batch, inputs: 784, units: units, classes: 10)
         let loadBefore = BLASRuntime.loadAverage
-        let rows = benchmarkGEMM(products: products, libraries: libraries, threads: threads, rounds: rounds)
+        let rows = benchmarkGEMM(
+            products: products, libraries: libraries, threads: threads, rounds: rounds,
+            panels: GEMMPanels(minimumExtent: minimumPanel))
         let peak = FMAPeak.measure(threads: threads)
         let loadAfter = BLASRuntime.loadAverage
         print(
-            "GEMM of one training step (batch \(batch), 784-\(units)-\(units)-10), \(threads) thread\(threads == 1 ? "" : "s") on fixed panels, \(rounds) rounds, libraries interleaved"
+            "GEMM of one training step (batch \(batch), 784-\(units)-\(units)-10), \(threads) thread\(threads == 1 ? "" : "s") on fixed panels of at least \(minimumPanel), \(rounds) rounds, libraries interleaved"
         )
         print(
             "CPU: \(BLASRuntime.cpuModel); \(BLASRuntime.gemmChoice.library.displayName) runs training (\(BLASRuntime.gemmChoice.reason))"
