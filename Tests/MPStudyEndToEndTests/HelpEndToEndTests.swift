@@ -23,7 +23,7 @@ struct HelpEndToEndTests {
     ]
     static let modelOptions = [
         "--epochs", "--batch-size", "--units", "--validation-split", "--learning-rate", "--seed",
-        "--data", "--threads", "--loss-scale", "dynamic", "none",
+        "--data", "--threads", "--loss-scale", "dynamic", "none", "MPSTUDY_GEMM",
     ]
 
     /// Every command and what its help must mention.
@@ -46,10 +46,13 @@ struct HelpEndToEndTests {
                 "--format", "--op", "--rounding", "--tininess", "--count", "--seed", "--exhaustive",
                 "--kernels", "--kernel-format", "--kernel-set", "add", "sqrt", "fma", "logB",
             ] + formats + roundings),
-        Command(path: ["bench"], mentions: ["softfloat", "rounding", "element-sweep"]),
+        Command(path: ["bench"], mentions: ["softfloat", "rounding", "element-sweep", "gemm"]),
         Command(path: ["bench", "softfloat"], mentions: ["--seconds"]),
         Command(path: ["bench", "rounding"], mentions: ["--seconds", "--rounds", "--scaled-only"]),
         Command(path: ["bench", "element-sweep"], mentions: ["--element", "--kernel", "--inputs", "--rounds"]),
+        Command(
+            path: ["bench", "gemm"],
+            mentions: ["--batch", "--units", "--rounds", "--threads", "--minimum-panel", "MPSTUDY_GEMM"]),
         Command(
             path: ["train"],
             mentions: ["--policy", "--rmsprop-epsilon", "inside", "outside", "--profile"]
@@ -111,7 +114,7 @@ struct HelpEndToEndTests {
         #expect(Self.listedSubcommands(try mpstudyInScratch(["--help"]).output) == Self.subcommands.sorted())
         #expect(
             Self.listedSubcommands(try mpstudyInScratch(["bench", "--help"]).output) == [
-                "element-sweep", "rounding", "softfloat",
+                "element-sweep", "gemm", "rounding", "softfloat",
             ])
     }
 
