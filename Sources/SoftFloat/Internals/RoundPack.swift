@@ -15,12 +15,35 @@ extension BinaryFloat {
         negative: Bool, exponent: Int, significand: UInt64,
         _ env: inout FloatEnvironment
     ) -> Self {
+        // One well-predicted test; under the defaults every attribute below is a constant.
+        if RoundingAttributes.areDefault(in: env) {
+            return roundPack(negative: negative, exponent: exponent, significand: significand, .ieeeDefault, &env)
+        }
+        return roundPackUnderOtherAttributes(negative: negative, exponent: exponent, significand: significand, &env)
+    }
+
+    /// `roundPack` under attributes other than the defaults: a call, so that the inlined code of
+    /// every operation holds one copy of the rounding, the default one.
+    @inlinable @inline(never)
+    static func roundPackUnderOtherAttributes(
+        negative: Bool, exponent: Int, significand: UInt64,
+        _ env: inout FloatEnvironment
+    ) -> Self {
+        roundPack(negative: negative, exponent: exponent, significand: significand, RoundingAttributes(env), &env)
+    }
+
+    /// `roundPack` under the given attributes (`env` only collects the flags).
+    @inlinable @inline(__always)
+    static func roundPack(
+        negative: Bool, exponent: Int, significand: UInt64, _ attributes: RoundingAttributes,
+        _ env: inout FloatEnvironment
+    ) -> Self {
         // Exponent field in [1, largest - 1]: no subnormal result, and an overflow only when
         // rounding carries out of the top binade (left to the general path too). Formats with a
         // zero only (a constant per specialisation): E8M0's own layout is roundPackAnyExponent's.
         if Format.hasZero && UInt(bitPattern: exponent &- 1) < UInt(Format.maxExponentField &- 1) {
             let x = roundBitCount
-            let rounded = roundedSignificand(significand, x, env.rounding, negative)
+            let rounded = roundedSignificand(significand, x, attributes.rule, negative)
             // Adding the significand (implicit bit included) lets a carry step the exponent.
             let magnitude = (UInt64(truncatingIfNeeded: exponent &- 1) &<< UInt64(Format.fractionBitCount)) &+ rounded
             if magnitude <= Format.maxFiniteMagnitude {
@@ -30,7 +53,8 @@ extension BinaryFloat {
                 return Self(negative: negative, magnitude: magnitude)
             }
         }
-        return roundPackAnyExponent(negative: negative, exponent: exponent, significand: significand, &env)
+        return roundPackAnyExponent(
+            negative: negative, exponent: exponent, significand: significand, attributes, &env)
     }
 
     /// `roundPack` for any exponent, written without branches: on operands spread over the
@@ -42,17 +66,44 @@ extension BinaryFloat {
         negative: Bool, exponent: Int, significand: UInt64,
         _ env: inout FloatEnvironment
     ) -> Self {
+        // One well-predicted test; under the defaults every attribute below is a constant.
+        if RoundingAttributes.areDefault(in: env) {
+            return roundPackAnyExponent(
+                negative: negative, exponent: exponent, significand: significand, .ieeeDefault, &env)
+        }
+        return roundPackAnyExponentUnderOtherAttributes(
+            negative: negative, exponent: exponent, significand: significand, &env)
+    }
+
+    /// `roundPackAnyExponent` under attributes other than the defaults, as a call (see
+    /// `roundPackUnderOtherAttributes`).
+    @inlinable @inline(never)
+    static func roundPackAnyExponentUnderOtherAttributes(
+        negative: Bool, exponent: Int, significand: UInt64,
+        _ env: inout FloatEnvironment
+    ) -> Self {
+        roundPackAnyExponent(
+            negative: negative, exponent: exponent, significand: significand, RoundingAttributes(env), &env)
+    }
+
+    /// `roundPackAnyExponent` under the given attributes (`env` only collects the flags).
+    @inlinable @inline(__always)
+    static func roundPackAnyExponent(
+        negative: Bool, exponent: Int, significand: UInt64, _ attributes: RoundingAttributes,
+        _ env: inout FloatEnvironment
+    ) -> Self {
+        let rule = attributes.rule
         if !Format.hasZero {
             // E8M0: no zero, no subnormals, its own field layout (Internals/Unrepresentable.swift).
             return packWithoutZero(
                 negative: negative, exponent: exponent,
-                rounded: roundedSignificand(significand, roundBitCount, env.rounding, negative),
+                rounded: roundedSignificand(significand, roundBitCount, rule, negative),
                 inexact: significand & ((1 &<< UInt64(roundBitCount)) &- 1) != 0,
-                tinyBefore: env.tininess == .beforeRounding, &env)
+                tinyBefore: attributes.tinyBeforeRounding, &env)
         }
         let x = roundBitCount
         let mask: UInt64 = (1 &<< UInt64(x)) &- 1
-        let increment = roundingIncrement(x, env.rounding, negative)
+        let increment = roundingIncrement(x, rule, negative)
         // Below 2^emin the value is denormalised: shifted right (jamming) by 1 - exponent onto
         // the exponent field 1, which the packing below turns into field 0 unless rounding
         // carries into the implicit bit. The leading one is at bit 62, so a shift clamped to 63
@@ -60,7 +111,7 @@ extension BinaryFloat {
         let field = max(exponent, 1)
         let shift = UInt64(truncatingIfNeeded: min(field &- exponent, 63))
         let working = (significand &>> shift) | bit(significand & ((1 &<< shift) &- 1) != 0)
-        let rounded = roundedSignificand(working, x, env.rounding, increment)
+        let rounded = roundedSignificand(working, x, rule, increment)
         // Adding the significand (implicit bit included) lets a carry step the exponent field.
         // A field clamped to one past the largest keeps every overflow above the largest finite
         // magnitude without wrapping.
@@ -74,7 +125,7 @@ extension BinaryFloat {
         // rounding to p bits with an unbounded exponent carries it up to 2^emin, that is, past
         // bit 62 (p + x = 63). (0/1 integers, not && and ||, whose short circuits are branches.)
         let carriesToNormal = (significand &+ increment) &>> 63
-        let tinyAfter = bit(env.tininess == .beforeRounding) | bit(exponent < 0) | (carriesToNormal ^ 1)
+        let tinyAfter = bit(attributes.tinyBeforeRounding) | bit(exponent < 0) | (carriesToNormal ^ 1)
         let tiny = bit(exponent < 1) & tinyAfter & inexact
         let flags =
             inexact &* UInt64(ExceptionFlags.inexact.rawValue) | tiny &* UInt64(ExceptionFlags.underflow.rawValue)
@@ -85,7 +136,7 @@ extension BinaryFloat {
         // neither infinity nor NaN (FP6, FP4: Internals/Unrepresentable.swift). Infinity's
         // magnitude (E4M3: the NaN's) is the largest finite one plus one.
         let toInfinity =
-            bit(increment != 0) & (bit(env.saturatesOverflow) ^ 1) & bit(Format.hasInfinities || Format.hasNaN)
+            bit(increment != 0) & (bit(attributes.saturatesOverflow) ^ 1) & bit(Format.hasInfinities || Format.hasNaN)
         let overflowMagnitude = Format.maxFiniteMagnitude &+ toInfinity
         // A mask, not `?:`: the optimiser turns a select fed by a load (the saturation flag)
         // back into a branch.

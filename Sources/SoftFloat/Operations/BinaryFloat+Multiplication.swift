@@ -22,10 +22,20 @@ extension BinaryFloat {
         if a.isZero || b.isZero { return zero(negative: negative) }
         let x = a.normalized
         let y = b.normalized
-        // Both significands moved up to bit 63: the 128-bit product lies in [2^126, 2^128),
-        // so its high word holds the leading bit at 62 or 63 and the low word is sticky.
-        let (high, low) = (x.significand &<< 1).multipliedFullWidth(by: y.significand &<< 1)
-        var significand = high | (low != 0 ? 1 : 0)
+        var significand: UInt64
+        if 2 * Format.fractionBitCount <= 62 {
+            // Up to p = 32 (binary16, binary32, bfloat16, FP8, ...) the exact product of the two
+            // p-bit integer significands fits in one word: in [2^2f, 2^(2f+2)), moved up so that
+            // its leading bit lands on 62 or 63. No sticky bit: nothing is shifted out.
+            let xs = x.significand &>> UInt64(roundBitCount)
+            let ys = y.significand &>> UInt64(roundBitCount)
+            significand = (xs &* ys) &<< UInt64(62 - 2 * Format.fractionBitCount)
+        } else {
+            // Both significands moved up to bit 63: the 128-bit product lies in [2^126, 2^128),
+            // so its high word holds the leading bit at 62 or 63 and the low word is sticky.
+            let (high, low) = (x.significand &<< 1).multipliedFullWidth(by: y.significand &<< 1)
+            significand = high | (low != 0 ? 1 : 0)
+        }
         var exponent = x.exponent + y.exponent - Format.bias
         if significand >= 1 &<< 63 {
             significand = (significand &>> 1) | (significand & 1)
