@@ -17,8 +17,8 @@ struct GEMMBench: ParsableCommand {
             reversed every other round); the table gives the median GFLOP/s over --rounds rounds \
             (min-max beside it) and, per library, the step's sum of medians against the FMA peak \
             (a register-only FMA loop on every thread, measured after the products). OpenBLAS \
-            runs with the kernel set mpstudy chooses for this CPU, whichever library MPSTUDY_GEMM \
-            or the table picks for training.
+            runs with the kernel set mpstudy chooses for this CPU. Training uses OpenBLAS unless \
+            MPSTUDY_GEMM=onednn.
             """)
 
     @Option(parsing: .unconditional, help: "Batch rows of the step.")

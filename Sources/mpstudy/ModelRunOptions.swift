@@ -58,7 +58,7 @@ struct ModelRunOptions: ParsableArguments {
     @Option(
         parsing: .unconditional,
         help:
-            "Threads for matrix products and elementwise work (default: all cores). Same seed and options give the same numbers, whatever the thread count. The matrix products run on oneDNN's sgemm on Intel CPUs and OpenBLAS's elsewhere; MPSTUDY_GEMM=openblas or onednn chooses."
+            "Threads for matrix products and elementwise work (default: all cores). Same seed and options give the same numbers, whatever the thread count. The matrix products run on OpenBLAS's sgemm, or oneDNN's with MPSTUDY_GEMM=onednn."
     )
     var threads: Int?
 

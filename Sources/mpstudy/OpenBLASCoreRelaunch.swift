@@ -18,8 +18,8 @@ enum OpenBLASCoreRelaunch {
     /// this process is already the relaunched one, when the detected core is fine, when not on
     /// Linux, or when `exec` fails (the detected kernels are then used). Call it before any
     /// output or work: on success the process image is replaced and the call never returns.
-    /// `evenIfUnused` relaunches also when oneDNN runs training's products (`bench gemm`
-    /// times OpenBLAS beside it).
+    /// `evenIfUnused` relaunches also when oneDNN runs training's products (MPSTUDY_GEMM=onednn:
+    /// `bench gemm` times OpenBLAS beside it).
     static func relaunchIfNeeded(evenIfUnused: Bool = false) {
         #if os(Linux)
             guard evenIfUnused || BLASRuntime.gemmChoice.library == .openBLAS else { return }

@@ -99,33 +99,28 @@ public enum BLASRuntime {
         return nil
     }
 
-    /// The CPU's vendor from /proc/cpuinfo (`GenuineIntel`, `AuthenticAMD`; "" elsewhere).
-    public static var cpuVendor: String {
-        cpuInfoField(["vendor_id"]).map { String($0.drop { $0 == " " || $0 == "\t" }) } ?? ""
-    }
-
-    /// The GEMM library for this CPU and environment (``GEMMLibraryChoice``'s table, or
-    /// `MPSTUDY_GEMM`); an unrecognised `MPSTUDY_GEMM` counts as unset here (`mpstudy` refuses
-    /// it before any work, with ``GEMMLibraryChoice/problem(with:)``).
+    /// The GEMM library for this environment (OpenBLAS, or what `MPSTUDY_GEMM` names: see
+    /// ``GEMMLibraryChoice``); an unrecognised `MPSTUDY_GEMM` counts as unset here (`mpstudy`
+    /// refuses it before any work, with ``GEMMLibraryChoice/problem(with:)``).
     public static var gemmChoice: GEMMLibraryChoice {
         let requested = getenv(GEMMLibrary.environmentVariable).map { String(cString: $0) }
-        return GEMMLibraryChoice.choose(vendor: cpuVendor, requested: requested)
-            ?? GEMMLibraryChoice.choose(vendor: cpuVendor, requested: nil)!
+        return GEMMLibraryChoice.choose(requested: requested) ?? GEMMLibraryChoice.choose(requested: nil)!
     }
 
     /// The loaded oneDNN's version, e.g. `oneDNN 2.6.3`.
     public static var oneDNNVersion: String { OneDNNRuntime.version }
 
-    /// One line describing the sgemm in use and why, e.g. `oneDNN 2.6.3 sgemm, single-threaded
-    /// on fixed panels (Intel CPU: oneDNN's kernels)`, or the OpenBLAS line of
-    /// ``openBLASSummary`` when OpenBLAS runs the products.
+    /// One line describing the sgemm in use and why: the OpenBLAS line of ``openBLASSummary``,
+    /// or e.g. `oneDNN 2.6.3 sgemm, single-threaded on fixed panels (MPSTUDY_GEMM=onednn set by
+    /// the user)`.
     public static var summary: String {
         let choice = gemmChoice
         switch choice.library {
         case .oneDNN:
             return "\(OneDNNRuntime.version) sgemm, single-threaded on fixed panels (\(choice.reason))"
         case .openBLAS:
-            return openBLASSummary + " (GEMM library: \(choice.reason))"
+            return getenv(GEMMLibrary.environmentVariable) == nil
+                ? openBLASSummary : openBLASSummary + " (GEMM library: \(choice.reason))"
         }
     }
 

@@ -1,7 +1,7 @@
 //===--- GEMMLibrary.swift ------------------------------------------------===//
 //
-// Which library's single-threaded sgemm computes the panels of a matrix product, chosen from
-// the CPU's vendor by a table, or by the user.
+// Which library's single-threaded sgemm computes the panels of a matrix product: OpenBLAS,
+// unless the user asks for oneDNN.
 //
 //===----------------------------------------------------------------------===//
 
@@ -20,38 +20,32 @@ public enum GEMMLibrary: String, Sendable, CaseIterable, Equatable {
     public var displayName: String { self == .openBLAS ? "OpenBLAS" : "oneDNN" }
 }
 
-/// The ``GEMMLibrary`` to run on a CPU, with the reason in words (`train --profile` and run
-/// records print it).
+/// The ``GEMMLibrary`` that runs the products, with the reason in words (`train`'s header and
+/// run records print it): OpenBLAS unless `MPSTUDY_GEMM` names another.
 ///
-/// The table, by CPU vendor (measured on the 8192 x 4096 x 4096 products of the case study, 2
-/// threads on fixed panels, beside each CPU's AVX-512 FMA peak):
-///
-/// | vendor | library | why |
-/// |---|---|---|
-/// | Intel (`GenuineIntel`) | oneDNN | Intel's own kernels: on a Cooperlake Xeon (family 6 model 207) OpenBLAS 0.3.21's best kernels (`SkylakeX`/`Cooperlake`) reach 62-70% of the peak, oneDNN 2.6 75-87% |
-/// | others (AMD Zen 2/3/4, ...) | OpenBLAS | on a Zen 4 OpenBLAS's `Cooperlake` kernels reach 89-94% of the peak (issue 12's figures) |
-///
-/// `MPSTUDY_GEMM=openblas` or `=onednn` overrides the table (``GEMMLibrary/environmentVariable``).
+/// Why OpenBLAS by default: measured side by side on the case study's step (`mpstudy bench
+/// gemm`, `train --profile` with each library, 2 threads on fixed panels), on a Xeon of family 6
+/// model 207 the two run the big products at the same speed within the noise of a shared
+/// machine (290-311 GFLOP/s, 80-85% of the measured AVX-512 FMA peak), and on an AMD Zen 4
+/// OpenBLAS reaches about 90% of the peak. oneDNN is faster only on the products with 10
+/// columns (1.6-1.9x), a tenth of a per cent of the step's flops. OpenBLAS also made the
+/// reports in `Reports/`, which a different library would not reproduce bit for bit.
+/// `MPSTUDY_GEMM=onednn` (or `=openblas`) chooses (``GEMMLibrary/environmentVariable``).
 public struct GEMMLibraryChoice: Sendable, Equatable {
     /// The library that runs.
     public let library: GEMMLibrary
     /// Why, in words.
     public let reason: String
 
-    /// The choice for a CPU of `vendor` (CPUID's vendor string, e.g. `GenuineIntel`) when the
-    /// environment variable holds `requested` (nil when unset); nil when `requested` names no
-    /// library (the caller refuses it: see ``parse(_:)``).
-    public static func choose(vendor: String, requested: String?) -> GEMMLibraryChoice? {
-        if let requested {
-            guard let library = parse(requested) else { return nil }
-            return GEMMLibraryChoice(
-                library: library, reason: "\(GEMMLibrary.environmentVariable)=\(requested) set by the user")
+    /// The choice when the environment variable holds `requested` (nil when unset); nil when
+    /// `requested` names no library (the caller refuses it: see ``parse(_:)``).
+    public static func choose(requested: String?) -> GEMMLibraryChoice? {
+        guard let requested else {
+            return GEMMLibraryChoice(library: .openBLAS, reason: "the default; MPSTUDY_GEMM=onednn for oneDNN")
         }
-        if vendor == "GenuineIntel" {
-            return GEMMLibraryChoice(library: .oneDNN, reason: "Intel CPU: oneDNN's kernels")
-        }
-        let name = vendor.isEmpty ? "unknown vendor" : vendor
-        return GEMMLibraryChoice(library: .openBLAS, reason: "\(name): OpenBLAS's kernels")
+        guard let library = parse(requested) else { return nil }
+        return GEMMLibraryChoice(
+            library: library, reason: "\(GEMMLibrary.environmentVariable)=\(requested) set by the user")
     }
 
     /// The library a value of ``GEMMLibrary/environmentVariable`` names (`openblas`, `onednn`,
