@@ -29,6 +29,10 @@ cd "$(dirname "$0")/.."
 rounds=2 epochs=1 threads="" keras_mixed_steps=3
 while [ $# -gt 0 ]; do
   case "$1" in
+    --rounds|--epochs|--threads|--keras-mixed-steps)
+      [ $# -ge 2 ] || { echo "bench-vs-keras: $1 needs a value" >&2; exit 64; } ;;
+  esac
+  case "$1" in
     --rounds) rounds="$2"; shift 2 ;;
     --epochs) epochs="$2"; shift 2 ;;
     --threads) threads="$2"; shift 2 ;;
@@ -37,6 +41,10 @@ while [ $# -gt 0 ]; do
     *) echo "bench-vs-keras: unknown argument $1" >&2; exit 64 ;;
   esac
 done
+for value in "$rounds" "$epochs" "$keras_mixed_steps" ${threads:+"$threads"}; do
+  [[ "$value" =~ ^[0-9]{1,4}$ ]] || { echo "bench-vs-keras: $value is not a whole number (0-9999)" >&2; exit 64; }
+done
+[ "$rounds" -ge 1 ] && [ "$epochs" -ge 1 ] || { echo "bench-vs-keras: --rounds and --epochs must be at least 1" >&2; exit 64; }
 
 TF_VERSION=2.21.0 KERAS_VERSION=3.15.1
 venv="${KERAS_VENV:-.venv-keras}"
@@ -114,7 +122,7 @@ loads = [float(x) for v in res.values() for x in (v[3][0], v[3][3])]
 with open("/proc/cpuinfo") as f:
     cpu = next((l.split(":", 1)[1].strip() for l in f if l.startswith("model name")), "unknown CPU")
 print(f"Keras `fit` vs mpstudy, {rounds} interleaved rounds of {epochs} epoch(s) (6 steps of batch 8192 per epoch, "
-      f"Keras mixed_float16 {sys.argv[6]} steps, the first step of each left out); {cpu}")
+      f"Keras mixed_float16 {sys.argv[6] + ' steps' if sys.argv[6] != '0' else 'whole epochs'}, the first step of each left out); {cpu}")
 print(f"{versions}; mpstudy BLAS: {blas}")
 print(f"FMA peak {peak:.1f} GFLOP/s (best of all runs); floor {floor:.0f} ms/step (a step's GEMM flops at the peak); "
       f"1-minute load average {min(loads):.2f}-{max(loads):.2f} during the runs")

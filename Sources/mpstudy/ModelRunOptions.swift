@@ -43,7 +43,7 @@ struct ModelRunOptions: ParsableArguments {
     var noVerify = false
 
     /// Refuses an `MPSTUDY_GEMM` that names no GEMM library, before any work (a usage error):
-    /// the products would otherwise silently run on the table's choice.
+    /// the products would otherwise silently run on the default library.
     func validate() throws {
         if let value = getenv(GEMMLibrary.environmentVariable).map({ String(cString: $0) }),
             GEMMLibraryChoice.parse(value) == nil

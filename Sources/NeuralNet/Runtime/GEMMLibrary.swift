@@ -5,6 +5,8 @@
 //
 //===----------------------------------------------------------------------===//
 
+import SoftFloat
+
 /// The sgemm that computes each panel of a ``GEMM``: OpenBLAS's `cblas_sgemm` or oneDNN's
 /// `dnnl_sgemm`. Both accumulate in float32 with FMA; they differ in blocking and so in the
 /// order of the sums, hence in the last bits of a product (never in the thread count's effect:
@@ -13,7 +15,7 @@ public enum GEMMLibrary: String, Sendable, CaseIterable, Equatable {
     case openBLAS = "openblas"
     case oneDNN = "onednn"
 
-    /// The name of the environment variable that overrides ``GEMMLibraryChoice``'s table.
+    /// The name of the environment variable that chooses the library (``GEMMLibraryChoice``).
     public static let environmentVariable = "MPSTUDY_GEMM"
 
     /// The library's name as its authors write it.
@@ -54,11 +56,10 @@ public struct GEMMLibraryChoice: Sendable, Equatable {
         GEMMLibrary(rawValue: text.lowercased())
     }
 
-    /// One line saying what the variable accepts, for the error a bad value gives.
+    /// One line saying what the variable accepts, for the error a bad value gives (the value
+    /// cut to 40 characters, its control and reordering characters escaped).
     public static func problem(with text: String) -> String {
-        let shown = text.unicodeScalars.map {
-            $0.properties.isDefaultIgnorableCodePoint || $0.value < 0x20 || $0.value == 0x7F ? "?" : String($0)
-        }.joined()
-        return "\(GEMMLibrary.environmentVariable)=\(shown.prefix(40)) names no GEMM library (openblas or onednn)"
+        let shown = FloatParseError.printable(String(text.prefix(40)))
+        return "\(GEMMLibrary.environmentVariable)=\(shown) names no GEMM library (openblas or onednn)"
     }
 }

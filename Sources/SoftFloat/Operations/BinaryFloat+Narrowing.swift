@@ -18,15 +18,7 @@ extension BinaryFloat {
         else {
             return nil
         }
-        return narrowedCommonly(to: G.self, .ieeeDefault, &env)
-    }
-
-    /// `narrowedCommonly(to:_:)` for a finite normal `self` under the given attributes (`env`
-    /// only collects the flags).
-    @inlinable @inline(__always)
-    func narrowedCommonly<G: BinaryFormat>(
-        to _: G.Type, _ attributes: RoundingAttributes, _ env: inout FloatEnvironment
-    ) -> BinaryFloat<G>? {
+        let attributes = RoundingAttributes.ieeeDefault
         // The result's exponent field before any carry from rounding: the value lies in
         // [2^(field - bias), 2^(field - bias + 1)) in G's terms.
         let field = exponentField - Format.bias + G.bias
