@@ -4,14 +4,22 @@
 # Markdown table: ms/step, ratio to Keras, ratio to the FMA-peak floor.
 #
 #   scripts/bench-vs-keras.sh [--rounds N] [--epochs E] [--threads T] [--keras-mixed-steps S]
+#                             [--keras-onednn auto|on|off]
 #   MPSTUDY=path/to/mpstudy scripts/bench-vs-keras.sh ...   (time that binary, build nothing)
 #
 # - Keras: a venv from PyPI (.venv-keras, or $KERAS_VENV; created on first use) with
 #   tensorflow-cpu and keras at the versions below; scripts/keras-reference/fit_step_times.py
 #   builds the blog's model (batch 8192, 4096 units, RMSprop, validation_split 0.2) on
-#   Data/mnist and times its fit steps, the first step of each epoch left out. Keras's
-#   mixed_float16 on a CPU takes a minute or more a step (TensorFlow has no fast float16 matmul
-#   on CPUs), so its epochs stop after --keras-mixed-steps steps (default 3: two timed).
+#   Data/mnist and times its fit steps, the first step of each epoch left out.
+#   --keras-mixed-steps S stops Keras's mixed_float16 epochs after S steps (default 0: whole
+#   epochs, as for float32).
+# - TensorFlow's oneDNN graph rewrites (TF_ENABLE_ONEDNN_OPTS) are on for float32 and off for
+#   mixed_float16 (--keras-onednn auto, the default): each policy runs in Keras's faster setting.
+#   With them on, TensorFlow 2.21 fuses a float16 Dense layer's MatMul, BiasAdd and ReLU into
+#   one oneDNN op that runs about 1000x slower than the three ops apart on an AVX-512 FP16 Xeon
+#   (a 1024-unit forward pass of batch 1024: 52 s against 44 ms; a bare float16 tf.matmul is
+#   fast either way), so mixed_float16 took over 15 minutes a step. With them off, float32's
+#   backward pass is 1.5x slower (Eigen's matmul). --keras-onednn on|off forces one setting.
 # - mpstudy: the release build (built here); `train --profile` and `analyze --profile` (report
 #   written to a scratch folder), the same model, data and batch; their "steps after the first"
 #   figure, so both sides leave the first step out.
@@ -26,10 +34,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-rounds=2 epochs=1 threads="" keras_mixed_steps=3
+rounds=2 epochs=1 threads="" keras_mixed_steps=0 keras_onednn=auto
 while [ $# -gt 0 ]; do
   case "$1" in
-    --rounds|--epochs|--threads|--keras-mixed-steps)
+    --rounds|--epochs|--threads|--keras-mixed-steps|--keras-onednn)
       [ $# -ge 2 ] || { echo "bench-vs-keras: $1 needs a value" >&2; exit 64; } ;;
   esac
   case "$1" in
@@ -37,7 +45,8 @@ while [ $# -gt 0 ]; do
     --epochs) epochs="$2"; shift 2 ;;
     --threads) threads="$2"; shift 2 ;;
     --keras-mixed-steps) keras_mixed_steps="$2"; shift 2 ;;
-    -h|--help) sed -n '2,28p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --keras-onednn) keras_onednn="$2"; shift 2 ;;
+    -h|--help) sed -n "2,$(( $(grep -n "^set -euo" "$0" | cut -d: -f1) - 1 ))p" "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench-vs-keras: unknown argument $1" >&2; exit 64 ;;
   esac
 done
@@ -45,6 +54,18 @@ for value in "$rounds" "$epochs" "$keras_mixed_steps" ${threads:+"$threads"}; do
   [[ "$value" =~ ^[0-9]{1,4}$ ]] || { echo "bench-vs-keras: $value is not a whole number (0-9999)" >&2; exit 64; }
 done
 [ "$rounds" -ge 1 ] && [ "$epochs" -ge 1 ] || { echo "bench-vs-keras: --rounds and --epochs must be at least 1" >&2; exit 64; }
+case "$keras_onednn" in
+  auto|on|off) ;;
+  *) echo "bench-vs-keras: --keras-onednn takes auto, on or off, not '$keras_onednn'" >&2; exit 64 ;;
+esac
+# onednn POLICY: 1 or 0, TensorFlow's oneDNN rewrites for Keras under POLICY.
+onednn() {
+  case "$keras_onednn" in
+    on) echo 1 ;;
+    off) echo 0 ;;
+    auto) if [ "$1" = mixed_float16 ]; then echo 0; else echo 1; fi ;;
+  esac
+}
 
 TF_VERSION=2.21.0 KERAS_VERSION=3.15.1
 venv="${KERAS_VENV:-.venv-keras}"
@@ -77,7 +98,7 @@ run() {
     keras)
       local steps=0
       [ "$policy" = mixed_float16 ] && steps="$keras_mixed_steps"
-      "$venv/bin/python" scripts/keras-reference/fit_step_times.py --policy "$policy" --epochs "$epochs" \
+      TF_ENABLE_ONEDNN_OPTS=$(onednn "$policy") "$venv/bin/python" scripts/keras-reference/fit_step_times.py --policy "$policy" --epochs "$epochs" \
         --steps "$steps" >"$out" 2>"$out.err"
       ms=$(python3 -c 'import json,sys; print("%.1f" % json.loads(open(sys.argv[1]).read().strip().splitlines()[-1])["ms_per_step"])' "$out")
       floor="" peak="" ;;
@@ -107,7 +128,7 @@ done
 
 versions=$(tail -1 "$log/keras-float32-1.txt" | python3 -c 'import json,sys; d=json.loads(sys.stdin.read()); print("TensorFlow %s, Keras %s" % (d["tensorflow"], d["keras"]))')
 python3 - "$log/results" "$rounds" "$epochs" "$versions" "$(sed -n 's/^BLAS: //p' "$log/train-float32-1.txt")" \
-  "$keras_mixed_steps" <<'PY'
+  "$keras_mixed_steps" "$(onednn float32)" "$(onednn mixed_float16)" <<'PY'
 import statistics as st, sys
 path, rounds, epochs, versions, blas = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4], sys.argv[5]
 rows = [l.split() for l in open(path)]
@@ -123,7 +144,8 @@ with open("/proc/cpuinfo") as f:
     cpu = next((l.split(":", 1)[1].strip() for l in f if l.startswith("model name")), "unknown CPU")
 print(f"Keras `fit` vs mpstudy, {rounds} interleaved rounds of {epochs} epoch(s) (6 steps of batch 8192 per epoch, "
       f"Keras mixed_float16 {sys.argv[6] + ' steps' if sys.argv[6] != '0' else 'whole epochs'}, the first step of each left out); {cpu}")
-print(f"{versions}; mpstudy BLAS: {blas}")
+onoff = {"1": "on", "0": "off"}
+print(f"{versions} (oneDNN rewrites {onoff[sys.argv[7]]} for float32, {onoff[sys.argv[8]]} for mixed_float16); mpstudy BLAS: {blas}")
 print(f"FMA peak {peak:.1f} GFLOP/s (best of all runs); floor {floor:.0f} ms/step (a step's GEMM flops at the peak); "
       f"1-minute load average {min(loads):.2f}-{max(loads):.2f} during the runs")
 print()

@@ -21,8 +21,7 @@ parser = argparse.ArgumentParser()
 parser.add_argument("--policy", choices=["float32", "mixed_float16"], default="float32")
 parser.add_argument("--epochs", type=int, default=1)
 parser.add_argument("--steps", type=int, default=0,
-                    help="steps per epoch (0: the whole training split, 6 steps of 8192); Keras's "
-                         "mixed_float16 on a CPU takes minutes a step, so the bench may time fewer")
+                    help="steps per epoch (0: the whole training split, 6 steps of 8192)")
 parser.add_argument("--batch-size", type=int, default=8192)
 parser.add_argument("--units", type=int, default=4096)
 parser.add_argument("--data", default=os.path.join(os.path.dirname(__file__), "..", "..", "Data", "mnist"))
