@@ -6,8 +6,8 @@ import _MPStudySupport
 /// Everything NeuralNet computes has the same bits for 1, 2, 3 and 8 threads: the GEMMs (on
 /// panels of 32 rows or columns here, so that every product is split), the elementwise
 /// kernels, the column sums, the rounding statistics (floating-point error sums included),
-/// the drift norms, the gradient unscaling and its finiteness count, the lost-update counts
-/// and the RMSprop update. The contexts differ only in their thread count.
+/// the drift norms, the GEMMs' error budget (its entries split over the threads), the
+/// gradient unscaling and its finiteness count, the lost-update counts and the RMSprop update. The contexts differ only in their thread count.
 @Suite struct ThreadCountTests {
     static let threadCounts = [1, 2, 3, 8]
 
@@ -16,6 +16,7 @@ import _MPStudySupport
         var rounding: [(String, RoundingRecord)] = []
         var updates: [(String, UpdateStatistics)] = []
         var drifts: [(String, UInt64, UInt64)] = []
+        var budgets: [String] = []
         func wants(_ kind: TensorKind, layer: String, phase: ModelPhase) -> Bool { false }
         func observe(_ tensor: ProbedTensor) {}
         func wantsRounding(_ kind: TensorKind, layer: String, phase: ModelPhase) -> Bool { true }
@@ -25,6 +26,16 @@ import _MPStudySupport
         var shadowEvery: Int { 1 }
         func observeDrift(_ event: DriftEvent) {
             drifts.append((event.layer, event.squaredDifference.bitPattern, event.squaredReference.bitPattern))
+        }
+        var errorBudgetEvery: Int { 1 }
+        // More entries than one chunk of 32, so that two or more threads share a check.
+        var errorBudgetSamples: Int { 100 }
+        func observeErrorBudget(_ event: ErrorBudgetEvent) {
+            let s = event.summary
+            budgets.append(
+                "\(event.layer) \(event.gemm) \(s.samples) \(s.skipped) \(s.quantizationMedian.bitPattern) "
+                    + "\(s.quantizationP99.bitPattern) \(s.accumulationMedian.bitPattern) \(s.accumulationP99.bitPattern)"
+            )
         }
     }
 
@@ -36,6 +47,7 @@ import _MPStudySupport
         var rounding: [String] = []
         var updates: [String] = []
         var drifts: [String] = []
+        var budgets: [String] = []
     }
 
     /// Two training steps of a 3-layer model (40 inputs, 96 units, 5 classes, batch 160) under
@@ -75,6 +87,7 @@ import _MPStudySupport
         }
         outcome.updates = recorder.updates.map { "\($0.0) \($0.1)" }
         outcome.drifts = recorder.drifts.map { "\($0.0) \($0.1) \($0.2)" }
+        outcome.budgets = recorder.budgets
         return outcome
     }
 
@@ -82,12 +95,14 @@ import _MPStudySupport
         let outcomes = Self.threadCounts.map { Self.twoSteps(threads: $0) }
         // The premise: the run did produce events and error sums to compare.
         #expect(outcomes[0].rounding.count > 20 && outcomes[0].drifts.count == 6 && outcomes[0].updates.count == 12)
+        #expect(outcomes[0].budgets.count >= 12)
         for (threads, outcome) in zip(Self.threadCounts, outcomes).dropFirst() {
             #expect(outcome.losses == outcomes[0].losses, "losses differ at \(threads) threads")
             #expect(outcome.bits == outcomes[0].bits, "weights or velocities differ at \(threads) threads")
             #expect(outcome.rounding == outcomes[0].rounding, "rounding statistics differ at \(threads) threads")
             #expect(outcome.drifts == outcomes[0].drifts, "drift norms differ at \(threads) threads")
             #expect(outcome.updates == outcomes[0].updates, "lost updates differ at \(threads) threads")
+            #expect(outcome.budgets == outcomes[0].budgets, "error budgets differ at \(threads) threads")
         }
     }
 

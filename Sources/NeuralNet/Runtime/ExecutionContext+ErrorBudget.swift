@@ -29,9 +29,17 @@ extension ExecutionContext {
             var generator = SeededGenerator(seed: seed ^ UInt64(step))
             let entries = GEMMErrorBudget.entries(
                 count: probe.errorBudgetSamples, rows: result.shape[0], columns: result.shape[1], generator: &generator)
-            let (samples, skipped) = GEMMErrorBudget.samples(
-                exactA: exactA, exactB: exactB, usedA: usedA, usedB: usedB, result: result.baseAddress,
-                resultColumns: result.shape[1], entries: entries)
+            // Entries in fixed chunks of 32 over the threads, joined in chunk order: the same
+            // samples in the same order for every thread count (each sum is exact anyway).
+            let output = result.baseAddress
+            let columns = result.shape[1]
+            let parts = parallelism.mapChunks(count: entries.count, chunkSize: 32) { range in
+                GEMMErrorBudget.samples(
+                    exactA: exactA, exactB: exactB, usedA: usedA, usedB: usedB, result: output,
+                    resultColumns: columns, entries: Array(entries[range]))
+            }
+            let samples = parts.flatMap(\.samples)
+            let skipped = parts.reduce(0) { $0 + $1.zeroExact }
             probe.observeErrorBudget(
                 ErrorBudgetEvent(
                     layer: layer, gemm: gemm, position: position,

@@ -13,13 +13,16 @@
 /// with weights 2^-352 to 2^352: every product's bits land in it exactly, and the slots'
 /// spare 31 bits absorb the carries of 2^31 additions before a normalisation, so the sum has
 /// no rounding at all until ``value`` rounds it to nearest (ties to even).
+///
+/// The digits live inline (no heap array, no copy-on-write check per addition), so an array
+/// of accumulators is one block of memory that ``GEMMErrorBudget`` fills a few at a time.
 public struct ExactDotProduct {
     /// The weight of the lowest bit: 2^-352, at most the last bit of the smallest product
     /// 2^-298 = 2^52 · 2^-350.
     static let lowExponent = -352
     /// 22 digits of 32 bits: 2^-352 ..< 2^352, above the largest |sum| (2^31 products < 2^256).
     static let digitCount = 22
-    private var digits = [Int64](repeating: 0, count: digitCount)
+    private var digits = InlineArray<22, Int64>(repeating: 0)
     private var additions = 0
     /// Set when a product was NaN or infinite (then ``value`` is NaN or that infinity).
     private var special: Double?
@@ -27,6 +30,7 @@ public struct ExactDotProduct {
     public init() {}
 
     /// Adds a·b exactly.
+    @inline(__always)
     public mutating func add(_ a: Float, _ b: Float) {
         let p = Double(a) * Double(b)  // exact
         guard p.isFinite else {
@@ -73,7 +77,7 @@ public struct ExactDotProduct {
         copy.normalize()
         let negative = copy.digits[Self.digitCount - 1] < 0
         // The magnitude as non-negative 32-bit digits.
-        var magnitude = copy.digits.map { UInt64(bitPattern: $0) }
+        var magnitude = (0..<Self.digitCount).map { UInt64(bitPattern: copy.digits[$0]) }
         if negative {
             // Two's complement of the whole number (digits below the top are in [0, 2^32)).
             var borrow: UInt64 = 1

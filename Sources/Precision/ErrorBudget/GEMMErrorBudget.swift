@@ -20,25 +20,43 @@ public enum GEMMErrorBudget {
         public let accumulation: Double
     }
 
+    /// Depth steps each entry takes before the next entry's turn (see ``samples``).
+    static let depthBlock = 64
+
     /// The parts of the entries `entries` ((row, column) of C, `resultColumns` wide, row-major).
+    ///
+    /// The depth is walked in blocks of ``depthBlock``, every entry in turn within a block:
+    /// a transposed operand's column is strided (one page per element for 4096 columns), so an
+    /// entry at a time would miss the TLB on every element; a block's rows (a few hundred
+    /// pages) stay mapped while all entries read them. The sums are exact, so the order does
+    /// not change a bit.
     public static func samples(
         exactA: MatrixView, exactB: MatrixView, usedA: MatrixView, usedB: MatrixView,
         result: UnsafePointer<Float>, resultColumns: Int, entries: [(row: Int, column: Int)]
     ) -> (samples: [Sample], zeroExact: Int) {
         let depth = exactA.viewColumns
         precondition(exactB.viewRows == depth && usedA.viewColumns == depth && usedB.viewRows == depth)
+        var exact = [ExactDotProduct](repeating: ExactDotProduct(), count: entries.count)
+        var used = exact
+        exact.withUnsafeMutableBufferPointer { exact in
+            used.withUnsafeMutableBufferPointer { used in
+                for block in stride(from: 0, to: depth, by: depthBlock) {
+                    let ks = block..<min(block + depthBlock, depth)
+                    for (n, (i, j)) in entries.enumerated() {
+                        for k in ks {
+                            exact[n].add(exactA[i, k], exactB[k, j])
+                            used[n].add(usedA[i, k], usedB[k, j])
+                        }
+                    }
+                }
+            }
+        }
         var samples: [Sample] = []
         samples.reserveCapacity(entries.count)
         var zeros = 0
-        for (i, j) in entries {
-            var exact = ExactDotProduct()
-            var used = ExactDotProduct()
-            for k in 0..<depth {
-                exact.add(exactA[i, k], exactB[k, j])
-                used.add(usedA[i, k], usedB[k, j])
-            }
-            let e = exact.value
-            let q = used.value
+        for (n, (i, j)) in entries.enumerated() {
+            let e = exact[n].value
+            let q = used[n].value
             let c = Double(result[i * resultColumns + j])
             guard e != 0, e.isFinite, q.isFinite, c.isFinite else {
                 zeros += 1
