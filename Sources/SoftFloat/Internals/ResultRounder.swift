@@ -6,6 +6,11 @@
 /// nothing extra) or `StochasticRounder`.
 @usableFromInline
 protocol ResultRounder {
+    /// True when the rounding reads, below the rounding point, only the first discarded bit and
+    /// whether any other is set (the IEEE attributes): an operation may then deliver just those
+    /// two bits exactly (the rest zero but a sticky bit 0) instead of every discarded bit.
+    static var readsRoundAndStickyBitsOnly: Bool { get }
+
     mutating func roundPack<F: BinaryFormat>(
         _: F.Type, negative: Bool, exponent: Int, significand: UInt64,
         _ env: inout FloatEnvironment
@@ -24,6 +29,8 @@ protocol ResultRounder {
 @usableFromInline @frozen
 struct AttributeRounder: ResultRounder {
     @inlinable @inline(__always) init() {}
+
+    @inlinable @inline(__always) static var readsRoundAndStickyBitsOnly: Bool { true }
 
     @inlinable @inline(__always)
     func roundPack<F: BinaryFormat>(

@@ -79,25 +79,37 @@ extension BinaryFloat {
             // one of them by zero (in 128 bits each costs a dozen instructions). Jamming loses
             // bits only when the shifted operand lies far below the other (its low bits are zero
             // up to the significand width), so a subtraction then cancels one bit at most.
+            // Selects by masks, not branches: on mixed data which operand is larger, and whether
+            // the signs differ, are coin flips. (Both operands lie below 2^(width - 2).)
+            // All ones for 1, zero for 0, in every width (a signed value, sign-extended).
+            func mask(_ bit: UInt64) -> W { W(truncatingIfNeeded: 0 &- Int64(bitPattern: bit)) }
             let distance = exponent - z.exponent
-            let productFirst = distance >= 0
-            let shifted = shiftRightJam(productFirst ? zs : p, productFirst ? distance : -distance)
-            let q = productFirst ? shifted : zs
-            p = productFirst ? p : shifted
+            let productFirst = bit(distance >= 0)
+            let first = mask(productFirst)
+            let kept = p & first | zs & ~first
+            let shifted = shiftRightJamBelowTop(zs & first | p & ~first, distance < 0 ? -distance : distance)
             exponent = max(exponent, z.exponent)
-            let (large, small) = p >= q ? (p, q) : (q, p)
-            if p < q { negative = c.sign }
-            p = c.sign == productNegative ? large &+ small : large &- small
+            // Sum, or difference with its sign: negated when the shifted operand was the larger.
+            let subtract = bit(c.sign != productNegative)
+            let borrow = bit(kept < shifted)
+            let negate = mask(borrow)
+            let difference = (kept &- shifted ^ negate) &- negate
+            let choose = mask(subtract)
+            p = (kept &+ shifted) & ~choose | difference & choose
+            // A difference takes the addend's sign when the addend is the larger: kept and
+            // borrowing, or shifted and not (equal magnitudes give zero below).
+            let addendLarger = (productFirst ^ borrow) ^ 1
+            negative = (bit(productNegative) ^ (subtract & addendLarger)) != 0
             // (Unreachable in E8M0, which has no zero: its products and addends are positive.)
             if p == 0 { return Self.zero(negative: env.rounding == .down) }
         }
         // Move the leading bit to width - 2, then keep the top 64 bits with a sticky rest.
         // (Without a branch: whether the sum carried depends on the data.)
-        let leadingZeros = p.leadingZeroBitCount
+        let leadingZeros = leadingZeroBitCountWithoutBranch(p)
         let carried = W(truncatingIfNeeded: bit(leadingZeros == 0))
         p = (p &>> carried | p & carried) &<< W(truncatingIfNeeded: leadingZeros &- 1 &+ Int(carried))
         let rest = W.bitWidth - 64
-        let sticky: UInt64 = p & ((1 &<< W(rest)) &- 1) != 0 ? 1 : 0
+        let sticky = bit(p & ((1 &<< W(rest)) &- 1) != 0)
         let significand = UInt64(truncatingIfNeeded: p &>> W(rest)) | sticky
         return rounder.roundPackAnyExponent(
             Format.self, negative: negative, exponent: exponent - leadingZeros + 2,

@@ -21,6 +21,12 @@ extension BinaryFloat {
         let e = x.exponent - Format.bias
         let t = e & 1
         let exponent = (e - t) >> 1 + Format.bias
+        if R.readsRoundAndStickyBitsOnly {
+            return rounder.roundPack(
+                Format.self, negative: false, exponent: exponent,
+                significand: roundAndStickyRoot(x.significand, t), &env)
+        }
+        // Every discarded bit exact (stochastic rounding): a root of 32 or 63 bits.
         let root: UInt64
         let exact: Bool
         if Format.precision <= 24 {
@@ -35,6 +41,41 @@ extension BinaryFloat {
         return rounder.roundPack(
             Format.self, negative: false, exponent: exponent,
             significand: root | (exact ? 0 : 1), &env)
+    }
+
+    /// sqrt(s / 2^62 * 2^t) for a working-form significand s (leading bit 62) and t in {0, 1},
+    /// in the working form of `roundPack`: leading bit 62, the p + 1 bits of the root, zeros,
+    /// and a sticky bit 0. Needs p <= 53, so that no step below leaves 64-bit integers or
+    /// double's exact range. (For rounders that read only those bits; see `ResultRounder`.)
+    ///
+    /// With m the p-bit integer significand in s, r = floor(sqrt(n)) for n = m * 2^(p - 1 + t),
+    /// in [2^(2p - 2), 2^2p), has p bits; the remainder n - r^2 (in [0, 2r]) gives the next bit,
+    /// since sqrt(n) >= r + 1/2 exactly when n - r^2 > r (integers), and whether anything lies
+    /// below (nonzero remainder; with that next bit set, 4n - (2r + 1)^2 is odd, so never zero).
+    ///
+    /// The start is the host's square root of n as a double: n = m * 2^(p-1+t) is exact there,
+    /// and any rounding of sqrt(n) < 2^53 lies within one unit of it and, since every integer
+    /// up to 2^53 is representable, no lower than floor(sqrt(n)) nor higher than the next
+    /// integer up: its integer part is r or r + 1 in every rounding mode. The remainder of that
+    /// start, |n - r'^2| <= 2 sqrt(n) + 1 < 2^55, is exact in 64-bit wrapping arithmetic read
+    /// as signed, and its sign says which.
+    @inlinable @inline(__always)
+    static func roundAndStickyRoot(_ s: UInt64, _ t: Int) -> UInt64 {
+        precondition(Format.precision <= 53, "square root needs precision <= 53")
+        let p = Format.precision
+        let m = s &>> UInt64(roundBitCount)
+        let shift = UInt64(truncatingIfNeeded: p &- 1 &+ t)
+        // n = m * 2^shift = s / 2^62 * 2^(p - 1 + shift) as a double.
+        let start = Normalized.exactDouble(s, scale: p &- 1 &+ Int(shift)).squareRoot()
+        var r = UInt64(Int64(start))
+        var remainder = Int64(bitPattern: (m &<< shift) &- r &* r)
+        // A negative remainder: the start was r + 1, and n - r^2 = n - (r + 1)^2 + 2r + 1.
+        let over = remainder &>> 63
+        r = r &+ UInt64(bitPattern: over)
+        remainder = remainder &+ (Int64(bitPattern: r &<< 1 &+ 1) & over)
+        let half = bit(UInt64(bitPattern: remainder) > r)
+        let sticky = bit(remainder != 0)
+        return (r &<< 1 | half) &<< UInt64(62 &- p) | sticky
     }
 
     /// floor(sqrt(n)) for n < 2^64 and whether it is exact. The host's correctly rounded

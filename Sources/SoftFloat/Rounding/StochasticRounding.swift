@@ -25,6 +25,9 @@ struct StochasticRounder<G: RandomNumberGenerator>: ResultRounder {
     @inlinable @inline(__always)
     init(generator: G) { self.generator = generator }
 
+    /// The decision compares every discarded bit with a random number.
+    @inlinable @inline(__always) static var readsRoundAndStickyBitsOnly: Bool { false }
+
     @inlinable @inline(__always)
     mutating func roundPack<F: BinaryFormat>(
         _: F.Type, negative: Bool, exponent: Int, significand: UInt64,
