@@ -19,7 +19,7 @@
 #   one oneDNN op that runs about 1000x slower than the three ops apart on an AVX-512 FP16 Xeon
 #   (a 1024-unit forward pass of batch 1024: 52 s against 44 ms; a bare float16 tf.matmul is
 #   fast either way), so mixed_float16 took over 15 minutes a step. With them off, float32's
-#   backward pass is 1.5x slower (Eigen's matmul). --keras-onednn on|off forces one setting.
+#   forward and backward pass together take 1.46x as long. --keras-onednn on|off forces one setting.
 # - mpstudy: the release build (built here); `train --profile` and `analyze --profile` (report
 #   written to a scratch folder), the same model, data and batch; their "steps after the first"
 #   figure, so both sides leave the first step out.

@@ -119,7 +119,8 @@ public enum BLASRuntime {
         case .oneDNN:
             return "\(OneDNNRuntime.version) sgemm, single-threaded on fixed panels (\(choice.reason))"
         case .openBLAS:
-            return getenv(GEMMLibrary.environmentVariable) == nil
+            // The default goes unremarked; a library the user named is said so.
+            return choice == GEMMLibraryChoice.choose(requested: nil)
                 ? openBLASSummary : openBLASSummary + " (GEMM library: \(choice.reason))"
         }
     }

@@ -22,6 +22,7 @@ public struct ExactDotProduct {
     static let lowExponent = -352
     /// 22 digits of 32 bits: 2^-352 ..< 2^352, above the largest |sum| (2^31 products < 2^256).
     static let digitCount = 22
+    /// ``digitCount`` digits (an InlineArray's count must be written as a literal).
     private var digits = InlineArray<22, Int64>(repeating: 0)
     private var additions = 0
     /// Set when a product was NaN or infinite (then ``value`` is NaN or that infinity).
