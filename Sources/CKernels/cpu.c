@@ -1,5 +1,10 @@
 #include "ckernels.h"
 
+#include <string.h>
+#if defined(__x86_64__)
+#include <cpuid.h>
+#endif
+
 int ck_has_f16c_avx2(void) {
 #if defined(__x86_64__) || defined(__i386__)
     __builtin_cpu_init();
@@ -28,5 +33,26 @@ unsigned ck_cpu_features(void) {
     return f;
 #else
     return 0;
+#endif
+}
+
+/* Leaf 0 gives the vendor in EBX, EDX, ECX; leaf 1's EAX the family and model fields (the
+   extended family counts only when the base family is 15, the extended model when the base
+   family is 6 or 15: the display values of the Intel and AMD manuals). */
+void ck_cpu_signature(char vendor[13], unsigned *family, unsigned *model) {
+    memset(vendor, 0, 13);
+    *family = 0;
+    *model = 0;
+#if defined(__x86_64__)
+    unsigned a, b, c, d;
+    if (!__get_cpuid(0, &a, &b, &c, &d)) return;
+    memcpy(vendor, &b, 4);
+    memcpy(vendor + 4, &d, 4);
+    memcpy(vendor + 8, &c, 4);
+    if (a < 1 || !__get_cpuid(1, &a, &b, &c, &d)) return;
+    unsigned base = (a >> 8) & 0xf, ext = (a >> 20) & 0xff;
+    unsigned m = (a >> 4) & 0xf, extm = (a >> 16) & 0xf;
+    *family = base == 15 ? base + ext : base;
+    *model = (base == 6 || base == 15) ? (extm << 4) + m : m;
 #endif
 }

@@ -1,9 +1,19 @@
+import Foundation
 import NeuralNet
 import Testing
 
 /// The OpenBLAS core table (``OpenBLASCoreChoice``) on the feature sets of real CPUs, written
-/// out by hand from their /proc/cpuinfo flags (only the flags the table reads matter).
+/// out by hand from their /proc/cpuinfo flags (only the flags the table reads matter), and
+/// their /proc/cpuinfo `vendor_id`, `cpu family` and `model`.
 @Suite struct OpenBLASCoreChoiceTests {
+    static let intel = CPUSignature(vendor: "GenuineIntel", family: 6, model: 207)
+    /// EPYC 9004 (Genoa): family 25 model 17, as this project's machine reports.
+    static let zen4Signature = CPUSignature(vendor: "AuthenticAMD", family: 0x19, model: 0x11)
+    /// EPYC 7003 (Milan): family 25 model 1, no AVX-512.
+    static let zen3Signature = CPUSignature(vendor: "AuthenticAMD", family: 0x19, model: 0x01)
+    /// EPYC 9005 (Turin): family 26, full-width AVX-512.
+    static let zen5Signature = CPUSignature(vendor: "AuthenticAMD", family: 0x1A, model: 0x02)
+
     static let zen4 = CPUFeatures(flags: [
         "avx2", "fma", "f16c", "avx512f", "avx512cd", "avx512bw", "avx512dq", "avx512vl", "avx512_bf16",
     ])
@@ -38,31 +48,77 @@ import Testing
                 == Self.emeraldRapids)
     }
 
+    /// The choice for an Intel CPU with `features` (the signature decides on AMD only).
+    static func choose(_ features: CPUFeatures, _ detected: String, _ signature: CPUSignature = intel)
+        -> OpenBLASCoreChoice
+    {
+        OpenBLASCoreChoice.choose(features: features, signature: signature, detected: detected)
+    }
+
     @Test func avx512WithBF16GetsCooperlake() {
-        for cpu in [Self.zen4, Self.cooperlake, Self.emeraldRapids] {
-            let choice = OpenBLASCoreChoice.choose(features: cpu, detected: "Prescott")
+        for (cpu, signature) in [
+            (Self.cooperlake, Self.intel), (Self.emeraldRapids, Self.intel), (Self.zen4, Self.zen5Signature),
+        ] {
+            let choice = Self.choose(cpu, "Prescott", signature)
             #expect(choice.request == "Cooperlake" && choice.core == "Cooperlake")
             #expect(
                 choice.reason == "AVX-512 F/CD/BW/DQ/VL with AVX512_BF16: Cooperlake instead of the detected Prescott")
         }
     }
 
+    /// A Zen 4 splits AVX-512 into 256-bit halves: the AVX2 kernels, whatever OpenBLAS detected
+    /// (Debian's 0.3.21 says Cooperlake there), and an AVX2 core it detected is kept.
+    @Test func zen4GetsAVX2Kernels() {
+        for detected in ["Prescott", "Cooperlake", "SkylakeX"] {
+            let choice = Self.choose(Self.zen4, detected, Self.zen4Signature)
+            #expect(choice.request == "Haswell" && choice.core == "Haswell")
+            #expect(
+                choice.reason
+                    == "AVX-512 in 256-bit halves (AMD family 19h, Zen 4): AVX2 kernels, Haswell instead of the detected \(detected)"
+            )
+        }
+        let zen = Self.choose(Self.zen4, "Zen", Self.zen4Signature)
+        #expect(zen.request == nil && zen.core == "Zen")
+        // The same features on an Intel signature, or family 19h without AVX-512 (Zen 3), are
+        // not a split AVX-512.
+        #expect(Self.choose(Self.zen4, "Prescott").core == "Cooperlake")
+        #expect(!Self.zen3Signature.splitsAVX512(features: Self.zen3))
+        #expect(Self.zen4Signature.splitsAVX512(features: Self.zen4))
+        #expect(!Self.zen5Signature.splitsAVX512(features: Self.zen4))
+    }
+
+    /// The signature of the CPU running the test agrees with /proc/cpuinfo's fields.
+    @Test func currentSignatureMatchesCPUInfo() throws {
+        #if os(Linux) && arch(x86_64)
+            let info = try String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)
+            func field(_ key: String) -> String? {
+                info.split(separator: "\n").first { $0.hasPrefix(key) }
+                    .flatMap { $0.split(separator: ":", maxSplits: 1).last }
+                    .map { $0.trimmingCharacters(in: .whitespaces) }
+            }
+            let current = CPUSignature.current
+            #expect(current.vendor == field("vendor_id"))
+            #expect(String(current.family) == field("cpu family"))
+            #expect(String(current.model) == field("model\t"))
+        #endif
+    }
+
     @Test func avx512WithoutBF16GetsSkylakeX() {
-        let choice = OpenBLASCoreChoice.choose(features: Self.skylakeSP, detected: "Haswell")
+        let choice = Self.choose(Self.skylakeSP, "Haswell")
         #expect(choice.request == "SkylakeX" && choice.core == "SkylakeX")
     }
 
     @Test func matchingDetectedCoresAreKept() {
-        #expect(OpenBLASCoreChoice.choose(features: Self.cooperlake, detected: "SkylakeX").request == nil)
-        #expect(OpenBLASCoreChoice.choose(features: Self.skylakeSP, detected: "SkylakeX").request == nil)
-        let zen = OpenBLASCoreChoice.choose(features: Self.zen3, detected: "Zen")
+        #expect(Self.choose(Self.cooperlake, "SkylakeX").request == nil)
+        #expect(Self.choose(Self.skylakeSP, "SkylakeX").request == nil)
+        let zen = Self.choose(Self.zen3, "Zen", Self.zen3Signature)
         #expect(zen.request == nil && zen.core == "Zen" && zen.reason == "AVX2+FMA, no AVX-512: detected Zen kept")
-        #expect(OpenBLASCoreChoice.choose(features: Self.sandyBridge, detected: "Sandybridge").request == nil)
+        #expect(Self.choose(Self.sandyBridge, "Sandybridge").request == nil)
     }
 
     @Test func avx2WithoutAVX512GetsHaswell() {
         for cpu in [Self.zen2, Self.zen3, Self.knightsLanding] {
-            let choice = OpenBLASCoreChoice.choose(features: cpu, detected: "Prescott")
+            let choice = Self.choose(cpu, "Prescott", Self.zen3Signature)
             #expect(choice.request == "Haswell")
         }
     }
@@ -74,13 +130,16 @@ import Testing
         let avx512Cores: Set = ["SkylakeX", "Cooperlake", "SapphireRapids"]
         let avx2Cores: Set = ["Haswell", "Zen"]
         for cpu in [Self.zen2, Self.zen3, Self.knightsLanding] {
-            #expect(!avx512Cores.contains(OpenBLASCoreChoice.choose(features: cpu, detected: detected).core))
+            for signature in [Self.intel, Self.zen3Signature, Self.zen4Signature] {
+                #expect(!avx512Cores.contains(Self.choose(cpu, detected, signature).core))
+            }
         }
-        let old = OpenBLASCoreChoice.choose(features: Self.sandyBridge, detected: detected).core
+        let old = Self.choose(Self.sandyBridge, detected).core
         #expect(!avx512Cores.contains(old) && !avx2Cores.contains(old))
         for cpu in [Self.zen4, Self.skylakeSP, Self.emeraldRapids] {
-            #expect(avx512Cores.contains(OpenBLASCoreChoice.choose(features: cpu, detected: detected).core))
+            #expect(avx512Cores.contains(Self.choose(cpu, detected).core))
         }
+        #expect(avx2Cores.contains(Self.choose(Self.zen4, detected, Self.zen4Signature).core))
     }
 
     @Test func fmaLoopFollowsTheFeatures() {

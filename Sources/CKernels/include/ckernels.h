@@ -57,6 +57,11 @@ enum {
 /* The CK_CPU_* bits of this CPU (0 off x86-64). */
 unsigned ck_cpu_features(void);
 
+/* CPUID's vendor string (12 characters and a NUL, e.g. "AuthenticAMD") and display family
+   (base family, plus the extended family when the base is 15) and model of this CPU; an empty
+   vendor and zeros off x86-64. */
+void ck_cpu_signature(char vendor[13], unsigned *family, unsigned *model);
+
 /* Register-only multiply-add loops for measuring the floating-point peak of a core (the time
    of `iterations` iterations is the caller's to take). Flops per iteration: AVX-512 384
    (12 FMAs x 16 lanes x 2), AVX2 192 (12 FMAs x 8 lanes x 2), SSE2 96 (12 multiplies and 12

@@ -71,12 +71,12 @@ public enum BLASRuntime {
         if openblas_get_num_threads() != 1 { openblas_set_num_threads(1) }
     }
 
-    /// What ``OpenBLASCoreChoice`` says for this CPU (features from CPUID) and the core
+    /// What ``OpenBLASCoreChoice`` says for this CPU (features and signature from CPUID) and the core
     /// OpenBLAS detected: in a relaunched process (``relaunchMarker`` set) the detected core is
     /// the one recorded before the relaunch.
     public static var coreChoice: OpenBLASCoreChoice {
         let detected = getenv(relaunchMarker).map { String(cString: $0) } ?? coreName
-        return OpenBLASCoreChoice.choose(features: .current, detected: detected)
+        return OpenBLASCoreChoice.choose(features: .current, signature: .current, detected: detected)
     }
 
     /// The value after the colon of the first /proc/cpuinfo line starting with one of

@@ -29,9 +29,10 @@ public enum GEMMLibrary: String, Sendable, CaseIterable, Equatable {
 /// gemm`, `train --profile` with each library, 2 threads on fixed panels), on a Xeon of family 6
 /// model 207 the two run the big products at the same speed within the noise of a shared
 /// machine (290-311 GFLOP/s, 80-85% of the measured AVX-512 FMA peak), and on an AMD Zen 4
-/// OpenBLAS reaches about 90% of the peak. oneDNN is faster only on the products with 10
-/// columns (1.6-1.9x), a tenth of a per cent of the step's flops. OpenBLAS also made the
-/// reports in `Reports/`, which a different library would not reproduce bit for bit.
+/// OpenBLAS's AVX2 kernels run the step's products within 2% of oneDNN (90-92% of the peak;
+/// ``OpenBLASCoreChoice``). oneDNN is faster on the products with 10 columns (1.4-1.9x), a
+/// tenth of a per cent of the step's flops. OpenBLAS also made the reports in `Reports/`,
+/// which a different library would not reproduce bit for bit.
 /// `MPSTUDY_GEMM=onednn` (or `=openblas`) chooses (``GEMMLibrary/environmentVariable``).
 public struct GEMMLibraryChoice: Sendable, Equatable {
     /// The library that runs.
