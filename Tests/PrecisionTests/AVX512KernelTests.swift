@@ -6,9 +6,12 @@ import Testing
 /// which of the two the CPU has. Runs where the CPU has AVX-512 (the rounding itself is
 /// checked against SoftFloat for every kernel set by KernelAgreementTests).
 @Suite struct AVX512KernelTests {
-    /// Lengths around the steps (8, 16) and the AVX2 fold blocks (32,768 elements): a last odd
-    /// 8-element vector in a block, tails of 1 to 7 elements, several chunks.
-    static let lengths = [0, 1, 7, 8, 9, 15, 16, 17, 24, 40, 32_768, 32_776, 32_784, 65_544, 100_003]
+    /// Lengths around the steps (8, 16), the AVX-512 histogram tallies (1,024 elements) and the
+    /// AVX2 fold blocks (32,768 elements): a last odd 8-element vector in a block, tails of 1 to
+    /// 7 elements, a tally of a few elements, several chunks.
+    static let lengths = [
+        0, 1, 7, 8, 9, 15, 16, 17, 24, 40, 1_023, 1_032, 2_056, 32_768, 32_776, 32_784, 65_544, 100_003,
+    ]
 
     @Test(arguments: [ComputeFormat.float16, .bfloat16])
     func sameBitsAndStatisticsAsAVX2(_ format: ComputeFormat) {
