@@ -7,7 +7,8 @@ import _MPStudySupport
 /// panels of 32 rows or columns here, so that every product is split), the elementwise
 /// kernels, the column sums, the rounding statistics (floating-point error sums included),
 /// the drift norms, the GEMMs' error budget (its entries split over the threads), the
-/// gradient unscaling and its finiteness count, the lost-update counts and the RMSprop update. The contexts differ only in their thread count.
+/// gradient unscaling and its finiteness count, the lost-update counts and the RMSprop update.
+/// The contexts differ only in their thread count.
 @Suite struct ThreadCountTests {
     static let threadCounts = [1, 2, 3, 8]
 

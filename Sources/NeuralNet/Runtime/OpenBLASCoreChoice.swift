@@ -56,7 +56,8 @@ public struct OpenBLASCoreChoice: Sendable, Equatable {
     /// `detected`.
     public static func choose(features: CPUFeatures, signature: CPUSignature, detected: String) -> OpenBLASCoreChoice {
         let now = detected.lowercased()
-        if features.isSuperset(of: .avx512Core) && signature.splitsAVX512(features: features) {
+        // Haswell's kernels need AVX2 and FMA, which every Zen 4 has; the test says so anyway.
+        if features.isSuperset(of: .avx2FMA) && signature.splitsAVX512(features: features) {
             let why = "AVX-512 in 256-bit halves (AMD family 19h, Zen 4): AVX2 kernels"
             if avx2Cores.contains(now) {
                 return OpenBLASCoreChoice(request: nil, core: detected, reason: "\(why), detected \(detected) kept")
