@@ -15,14 +15,6 @@ protocol ResultRounder {
         _: F.Type, negative: Bool, exponent: Int, significand: UInt64,
         _ env: inout FloatEnvironment
     ) -> BinaryFloat<F>
-
-    /// `roundPack` for results as likely outside the normal range as in it (products,
-    /// quotients, fused multiply-adds of mixed data): the same result and flags, without
-    /// branching on the range.
-    mutating func roundPackAnyExponent<F: BinaryFormat>(
-        _: F.Type, negative: Bool, exponent: Int, significand: UInt64,
-        _ env: inout FloatEnvironment
-    ) -> BinaryFloat<F>
 }
 
 /// Rounding by `env.rounding` (IEEE 754 rounding-direction attributes).
@@ -38,13 +30,5 @@ struct AttributeRounder: ResultRounder {
         _ env: inout FloatEnvironment
     ) -> BinaryFloat<F> {
         BinaryFloat<F>.roundPack(negative: negative, exponent: exponent, significand: significand, &env)
-    }
-
-    @inlinable @inline(__always)
-    func roundPackAnyExponent<F: BinaryFormat>(
-        _: F.Type, negative: Bool, exponent: Int, significand: UInt64,
-        _ env: inout FloatEnvironment
-    ) -> BinaryFloat<F> {
-        BinaryFloat<F>.roundPackAnyExponent(negative: negative, exponent: exponent, significand: significand, &env)
     }
 }

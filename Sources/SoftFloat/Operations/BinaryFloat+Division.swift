@@ -54,7 +54,7 @@ extension BinaryFloat {
             quotient = q
             remainderIsZero = r == 0
         }
-        return rounder.roundPackAnyExponent(
+        return rounder.roundPack(
             Format.self, negative: negative, exponent: exponent,
             significand: quotient | (remainderIsZero ? 0 : 1), &env)
     }

@@ -111,7 +111,7 @@ extension BinaryFloat {
         let rest = W.bitWidth - 64
         let sticky = bit(p & ((1 &<< W(rest)) &- 1) != 0)
         let significand = UInt64(truncatingIfNeeded: p &>> W(rest)) | sticky
-        return rounder.roundPackAnyExponent(
+        return rounder.roundPack(
             Format.self, negative: negative, exponent: exponent - leadingZeros + 2,
             significand: significand, &env)
     }

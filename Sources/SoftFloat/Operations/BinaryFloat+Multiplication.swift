@@ -41,7 +41,7 @@ extension BinaryFloat {
             significand = (significand &>> 1) | (significand & 1)
             exponent += 1
         }
-        return rounder.roundPackAnyExponent(
+        return rounder.roundPack(
             Format.self, negative: negative, exponent: exponent, significand: significand, &env)
     }
 }

@@ -73,15 +73,6 @@ struct StochasticRounder<G: RandomNumberGenerator>: ResultRounder {
         if discarded != 0 { env.flags.formUnion(tiny ? [.underflow, .inexact] : .inexact) }
         return Value(negative: negative, magnitude: magnitude)
     }
-
-    /// Stochastic rounding has one path for every exponent.
-    @inlinable @inline(__always)
-    mutating func roundPackAnyExponent<F: BinaryFormat>(
-        _ format: F.Type, negative: Bool, exponent: Int, significand: UInt64,
-        _ env: inout FloatEnvironment
-    ) -> BinaryFloat<F> {
-        roundPack(format, negative: negative, exponent: exponent, significand: significand, &env)
-    }
 }
 
 /// The stochastically rounded operations. Each takes the caller's generator `inout` and
