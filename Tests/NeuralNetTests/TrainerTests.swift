@@ -57,6 +57,34 @@ struct TrainerTests {
         #expect(a.1 != c.1)
     }
 
+    /// Column sums are float32 sums in row order, bit for bit: against the definition summed one
+    /// element at a time, on shapes whose rows are not a multiple of the four-row step and whose
+    /// widths are not a multiple of the 16-wide vectors, with magnitudes spread over 2^-12 to
+    /// 2^12 so that any other order of the additions rounds differently.
+    @Test func columnSumsAddInRowOrder() {
+        var g = SeededGenerator(seed: 11)
+        for (rows, columns) in [(37, 53), (8, 16), (5, 1), (1030, 33), (4, 2050)] {
+            let m = TestSupport.random([rows, columns], &g)
+            for i in 0..<m.count {
+                let scale = Float(sign: .plus, exponent: Int(g.next() % 25) - 12, significand: 1)
+                m.buffer[i] *= scale
+            }
+            let sums = Tensor(shape: [columns])
+            Dense.columnSums(m, into: sums, context: ExecutionContext(parallelism: ParallelChunks(threads: 2)))
+            var reordered = 0
+            for c in 0..<columns {
+                var s: Float = 0
+                for r in 0..<rows { s = s + m.buffer[r * columns + c] }
+                #expect(sums.buffer[c].bitPattern == s.bitPattern, "\(rows)x\(columns) column \(c)")
+                var backwards: Float = 0
+                for r in (0..<rows).reversed() { backwards = backwards + m.buffer[r * columns + c] }
+                if backwards.bitPattern != s.bitPattern { reordered += 1 }
+            }
+            // The data can tell the orders apart (else the check above would prove nothing).
+            if rows > 8 { #expect(reordered > 0, "\(rows)x\(columns)") }
+        }
+    }
+
     /// Elementwise kernels give identical bits whatever the number of chunks.
     @Test func parallelKernelsIndependentOfThreadCount() {
         var g = SeededGenerator(seed: 4)

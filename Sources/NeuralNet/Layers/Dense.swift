@@ -264,10 +264,12 @@ public final class Dense {
     /// `sums[c] = Σ_r matrix[r, c]`, each column summed in float32 in row order.
     ///
     /// Columns are split into chunks (each column entirely in one chunk, so the result does not
-    /// depend on the chunking or the thread count); inside a chunk the loop runs row by row,
-    /// adding a contiguous slice of the row to the accumulators, which vectorises and streams
-    /// the matrix once. Chunks are whole multiples of 1024 columns, so each reads at least
-    /// 4 KiB of every row in one run: narrower chunks visit every row more often for less
+    /// depend on the chunking or the thread count); inside a chunk the loop runs four rows at a
+    /// time, adding each row's contiguous slice in turn to 16-wide vectors of accumulators, which
+    /// streams the matrix once and loads and stores the accumulators once per four rows (a row at
+    /// a time, their store-load round trip bounded the loop: 13.9 against 7.5 ms for 8192 x 4096
+    /// on one thread, same bits). Chunks are whole multiples of 1024 columns, so each reads at
+    /// least 4 KiB of every row in one run: narrower chunks visit every row more often for less
     /// (on 8192 x 4096 with two threads, chunks of 256 columns took 1.6 times as long).
     public static func columnSums(_ matrix: Tensor, into sums: Tensor, context: ExecutionContext) {
         let rows = matrix.rows
@@ -280,7 +282,25 @@ public final class Dense {
             let acc = s + range.lowerBound
             let width = range.count
             acc.update(repeating: 0, count: width)
-            for r in 0..<rows {
+            var r = 0
+            while r + 4 <= rows {
+                let r0 = m + r * columns + range.lowerBound
+                let (r1, r2, r3) = (r0 + columns, r0 + 2 * columns, r0 + 3 * columns)
+                var c = 0
+                while c + 16 <= width {
+                    // Each lane adds rows r, r+1, r+2, r+3 in that order: the row order of the sum.
+                    var a = UnsafeRawPointer(acc + c).loadUnaligned(as: SIMD16<Float>.self)
+                    a = a + UnsafeRawPointer(r0 + c).loadUnaligned(as: SIMD16<Float>.self)
+                    a = a + UnsafeRawPointer(r1 + c).loadUnaligned(as: SIMD16<Float>.self)
+                    a = a + UnsafeRawPointer(r2 + c).loadUnaligned(as: SIMD16<Float>.self)
+                    a = a + UnsafeRawPointer(r3 + c).loadUnaligned(as: SIMD16<Float>.self)
+                    UnsafeMutableRawPointer(acc + c).storeBytes(of: a, as: SIMD16<Float>.self)
+                    c += 16
+                }
+                for c in c..<width { acc[c] = acc[c] + r0[c] + r1[c] + r2[c] + r3[c] }
+                r += 4
+            }
+            for r in r..<rows {
                 let row = m + r * columns + range.lowerBound
                 for c in 0..<width { acc[c] = acc[c] + row[c] }
             }
