@@ -28,11 +28,14 @@ public enum GEMMLibrary: String, Sendable, CaseIterable, Equatable {
 /// Why OpenBLAS by default: measured side by side on the case study's step (`mpstudy bench
 /// gemm`, `train --profile` with each library, 2 threads on fixed panels), on a Xeon of family 6
 /// model 207 the two run the big products at the same speed within the noise of a shared
-/// machine (290-311 GFLOP/s, 80-85% of the measured AVX-512 FMA peak), and on an AMD Zen 4
+/// machine (290-311 GFLOP/s, 80-85% of the measured AVX-512 FMA peak); on an AMD Zen 4
 /// OpenBLAS's AVX2 kernels run the step's products within 2% of oneDNN (90-92% of the peak;
-/// ``OpenBLASCoreChoice``). oneDNN is faster on the products with 10 columns (1.4-1.9x), a
-/// tenth of a per cent of the step's flops. OpenBLAS also made the reports in `Reports/`,
-/// which a different library would not reproduce bit for bit.
+/// ``OpenBLASCoreChoice``); on an AMD Zen 1 the two are within 4% with neither ahead from run
+/// to run (oneDNN/OpenBLAS 0.98-1.04x over seven runs, 84-89% of the AVX2 peak). The products
+/// with 10 columns, a tenth of a per cent of the step's flops, differ more: oneDNN is 1.4-1.9x
+/// faster on the Xeon and the Zen 4, and on the Zen 1 twice as fast on `dZ·Wᵀ` but 0.7-0.8x on
+/// the other two. OpenBLAS also made the reports in `Reports/`, which a different library
+/// would not reproduce bit for bit.
 /// `MPSTUDY_GEMM=onednn` (or `=openblas`) chooses (``GEMMLibrary/environmentVariable``).
 public struct GEMMLibraryChoice: Sendable, Equatable {
     /// The library that runs.

@@ -20,7 +20,7 @@
 /// | AVX-512 F, CD, BW, DQ, VL, AMD family 19h | `Haswell` (OpenBLAS's `Zen` kept) | Zen 4 |
 /// | AVX-512 F, CD, BW, DQ, VL and AVX512_BF16 | `Cooperlake` | Cooperlake, Sapphire/Emerald Rapids, Zen 5 |
 /// | AVX-512 F, CD, BW, DQ, VL | `SkylakeX` | Skylake-SP, Cascade Lake, Ice Lake-SP |
-/// | AVX2 and FMA, no AVX-512 | `Haswell` (OpenBLAS's `Zen` kept) | Zen 2, Zen 3, Haswell to Alder Lake |
+/// | AVX2 and FMA, no AVX-512 | `Haswell` (OpenBLAS's `Zen` kept) | Zen 1 to Zen 3, Haswell to Alder Lake |
 /// | neither | what OpenBLAS detected | older CPUs |
 ///
 /// A Zen 4 runs each 512-bit operation as two 256-bit halves, so its FMA peak is the same with
@@ -29,6 +29,10 @@
 /// gemm`, the two cores measured alternately, 3 rounds each). Different kernels sum in
 /// different blocks, so a Zen 4 gives the bits of an AVX2 machine, not those of an AVX-512
 /// Xeon; `OPENBLAS_CORETYPE=Cooperlake` (a value set by the user always wins) gives the Xeon's.
+///
+/// On a Zen 1 (AMD family 17h model 1; 128-bit FMA units, an AVX2 peak of 78-80 GFLOP/s on two
+/// cores) OpenBLAS detects `Zen`, kept: it and `Haswell` run the step's products at the same
+/// speed within the noise (84-89% of the peak, `mpstudy bench gemm` with each, 3 rounds).
 ///
 /// `Cooperlake`'s sgemm kernels are `SkylakeX`'s (it adds bfloat16 ones), so the two give the
 /// same single-precision speed; `Cooperlake` is what OpenBLAS's own detection names for a CPU
