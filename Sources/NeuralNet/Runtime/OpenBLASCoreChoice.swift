@@ -32,7 +32,9 @@
 ///
 /// On a Zen 1 (AMD family 17h model 1; 128-bit FMA units, an AVX2 peak of 78-80 GFLOP/s on two
 /// cores) OpenBLAS detects `Zen`, kept: it and `Haswell` run the step's products at the same
-/// speed within the noise (84-89% of the peak, `mpstudy bench gemm` with each, 3 rounds).
+/// speed within the noise (`mpstudy bench gemm --rounds 3`, one run with each, oneDNN
+/// interleaved in both as the yardstick: oneDNN/OpenBLAS 1.04x with `Zen`, 1.03x with
+/// `Haswell`; 82-84% of the peak).
 ///
 /// `Cooperlake`'s sgemm kernels are `SkylakeX`'s (it adds bfloat16 ones), so the two give the
 /// same single-precision speed; `Cooperlake` is what OpenBLAS's own detection names for a CPU

@@ -37,7 +37,7 @@ extension BinaryFloat {
         if Format.hasInfinities && G.hasInfinities && env.nanRule == .propagateFirst
             && (field >= G.maxExponentField || field <= -(G.fractionBitCount + 1))
         {
-            return narrowedFarOutOfRange(to: G.self, &env)
+            return narrowedFarOutOfRange(to: G.self, field: field, &env)
         }
         // Subnormal inputs (whose significand is not normalised here), and NaNs and infinities
         // outside the IEEE formats: the general path.
@@ -55,12 +55,15 @@ extension BinaryFloat {
     /// attributes: the three selected by masks, because on mixed data they come in no
     /// predictable order. A NaN is quieted and keeps the top bits of its payload (invalid if it
     /// signals); the others raise overflow or underflow with inexact, and a zero nothing.
+    /// `field` is the exponent field re-biased into `G` (`exponentField - Format.bias + G.bias`).
     @inlinable @inline(__always)
-    func narrowedFarOutOfRange<G: BinaryFormat>(to _: G.Type, _ env: inout FloatEnvironment) -> BinaryFloat<G> {
+    func narrowedFarOutOfRange<G: BinaryFormat>(
+        to _: G.Type, field: Int, _ env: inout FloatEnvironment
+    ) -> BinaryFloat<G> {
         let special = bit(exponentField == Format.maxExponentField)
         let nan = special & bit(fractionField != 0)
         let signals = nan & bit(word & Format.quietBit == 0)
-        let overflows = bit(exponentField - Format.bias + G.bias >= G.maxExponentField) & (special ^ 1)
+        let overflows = bit(field >= G.maxExponentField) & (special ^ 1)
         let rounds = bit(magnitude != 0) & (special ^ 1)  // a finite nonzero value: inexact
         let underflows = rounds & (overflows ^ 1)
         let payload = fractionField &>> UInt64(Format.fractionBitCount - G.fractionBitCount)
